@@ -1,0 +1,4 @@
+"""svcops: service operations analytics on a DuckDB workspace.
+
+Everything here is plain Python (no Streamlit): data in, data out.
+"""

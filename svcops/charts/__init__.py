@@ -1,0 +1,88 @@
+"""Altair chart builders, ``(frame, ...) -> alt.Chart``, and the one svcops theme.
+
+Frames arrive aggregated (from DuckDB); no builder ships raw ticket rows to the
+browser. Colours: a team, channel or priority keeps its colour on every page,
+because the scale's domain is the workspace's full sorted list of that
+dimension's values, not just the ones currently filtered in.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+THEME = "svcops"
+FONT = "Source Sans Pro, Noto Sans CJK SC, Microsoft YaHei, sans-serif"
+
+# Okabe-Ito (colour-blind safe) first, then Tableau 10 for longer lists.
+PALETTE = (
+    "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000",
+    "#4E79A7", "#F28E2B", "#59A14F", "#B07AA1", "#76B7B2", "#EDC948", "#FF9DA7", "#9C755F",
+)
+PRIORITY_COLOURS = {"P1": "#C0392B", "P2": "#E67E22", "P3": "#2E86C1", "P4": "#7F8C8D"}
+SERIES_COLOURS = {"created": "#0072B2", "resolved": "#009E73"}
+GOOD, BAD, NEUTRAL = "#1A7F37", "#C0392B", "#6E7781"
+
+
+@alt.theme.register(THEME, enable=True)
+def _theme() -> alt.theme.ThemeConfig:
+    return {
+        "config": {
+            "font": FONT,
+            "view": {"stroke": None, "continuousHeight": 260},
+            "axis": {"labelFontSize": 12, "titleFontSize": 12, "gridColor": "#EAECEF",
+                     "domainColor": "#8C959F", "tickColor": "#8C959F"},
+            "legend": {"labelFontSize": 12, "titleFontSize": 12, "orient": "bottom"},
+            "title": {"fontSize": 15, "anchor": "start", "fontWeight": 600},
+            "range": {"category": list(PALETTE)},
+            "line": {"strokeWidth": 2},
+        }
+    }
+
+
+def colour_scale(dimension: str, values: list[str]) -> alt.Scale:
+    """A stable colour scale for a dimension, from the workspace's full value list."""
+    domain = sorted({str(v) for v in values})
+    if dimension == "priority":
+        known = [v for v in domain if v in PRIORITY_COLOURS]
+        rest = [v for v in domain if v not in PRIORITY_COLOURS]
+        return alt.Scale(domain=known + rest,
+                         range=[PRIORITY_COLOURS[v] for v in known]
+                         + [PALETTE[i % len(PALETTE)] for i in range(len(rest))])
+    return alt.Scale(domain=domain, range=[PALETTE[i % len(PALETTE)] for i in range(len(domain))])
+
+
+def volume_chart(trend: pd.DataFrame, labels: dict[str, str], title: str, axis: dict[str, str]):
+    """Created vs resolved per period: two lines. ``trend`` from ``kpi.trend``."""
+    long = trend.melt(id_vars="period", value_vars=["created", "resolved"],
+                      var_name="series", value_name="tickets")
+    long["series"] = long["series"].map(labels)
+    scale = alt.Scale(domain=[labels["created"], labels["resolved"]],
+                      range=[SERIES_COLOURS["created"], SERIES_COLOURS["resolved"]])
+    return (
+        alt.Chart(long, title=title)
+        .mark_line(point=len(trend) <= 60)
+        .encode(
+            x=alt.X("period:T", title=axis["period"]),
+            y=alt.Y("tickets:Q", title=axis["tickets"]),
+            color=alt.Color("series:N", scale=scale, title=None),
+            tooltip=[alt.Tooltip("period:T", title=axis["period"]), "series:N",
+                     alt.Tooltip("tickets:Q", format=",")],
+        )
+    )
+
+
+def series_chart(frame: pd.DataFrame, column: str, title: str, axis_title: str, *,
+                 percent: bool = False, mark: str = "line", colour: str = PALETTE[0],
+                 x_title: str = "Period"):
+    """One measure over ``period`` as a line or an area (backlog)."""
+    fmt = ".0%" if percent else ",.1f"
+    base = alt.Chart(frame.dropna(subset=[column]), title=title)
+    marked = base.mark_area(opacity=0.35, line={"color": colour}, color=colour) if mark == "area" \
+        else base.mark_line(color=colour, point=len(frame) <= 60)
+    return marked.encode(
+        x=alt.X("period:T", title=x_title),
+        y=alt.Y(f"{column}:Q", title=axis_title, axis=alt.Axis(format=fmt),
+                scale=alt.Scale(zero=mark == "area")),
+        tooltip=[alt.Tooltip("period:T", title=x_title), alt.Tooltip(f"{column}:Q", format=fmt)],
+    )

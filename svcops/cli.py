@@ -1,0 +1,116 @@
+"""``python -m svcops``: sample data, imports and KPIs from a scheduler or a shell.
+
+Errors print one line naming the problem to stderr and exit non-zero; never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+from .filters import Filters
+from .ingest import IngestError, import_paths
+from .kpi import KPI_KEYS, compute
+from .store import Workspace, default_workspace_path
+
+
+class CliError(Exception):
+    """A problem to report in one line (exit status 1)."""
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from exc
+
+
+def _workspace(args) -> Path:
+    return Path(args.workspace).expanduser() if args.workspace else default_workspace_path()
+
+
+def cmd_sample(args) -> int:
+    from .sample import write_sample
+
+    path = write_sample(Path(args.out), seed=args.seed)
+    print(f"wrote {path}")
+    return 0
+
+
+def cmd_import(args) -> int:
+    with Workspace(_workspace(args)) as ws:
+        report = import_paths(ws, args.files)
+        for s in report.sheets:
+            print(f"{s.file} / {s.sheet} -> {s.table}: {s.rows} rows imported, "
+                  f"{s.rejected} set aside, {s.replaced} replaced (upload {s.upload_id})")
+        for file, sheet, reason in report.skipped:
+            print(f"{file} / {sheet}: skipped, {reason}")
+        print(f"workspace: {ws.path}")
+    return 0
+
+
+def cmd_kpis(args) -> int:
+    path = _workspace(args)
+    if not path.exists():
+        raise CliError(f"{path}: no such workspace (import files into it first)")
+    try:
+        filters = Filters(start=args.start, end=args.end, teams=tuple(args.team or ()),
+                          channels=tuple(args.channel or ()),
+                          categories=tuple(args.category or ()),
+                          priorities=tuple(args.priority or ()))
+    except ValueError as exc:
+        raise CliError(str(exc)) from exc
+    with Workspace(path) as ws:
+        values = compute(ws, filters)
+    out = {k: values[k] for k in KPI_KEYS}
+    if args.json:
+        print(json.dumps(out, indent=2))
+    else:
+        width = max(map(len, out))
+        for k, v in out.items():
+            shown = "—" if v is None else (f"{v:,}" if isinstance(v, int) else f"{v:,.4f}")
+            print(f"{k:<{width}}  {shown}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m svcops", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("sample", help="write the seeded sample workbook")
+    p.add_argument("--out", required=True, help="folder to write svcops_sample.xlsx into")
+    p.add_argument("--seed", type=int, default=7)
+    p.set_defaults(run=cmd_sample)
+
+    ws_help = "workspace file (default: $SVCOPS_WORKSPACE, then a per-user file)"
+    p = sub.add_parser("import", help="import workbooks/CSV files into a workspace")
+    p.add_argument("files", nargs="+")
+    p.add_argument("--workspace", help=ws_help)
+    p.set_defaults(run=cmd_import)
+
+    p = sub.add_parser("kpis", help="print the KPI scorecard for a period")
+    p.add_argument("--workspace", help=ws_help)
+    p.add_argument("--start", type=_day, help="first day, YYYY-MM-DD (default: first in data)")
+    p.add_argument("--end", type=_day, help="last day, inclusive (default: last in data)")
+    p.add_argument("--team", action="append", help="repeat for several")
+    p.add_argument("--channel", action="append")
+    p.add_argument("--category", action="append")
+    p.add_argument("--priority", action="append")
+    p.add_argument("--json", action="store_true", help="print JSON (rates as fractions 0-1)")
+    p.set_defaults(run=cmd_kpis)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except (CliError, IngestError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1

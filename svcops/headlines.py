@@ -1,0 +1,106 @@
+"""Headline sentences written from the numbers: what changed, and where.
+
+Each headline is a message key and its parameters (see ``svcops.i18n``), so the
+UI can word it in any language. Where a change is explained by a group, the
+group's share is an exact decomposition, not a guess:
+
+* volume: total change = sum of each group's change in created tickets;
+* SLA attainment: with N resolved-with-target tickets and M of them in target,
+  attainment = sum_g M_g / N, so the change is sum_g (M_g/N - M_g'/N'), and each
+  group's term is its contribution in points.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .filters import Filters
+from .kpi import Scorecard, breakdown, scorecard
+from .store import Workspace
+
+# Changes smaller than these read as "steady".
+FLAT_VOLUME = 0.02
+FLAT_POINTS = 0.5
+
+
+@dataclass(frozen=True)
+class Headline:
+    key: str
+    params: dict
+
+
+def volume_driver(ws: Workspace, filters: Filters, dimensions=("category", "team", "channel")):
+    """The (dimension value, change) that moved volume most, in the direction of the total."""
+    best = None
+    for dim in dimensions:
+        frame = breakdown(ws, filters, dim)
+        total = int(frame["created"].sum() - frame["created_prev"].sum())
+        frame = frame.assign(delta=frame["created"] - frame["created_prev"])
+        sign = 1 if total >= 0 else -1
+        top = frame.loc[(frame["delta"] * sign).idxmax()] if len(frame) else None
+        if top is not None and (best is None or abs(top["delta"]) > abs(best[1])):
+            best = (str(top["value"]), int(top["delta"]))
+    return best
+
+
+def sla_contributions(ws: Workspace, filters: Filters, dimension: str = "priority"):
+    """Each group's contribution (in points) to the change in SLA attainment.
+
+    Returns a frame ``value, points`` whose points sum to the total change, or None
+    when either period has no resolved tickets with a target.
+    """
+    frame = breakdown(ws, filters, dimension)
+    n, n_prev = frame["sla_n"].sum(), frame["sla_n_prev"].sum()
+    if not n or not n_prev:
+        return None
+    points = 100 * (frame["sla_met"] / n - frame["sla_met_prev"] / n_prev)
+    return frame.assign(points=points)[["value", "points"]]
+
+
+def headlines(ws: Workspace, filters: Filters, card: Scorecard | None = None) -> list[Headline]:
+    """Three to five sentences on the period against the previous one."""
+    card = card or scorecard(ws, filters)
+    f = card.period
+    out: list[Headline] = []
+
+    vol = card.row("tickets")
+    if vol.previous:
+        pct = vol.change or 0.0
+        if abs(pct) < FLAT_VOLUME:
+            out.append(Headline("headline.volume_flat", {"n": vol.value, "pct": pct, "days": f.days}))
+        else:
+            driver = volume_driver(ws, f)
+            key = "headline.volume_up" if pct > 0 else "headline.volume_down"
+            out.append(Headline(key, {"n": vol.value, "pct": abs(pct), "days": f.days,
+                                      "group": driver[0], "gdelta": driver[1]}))
+    elif vol.value:
+        out.append(Headline("headline.volume_new", {"n": vol.value}))
+
+    sla = card.row("sla_attainment")
+    if sla.value is not None and sla.previous is not None:
+        pts = 100 * sla.delta
+        if abs(pts) < FLAT_POINTS:
+            out.append(Headline("headline.sla_flat", {"value": sla.value, "pts": pts}))
+        else:
+            contrib = sla_contributions(ws, f)
+            sign = 1 if pts > 0 else -1
+            top = contrib.loc[(contrib["points"] * sign).idxmax()]
+            key = "headline.sla_up" if pts > 0 else "headline.sla_down"
+            out.append(Headline(key, {"value": sla.value, "pts": abs(pts),
+                                      "group": str(top["value"]), "gpts": float(top["points"])}))
+
+    backlog = card.row("open_backlog")
+    if backlog.previous is not None and (backlog.value or backlog.previous):
+        out.append(Headline("headline.backlog", {"n": backlog.value,
+                                                 "delta": int(backlog.delta or 0)}))
+
+    med, p90 = card.row("resolution_hours_median"), card.row("resolution_hours_p90")
+    if med.value is not None and med.previous is not None and p90.value is not None:
+        out.append(Headline("headline.resolution", {"value": med.value, "previous": med.previous,
+                                                    "p90": p90.value}))
+
+    csat, top2 = card.row("csat_avg"), card.row("csat_top2_share")
+    if csat.value is not None and csat.previous is not None and len(out) < 5:
+        out.append(Headline("headline.csat", {"value": csat.value, "delta": csat.delta,
+                                              "top2": top2.value}))
+    return out[:5]

@@ -1,0 +1,217 @@
+"""Every UI string, in English and Simplified Chinese, behind one function: ``t``.
+
+Strings are ``str.format`` templates; numbers are formatted by the template
+(``{pct:+.0%}``), so each language words and orders them its own way.
+"""
+
+from __future__ import annotations
+
+LANGUAGES = {"en": "English", "zh": "简体中文"}
+DEFAULT_LANGUAGE = "en"
+
+STRINGS: dict[str, dict[str, str]] = {
+    # -- app shell ---------------------------------------------------------------
+    "app.title": {"en": "svcops", "zh": "svcops"},
+    "nav.overview": {"en": "Overview", "zh": "总览"},
+    "nav.data": {"en": "Data", "zh": "数据"},
+    "nav.section.areas": {"en": "Management areas", "zh": "管理领域"},
+    "nav.section.workspace": {"en": "Workspace", "zh": "工作区"},
+    "sidebar.language": {"en": "Language", "zh": "语言"},
+    "sidebar.presenter": {"en": "Presenter mode", "zh": "演示模式"},
+    "sidebar.presenter_help": {
+        "en": "Large type, no controls. Leave it with the same switch or the link's present=0.",
+        "zh": "大字号、隐藏控件。用同一开关或将链接中的 present 改为 0 退出。",
+    },
+    "sidebar.source": {"en": "Data source", "zh": "数据来源"},
+    "source.sample": {"en": "Sample workspace", "zh": "示例工作区"},
+    "source.own": {"en": "My workspace", "zh": "我的工作区"},
+    "sidebar.filters": {"en": "Filters", "zh": "筛选"},
+    "filter.period": {"en": "Period", "zh": "期间"},
+    "filter.team": {"en": "Team", "zh": "团队"},
+    "filter.channel": {"en": "Channel", "zh": "渠道"},
+    "filter.category": {"en": "Category", "zh": "类别"},
+    "filter.priority": {"en": "Priority", "zh": "优先级"},
+    "filter.all": {"en": "All", "zh": "全部"},
+    "filter.reset": {"en": "Reset filters", "zh": "重置筛选"},
+    "filter.preset": {"en": "Quick range", "zh": "快捷期间"},
+    "preset.custom": {"en": "Custom", "zh": "自定义"},
+    "preset.last7": {"en": "Last 7 days", "zh": "最近 7 天"},
+    "preset.last28": {"en": "Last 28 days", "zh": "最近 28 天"},
+    "preset.last91": {"en": "Last 13 weeks", "zh": "最近 13 周"},
+    "preset.last365": {"en": "Last 12 months", "zh": "最近 12 个月"},
+    "preset.all": {"en": "All history", "zh": "全部历史"},
+    "sidebar.link": {"en": "The address bar holds this view: copy it to share.",
+                     "zh": "地址栏即当前视图，复制即可分享。"},
+    "common.no_tickets": {
+        "en": "No tickets yet. Upload a ticket export (sheet `tickets`, columns `ticket_id` and "
+              "`created_at` at least) on the Data page, or switch to the sample workspace.",
+        "zh": "还没有工单数据。请在“数据”页面上传工单导出（工作表 `tickets`，至少包含 `ticket_id` "
+              "和 `created_at` 列），或切换到示例工作区。",
+    },
+    "common.download_csv": {"en": "Download CSV", "zh": "下载 CSV"},
+    "common.error": {"en": "Something went wrong: {message}", "zh": "出错了：{message}"},
+    # -- overview ----------------------------------------------------------------
+    "overview.title": {"en": "Service overview", "zh": "服务总览"},
+    "overview.caption": {
+        "en": "{start} to {end} ({days} days), compared with {pstart} to {pend}",
+        "zh": "{start} 至 {end}（{days} 天），对比 {pstart} 至 {pend}",
+    },
+    "overview.headlines": {"en": "Headlines", "zh": "要点"},
+    "overview.trends": {"en": "Trends", "zh": "趋势"},
+    "overview.scorecard": {"en": "KPI scorecard", "zh": "KPI 记分卡"},
+    "overview.volume_chart": {"en": "Created and resolved", "zh": "新建与解决"},
+    "overview.backlog_chart": {"en": "Open backlog", "zh": "未结工单"},
+    "overview.sla_chart": {"en": "SLA attainment", "zh": "SLA 达成率"},
+    "overview.resolution_chart": {"en": "Median resolution hours", "zh": "解决时长中位数（小时）"},
+    "overview.missing": {
+        "en": "Not shown: {kpis}. {hint}",
+        "zh": "未显示：{kpis}。{hint}",
+    },
+    "overview.missing_hint": {
+        "en": "Add the columns or sheets named in the KPI definitions (Data page → template).",
+        "zh": "请补充 KPI 定义中所列的列或工作表（数据页 → 模板）。",
+    },
+    "overview.table": {"en": "Scorecard table", "zh": "记分卡表格"},
+    "overview.no_previous": {"en": "no previous data", "zh": "无上期数据"},
+    "overview.cost_filtered": {
+        "en": "Cost per ticket needs ticket-level cost when filtering by team, channel, category "
+              "or priority: the cost report is not split that way.",
+        "zh": "按团队、渠道、类别或优先级筛选时，单票成本需要工单级成本列：成本报表没有这样的拆分。",
+    },
+    "series.created": {"en": "Created", "zh": "新建"},
+    "series.resolved": {"en": "Resolved", "zh": "解决"},
+    "axis.period": {"en": "Period", "zh": "期间"},
+    "axis.tickets": {"en": "Tickets", "zh": "工单数"},
+    "axis.hours": {"en": "Hours", "zh": "小时"},
+    "axis.share": {"en": "Share", "zh": "比例"},
+    # -- KPI names ---------------------------------------------------------------
+    "kpi.tickets": {"en": "Tickets created", "zh": "新建工单"},
+    "kpi.resolved": {"en": "Resolved", "zh": "已解决"},
+    "kpi.open_backlog": {"en": "Open backlog", "zh": "未结工单"},
+    "kpi.sla_attainment": {"en": "SLA attainment", "zh": "SLA 达成率"},
+    "kpi.fcr_rate": {"en": "First-contact resolution", "zh": "首次解决率"},
+    "kpi.csat_avg": {"en": "CSAT (mean, 1-5)", "zh": "满意度（均值，1-5）"},
+    "kpi.csat_top2_share": {"en": "CSAT 4-5 share", "zh": "满意度 4-5 分占比"},
+    "kpi.resolution_hours_median": {"en": "Median resolution (h)", "zh": "解决时长中位数（小时）"},
+    "kpi.resolution_hours_p90": {"en": "P90 resolution (h)", "zh": "解决时长 P90（小时）"},
+    "kpi.reopen_rate": {"en": "Reopen rate", "zh": "重开率"},
+    "kpi.availability": {"en": "Service availability", "zh": "服务可用性"},
+    "kpi.cost_per_ticket": {"en": "Cost per resolved ticket", "zh": "单张解决工单成本"},
+    "delta.points": {"en": "{delta:+.1f} pts", "zh": "{delta:+.1f} 个百分点"},
+    # -- headlines ---------------------------------------------------------------
+    "headline.volume_up": {
+        "en": "Volume rose {pct:.0%} on the previous {days} days to {n:,} tickets; "
+              "most of the change is in {group} ({gdelta:+,}).",
+        "zh": "工单量较前 {days} 天上升 {pct:.0%}，达 {n:,} 张；变化主要来自{group}（{gdelta:+,}）。",
+    },
+    "headline.volume_down": {
+        "en": "Volume fell {pct:.0%} on the previous {days} days to {n:,} tickets; "
+              "most of the change is in {group} ({gdelta:+,}).",
+        "zh": "工单量较前 {days} 天下降 {pct:.0%}，为 {n:,} 张；变化主要来自{group}（{gdelta:+,}）。",
+    },
+    "headline.volume_flat": {
+        "en": "Volume held steady at {n:,} tickets ({pct:+.0%} on the previous {days} days).",
+        "zh": "工单量基本持平，为 {n:,} 张（较前 {days} 天 {pct:+.0%}）。",
+    },
+    "headline.volume_new": {
+        "en": "{n:,} tickets were created; there is no earlier period to compare with.",
+        "zh": "本期新建 {n:,} 张工单；没有可对比的上期数据。",
+    },
+    "headline.sla_down": {
+        "en": "SLA attainment fell {pts:.1f} points to {value:.1%}; {group} accounts for "
+              "{gpts:+.1f} points of that.",
+        "zh": "SLA 达成率下降 {pts:.1f} 个百分点至 {value:.1%}；其中 {group} 贡献 {gpts:+.1f} 个百分点。",
+    },
+    "headline.sla_up": {
+        "en": "SLA attainment rose {pts:.1f} points to {value:.1%}; {group} accounts for "
+              "{gpts:+.1f} points of that.",
+        "zh": "SLA 达成率上升 {pts:.1f} 个百分点至 {value:.1%}；其中 {group} 贡献 {gpts:+.1f} 个百分点。",
+    },
+    "headline.sla_flat": {
+        "en": "SLA attainment held at {value:.1%} ({pts:+.1f} points).",
+        "zh": "SLA 达成率保持在 {value:.1%}（{pts:+.1f} 个百分点）。",
+    },
+    "headline.backlog": {
+        "en": "Open backlog stands at {n:,}, {delta:+,} since the end of the previous period.",
+        "zh": "未结工单 {n:,} 张，较上期末 {delta:+,}。",
+    },
+    "headline.resolution": {
+        "en": "Half of the tickets were resolved within {value:.1f} hours "
+              "(previously {previous:.1f}); one in ten took over {p90:.1f} hours.",
+        "zh": "一半工单在 {value:.1f} 小时内解决（上期 {previous:.1f}）；十分之一超过 {p90:.1f} 小时。",
+    },
+    "headline.csat": {
+        "en": "Customers rated service {value:.2f} of 5 ({delta:+.2f}); {top2:.0%} gave 4 or 5.",
+        "zh": "客户满意度 {value:.2f}/5（{delta:+.2f}）；{top2:.0%} 给出 4 或 5 分。",
+    },
+    # -- data page ---------------------------------------------------------------
+    "data.title": {"en": "Data", "zh": "数据"},
+    "data.intro": {
+        "en": "Upload workbooks in the template format: one sheet per table, named like the "
+              "table (`tickets`, `roster`, `costs`, …), with canonical column names. "
+              "Re-uploading rows with the same key replaces them; nothing is doubled.",
+        "zh": "按模板格式上传工作簿：每张表一个工作表，以表名命名（`tickets`、`roster`、`costs` 等），"
+              "使用标准列名。重复上传相同主键的行会覆盖旧行，不会重复。",
+    },
+    "data.upload": {"en": "Upload files", "zh": "上传文件"},
+    "data.import": {"en": "Import", "zh": "导入"},
+    "data.imported": {
+        "en": "Imported {rows:,} rows from {files} file(s); {rejected:,} rows set aside.",
+        "zh": "已从 {files} 个文件导入 {rows:,} 行；{rejected:,} 行被拒收。",
+    },
+    "data.import_failed": {"en": "Nothing was imported. {message}",
+                           "zh": "未导入任何数据。{message}"},
+    "data.skipped": {"en": "Skipped {file} / {sheet}: {reason}", "zh": "已跳过 {file} / {sheet}：{reason}"},
+    "data.sample_readonly": {
+        "en": "You are looking at the sample workspace. Uploads go to your own workspace, "
+              "which the app switches to.",
+        "zh": "当前为示例工作区。上传的数据会进入您自己的工作区，应用将自动切换过去。",
+    },
+    "data.holdings": {"en": "What the workspace holds", "zh": "工作区内容"},
+    "data.uploads": {"en": "Uploads", "zh": "上传记录"},
+    "data.no_uploads": {"en": "No uploads yet.", "zh": "还没有上传记录。"},
+    "data.remove": {"en": "Remove upload", "zh": "删除上传"},
+    "data.remove_pick": {"en": "Upload to remove", "zh": "要删除的上传"},
+    "data.removed": {"en": "Removed upload {id}: {rows:,} rows.", "zh": "已删除上传 {id}：{rows:,} 行。"},
+    "data.rejects": {"en": "Rows set aside", "zh": "被拒收的行"},
+    "data.no_rejects": {"en": "No rows were set aside.", "zh": "没有被拒收的行。"},
+    "data.template": {"en": "Download the template", "zh": "下载模板"},
+    "data.template_help": {
+        "en": "The sample workbook doubles as the template: keep the sheet and column names.",
+        "zh": "示例工作簿即模板：请保留工作表名和列名。",
+    },
+    "data.workspace_path": {"en": "Workspace file: `{path}`", "zh": "工作区文件：`{path}`"},
+    "col.table": {"en": "Table", "zh": "表"},
+    "col.rows": {"en": "Rows", "zh": "行数"},
+    "col.upload_id": {"en": "Upload", "zh": "上传编号"},
+    "col.file_name": {"en": "File", "zh": "文件"},
+    "col.sheet": {"en": "Sheet", "zh": "工作表"},
+    "col.table_name": {"en": "Table", "zh": "表"},
+    "col.rejected": {"en": "Set aside", "zh": "拒收"},
+    "col.replaced": {"en": "Replaced", "zh": "覆盖"},
+    "col.imported_at": {"en": "Imported", "zh": "导入时间"},
+    "col.checksum": {"en": "SHA-256", "zh": "SHA-256"},
+    "col.kpi": {"en": "KPI", "zh": "指标"},
+    "col.value": {"en": "This period", "zh": "本期"},
+    "col.previous": {"en": "Previous", "zh": "上期"},
+    "col.delta": {"en": "Change", "zh": "变化"},
+    "col.change": {"en": "Relative change", "zh": "相对变化"},
+    "col.row_number": {"en": "Row", "zh": "行号"},
+    "col.action": {"en": "Action", "zh": "处理"},
+    "col.reason": {"en": "Reason", "zh": "原因"},
+    "col.data": {"en": "Original values", "zh": "原始值"},
+}
+
+
+def t(key: str, lang: str = DEFAULT_LANGUAGE, **params) -> str:
+    """The string ``key`` in ``lang`` (English when missing), formatted with ``params``."""
+    entry = STRINGS.get(key)
+    if entry is None:
+        raise KeyError(f"no UI string {key!r}")
+    template = entry.get(lang) or entry[DEFAULT_LANGUAGE]
+    return template.format(**params) if params else template
+
+
+def column_label(column: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """Display name of a table column: its ``col.<name>`` string, else the name itself."""
+    return t(f"col.{column}", lang) if f"col.{column}" in STRINGS else column

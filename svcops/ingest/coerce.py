@@ -1,0 +1,215 @@
+"""Turn a raw sheet into typed canonical rows, in DuckDB SQL, keeping every reason.
+
+Each canonical column becomes a SQL expression over the raw column; a cell that
+has a value but cannot be read as its column's type is *bad*. A row whose
+required value is empty or bad is rejected (kept aside with the reason); a bad
+optional value is set to null and recorded too, so nothing disappears unnoticed.
+"""
+
+from __future__ import annotations
+
+import pyarrow as pa
+
+from ..schema import BOOLEAN, DATE, INTEGER, NUMBER, TEXT, TIMESTAMP, Table
+from .mapping import Mapping
+
+MISSING_MARKERS = ("", "?", "-", "--", "n/a", "na", "#n/a", "null", "none", "nan", "nil", "无",
+                   "空", "(blank)")
+
+TIMESTAMP_FORMATS = (
+    "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S", "%Y/%m/%d %H:%M:%S",
+    "%Y/%m/%d %H:%M", "%Y/%m/%d", "%Y年%m月%d日 %H:%M:%S", "%Y年%m月%d日 %H:%M",
+    "%Y年%m月%d日%H:%M", "%Y年%m月%d日", "%Y-%m-%d",
+)
+
+TRUE_WORDS = ("true", "t", "yes", "y", "1", "1.0", "是", "对", "真")
+FALSE_WORDS = ("false", "f", "no", "n", "0", "0.0", "否", "不是", "假")
+
+# Priority words -> P1..P4 (case-folded). Numeric forms like "1", "P1", "1 - Critical" are
+# recognised by their leading digit.
+PRIORITY_WORDS = {
+    "critical": "P1", "urgent": "P1", "highest": "P1", "blocker": "P1", "紧急": "P1",
+    "特急": "P1", "high": "P2", "major": "P2", "高": "P2", "medium": "P3", "normal": "P3",
+    "moderate": "P3", "中": "P3", "普通": "P3", "low": "P4", "lowest": "P4", "minor": "P4",
+    "planning": "P4", "低": "P4",
+}
+
+
+def _q(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _lit(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _in_list(words) -> str:
+    return "(" + ", ".join(_lit(w) for w in words) + ")"
+
+
+def _clean_text(raw: str) -> str:
+    """Trimmed text of a raw text cell, NULL for blanks and missing-value markers."""
+    t = f"trim(CAST({raw} AS VARCHAR))"
+    return f"(CASE WHEN lower({t}) IN {_in_list(MISSING_MARKERS)} THEN NULL ELSE {t} END)"
+
+
+def _excel_serial(num: str) -> str:
+    # Excel's day 0 is 1899-12-30 (its 1900 leap-year bug folded in); fractions are time.
+    return (f"(CASE WHEN {num} BETWEEN 1 AND 2958465 THEN TIMESTAMP '1899-12-30' + "
+            f"to_microseconds(CAST(round({num} * 86400000000) AS BIGINT)) END)")
+
+
+def value_text(raw: str, kind: pa.DataType) -> str:
+    """The raw cell as clean text (NULL when missing), whatever type the reader gave."""
+    if pa.types.is_floating(kind):
+        return (f"(CASE WHEN isnan({raw}) THEN NULL WHEN {raw} = trunc({raw}) AND abs({raw}) < 1e15 "
+                f"THEN CAST(CAST({raw} AS BIGINT) AS VARCHAR) ELSE CAST({raw} AS VARCHAR) END)")
+    if pa.types.is_null(kind):
+        return "CAST(NULL AS VARCHAR)"
+    if pa.types.is_string(kind) or pa.types.is_large_string(kind):
+        return _clean_text(raw)
+    return f"CAST({raw} AS VARCHAR)"
+
+
+def typed(raw: str, kind: pa.DataType, target: str, text: str | None = None) -> str:
+    """SQL converting a raw column to a canonical type; NULL where it cannot.
+
+    ``text`` is the column's clean text (see ``value_text``) when already computed.
+    """
+    is_text = pa.types.is_string(kind) or pa.types.is_large_string(kind)
+    is_num = pa.types.is_integer(kind) or pa.types.is_floating(kind)
+    is_time = pa.types.is_timestamp(kind) or pa.types.is_date(kind)
+    text = text or value_text(raw, kind)
+    if pa.types.is_null(kind):
+        return f"CAST(NULL AS {target})"
+    if target == TEXT:
+        return text
+    if target in (TIMESTAMP, DATE):
+        if is_time:
+            expr = f"CAST({raw} AS TIMESTAMP)"
+        elif is_num:
+            expr = _excel_serial(raw)
+        elif is_text:
+            fmts = "[" + ", ".join(_lit(f) for f in TIMESTAMP_FORMATS) + "]"
+            expr = (f"coalesce(try_strptime({text}, {fmts}), "
+                    f"{_excel_serial(f'TRY_CAST({text} AS DOUBLE)')})")
+        else:
+            expr = f"TRY_CAST({raw} AS TIMESTAMP)"
+        return f"CAST({expr} AS DATE)" if target == DATE else expr
+    if target in (NUMBER, INTEGER):
+        if is_num:
+            expr = f"(CASE WHEN isnan(CAST({raw} AS DOUBLE)) THEN NULL ELSE CAST({raw} AS DOUBLE) END)"
+        elif pa.types.is_boolean(kind):
+            expr = f"CAST({raw} AS DOUBLE)"
+        else:
+            expr = f"TRY_CAST(replace({text}, ',', '') AS DOUBLE)"
+        if target == INTEGER:
+            return f"(CASE WHEN {expr} = round({expr}) THEN CAST({expr} AS BIGINT) END)"
+        return expr
+    if target == BOOLEAN:
+        if pa.types.is_boolean(kind):
+            return raw
+        if is_num:
+            return f"(CASE WHEN {raw} = 1 THEN true WHEN {raw} = 0 THEN false END)"
+        low = f"lower({text})"
+        return (f"(CASE WHEN {low} IN {_in_list(TRUE_WORDS)} THEN true "
+                f"WHEN {low} IN {_in_list(FALSE_WORDS)} THEN false END)")
+    raise ValueError(f"unknown column type {target}")
+
+
+def priority_expr(text: str) -> str:
+    """P1..P4 from a clean priority text: a leading digit 1-4 (with or without P), or a word."""
+    low = f"lower({text})"
+    exact = " ".join(f"WHEN {_lit(w)} THEN {_lit(p)}" for w, p in PRIORITY_WORDS.items())
+    digit = f"regexp_extract({low}, '^\\s*p?\\s*([1-4])(\\D|$)', 1)"
+    ascii_words = "|".join(w for w in PRIORITY_WORDS if w.isascii())
+    word = f"regexp_extract({low}, '(^|[^a-z])({ascii_words})([^a-z]|$)', 2)"
+    return (f"coalesce(CASE {low} {exact} END, CASE WHEN {digit} <> '' THEN 'P' || {digit} END, "
+            f"CASE {word} {exact} END)")
+
+
+_TYPE_WORDS = {TIMESTAMP: "a date and time", DATE: "a date", NUMBER: "a number",
+               INTEGER: "a whole number", BOOLEAN: "yes/no", TEXT: "text"}
+
+
+def staging_sql(mapping: Mapping, schema: pa.Schema, raw_table: str) -> str:
+    """SELECT producing canonical columns, ``_row``, ``_reject`` (reason or NULL),
+    ``_warn`` (reason for values set to null, or NULL) and ``_data`` (the raw row as
+    JSON, only for rows with a reason) from the registered raw table.
+
+    Three layers keep the SQL small enough to plan quickly: clean text once per
+    source column, typed values from it, reasons from named columns.
+    """
+    table: Table = mapping.table
+    kinds = {f.name: f.type for f in schema}
+    raw_fields = [f for f in schema if f.name != "_row"]
+    sources = sorted(set(mapping.columns.values()), key=list(kinds).index)
+    slot = {src: i for i, src in enumerate(sources)}
+
+    # Raw columns travel as __r<j> so that a header equal to a canonical name (as in
+    # the template) never collides with the typed column of the same name.
+    rid = {f.name: f"__r{j}" for j, f in enumerate(raw_fields)}
+    layer1 = ["_row"] + [f"{_q(f.name)} AS {rid[f.name]}" for f in raw_fields] + [
+        f"{value_text(_q(src), kinds[src])} AS __t{slot[src]}" for src in sources
+    ]
+    nonblank = "coalesce(" + ", ".join(
+        f"nullif(trim(CAST({_q(f.name)} AS VARCHAR)), '')" for f in raw_fields
+    ) + ") IS NOT NULL" if raw_fields else "false"
+
+    layer2, rejects, warns = [], [], []
+    for col in table.columns:
+        source = mapping.columns.get(col.name)
+        if source is None:
+            layer2.append(f"CAST(NULL AS {col.type}) AS {_q(col.name)}")
+            continue
+        raw, kind, text = rid[source], kinds[source], f"__t{slot[source]}"
+        if col.name == "priority":
+            value = priority_expr(text)
+            problem = "is not a priority P1-P4; kept in priority_raw"
+        elif col.name == "csat":
+            num = typed(raw, kind, NUMBER, text)
+            value = f"(CASE WHEN {num} BETWEEN 1 AND 5 THEN {num} END)"
+            problem = "is not a 1-5 score; kept in csat_raw"
+        else:
+            value = typed(raw, kind, col.type, text)
+            problem = f"cannot be read as {_TYPE_WORDS[col.type]}"
+        layer2.append(f"{value} AS {_q(col.name)}")
+        label = _lit(f"{col.name} ({source}): \"")
+        bad = (f"CASE WHEN {text} IS NOT NULL AND {_q(col.name)} IS NULL "
+               f"THEN {label} || {text} || {_lit(chr(34) + ' ' + problem)} END")
+        if col.required:
+            rejects += [bad, f"CASE WHEN {text} IS NULL THEN {_lit(f'{col.name} ({source}) is empty')} END"]
+        else:
+            warns.append(bad)
+    for extra in table.extras:
+        source = mapping.columns.get(extra.name.removesuffix("_raw"))
+        value = f"__t{slot[source]}" if source else "CAST(NULL AS VARCHAR)"
+        layer2.append(f"{value} AS {_q(extra.name)}")
+
+    def reasons(parts: list[str]) -> str:
+        return f"nullif(concat_ws('; ', {', '.join(parts)}), '')" if parts else "CAST(NULL AS VARCHAR)"
+
+    names = [_q(c.name) for c in (*table.columns, *table.extras)]
+    raw_json = "to_json({" + ", ".join(f"{_lit(f.name)}: {rid[f.name]}" for f in raw_fields) + "})"
+    return f"""
+    WITH a AS (SELECT {', '.join(layer1)} FROM {raw_table} WHERE {nonblank}),
+    b AS (SELECT *, {', '.join(layer2)} FROM a),
+    c AS (SELECT *, {reasons(rejects)} AS _reject, {reasons(warns)} AS _warn FROM b)
+    SELECT {', '.join(names)}, _row, _reject, _warn,
+           CASE WHEN _reject IS NOT NULL OR _warn IS NOT NULL
+                THEN CAST({raw_json} AS VARCHAR) END AS _data
+    FROM c"""
+
+
+def key_duplicates_sql(table: Table, stage: str) -> str:
+    """UPDATE marking all but the last row of each key within one sheet as rejected."""
+    from ..store import key_expr
+
+    key = key_expr(table)
+    names = ", ".join(table.key)
+    return (
+        f"UPDATE {stage} s SET _reject = 'duplicate {names}: row ' || d.last_row || "
+        f"' of this sheet has the same key and was kept' "
+        f"FROM (SELECT _row, max(_row) OVER (PARTITION BY {key}) AS last_row FROM {stage} "
+        f"WHERE _reject IS NULL) d WHERE s._row = d._row AND d._row <> d.last_row"
+    )

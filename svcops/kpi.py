@@ -1,0 +1,307 @@
+"""Service KPIs computed in DuckDB from one Filters value. Definitions: docs/kpis.md.
+
+A ticket counts as *done* at ``coalesce(resolved_at, closed_at)``; outcome KPIs
+(SLA attainment, first-contact resolution, CSAT, resolution time, reopen rate) are
+taken over the tickets done in the period, volume over the tickets created in it.
+Rates are fractions 0-1; a KPI whose data is absent is None.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
+
+import pandas as pd
+
+from .filters import Filters
+from .store import Workspace
+
+# The KPI keys of `python -m svcops kpis --json`, in scorecard order.
+KPI_KEYS = (
+    "tickets", "resolved", "open_backlog", "sla_attainment", "fcr_rate", "csat_avg",
+    "resolution_hours_median", "resolution_hours_p90", "reopen_rate", "availability",
+    "cost_per_ticket",
+)
+# Shown on the scorecard too, but not part of the CLI's fixed key set.
+EXTRA_KEYS = ("csat_top2_share",)
+
+# +1: higher is better, -1: lower is better, 0: neither (volume).
+DIRECTION = {
+    "tickets": 0, "resolved": 1, "open_backlog": -1, "sla_attainment": 1, "fcr_rate": 1,
+    "csat_avg": 1, "csat_top2_share": 1, "resolution_hours_median": -1,
+    "resolution_hours_p90": -1, "reopen_rate": -1, "availability": 1, "cost_per_ticket": -1,
+}
+RATE_KEYS = {"sla_attainment", "fcr_rate", "reopen_rate", "availability", "csat_top2_share"}
+COUNT_KEYS = {"tickets", "resolved", "open_backlog"}
+
+_TICKETS_CTE = """
+WITH t AS (
+    SELECT tk.*, coalesce(tk.resolved_at, tk.closed_at) AS done_at,
+           date_diff('second', tk.created_at, coalesce(tk.resolved_at, tk.closed_at)) / 3600.0
+               AS res_hours,
+           coalesce(tk.sla_hours, p.sla_hours) AS sla_target
+    FROM tickets tk LEFT JOIN sla_policy p ON p.priority = tk.priority
+    WHERE {dims}
+)"""
+
+
+def data_period(ws: Workspace) -> tuple[date, date] | None:
+    """First and last day with ticket activity (created or done), or None when empty."""
+    row = ws.query(
+        "SELECT min(created_at) AS lo, greatest(max(created_at), max(resolved_at), "
+        "max(closed_at)) AS hi FROM tickets"
+    ).iloc[0]
+    if pd.isna(row["lo"]):
+        return None
+    return row["lo"].date(), row["hi"].date()
+
+
+def resolve_period(ws: Workspace, filters: Filters) -> Filters:
+    """Fill an open start/end with the data's first/last day."""
+    if filters.start and filters.end:
+        return filters
+    span = data_period(ws)
+    if span is None:
+        today = date.today()
+        return replace(filters, start=filters.start or today, end=filters.end or today)
+    return replace(filters, start=filters.start or span[0], end=filters.end or span[1])
+
+
+def compute(ws: Workspace, filters: Filters) -> dict[str, float | int | None]:
+    """All KPIs for the filtered period (open ends resolved against the data)."""
+    f = resolve_period(ws, filters)
+    lo, hi = f.bounds()
+    dims, params = f.dims_sql("tk")
+    params = {**params, "lo": lo, "hi": hi}
+    done = "done_at >= $lo AND done_at < $hi"
+    sql = _TICKETS_CTE.format(dims=dims) + f"""
+    SELECT
+      count(*) FILTER (WHERE created_at >= $lo AND created_at < $hi) AS tickets,
+      count(*) FILTER (WHERE {done}) AS resolved,
+      count(*) FILTER (WHERE created_at < $hi AND (done_at IS NULL OR done_at >= $hi))
+          AS open_backlog,
+      avg(CASE WHEN res_hours <= sla_target THEN 1.0 ELSE 0.0 END)
+          FILTER (WHERE {done} AND sla_target IS NOT NULL) AS sla_attainment,
+      avg(CASE WHEN first_contact_resolved THEN 1.0 ELSE 0.0 END)
+          FILTER (WHERE {done} AND first_contact_resolved IS NOT NULL) AS fcr_rate,
+      avg(csat) FILTER (WHERE {done}) AS csat_avg,
+      avg(CASE WHEN csat >= 4 THEN 1.0 ELSE 0.0 END)
+          FILTER (WHERE {done} AND csat IS NOT NULL) AS csat_top2_share,
+      quantile_cont(res_hours, 0.5) FILTER (WHERE {done}) AS resolution_hours_median,
+      quantile_cont(res_hours, 0.9) FILTER (WHERE {done}) AS resolution_hours_p90,
+      avg(CASE WHEN reopen_count > 0 THEN 1.0 ELSE 0.0 END)
+          FILTER (WHERE {done} AND reopen_count IS NOT NULL) AS reopen_rate,
+      sum(cost) FILTER (WHERE {done}) AS ticket_cost
+    FROM t"""
+    row = ws.query(sql, params).iloc[0].to_dict()
+    out: dict[str, float | int | None] = {k: _clean(row.get(k)) for k in (*KPI_KEYS, *EXTRA_KEYS)
+                                          if k in row}
+    for k in COUNT_KEYS:
+        out[k] = int(out[k] or 0)
+    out["availability"] = _availability(ws, lo, hi)
+    ticket_cost = _clean(row["ticket_cost"])
+    if ticket_cost is not None:
+        out["cost_per_ticket"] = ticket_cost / out["resolved"] if out["resolved"] else None
+    else:
+        out["cost_per_ticket"] = _cost_per_resolved_from_report(ws, f, dims, params)
+    return {k: out.get(k) for k in (*KPI_KEYS, *EXTRA_KEYS)}
+
+
+def _clean(value):
+    if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA:
+        return None
+    return float(value)
+
+
+def _availability(ws: Workspace, lo: datetime, hi: datetime) -> float | None:
+    row = ws.query(
+        "SELECT sum(downtime_minutes) AS down, sum(coalesce(planned_minutes, 1440)) AS planned "
+        "FROM availability WHERE date >= CAST($lo AS DATE) AND date < CAST($hi AS DATE)",
+        {"lo": lo, "hi": hi},
+    ).iloc[0]
+    planned = _clean(row["planned"])
+    if not planned:
+        return None
+    return 1.0 - (_clean(row["down"]) or 0.0) / planned
+
+
+def _cost_per_resolved_from_report(ws: Workspace, f: Filters, dims: str, params: dict):
+    """Cost report spend over the period / tickets done in it.
+
+    Monthly amounts are spread evenly over their month's days; only days the cost
+    report covers count, on both sides of the ratio, so a month not yet reported
+    does not make tickets look cheap. The report is not split by team, channel,
+    category or priority, so with such filters there is no honest figure: None.
+    """
+    if f.has_dimensions:
+        return None
+    row = ws.query(
+        """
+        WITH m AS (
+            SELECT date_trunc('month', period) AS m0, sum(amount) AS amount
+            FROM costs GROUP BY 1
+        ), o AS (
+            SELECT m0, amount,
+                   greatest(least(CAST($hi AS DATE), CAST(m0 + INTERVAL 1 MONTH AS DATE))
+                            - greatest(CAST($lo AS DATE), CAST(m0 AS DATE)), 0) AS days,
+                   CAST(m0 + INTERVAL 1 MONTH AS DATE) - CAST(m0 AS DATE) AS month_days
+            FROM m
+        )
+        SELECT sum(amount * days / month_days) AS spend,
+               min(m0) FILTER (WHERE days > 0) AS first_month,
+               max(m0) FILTER (WHERE days > 0) AS last_month
+        FROM o""",
+        {"lo": params["lo"], "hi": params["hi"]},
+    ).iloc[0]
+    if pd.isna(row["first_month"]):
+        return None
+    cov_lo = max(params["lo"], row["first_month"].to_pydatetime())
+    last = row["last_month"].to_pydatetime()
+    month_end = (last.replace(day=28) + timedelta(days=4)).replace(day=1)
+    cov_hi = min(params["hi"], month_end)
+    done = ws.scalar(
+        _TICKETS_CTE.format(dims=dims)
+        + " SELECT count(*) FROM t WHERE done_at >= $lo AND done_at < $hi",
+        {**params, "lo": cov_lo, "hi": cov_hi},
+    )
+    return float(row["spend"]) / done if done else None
+
+
+@dataclass(frozen=True)
+class ScoreRow:
+    kpi: str
+    value: float | int | None
+    previous: float | int | None
+    direction: int
+
+    @property
+    def delta(self) -> float | None:
+        if self.value is None or self.previous is None:
+            return None
+        return self.value - self.previous
+
+    @property
+    def change(self) -> float | None:
+        """Relative change (fraction), for counts and amounts."""
+        if self.delta is None or not self.previous:
+            return None
+        return self.delta / abs(self.previous)
+
+    @property
+    def verdict(self) -> int:
+        """+1 better, -1 worse, 0 same or not judged."""
+        if self.delta is None or self.direction == 0 or abs(self.delta) < 1e-12:
+            return 0
+        return 1 if self.delta * self.direction > 0 else -1
+
+
+@dataclass(frozen=True)
+class Scorecard:
+    period: Filters
+    previous_period: Filters
+    rows: tuple[ScoreRow, ...]
+
+    def row(self, kpi: str) -> ScoreRow:
+        return next(r for r in self.rows if r.kpi == kpi)
+
+    def to_frame(self) -> pd.DataFrame:
+        return pd.DataFrame([
+            {"kpi": r.kpi, "value": r.value, "previous": r.previous, "delta": r.delta,
+             "change": r.change} for r in self.rows
+        ])
+
+
+def scorecard(ws: Workspace, filters: Filters) -> Scorecard:
+    """KPIs for the period and the previous period of equal length."""
+    cur_f = resolve_period(ws, filters)
+    prev_f = cur_f.previous()
+    cur, prev = compute(ws, cur_f), compute(ws, prev_f)
+    rows = tuple(ScoreRow(k, cur[k], prev[k], DIRECTION[k])
+                 for k in (*KPI_KEYS[:6], "csat_top2_share", *KPI_KEYS[6:]))
+    return Scorecard(cur_f, prev_f, rows)
+
+
+def grain_for(days: int) -> str:
+    """Trend granularity that keeps a chart readable: day, week or month."""
+    return "day" if days <= 92 else "week" if days <= 731 else "month"
+
+
+def trend(ws: Workspace, filters: Filters, grain: str | None = None) -> pd.DataFrame:
+    """Per-period series for the trend charts.
+
+    Returns columns ``period`` (start of day/week/month), ``created``, ``resolved``,
+    ``backlog`` (open at the end of the period), ``sla_attainment`` (0-1, tickets done
+    in the period) and ``resolution_hours_median``.
+    """
+    f = resolve_period(ws, filters)
+    grain = grain or grain_for(f.days or 1)
+    lo, hi = f.bounds()
+    dims, params = f.dims_sql("tk")
+    sql = _TICKETS_CTE.format(dims=dims) + f"""
+    , created AS (
+        SELECT date_trunc('{grain}', created_at) AS period, count(*) AS created FROM t
+        WHERE created_at < $hi GROUP BY 1
+    ), done AS (
+        SELECT date_trunc('{grain}', done_at) AS period, count(*) AS resolved,
+               avg(CASE WHEN res_hours <= sla_target THEN 1.0 ELSE 0.0 END)
+                   FILTER (WHERE sla_target IS NOT NULL) AS sla_attainment,
+               quantile_cont(res_hours, 0.5) AS resolution_hours_median
+        FROM t WHERE done_at < $hi GROUP BY 1
+    ), spine AS (
+        SELECT unnest(generate_series(date_trunc('{grain}', (SELECT min(created_at) FROM t)),
+                                      date_trunc('{grain}', CAST($hi AS TIMESTAMP) - INTERVAL 1 SECOND),
+                                      INTERVAL 1 {grain})) AS period
+    ), joined AS (
+        SELECT s.period, coalesce(c.created, 0) AS created, coalesce(d.resolved, 0) AS resolved,
+               d.sla_attainment, d.resolution_hours_median
+        FROM spine s LEFT JOIN created c USING (period) LEFT JOIN done d USING (period)
+    )
+    SELECT period, created, resolved,
+           sum(created - resolved) OVER (ORDER BY period) AS backlog,
+           sla_attainment, resolution_hours_median
+    FROM joined
+    ORDER BY period"""
+    frame = ws.query(sql, {**params, "hi": hi})
+    first = pd.Timestamp(lo).to_period({"day": "D", "week": "W-SUN", "month": "M"}[grain]).start_time
+    frame = frame[frame["period"] >= first].reset_index(drop=True)
+    for col in ("created", "resolved", "backlog"):
+        frame[col] = frame[col].astype("int64")
+    return frame
+
+
+def breakdown(ws: Workspace, filters: Filters, dimension: str) -> pd.DataFrame:
+    """Per value of ``dimension`` (a tickets column): created, and the SLA parts
+    (``sla_n`` done with a target, ``sla_met``) for the period and the previous one.
+
+    Columns: ``value, created, created_prev, sla_n, sla_met, sla_n_prev, sla_met_prev``.
+    """
+    f = resolve_period(ws, filters)
+    lo, hi = f.bounds()
+    plo, _ = f.previous().bounds()
+    dims, params = f.dims_sql("tk")
+    in_cur = "{c} >= $lo AND {c} < $hi"
+    in_prev = "{c} >= $plo AND {c} < $lo"
+    sla = "CASE WHEN res_hours <= sla_target THEN 1 ELSE 0 END"
+    sql = _TICKETS_CTE.format(dims=dims) + f"""
+    SELECT coalesce(CAST("{dimension}" AS VARCHAR), '(none)') AS value,
+      count(*) FILTER (WHERE {in_cur.format(c='created_at')}) AS created,
+      count(*) FILTER (WHERE {in_prev.format(c='created_at')}) AS created_prev,
+      count(*) FILTER (WHERE {in_cur.format(c='done_at')} AND sla_target IS NOT NULL) AS sla_n,
+      coalesce(sum({sla}) FILTER (WHERE {in_cur.format(c='done_at')} AND sla_target IS NOT NULL), 0)
+          AS sla_met,
+      count(*) FILTER (WHERE {in_prev.format(c='done_at')} AND sla_target IS NOT NULL)
+          AS sla_n_prev,
+      coalesce(sum({sla}) FILTER (WHERE {in_prev.format(c='done_at')} AND sla_target IS NOT NULL), 0)
+          AS sla_met_prev
+    FROM t GROUP BY 1 ORDER BY 1"""
+    return ws.query(sql, {**params, "lo": lo, "hi": hi, "plo": plo})
+
+
+def dimension_values(ws: Workspace) -> dict[str, list[str]]:
+    """Every value of each filter dimension in the workspace, sorted (for pickers and colours)."""
+    out = {}
+    for column in ("team", "channel", "category", "priority"):
+        rows = ws.query(f'SELECT DISTINCT "{column}" AS v FROM tickets WHERE "{column}" IS NOT NULL '
+                        "ORDER BY 1")
+        out[column] = [str(v) for v in rows["v"]]
+    return out

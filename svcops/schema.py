@@ -1,0 +1,285 @@
+"""Canonical tables of the workspace: names, column types, keys and header aliases.
+
+Every upload is mapped onto these tables (SPEC "Data contract"). Column and table
+names are the SPEC's, so users can query them in the SQL explorer. Aliases are
+the headers real exports use, in English and Chinese; matching ignores case,
+spaces, underscores and punctuation (see :func:`normalise_header`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+# DuckDB types used by the canonical columns.
+TEXT = "VARCHAR"
+TIMESTAMP = "TIMESTAMP"
+DATE = "DATE"
+NUMBER = "DOUBLE"
+INTEGER = "BIGINT"
+BOOLEAN = "BOOLEAN"
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: str
+    required: bool = False
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    columns: tuple[Column, ...]
+    # Columns that identify a row: re-importing a row with the same key replaces it
+    # (the newest upload wins) instead of adding a second copy.
+    key: tuple[str, ...]
+    description: str = ""
+    # Extra columns kept alongside the canonical ones (raw values before normalisation).
+    extras: tuple[Column, ...] = field(default=())
+
+    @property
+    def column_names(self) -> list[str]:
+        return [c.name for c in self.columns]
+
+    @property
+    def required(self) -> list[str]:
+        return [c.name for c in self.columns if c.required]
+
+    def column(self, name: str) -> Column:
+        for c in (*self.columns, *self.extras):
+            if c.name == name:
+                return c
+        raise KeyError(f"{self.name} has no column {name!r}")
+
+
+def _c(name: str, type_: str, *aliases: str, required: bool = False) -> Column:
+    return Column(name, type_, required, aliases)
+
+
+TICKETS = Table(
+    "tickets",
+    (
+        _c("ticket_id", TEXT, "ticket", "id", "number", "ticket number", "incident", "incident id",
+           "incident number", "case id", "case number", "issue key", "key", "request id",
+           "工单编号", "工单号", "单号", "事件编号", "编号", required=True),
+        _c("created_at", TIMESTAMP, "created", "opened", "opened at", "created date", "date created",
+           "create time", "submitted", "reported", "open date", "创建时间", "提交时间", "开单时间",
+           required=True),
+        _c("first_response_at", TIMESTAMP, "first response", "first responded at", "first reply",
+           "first reply time", "responded at", "首次响应时间", "首次回复时间"),
+        _c("resolved_at", TIMESTAMP, "resolved", "resolved date", "resolution date", "solved at",
+           "resolved time", "解决时间", "完成时间"),
+        _c("closed_at", TIMESTAMP, "closed", "closed date", "close time", "关闭时间"),
+        _c("status", TEXT, "state", "ticket status", "incident state", "状态", "工单状态"),
+        _c("channel", TEXT, "source", "contact type", "via", "origin", "渠道", "来源"),
+        _c("category", TEXT, "type", "issue type", "request type", "类别", "分类", "类型"),
+        _c("subcategory", TEXT, "sub category", "subtype", "子类别", "子分类"),
+        _c("priority", TEXT, "urgency", "severity", "优先级", "紧急程度"),
+        _c("team", TEXT, "assignment group", "group", "queue", "support group", "团队", "处理组",
+           "支持组"),
+        _c("agent", TEXT, "assigned to", "assignee", "owner", "resolved by", "处理人", "受理人",
+           "负责人"),
+        _c("customer_segment", TEXT, "segment", "customer type", "客户类型", "客户分层"),
+        _c("region", TEXT, "location", "country", "site", "区域", "地区"),
+        _c("sla_hours", NUMBER, "sla", "sla target", "resolution target hours", "sla时限",
+           "时限小时"),
+        _c("first_contact_resolved", BOOLEAN, "fcr", "first contact resolution",
+           "resolved on first contact", "一次解决", "首次解决"),
+        _c("reopen_count", INTEGER, "reopens", "reopened", "times reopened", "重开次数"),
+        _c("csat", NUMBER, "satisfaction", "satisfaction score", "customer satisfaction",
+           "csat score", "满意度", "满意度评分"),
+        _c("handle_minutes", NUMBER, "handle time", "handling time", "effort minutes",
+           "time worked", "处理时长", "处理分钟"),
+        _c("cost", NUMBER, "ticket cost", "费用", "成本"),
+    ),
+    key=("ticket_id",),
+    description="one row per service request or incident",
+    extras=(_c("priority_raw", TEXT), _c("csat_raw", TEXT)),
+)
+
+EVENTS = Table(
+    "events",
+    (
+        _c("case_id", TEXT, "ticket id", "number", "case", "incident", "工单编号", required=True),
+        _c("activity", TEXT, "event", "action", "state", "activity name", "活动", "事件",
+           required=True),
+        _c("timestamp", TIMESTAMP, "time", "event time", "date", "updated at", "时间", "时间戳",
+           required=True),
+        _c("resource", TEXT, "user", "performer", "agent", "处理人", "资源"),
+        _c("team", TEXT, "group", "assignment group", "团队"),
+    ),
+    key=("case_id", "activity", "timestamp"),
+    description="process event log",
+)
+
+INTERVALS = Table(
+    "intervals",
+    (
+        _c("interval_start", TIMESTAMP, "interval", "start", "period start", "时段", "时段开始",
+           required=True),
+        _c("offered", INTEGER, "calls offered", "contacts offered", "volume", "来电量", "呼入量",
+           required=True),
+        _c("channel", TEXT, "queue", "渠道"),
+        _c("answered", INTEGER, "calls answered", "handled", "接通量"),
+        _c("abandoned", INTEGER, "calls abandoned", "放弃量"),
+        _c("aht_seconds", NUMBER, "aht", "average handle time", "平均处理时长"),
+        _c("asa_seconds", NUMBER, "asa", "average speed of answer", "平均应答时间"),
+        _c("service_level", NUMBER, "sl", "service level %", "服务水平"),
+    ),
+    key=("interval_start", "channel"),
+    description="contact-centre interval statistics",
+)
+
+ROSTER = Table(
+    "roster",
+    (
+        _c("date", DATE, "shift date", "day", "日期", required=True),
+        _c("team", TEXT, "group", "团队"),
+        _c("agent", TEXT, "employee", "name", "staff", "员工", "姓名"),
+        _c("shift_start", TIMESTAMP, "start", "start time", "上班时间"),
+        _c("shift_end", TIMESTAMP, "end", "end time", "下班时间"),
+        _c("scheduled_hours", NUMBER, "hours", "planned hours", "排班时长", required=True),
+        _c("worked_hours", NUMBER, "actual hours", "实际工时"),
+        _c("hourly_cost", NUMBER, "rate", "hourly rate", "时薪"),
+    ),
+    key=("date", "agent", "shift_start"),
+    description="staffing roster",
+)
+
+COSTS = Table(
+    "costs",
+    (
+        _c("period", DATE, "month", "date", "期间", "月份", required=True),
+        _c("amount", NUMBER, "actual", "cost", "spend", "金额", "实际", required=True),
+        _c("cost_center", TEXT, "cost centre", "department", "成本中心", "部门"),
+        _c("category", TEXT, "cost category", "account", "类别", "科目"),
+        _c("service", TEXT, "服务"),
+        _c("budget", NUMBER, "plan", "预算"),
+    ),
+    key=("period", "cost_center", "category", "service"),
+    description="cost report",
+)
+
+BUDGET = Table(
+    "budget",
+    (
+        _c("period", DATE, "month", "期间", "月份", required=True),
+        _c("budget", NUMBER, "plan", "amount", "预算", required=True),
+        _c("cost_center", TEXT, "cost centre", "department", "成本中心"),
+        _c("category", TEXT, "类别"),
+    ),
+    key=("period", "cost_center", "category"),
+    description="budgets in a separate sheet",
+)
+
+AVAILABILITY = Table(
+    "availability",
+    (
+        _c("date", DATE, "day", "日期", required=True),
+        _c("service", TEXT, "system", "application", "服务", "系统", required=True),
+        _c("planned_minutes", NUMBER, "planned", "scheduled minutes", "计划分钟"),
+        _c("downtime_minutes", NUMBER, "downtime", "outage minutes", "停机分钟", required=True),
+    ),
+    key=("date", "service"),
+    description="service availability",
+)
+
+RISKS = Table(
+    "risks",
+    (
+        _c("risk_id", TEXT, "id", "risk", "risk number", "风险编号", required=True),
+        _c("title", TEXT, "risk title", "description", "name", "风险", "风险名称", required=True),
+        _c("likelihood", INTEGER, "probability", "可能性", required=True),
+        _c("impact", INTEGER, "severity", "consequence", "影响", required=True),
+        _c("category", TEXT, "类别"),
+        _c("owner", TEXT, "risk owner", "负责人"),
+        _c("residual_likelihood", INTEGER, "剩余可能性"),
+        _c("residual_impact", INTEGER, "剩余影响"),
+        _c("status", TEXT, "状态"),
+        _c("mitigation", TEXT, "action", "应对措施"),
+        _c("due_date", DATE, "due", "到期日"),
+        _c("last_review", DATE, "reviewed", "last reviewed", "上次评审"),
+    ),
+    key=("risk_id",),
+    description="risk register",
+)
+
+INITIATIVES = Table(
+    "initiatives",
+    (
+        _c("initiative_id", TEXT, "id", "project id", "项目编号", required=True),
+        _c("name", TEXT, "initiative", "project", "title", "项目名称", required=True),
+        _c("stage", TEXT, "phase", "status", "阶段", required=True),
+        _c("owner", TEXT, "负责人"),
+        _c("start_date", DATE, "start", "开始日期"),
+        _c("investment", NUMBER, "cost", "投资"),
+        _c("expected_annual_benefit", NUMBER, "expected benefit", "预期年收益"),
+        _c("realised_benefit", NUMBER, "realized benefit", "实际收益"),
+        _c("adoption_rate", NUMBER, "adoption", "采用率"),
+        _c("category", TEXT, "类别"),
+    ),
+    key=("initiative_id",),
+    description="improvement portfolio",
+)
+
+_SERVQUAL = ("tangibles", "reliability", "responsiveness", "assurance", "empathy")
+
+SURVEYS = Table(
+    "surveys",
+    (
+        _c("response_id", TEXT, "response", "survey id", "问卷编号"),
+        _c("date", DATE, "response date", "submitted", "日期", required=True),
+        _c("ticket_id", TEXT, "ticket", "工单编号"),
+        _c("csat", NUMBER, "satisfaction", "满意度"),
+        _c("nps", NUMBER, "likelihood to recommend", "推荐度"),
+        *(
+            _c(f"{d}_{side}", NUMBER)
+            for d in _SERVQUAL
+            for side in ("expectation", "perception")
+        ),
+    ),
+    key=("response_id",),
+    description="customer surveys",
+)
+
+TARGETS = Table(
+    "targets",
+    (
+        _c("kpi", TEXT, "metric", "指标", required=True),
+        _c("target", NUMBER, "goal", "目标", required=True),
+        _c("direction", TEXT, "better", "方向"),
+        _c("amber_margin", NUMBER, "tolerance", "容差"),
+        _c("team", TEXT, "团队"),
+    ),
+    key=("kpi", "team"),
+    description="KPI targets",
+)
+
+TABLES: dict[str, Table] = {
+    t.name: t
+    for t in (TICKETS, EVENTS, INTERVALS, ROSTER, COSTS, BUDGET, AVAILABILITY, RISKS,
+              INITIATIVES, SURVEYS, TARGETS)
+}
+
+SERVQUAL_DIMENSIONS = _SERVQUAL
+
+# Resolution targets by priority, used when a ticket carries no sla_hours of its own.
+DEFAULT_SLA_POLICY: dict[str, float] = {"P1": 4.0, "P2": 8.0, "P3": 24.0, "P4": 72.0}
+
+_NON_WORD = re.compile(r"[\s_\-./()%:：（）]+")
+
+
+def normalise_header(text: object) -> str:
+    """Fold a header for matching: lower case, no spaces, underscores or punctuation."""
+    return _NON_WORD.sub("", str(text).strip().lower())
+
+
+def alias_index(table: Table) -> dict[str, str]:
+    """Normalised header -> canonical column name (canonical names included)."""
+    index: dict[str, str] = {}
+    for col in table.columns:
+        for name in (col.name, *col.aliases):
+            index.setdefault(normalise_header(name), col.name)
+    return index

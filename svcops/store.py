@@ -1,0 +1,294 @@
+"""The DuckDB workspace: canonical tables, upload provenance, rejects.
+
+One file holds everything a team has uploaded. Canonical tables carry the SPEC's
+names plus one bookkeeping column, ``_upload_id``, so every row knows which upload
+it came from. Rows replaced by a newer upload (same key) are parked in
+``_superseded_<table>`` so that removing the newer upload brings them back.
+
+A ``Workspace`` object is safe to share between threads: each query runs on its
+own cursor.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from .schema import DEFAULT_SLA_POLICY, TABLES, Table
+
+UPLOAD_COL = "_upload_id"
+
+_META_DDL = [
+    """CREATE TABLE IF NOT EXISTS uploads (
+        upload_id BIGINT, file_name VARCHAR, sheet VARCHAR, table_name VARCHAR,
+        rows BIGINT, rejected BIGINT, replaced BIGINT, imported_at TIMESTAMP,
+        checksum VARCHAR, file_bytes BIGINT)""",
+    """CREATE TABLE IF NOT EXISTS rejects (
+        upload_id BIGINT, file_name VARCHAR, sheet VARCHAR, row_number BIGINT,
+        action VARCHAR, reason VARCHAR, data VARCHAR)""",
+    """CREATE TABLE IF NOT EXISTS sla_policy (priority VARCHAR PRIMARY KEY, sla_hours DOUBLE)""",
+    "CREATE SEQUENCE IF NOT EXISTS upload_seq START 1",
+]
+
+
+def default_workspace_path() -> Path:
+    """Where the workspace lives when neither ``--workspace`` nor SVCOPS_WORKSPACE says."""
+    env = os.environ.get("SVCOPS_WORKSPACE")
+    if env:
+        return Path(env).expanduser()
+    base = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
+    return Path(base) / "svcops" / "workspace.duckdb"
+
+
+def table_ddl(table: Table, name: str | None = None, extra: str = "") -> str:
+    cols = [f'"{c.name}" {c.type}' for c in (*table.columns, *table.extras)]
+    cols.append(f"{UPLOAD_COL} BIGINT")
+    if extra:
+        cols.append(extra)
+    return f'CREATE TABLE IF NOT EXISTS "{name or table.name}" ({", ".join(cols)})'
+
+
+def key_expr(table: Table, alias: str = "") -> str:
+    """One VARCHAR expression that is equal for two rows exactly when their keys are.
+
+    NULL-safe: a missing key part compares equal to another missing part.
+    """
+    prefix = f"{alias}." if alias else ""
+    parts = [f"coalesce(CAST({prefix}\"{k}\" AS VARCHAR), chr(0))" for k in table.key]
+    return parts[0] if len(parts) == 1 else f"concat_ws(chr(31), {', '.join(parts)})"
+
+
+@dataclass(frozen=True)
+class StagedSheet:
+    """A sheet already coerced into a DuckDB relation, ready to be stored.
+
+    ``relation_sql`` selects canonical columns (and extras) of the good rows;
+    ``rejects_sql`` selects (row_number, action, reason, data) of rows kept aside.
+    Both refer to temporary tables that live on ``Workspace``'s import cursor.
+    """
+
+    file_name: str
+    sheet: str
+    table: Table
+    relation_sql: str
+    rejects_sql: str | None
+
+
+class Workspace:
+    """A DuckDB workspace file (or ``:memory:``)."""
+
+    def __init__(self, path: str | Path = ":memory:", *, read_only: bool = False):
+        self.path = str(path)
+        if self.path != ":memory:":
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        self.read_only = read_only
+        self._con = duckdb.connect(self.path, read_only=read_only)
+        self._write_lock = threading.Lock()
+        if not read_only:
+            self._ensure_schema()
+
+    # -- lifecycle -----------------------------------------------------------------
+    def close(self) -> None:
+        self._con.close()
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _ensure_schema(self) -> None:
+        con = self._con
+        for ddl in _META_DDL:
+            con.execute(ddl)
+        for table in TABLES.values():
+            con.execute(table_ddl(table))
+            con.execute(table_ddl(table, f"_superseded_{table.name}", "_superseded_by BIGINT"))
+        if con.execute("SELECT count(*) FROM sla_policy").fetchone()[0] == 0:
+            con.executemany("INSERT INTO sla_policy VALUES (?, ?)", list(DEFAULT_SLA_POLICY.items()))
+
+    def cursor(self) -> duckdb.DuckDBPyConnection:
+        return self._con.cursor()
+
+    # -- reading -------------------------------------------------------------------
+    def query(self, sql: str, params: Iterable | dict | None = None) -> pd.DataFrame:
+        cur = self._con.cursor()
+        try:
+            return cur.execute(sql, params or []).df()
+        finally:
+            cur.close()
+
+    def scalar(self, sql: str, params: Iterable | dict | None = None):
+        cur = self._con.cursor()
+        try:
+            row = cur.execute(sql, params or []).fetchone()
+            return None if row is None else row[0]
+        finally:
+            cur.close()
+
+    def row_counts(self) -> dict[str, int]:
+        return {
+            name: int(self.scalar(f'SELECT count(*) FROM "{name}"'))
+            for name in TABLES
+        }
+
+    def holdings(self) -> pd.DataFrame:
+        """Rows per canonical table: columns ``table``, ``rows``."""
+        counts = self.row_counts()
+        return pd.DataFrame({"table": list(counts), "rows": list(counts.values())})
+
+    def has_rows(self, table: str) -> bool:
+        return bool(self.scalar(f'SELECT EXISTS (SELECT 1 FROM "{table}")'))
+
+    def uploads(self) -> pd.DataFrame:
+        return self.query(
+            "SELECT upload_id, file_name, sheet, table_name, rows, rejected, replaced, "
+            "imported_at, checksum FROM uploads ORDER BY upload_id, sheet"
+        )
+
+    def rejects(self, upload_id: int | None = None) -> pd.DataFrame:
+        where = "" if upload_id is None else "WHERE upload_id = ?"
+        params = [] if upload_id is None else [upload_id]
+        return self.query(
+            f"SELECT upload_id, file_name, sheet, row_number, action, reason, data FROM rejects "
+            f"{where} ORDER BY upload_id, sheet, row_number",
+            params,
+        )
+
+    def sla_policy(self) -> dict[str, float]:
+        rows = self.query("SELECT priority, sla_hours FROM sla_policy ORDER BY priority")
+        return dict(zip(rows["priority"], rows["sla_hours"].astype(float), strict=True))
+
+    # -- writing -------------------------------------------------------------------
+    def store(
+        self,
+        cur: duckdb.DuckDBPyConnection,
+        staged: list[StagedSheet],
+        *,
+        checksum: dict[str, str],
+        file_bytes: dict[str, int],
+    ) -> list[dict]:
+        """Write staged sheets in one transaction on ``cur``; return one summary per sheet.
+
+        All files of one call share nothing but the transaction: each file gets its
+        own upload id. Any error rolls everything back.
+        """
+        summaries: list[dict] = []
+        upload_ids: dict[str, int] = {}
+        now = datetime.now().replace(microsecond=0)
+        with self._write_lock:
+            cur.execute("BEGIN TRANSACTION")
+            try:
+                for sheet in staged:
+                    if sheet.file_name not in upload_ids:
+                        upload_ids[sheet.file_name] = int(
+                            cur.execute("SELECT nextval('upload_seq')").fetchone()[0]
+                        )
+                    uid = upload_ids[sheet.file_name]
+                    summaries.append(self._store_sheet(cur, sheet, uid, now, checksum, file_bytes))
+                cur.execute("COMMIT")
+            except BaseException:
+                cur.execute("ROLLBACK")
+                raise
+        return summaries
+
+    def _store_sheet(self, cur, sheet: StagedSheet, uid: int, now, checksum, file_bytes) -> dict:
+        t = sheet.table
+        cols = [c.name for c in (*t.columns, *t.extras)]
+        col_list = ", ".join(f'"{c}"' for c in cols)
+        cur.execute(f"CREATE OR REPLACE TEMP TABLE _incoming AS {sheet.relation_sql}")
+        rows = int(cur.execute("SELECT count(*) FROM _incoming").fetchone()[0])
+        # Newest wins: park the rows this upload replaces, so removing it restores them.
+        replaced = 0
+        if rows:
+            match = f"{key_expr(t, 't')} IN (SELECT {key_expr(t)} FROM _incoming)"
+            cur.execute(
+                f'INSERT INTO "_superseded_{t.name}" SELECT t.*, {uid} FROM "{t.name}" t WHERE {match}'
+            )
+            replaced = int(
+                cur.execute(f'SELECT count(*) FROM "{t.name}" t WHERE {match}').fetchone()[0]
+            )
+            if replaced:
+                cur.execute(f'DELETE FROM "{t.name}" t WHERE {match}')
+            cur.execute(
+                f'INSERT INTO "{t.name}" ({col_list}, {UPLOAD_COL}) '
+                f"SELECT {col_list}, {uid} FROM _incoming"
+            )
+        rejected = 0
+        if sheet.rejects_sql:
+            cur.execute(
+                "INSERT INTO rejects SELECT ?, ?, ?, row_number, action, reason, data "
+                f"FROM ({sheet.rejects_sql})",
+                [uid, sheet.file_name, sheet.sheet],
+            )
+            rejected = int(
+                cur.execute(
+                    f"SELECT count(*) FROM ({sheet.rejects_sql}) WHERE action = 'rejected'"
+                ).fetchone()[0]
+            )
+        cur.execute(
+            "INSERT INTO uploads VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [uid, sheet.file_name, sheet.sheet, t.name, rows, rejected, replaced, now,
+             checksum.get(sheet.file_name), file_bytes.get(sheet.file_name)],
+        )
+        cur.execute("DROP TABLE _incoming")
+        return {
+            "upload_id": uid, "file": sheet.file_name, "sheet": sheet.sheet, "table": t.name,
+            "rows": rows, "rejected": rejected, "replaced": replaced,
+        }
+
+    def remove_upload(self, upload_id: int) -> int:
+        """Delete every row an upload brought in and restore the rows it had replaced.
+
+        Returns the number of rows removed. Unknown ids raise ``KeyError``.
+        """
+        if not self.scalar("SELECT count(*) FROM uploads WHERE upload_id = ?", [upload_id]):
+            raise KeyError(f"no upload with id {upload_id}")
+        removed = 0
+        with self._write_lock:
+            cur = self._con.cursor()
+            cur.execute("BEGIN TRANSACTION")
+            try:
+                for t in TABLES.values():
+                    name, sup = f'"{t.name}"', f'"_superseded_{t.name}"'
+                    removed += int(cur.execute(
+                        f"SELECT count(*) FROM {name} WHERE {UPLOAD_COL} = ?", [upload_id]
+                    ).fetchone()[0])
+                    cur.execute(f"DELETE FROM {name} WHERE {UPLOAD_COL} = ?", [upload_id])
+                    cols = ", ".join(
+                        f'"{c.name}"' for c in (*t.columns, *t.extras)
+                    ) + f", {UPLOAD_COL}"
+                    cur.execute(
+                        f"INSERT INTO {name} ({cols}) SELECT {cols} FROM {sup} s "
+                        f"WHERE _superseded_by = ? AND {key_expr(t, 's')} NOT IN "
+                        f"(SELECT {key_expr(t)} FROM {name})",
+                        [upload_id],
+                    )
+                    # Rows this upload had replaced, whose key a later upload holds now:
+                    # they stay parked, behind that later upload instead.
+                    cur.execute(
+                        f"UPDATE {sup} s SET _superseded_by = n._superseded_by FROM {sup} n "
+                        f"WHERE s._superseded_by = ? AND n.{UPLOAD_COL} = ? "
+                        f"AND {key_expr(t, 's')} = {key_expr(t, 'n')}",
+                        [upload_id, upload_id],
+                    )
+                    cur.execute(
+                        f"DELETE FROM {sup} WHERE _superseded_by = ? OR {UPLOAD_COL} = ?",
+                        [upload_id, upload_id],
+                    )
+                cur.execute("DELETE FROM rejects WHERE upload_id = ?", [upload_id])
+                cur.execute("DELETE FROM uploads WHERE upload_id = ?", [upload_id])
+                cur.execute("COMMIT")
+            except BaseException:
+                cur.execute("ROLLBACK")
+                raise
+            finally:
+                cur.close()
+        return removed

@@ -1,0 +1,184 @@
+"""Importing template workbooks: provenance, newest-wins, removal, rejects, all-or-nothing."""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from datetime import datetime
+
+import duckdb
+import pandas as pd
+import pytest
+
+from svcops.ingest import IngestError, import_files, import_paths
+from svcops.schema import TABLES
+from svcops.store import Workspace
+
+
+def _tickets(ids, created=datetime(2024, 5, 1, 9), **extra):
+    return [{"ticket_id": i, "created_at": created, **extra} for i in ids]
+
+
+def test_workspace_file_has_every_canonical_table_with_spec_columns(tmp_path):
+    path = tmp_path / "w.duckdb"
+    Workspace(path).close()
+    con = duckdb.connect(str(path), read_only=True)
+    for name, table in TABLES.items():
+        cols = [r[0] for r in con.execute(f'DESCRIBE "{name}"').fetchall()]
+        assert cols[: len(table.columns)] == table.column_names
+    con.close()
+
+
+def test_import_survives_restart_and_records_provenance(tmp_path, workbook):
+    path = tmp_path / "w.duckdb"
+    book = workbook({"tickets": _tickets(["A", "B"]), "notes": [{"text": "hello"}]})
+    with Workspace(path) as ws:
+        report = import_paths(ws, [book])
+    assert [(s.table, s.rows) for s in report.sheets] == [("tickets", 2)]
+    assert report.skipped[0][:2] == ("upload.xlsx", "notes")
+    with Workspace(path) as ws:   # reopened: still there
+        assert ws.row_counts()["tickets"] == 2
+        up = ws.uploads().iloc[0]
+        assert (up.file_name, up.sheet, up.table_name, up.rows) == ("upload.xlsx", "tickets",
+                                                                     "tickets", 2)
+        import hashlib
+        assert up.checksum == hashlib.sha256(book.read_bytes()).hexdigest()
+
+
+def test_reimport_replaces_instead_of_doubling_and_removal_restores(ws, workbook):
+    first = workbook({"tickets": _tickets(["A", "B"], status="Open")}, "jan.xlsx")
+    second = workbook({"tickets": _tickets(["B", "C"], status="Closed")}, "feb.xlsx")
+    import_paths(ws, [first])
+    rep = import_paths(ws, [second])
+    assert rep.sheets[0].replaced == 1
+    rows = ws.query("SELECT ticket_id, status FROM tickets ORDER BY 1")
+    assert rows.values.tolist() == [["A", "Open"], ["B", "Closed"], ["C", "Closed"]]
+    # Removing February brings January's B back and drops C.
+    feb = int(ws.uploads().query("file_name == 'feb.xlsx'").upload_id.iloc[0])
+    assert ws.remove_upload(feb) == 2
+    rows = ws.query("SELECT ticket_id, status FROM tickets ORDER BY 1")
+    assert rows.values.tolist() == [["A", "Open"], ["B", "Open"]]
+    with pytest.raises(KeyError):
+        ws.remove_upload(feb)
+
+
+def test_removing_a_middle_upload_keeps_the_older_version_behind_the_newest(ws, workbook):
+    for month, status in (("m1", "v1"), ("m2", "v2"), ("m3", "v3")):
+        import_paths(ws, [workbook({"tickets": _tickets(["K"], status=status)}, f"{month}.xlsx")])
+    ids = dict(zip(ws.uploads().file_name, ws.uploads().upload_id, strict=True))
+    ws.remove_upload(int(ids["m2.xlsx"]))
+    assert ws.query("SELECT status FROM tickets").status.tolist() == ["v3"]
+    ws.remove_upload(int(ids["m3.xlsx"]))
+    assert ws.query("SELECT status FROM tickets").status.tolist() == ["v1"]
+
+
+def test_bad_rows_are_set_aside_with_reasons_and_nothing_is_lost(ws, workbook):
+    rows = [
+        {"ticket_id": "A1", "created_at": "2024-01-01 09:00", "priority": "P1", "csat": 5},
+        {"ticket_id": "A2", "created_at": "2024-01-02 09:00", "priority": "High", "csat": "bad"},
+        {"ticket_id": "A3", "created_at": "garbage", "priority": "P3", "csat": 3},
+        {"ticket_id": None, "created_at": "2024-01-02 09:00", "priority": "P3", "csat": 3},
+        {"ticket_id": "A1", "created_at": "2024-01-01 10:00", "priority": "1 - Critical",
+         "csat": 4},
+        {"ticket_id": None, "created_at": None, "priority": None, "csat": None},  # blank row
+    ]
+    report = import_paths(ws, [workbook({"tickets": rows})])
+    assert (report.rows, report.rejected) == (2, 3)
+    kept = ws.query("SELECT ticket_id, created_at, priority, priority_raw, csat, csat_raw "
+                    "FROM tickets ORDER BY 1")
+    assert kept.ticket_id.tolist() == ["A1", "A2"]
+    assert kept.created_at.iloc[0] == pd.Timestamp("2024-01-01 10:00")  # later duplicate wins
+    assert kept.priority.tolist() == ["P1", "P2"]
+    assert kept.priority_raw.tolist() == ["1 - Critical", "High"]
+    assert pd.isna(kept.csat.iloc[1]) and kept.csat_raw.iloc[1] == "bad"
+    rej = ws.rejects()
+    by_row = {r.row_number: r for r in rej.itertuples()}
+    assert by_row[2].action == "rejected" and "duplicate ticket_id: row 6" in by_row[2].reason
+    assert by_row[3].action == "value set to empty" and 'csat (csat): "bad"' in by_row[3].reason
+    assert 'created_at (created_at): "garbage" cannot be read as a date and time' in by_row[4].reason
+    assert "ticket_id (ticket_id) is empty" in by_row[5].reason
+    assert json.loads(by_row[4].data)["created_at"] == "garbage"
+    assert 7 not in by_row   # the blank row is not data
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("2024-03-05 14:30", "2024-03-05 14:30"),
+    ("2024/03/05 14:30", "2024-03-05 14:30"),
+    ("2024年3月5日 14:30", "2024-03-05 14:30"),
+    ("2024年3月5日", "2024-03-05 00:00"),
+    ("45356.5", "2024-03-05 12:00"),          # Excel serial number typed as text
+    (45356.25, "2024-03-05 06:00"),          # Excel serial number as a number
+    (datetime(2024, 3, 5, 14, 30), "2024-03-05 14:30"),
+])
+def test_dates_in_the_forms_exports_use(ws, workbook, raw, expected):
+    import_paths(ws, [workbook({"tickets": [{"ticket_id": "X", "created_at": raw}]})])
+    got = ws.query("SELECT created_at FROM tickets").created_at.iloc[0]
+    assert got == pd.Timestamp(expected)
+
+
+@pytest.mark.parametrize("marker", ["?", "-", "N/A", "NULL", "无", " "])
+def test_missing_value_markers_become_null(ws, workbook, marker):
+    import_paths(ws, [workbook({"tickets": [{"ticket_id": "X", "created_at": "2024-01-01",
+                                             "resolved_at": marker, "team": marker}]})])
+    row = ws.query("SELECT resolved_at, team FROM tickets").iloc[0]
+    assert pd.isna(row.resolved_at) and pd.isna(row.team)
+    assert ws.rejects().empty
+
+
+def test_numeric_ids_keep_their_digits(ws, workbook):
+    import_paths(ws, [workbook({"tickets": [{"ticket_id": 1001, "created_at": "2024-01-01"},
+                                            {"ticket_id": 1002, "created_at": "2024-01-02"}]})])
+    assert ws.query("SELECT ticket_id FROM tickets ORDER BY 1").ticket_id.tolist() == ["1001",
+                                                                                      "1002"]
+
+
+def test_chinese_headers_map_by_alias(ws, workbook):
+    import_paths(ws, [workbook({"工单": [{"工单编号": "G1", "创建时间": "2024年3月5日 09:00",
+                                          "优先级": "紧急", "处理组": "一线"}]})])
+    row = ws.query("SELECT ticket_id, created_at, priority, team FROM tickets").iloc[0]
+    assert (row.ticket_id, row.priority, row.team) == ("G1", "P1", "一线")
+
+
+def test_gbk_csv(ws):
+    text = "工单编号,创建时间,优先级\nC1,2024-03-05 09:00,高\n"
+    import_files(ws, [("export.csv", text.encode("gbk"))])
+    assert ws.query("SELECT ticket_id, priority FROM tickets").values.tolist() == [["C1", "P2"]]
+
+
+def test_one_bad_file_among_several_changes_nothing(ws, workbook):
+    good = workbook({"tickets": _tickets(["A"])}, "good.xlsx")
+    with pytest.raises(IngestError, match=r"broken\.xlsx: not a readable workbook"):
+        import_files(ws, [("good.xlsx", good.read_bytes()), ("broken.xlsx", b"PK\x03\x04junk")])
+    assert ws.row_counts()["tickets"] == 0 and ws.uploads().empty
+
+
+@pytest.mark.parametrize("name, blob, message", [
+    ("empty.xlsx", b"", "empty.xlsx: the file is empty"),
+    ("notes.txt.xlsx", b"just some text", "notes.txt.xlsx: not a readable workbook"),
+    ("secret.xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "password-protected"),
+    ("data.pdf", b"%PDF-1.4", "unsupported file type .pdf"),
+])
+def test_bad_files_get_one_clear_line(ws, name, blob, message):
+    with pytest.raises(IngestError, match=message):
+        import_files(ws, [(name, blob)])
+
+
+def test_sheet_that_no_table_matches(ws, workbook):
+    book = workbook({"Sheet1": [{"foo": 1, "bar": 2}]})
+    with pytest.raises(IngestError, match=r"upload\.xlsx: nothing to import .*no table matches"):
+        import_paths(ws, [book])
+
+
+def test_decompression_bomb_is_refused_before_reading(ws):
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("xl/worksheets/sheet1.xml", b"\0" * (300 * 1024 * 1024))
+    with pytest.raises(IngestError, match="bomb.xlsx: refused, it would unpack to"):
+        import_files(ws, [("bomb.xlsx", buf.getvalue())])
+
+
+def test_upload_size_limit(ws, monkeypatch):
+    monkeypatch.setenv("SVCOPS_MAX_UPLOAD_MB", "0.001")
+    with pytest.raises(IngestError, match="big.csv: the file is 0.0 MB, over the upload limit"):
+        import_files(ws, [("big.csv", b"ticket_id,created_at\n" + b"x,2024-01-01\n" * 200)])
