@@ -11,6 +11,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
+import duckdb
+
 from .filters import Filters
 from .ingest import IngestError, import_paths
 from .kpi import KPI_KEYS, compute
@@ -111,6 +113,8 @@ def main(argv: list[str] | None = None) -> int:
     except (CliError, IngestError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    except OSError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+    except (OSError, duckdb.Error) as exc:
+        # e.g. the workspace file is held by a running app, or is not a DuckDB file
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        print(f"error: {first}", file=sys.stderr)
         return 1

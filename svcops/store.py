@@ -71,7 +71,7 @@ class StagedSheet:
 
     ``relation_sql`` selects canonical columns (and extras) of the good rows;
     ``rejects_sql`` selects (row_number, action, reason, data) of rows kept aside.
-    Both refer to temporary tables that live on ``Workspace``'s import cursor.
+    Both refer to temporary tables that live on the cursor passed to ``store``.
     """
 
     file_name: str
@@ -203,12 +203,12 @@ class Workspace:
         t = sheet.table
         cols = [c.name for c in (*t.columns, *t.extras)]
         col_list = ", ".join(f'"{c}"' for c in cols)
-        cur.execute(f"CREATE OR REPLACE TEMP TABLE _incoming AS {sheet.relation_sql}")
-        rows = int(cur.execute("SELECT count(*) FROM _incoming").fetchone()[0])
+        incoming = f"({sheet.relation_sql})"
+        rows = int(cur.execute(f"SELECT count(*) FROM {incoming}").fetchone()[0])
         # Newest wins: park the rows this upload replaces, so removing it restores them.
         replaced = 0
         if rows:
-            match = f"{key_expr(t, 't')} IN (SELECT {key_expr(t)} FROM _incoming)"
+            match = f"{key_expr(t, 't')} IN (SELECT {key_expr(t)} FROM {incoming})"
             cur.execute(
                 f'INSERT INTO "_superseded_{t.name}" SELECT t.*, {uid} FROM "{t.name}" t WHERE {match}'
             )
@@ -219,7 +219,7 @@ class Workspace:
                 cur.execute(f'DELETE FROM "{t.name}" t WHERE {match}')
             cur.execute(
                 f'INSERT INTO "{t.name}" ({col_list}, {UPLOAD_COL}) '
-                f"SELECT {col_list}, {uid} FROM _incoming"
+                f"SELECT {col_list}, {uid} FROM {incoming}"
             )
         rejected = 0
         if sheet.rejects_sql:
@@ -238,7 +238,6 @@ class Workspace:
             [uid, sheet.file_name, sheet.sheet, t.name, rows, rejected, replaced, now,
              checksum.get(sheet.file_name), file_bytes.get(sheet.file_name)],
         )
-        cur.execute("DROP TABLE _incoming")
         return {
             "upload_id": uid, "file": sheet.file_name, "sheet": sheet.sheet, "table": t.name,
             "rows": rows, "rejected": rejected, "replaced": replaced,

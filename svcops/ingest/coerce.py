@@ -147,14 +147,28 @@ def staging_sql(mapping: Mapping, schema: pa.Schema, raw_table: str) -> str:
     slot = {src: i for i, src in enumerate(sources)}
 
     # Raw columns travel as __r<j> so that a header equal to a canonical name (as in
-    # the template) never collides with the typed column of the same name.
+    # the template) never collides with the typed column of the same name. Text
+    # columns are cleaned once (__t<i>); typed cells (dates, numbers) need no text
+    # except in the message of a row that has a problem.
     rid = {f.name: f"__r{j}" for j, f in enumerate(raw_fields)}
+    is_text = {src: pa.types.is_string(kinds[src]) or pa.types.is_large_string(kinds[src])
+               for src in sources}
     layer1 = ["_row"] + [f"{_q(f.name)} AS {rid[f.name]}" for f in raw_fields] + [
-        f"{value_text(_q(src), kinds[src])} AS __t{slot[src]}" for src in sources
+        f"{value_text(_q(src), kinds[src])} AS __t{slot[src]}" for src in sources if is_text[src]
     ]
-    nonblank = "coalesce(" + ", ".join(
-        f"nullif(trim(CAST({_q(f.name)} AS VARCHAR)), '')" for f in raw_fields
-    ) + ") IS NOT NULL" if raw_fields else "false"
+
+    def present(f: pa.Field) -> str:
+        col = _q(f.name)
+        if pa.types.is_string(f.type) or pa.types.is_large_string(f.type):
+            return f"coalesce(trim({col}) <> '', false)"
+        if pa.types.is_floating(f.type):
+            return f"coalesce(NOT isnan({col}), false)"
+        return f"{col} IS NOT NULL"
+
+    nonblank = " OR ".join(present(f) for f in raw_fields) or "false"
+
+    def text_of(src: str) -> str:
+        return f"__t{slot[src]}" if is_text[src] else value_text(rid[src], kinds[src])
 
     layer2, rejects, warns = [], [], []
     for col in table.columns:
@@ -162,7 +176,7 @@ def staging_sql(mapping: Mapping, schema: pa.Schema, raw_table: str) -> str:
         if source is None:
             layer2.append(f"CAST(NULL AS {col.type}) AS {_q(col.name)}")
             continue
-        raw, kind, text = rid[source], kinds[source], f"__t{slot[source]}"
+        raw, kind, text = rid[source], kinds[source], text_of(source)
         if col.name == "priority":
             value = priority_expr(text)
             problem = "is not a priority P1-P4; kept in priority_raw"
@@ -174,16 +188,20 @@ def staging_sql(mapping: Mapping, schema: pa.Schema, raw_table: str) -> str:
             value = typed(raw, kind, col.type, text)
             problem = f"cannot be read as {_TYPE_WORDS[col.type]}"
         layer2.append(f"{value} AS {_q(col.name)}")
+        has_value = text if is_text[source] else (
+            f"CASE WHEN NOT isnan({raw}) THEN 1 END" if pa.types.is_floating(kind) else raw)
         label = _lit(f"{col.name} ({source}): \"")
-        bad = (f"CASE WHEN {text} IS NOT NULL AND {_q(col.name)} IS NULL "
+        bad = (f"CASE WHEN {has_value} IS NOT NULL AND {_q(col.name)} IS NULL "
                f"THEN {label} || {text} || {_lit(chr(34) + ' ' + problem)} END")
         if col.required:
-            rejects += [bad, f"CASE WHEN {text} IS NULL THEN {_lit(f'{col.name} ({source}) is empty')} END"]
-        else:
+            rejects += [bad, f"CASE WHEN {has_value} IS NULL "
+                             f"THEN {_lit(f'{col.name} ({source}) is empty')} END"]
+        elif not (pa.types.is_timestamp(kind) or pa.types.is_date(kind)) or col.type not in (
+                TIMESTAMP, DATE):
             warns.append(bad)
     for extra in table.extras:
         source = mapping.columns.get(extra.name.removesuffix("_raw"))
-        value = f"__t{slot[source]}" if source else "CAST(NULL AS VARCHAR)"
+        value = text_of(source) if source else "CAST(NULL AS VARCHAR)"
         layer2.append(f"{value} AS {_q(extra.name)}")
 
     def reasons(parts: list[str]) -> str:

@@ -1,0 +1,41 @@
+"""svcops: router only. Page config, the shared sidebar, navigation."""
+
+import streamlit as st
+
+from svcops.i18n import t
+from ui import sidebar, state
+from ui.format import apply_presenter_style
+
+presenting = st.query_params.get("present") == "1"
+st.set_page_config(
+    page_title="svcops",
+    page_icon=":material/monitoring:",
+    layout="wide",
+    initial_sidebar_state="collapsed" if presenting else "auto",
+)
+
+ctx = sidebar.build_context()
+state.set_context(ctx)
+lang = ctx.lang
+
+pages = {
+    t("nav.section.areas", lang): [
+        st.Page("pages/overview.py", title=t("nav.overview", lang),
+                icon=":material/dashboard:", url_path="overview", default=True),
+    ],
+    t("nav.section.workspace", lang): [
+        st.Page("pages/data.py", title=t("nav.data", lang), icon=":material/upload_file:",
+                url_path="data"),
+    ],
+}
+page = st.navigation(pages)
+
+if ctx.presenter:
+    apply_presenter_style()
+
+page.run()
+
+if ctx.presenter:
+    st.divider()
+    st.button(t("sidebar.presenter", lang) + " ✕", key="present_exit",
+              on_click=lambda: st.session_state.update(present=False), type="tertiary")

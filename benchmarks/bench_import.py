@@ -1,0 +1,169 @@
+"""Import and overview-query speed at realistic sizes, against the reader alone.
+
+For each size (100,000 and 1,048,576 ticket rows — Excel's maximum minus the
+header) it writes a tickets workbook once (cached in benchmarks/out/), then, each
+step in a fresh process so peak memory is that step's own:
+
+* read   — fastexcel reading the sheet to Arrow and nothing else (the floor);
+* import — svcops reading, mapping, coercing and storing it in a new workspace file;
+* overview — the Overview page's queries (scorecard with previous period, trend,
+  headlines) for the last 28 days and for the whole history, warm.
+
+Prints seconds, rows per second, peak RSS, and import time as a multiple of read.
+
+    python benchmarks/bench_import.py [--sizes 100000 1048576] [--repeat 1]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import time
+from datetime import timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "benchmarks" / "out"
+sys.path.insert(0, str(ROOT))
+
+
+def make_workbook(rows: int) -> Path:
+    """A ticket export of ``rows`` rows with 20 columns, as a ticketing tool writes it."""
+    import numpy as np
+    import pandas as pd
+    import xlsxwriter
+
+    path = OUT / f"tickets_{rows}.xlsx"
+    if path.exists():
+        return path
+    OUT.mkdir(parents=True, exist_ok=True)
+    rng = np.random.default_rng(rows)
+    start = pd.Timestamp("2023-01-01")
+    created = start + pd.to_timedelta(np.sort(rng.uniform(0, 730 * 86400, rows)).round(), "s")
+    res_h = rng.lognormal(np.log(12), 1.1, rows)
+    resolved = created + pd.to_timedelta((res_h * 3600).round(), "s")
+    resolved = resolved.where(resolved < start + timedelta(days=730))
+    prio = rng.choice(["P1", "P2", "P3", "P4"], rows, p=[0.02, 0.1, 0.5, 0.38])
+    cols = {
+        "ticket_id": [f"INC{i:08d}" for i in range(rows)],
+        "created_at": created, "first_response_at": created + pd.to_timedelta(
+            rng.exponential(1800, rows).round(), "s"),
+        "resolved_at": resolved, "closed_at": resolved + pd.Timedelta(days=1),
+        "status": np.where(resolved.isna(), "Open", "Closed"),
+        "channel": rng.choice(["phone", "email", "chat", "portal"], rows),
+        "category": rng.choice([f"Category {i}" for i in range(10)], rows),
+        "subcategory": rng.choice([f"Sub {i}" for i in range(30)], rows),
+        "priority": prio, "team": rng.choice([f"Team {i}" for i in range(5)], rows),
+        "agent": rng.choice([f"Agent {i:02d}" for i in range(50)], rows),
+        "customer_segment": rng.choice(["Enterprise", "SMB", "Consumer"], rows),
+        "region": rng.choice(["North America", "EMEA", "APAC"], rows),
+        "sla_hours": pd.Series(prio).map({"P1": 4, "P2": 8, "P3": 24, "P4": 72}).to_numpy(),
+        "first_contact_resolved": rng.random(rows) < 0.4,
+        "reopen_count": rng.choice([0, 0, 0, 0, 0, 0, 0, 0, 0, 1], rows),
+        "csat": np.where(rng.random(rows) < 0.25, rng.integers(1, 6, rows), np.nan),
+        "handle_minutes": rng.lognormal(np.log(12), 0.5, rows).round(1),
+        "cost": np.nan,
+    }
+    frame = pd.DataFrame(cols).drop(columns="cost")
+    wb = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+    sheet = wb.add_worksheet("tickets")
+    when = wb.add_format({"num_format": "yyyy-mm-dd hh:mm:ss"})
+    sheet.write_row(0, 0, list(frame.columns))
+    kinds = ["t" if str(frame[c].dtype).startswith("datetime") else "v" for c in frame.columns]
+    for r, values in enumerate(frame.itertuples(index=False, name=None), start=1):
+        for c, (v, k) in enumerate(zip(values, kinds, strict=True)):
+            if v is None or v is pd.NaT or (isinstance(v, float) and v != v):
+                continue
+            if k == "t":
+                sheet.write_datetime(r, c, v.to_pydatetime(), when)
+            else:
+                sheet.write(r, c, v.item() if hasattr(v, "item") else v)
+    wb.close()
+    return path
+
+
+def child(step: str, path: str, workspace: str) -> dict:
+    """Run one step in this process and report its time and peak memory.
+
+    Libraries are loaded before the clock starts, as they are in a running app.
+    """
+    import fastexcel
+
+    from svcops import headlines, kpi
+    from svcops.filters import Filters
+    from svcops.ingest import import_paths
+    from svcops.store import Workspace
+
+    t0 = time.perf_counter()
+    if step == "read":
+        reader = fastexcel.read_excel(path)
+        rows = sum(reader.load_sheet(s).to_arrow().num_rows for s in reader.sheet_names)
+    elif step == "import":
+        with Workspace(workspace) as ws:
+            rows = import_paths(ws, [path]).rows
+    elif step == "overview":
+        with Workspace(workspace, read_only=True) as ws:
+            lo, hi = kpi.data_period(ws)
+            timings = {}
+            for label, f in (("last 28 days", Filters(start=hi - timedelta(days=27), end=hi)),
+                             ("whole history", Filters(start=lo, end=hi))):
+                kpi.scorecard(ws, f)  # warm the file cache
+                t1 = time.perf_counter()
+                card = kpi.scorecard(ws, f)
+                kpi.trend(ws, f)
+                headlines.headlines(ws, f, card)
+                timings[label] = time.perf_counter() - t1
+            rows = card.row("tickets").value
+        return {"seconds": time.perf_counter() - t0, "rows": rows, "timings": timings,
+                "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+    else:
+        raise SystemExit(f"unknown step {step}")
+    return {"seconds": time.perf_counter() - t0, "rows": rows,
+            "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+
+
+def run_step(step: str, path: Path, workspace: Path) -> dict:
+    out = subprocess.run([sys.executable, __file__, "--child", step, str(path), str(workspace)],
+                         check=True, capture_output=True, text=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_048_576])
+    parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        print(json.dumps(child(*args.child)))
+        return
+
+    print(f"{'rows':>10} {'step':<24} {'seconds':>8} {'rows/s':>10} {'peak MB':>8} {'vs read':>8}")
+    for size in args.sizes:
+        t0 = time.perf_counter()
+        book = make_workbook(size)
+        made = time.perf_counter() - t0
+        print(f"{size:>10,} {'(workbook ready)':<24} {made:>8.1f} "
+              f"{'':>10} {'':>8} {book.stat().st_size / 1e6:>6.1f}MB")
+        for _ in range(args.repeat):
+            ws = OUT / f"bench_{size}.duckdb"
+            for stale in (ws, Path(f"{ws}.wal")):
+                stale.unlink(missing_ok=True)
+            read = run_step("read", book, ws)
+            imp = run_step("import", book, ws)
+            assert imp["rows"] == size, imp
+            ov = run_step("overview", book, ws)
+            for name, r in (("read (fastexcel only)", read), ("import (svcops)", imp)):
+                ratio = f"{r['seconds'] / read['seconds']:.2f}x"
+                print(f"{size:>10,} {name:<24} {r['seconds']:>8.2f} "
+                      f"{r['rows'] / r['seconds']:>10,.0f} {r['peak_mb']:>8.0f} {ratio:>8}")
+            for label, secs in ov["timings"].items():
+                print(f"{size:>10,} {'overview, ' + label:<24} {secs:>8.3f} {'':>10} "
+                      f"{ov['peak_mb']:>8.0f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,133 @@
+"""A person's path through the running app, in a real browser (Debian's Chromium).
+
+Starts `streamlit run app.py` on a free local port, answers its health check, then
+drives Chromium with Playwright: the overview on the sample, a sidebar filter that
+changes the numbers and the URL, an upload on the Data page, presenter mode.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from datetime import datetime
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+pytestmark = pytest.mark.slow
+
+if not CHROMIUM.exists():
+    if os.environ.get("CI"):
+        raise RuntimeError("CI needs Debian's chromium at /usr/bin/chromium (.ci/run installs it)")
+    pytest.skip("Debian's chromium is not installed (apt-get install chromium); "
+                "CI installs it and runs this test", allow_module_level=True)
+
+from playwright.sync_api import expect, sync_playwright  # noqa: E402
+
+expect.set_options(timeout=60_000)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    home = tmp_path_factory.mktemp("browser")
+    port = _free_port()
+    env = {**os.environ, "SVCOPS_WORKSPACE": str(home / "own.duckdb"),
+           "SVCOPS_CACHE_DIR": str(home / "cache")}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+         "--server.port", str(port), "--server.address", "127.0.0.1"],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 90
+    while True:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                if r.read() == b"ok":
+                    break
+        except OSError:
+            pass
+        if proc.poll() is not None or time.monotonic() > deadline:
+            proc.kill()
+            raise RuntimeError(f"streamlit did not start:\n{proc.stdout.read()}")
+        time.sleep(0.5)
+    yield url
+    proc.terminate()
+    proc.wait(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def page(server):
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        pg = browser.new_page(viewport={"width": 1400, "height": 1000})
+        pg.set_default_timeout(60_000)
+        yield pg
+        browser.close()
+
+
+def _metric(page, label: str):
+    return page.get_by_test_id("stMetric").filter(has_text=label).get_by_test_id("stMetricValue")
+
+
+def test_overview_then_filter_then_upload_then_present(server, page):
+    # 1. The overview on the bundled sample, with no data uploaded.
+    page.goto(server)
+    expect(page.get_by_role("heading", name="Service overview")).to_be_visible()
+    tickets = _metric(page, "Tickets created")
+    expect(tickets).to_have_text("2,888")
+    expect(page.get_by_test_id("stVegaLiteChart")).to_have_count(4)
+    assert "start=2026-10-04" in page.url and "end=2026-10-31" in page.url
+
+    # 2. A sidebar filter changes the numbers and lands in the URL.
+    sidebar = page.get_by_test_id("stSidebar")
+    sidebar.get_by_test_id("stMultiSelect").filter(has_text="Channel").click()
+    page.get_by_role("option", name="email", exact=True).click()
+    page.keyboard.press("Escape")
+    expect(tickets).not_to_have_text("2,888")
+    page.wait_for_url("**channel=email**")
+    filtered = tickets.inner_text()
+
+    # ...and the copied link reopens the same view in a new session.
+    link = page.url
+    page.goto(link)
+    expect(_metric(page, "Tickets created")).to_have_text(filtered)
+
+    # 3. An upload on the Data page goes to the user's own workspace.
+    page.get_by_role("link", name="Data").click()
+    expect(page.get_by_role("heading", name="Data", exact=True)).to_be_visible()
+    buf = io.BytesIO()
+    with pd.ExcelWriter(buf, engine="openpyxl") as writer:
+        pd.DataFrame([{"ticket_id": "W1", "created_at": datetime(2025, 1, 6, 9)},
+                      {"ticket_id": "W2", "created_at": datetime(2025, 1, 7, 9)}]
+                     ).to_excel(writer, sheet_name="tickets", index=False)
+    page.locator("input[type=file]").set_input_files(
+        {"name": "january.xlsx", "mimeType": "application/octet-stream",
+         "buffer": buf.getvalue()})
+    expect(page.get_by_text("january.xlsx")).to_be_visible()
+    page.get_by_role("button", name="Import").click()
+    expect(page.get_by_text("Imported 2 rows from 1 file(s); 0 rows set aside.")).to_be_visible()
+    expect(page.get_by_test_id("stSidebar").get_by_label("My workspace")).to_be_checked()
+
+    # 4. Presenter mode: large type, no sidebar.
+    page.goto(f"{server}/?source=sample&present=1")
+    expect(page.get_by_role("heading", name="Service overview")).to_be_visible()
+    expect(page.get_by_test_id("stSidebar")).to_be_hidden()
+    expect(_metric(page, "SLA attainment")).to_be_visible()

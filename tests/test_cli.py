@@ -1,0 +1,127 @@
+"""`python -m svcops` as a scheduler would run it: real processes, real files."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from svcops.kpi import KPI_KEYS
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "sample_data" / "svcops_sample.xlsx"
+
+
+def cli(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "svcops", *args], cwd=ROOT, text=True,
+                          capture_output=True, env={**os.environ, **(env or {})}, timeout=300)
+
+
+@pytest.fixture(scope="module")
+def sample_workspace(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("cli") / "ws.duckdb"
+    done = cli("import", str(SAMPLE), "--workspace", str(path))
+    assert done.returncode == 0, done.stderr
+    assert "svcops_sample.xlsx / tickets -> tickets: 66651 rows imported" in done.stdout
+    return path
+
+
+@pytest.fixture(scope="module")
+def tickets() -> pd.DataFrame:
+    """The sample's tickets read independently of svcops (pandas + calamine)."""
+    return pd.read_excel(SAMPLE, sheet_name="tickets", engine="calamine")
+
+
+def independent_kpis(t: pd.DataFrame, start=None, end=None, team=None) -> dict:
+    """The KPI definitions of docs/kpis.md, written again in plain pandas."""
+    if team:
+        t = t[t["team"] == team]
+    done_at = t["resolved_at"].fillna(t["closed_at"])
+    first = start or t["created_at"].min().normalize()
+    last = end or max(t["created_at"].max(), t["resolved_at"].max(), t["closed_at"].max())
+    lo, hi = pd.Timestamp(first).normalize(), pd.Timestamp(last).normalize() + pd.Timedelta(days=1)
+    created = t["created_at"].between(lo, hi, inclusive="left")
+    done = done_at.between(lo, hi, inclusive="left")
+    hours = (done_at - t["created_at"]).dt.total_seconds() / 3600
+    fcr = t.loc[done, "first_contact_resolved"].dropna().astype(bool)
+    return {
+        "tickets": int(created.sum()),
+        "resolved": int(done.sum()),
+        "open_backlog": int(((t["created_at"] < hi) & (done_at.isna() | (done_at >= hi))).sum()),
+        "resolution_hours_median": float(hours[done].median()),
+        "csat_avg": float(t.loc[done, "csat"].mean()),
+        "fcr_rate": float(fcr.mean()),
+    }
+
+
+@pytest.mark.parametrize("args, period", [
+    ((), {}),
+    (("--start", "2026-10-04", "--end", "2026-10-31", "--team", "Service Desk"),
+     {"start": "2026-10-04", "end": "2026-10-31", "team": "Service Desk"}),
+    (("--start", "2025-03-01", "--end", "2025-03-31"), {"start": "2025-03-01", "end": "2025-03-31"}),
+])
+def test_kpis_json_equal_an_independent_pandas_computation(sample_workspace, tickets, args,
+                                                           period):
+    done = cli("kpis", "--workspace", str(sample_workspace), *args, "--json")
+    assert done.returncode == 0, done.stderr
+    got = json.loads(done.stdout)
+    assert list(got) == list(KPI_KEYS)
+    want = independent_kpis(tickets, period.get("start"), period.get("end"), period.get("team"))
+    for key, value in want.items():
+        assert got[key] == pytest.approx(value, rel=1e-9), key
+    for key in ("sla_attainment", "fcr_rate", "reopen_rate", "availability"):
+        assert 0 <= got[key] <= 1
+    if "team" in period:
+        assert got["cost_per_ticket"] is None
+
+
+def test_kpis_table_output(sample_workspace):
+    done = cli("kpis", "--workspace", str(sample_workspace), "--start", "2026-10-01")
+    assert done.returncode == 0
+    assert done.stdout.splitlines()[0].split() [0] == "tickets"
+
+
+def test_sample_command_reproduces_the_committed_workbook(tmp_path):
+    done = cli("sample", "--out", str(tmp_path))
+    assert done.returncode == 0, done.stderr
+    made = tmp_path / "svcops_sample.xlsx"
+    assert hashlib.sha256(made.read_bytes()).hexdigest() == \
+        hashlib.sha256(SAMPLE.read_bytes()).hexdigest()
+
+
+@pytest.mark.parametrize("args, message", [
+    (("import", "missing.xlsx"), "missing.xlsx: cannot be opened (No such file or directory)"),
+    (("kpis", "--workspace", "nowhere.duckdb"), "nowhere.duckdb: no such workspace"),
+    (("kpis", "--workspace", "x.duckdb", "--start", "2024-02-01", "--end", "2024-01-01"),
+     "start 2024-02-01 is after end 2024-01-01"),
+])
+def test_errors_are_one_line_and_non_zero(tmp_path, args, message):
+    if "x.duckdb" in args:
+        (tmp_path / "x.duckdb").write_bytes(b"")  # exists; the dates are what is wrong
+        args = tuple(str(tmp_path / a) if a == "x.duckdb" else a for a in args)
+    done = subprocess.run([sys.executable, "-m", "svcops", *args], cwd=tmp_path, text=True,
+                          capture_output=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert done.returncode == 1
+    assert message in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1 and "Traceback" not in done.stderr
+
+
+def test_a_bad_file_among_several_imports_nothing(tmp_path):
+    bad = tmp_path / "bad.xlsx"
+    bad.write_bytes(b"PK\x03\x04 broken")
+    ws = tmp_path / "w.duckdb"
+    done = cli("import", str(SAMPLE), str(bad), "--workspace", str(ws))
+    assert done.returncode == 1 and "bad.xlsx: not a readable workbook" in done.stderr
+    again = cli("kpis", "--workspace", str(ws), "--json")
+    assert json.loads(again.stdout)["tickets"] == 0
+
+
+def test_bad_date_argument_is_a_usage_error():
+    done = cli("kpis", "--start", "March")
+    assert done.returncode == 2 and "'March' is not a date (YYYY-MM-DD)" in done.stderr

@@ -1,0 +1,64 @@
+"""Formatting for display: KPI values, deltas, Markdown-safe text, presenter styling."""
+
+from __future__ import annotations
+
+import re
+
+import streamlit as st
+
+from svcops.i18n import t
+from svcops.kpi import COUNT_KEYS, RATE_KEYS, ScoreRow
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
+
+
+def escape_md(text: str) -> str:
+    """Text from the data shown literally in Markdown (no links, emphasis or HTML)."""
+    return _MD_SPECIAL.sub(r"\\\1", str(text))
+
+
+def kpi_value(kpi: str, value) -> str:
+    if value is None:
+        return "—"
+    if kpi in COUNT_KEYS:
+        return f"{int(value):,}"
+    if kpi in RATE_KEYS:
+        return f"{value:.1%}"
+    if kpi == "csat_avg":
+        return f"{value:.2f}"
+    return f"{value:,.1f}"
+
+
+def kpi_delta(row: ScoreRow, lang: str) -> str | None:
+    """The change shown under a metric: points for rates, % for counts and amounts."""
+    if row.delta is None:
+        return None
+    if row.kpi in RATE_KEYS:
+        return t("delta.points", lang, delta=100 * row.delta)
+    if row.kpi == "csat_avg":
+        return f"{row.delta:+.2f}"
+    if row.change is None:
+        return f"{row.delta:+,.1f}"
+    return f"{row.change:+.1%}"
+
+
+def delta_colour(row: ScoreRow) -> str:
+    return {1: "normal", -1: "inverse", 0: "off"}[row.direction]
+
+
+PRESENTER_CSS = """
+<style>
+section[data-testid="stSidebar"], header[data-testid="stHeader"] {display: none;}
+.block-container {max-width: 100% !important; padding-top: 1.5rem;}
+html, body, [data-testid="stAppViewContainer"] {font-size: 1.3rem;}
+[data-testid="stMetricValue"] {font-size: 3rem !important;}
+[data-testid="stMetricLabel"] p {font-size: 1.25rem !important;}
+[data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li {font-size: 1.45rem;}
+h1 {font-size: 3rem !important;}
+</style>
+"""
+
+
+def apply_presenter_style() -> None:
+    # Our own constant stylesheet, never user text.
+    st.html(PRESENTER_CSS)

@@ -1,0 +1,125 @@
+"""The shared sidebar: data source, language, presenter mode and the global filters.
+
+The URL is the source of truth when a session starts (a copied link reopens the
+same view); after that the widgets are, and every change is written back to it.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import streamlit as st
+
+from svcops.filters import DIMENSIONS, Filters
+from svcops.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
+
+from . import state
+
+PRESETS = {"last7": 7, "last28": 28, "last91": 91, "last365": 365, "all": None}
+DEFAULT_PRESET = "last28"
+# Filter field -> (session-state key, label key)
+_DIM_WIDGETS = {
+    "teams": ("f_team", "filter.team"),
+    "channels": ("f_channel", "filter.channel"),
+    "categories": ("f_category", "filter.category"),
+    "priorities": ("f_priority", "filter.priority"),
+}
+
+
+def initial_language() -> str:
+    lang = st.query_params.get("lang", DEFAULT_LANGUAGE)
+    return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def _init_once(key: str, value) -> None:
+    if key not in st.session_state:
+        st.session_state[key] = value
+
+
+def _preset_range(preset: str, lo: date, hi: date) -> tuple[date, date]:
+    days = PRESETS.get(preset)
+    return (lo, hi) if days is None else (max(lo, hi - timedelta(days=days - 1)), hi)
+
+
+def _apply_preset(lo: date, hi: date) -> None:
+    preset = st.session_state.get("f_preset", "custom")
+    if preset != "custom":
+        st.session_state["f_range"] = _preset_range(preset, lo, hi)
+
+
+def _reset_filters(lo: date, hi: date) -> None:
+    st.session_state["f_preset"] = DEFAULT_PRESET
+    st.session_state["f_range"] = _preset_range(DEFAULT_PRESET, lo, hi)
+    for key, _label in _DIM_WIDGETS.values():
+        st.session_state[key] = []
+
+
+def build_context() -> state.Context:
+    """Render the sidebar and return the page context for this run."""
+    qp = st.query_params
+    sb = st.sidebar
+
+    _init_once("lang", initial_language())
+    lang = sb.selectbox(t("sidebar.language", st.session_state["lang"]), list(LANGUAGES),
+                        format_func=LANGUAGES.get, key="lang")
+
+    if "source_next" in st.session_state:
+        st.session_state["source"] = st.session_state.pop("source_next")
+    _init_once("source", qp.get("source") if qp.get("source") in ("sample", "own")
+               else ("own" if state.own_has_data() else "sample"))
+    source = sb.radio(t("sidebar.source", lang), ["sample", "own"], key="source",
+                      format_func=lambda s: t(f"source.{s}", lang), horizontal=True)
+
+    _init_once("present", qp.get("present") == "1")
+    presenter = sb.toggle(t("sidebar.presenter", lang), key="present",
+                          help=t("sidebar.presenter_help", lang))
+
+    ws = state.workspace_for(source)
+    version = state.data_version(ws)
+    period = state.data_period(ws.path, version)
+    dims = state.dimension_values(ws.path, version)
+    url: dict[str, object] = {"lang": lang, "source": source}
+    if presenter:
+        url["present"] = "1"
+
+    if period is None:
+        filters = Filters()
+    else:
+        lo, hi = period
+        sb.subheader(t("sidebar.filters", lang))
+        url_filters = Filters.from_query(qp.get_all)
+        if url_filters.start or url_filters.end:
+            _init_once("f_preset", "custom")
+            _init_once("f_range", (url_filters.start or lo, url_filters.end or hi))
+        _init_once("f_preset", DEFAULT_PRESET)
+        _init_once("f_range", _preset_range(st.session_state["f_preset"], lo, hi))
+        sb.selectbox(t("filter.preset", lang), ["custom", *PRESETS], key="f_preset",
+                     format_func=lambda p: t(f"preset.{p}", lang),
+                     on_change=_apply_preset, args=(lo, hi))
+        # Keep a range from another workspace (or a stale link) inside this data's span.
+        cur = st.session_state["f_range"]
+        if len(cur) == 2:
+            s, e = max(lo, min(cur[0], hi)), min(hi, max(cur[1], lo))
+            st.session_state["f_range"] = (min(s, e), max(s, e))
+        picked = sb.date_input(t("filter.period", lang), key="f_range", min_value=lo,
+                               max_value=hi, format="YYYY-MM-DD")
+        start, end = (picked if isinstance(picked, tuple) and len(picked) == 2
+                      else st.session_state.get("f_last_range", (lo, hi)))
+        st.session_state["f_last_range"] = (start, end)
+
+        chosen: dict[str, tuple[str, ...]] = {}
+        for field, (key, label) in _DIM_WIDGETS.items():
+            options = dims[DIMENSIONS[field]]
+            _init_once(key, [v for v in getattr(url_filters, field) if v in options])
+            st.session_state[key] = [v for v in st.session_state[key] if v in options]
+            chosen[field] = tuple(sb.multiselect(t(label, lang), options, key=key,
+                                                 placeholder=t("filter.all", lang)))
+        sb.button(t("filter.reset", lang), on_click=_reset_filters, args=(lo, hi))
+        filters = Filters(start=start, end=end, **chosen)
+        url.update(filters.to_query())
+        sb.caption(t("sidebar.link", lang))
+
+    st.query_params.from_dict(url)
+
+    return state.Context(ws=ws, source=source, version=version, filters=filters, lang=lang,
+                         presenter=presenter, dims=dims, has_tickets=period is not None)
