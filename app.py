@@ -1,4 +1,9 @@
-"""svcops: router only. Page config, the shared sidebar, navigation."""
+"""svcops: router only. Page config, the shared sidebar, navigation.
+
+Page scripts live in views/, not pages/: Streamlit still auto-discovers a pages/
+folder on a fresh server, and a first request to a deep link (/resource) would then
+run that page without this router.
+"""
 
 import streamlit as st
 
@@ -20,11 +25,13 @@ lang = ctx.lang
 
 pages = {
     t("nav.section.areas", lang): [
-        st.Page("pages/overview.py", title=t("nav.overview", lang),
+        st.Page("views/overview.py", title=t("nav.overview", lang),
                 icon=":material/dashboard:", url_path="overview", default=True),
+        st.Page("views/resource.py", title=t("nav.resource", lang),
+                icon=":material/groups:", url_path="resource"),
     ],
     t("nav.section.workspace", lang): [
-        st.Page("pages/data.py", title=t("nav.data", lang), icon=":material/upload_file:",
+        st.Page("views/data.py", title=t("nav.data", lang), icon=":material/upload_file:",
                 url_path="data"),
     ],
 }

@@ -78,6 +78,57 @@ def cmd_kpis(args) -> int:
     return 0
 
 
+def cmd_forecast(args) -> int:
+    from . import resource
+
+    path = _workspace(args)
+    if not path.exists():
+        raise CliError(f"{path}: no such workspace (import files into it first)")
+    try:
+        settings = resource.PlanSettings(horizon_days=args.horizon, country=args.country)
+    except ValueError as exc:
+        raise CliError(str(exc)) from exc
+    with Workspace(path, read_only=True) as ws:
+        try:
+            results = resource.forecast_demand(ws, Filters(end=args.end), settings, by=args.by)
+        except ValueError as exc:
+            raise CliError(str(exc)) from exc
+    if args.by:
+        out = {name: r.to_dict() for name, r in results.items()}
+    else:
+        out = results["all"].to_dict()
+    if args.json:
+        print(json.dumps(out, indent=2))
+    else:
+        for name, r in results.items():
+            from .forecast import describe_accuracy, render_message
+
+            print(f"{name}: {r.model}; " + render_message(*describe_accuracy(r.backtest)))
+            for row in r.to_dict()["forecast"]:
+                print(f"  {row['date']}  {row['yhat']:8.1f}  "
+                      f"({row['yhat_lower']:.1f} - {row['yhat_upper']:.1f})")
+    return 0
+
+
+def cmd_staffing(args) -> int:
+    from .staffing import required_agents
+
+    try:
+        result = required_agents(args.volume, args.interval_minutes, args.aht_seconds,
+                                 args.service_level, args.answer_seconds, args.shrinkage,
+                                 args.max_occupancy)
+    except ValueError as exc:
+        raise CliError(str(exc)) from exc
+    out = result.to_dict()
+    if args.json:
+        print(json.dumps(out, indent=2))
+    else:
+        width = max(map(len, out))
+        for k, v in out.items():
+            print(f"{k:<{width}}  {v:,.4f}" if isinstance(v, float) else f"{k:<{width}}  {v}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m svcops", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -103,6 +154,26 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--priority", action="append")
     p.add_argument("--json", action="store_true", help="print JSON (rates as fractions 0-1)")
     p.set_defaults(run=cmd_kpis)
+
+    p = sub.add_parser("forecast", help="forecast daily ticket demand, with its backtest")
+    p.add_argument("--workspace", help=ws_help)
+    p.add_argument("--horizon", type=int, default=28, help="days ahead (default 28)")
+    p.add_argument("--by", choices=["team", "channel"], help="one forecast per team or channel")
+    p.add_argument("--country", help="public holidays of this country (ISO code, e.g. US, GB, CN)")
+    p.add_argument("--end", type=_day, help="forecast from the day after this (default: last day in data)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=cmd_forecast)
+
+    p = sub.add_parser("staffing", help="Erlang C agents for one interval")
+    p.add_argument("--volume", type=float, required=True, help="contacts offered in the interval")
+    p.add_argument("--interval-minutes", type=float, default=30)
+    p.add_argument("--aht-seconds", type=float, required=True, help="average handle time")
+    p.add_argument("--service-level", type=float, default=0.8, help="target share, e.g. 0.8")
+    p.add_argument("--answer-seconds", type=float, default=20, help="answered within, e.g. 20")
+    p.add_argument("--shrinkage", type=float, default=0.0, help="share of paid time unavailable")
+    p.add_argument("--max-occupancy", type=float, default=1.0, help="cap on agent busy share")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=cmd_staffing)
     return parser
 
 

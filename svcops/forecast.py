@@ -33,6 +33,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass
 from statistics import NormalDist
@@ -605,7 +606,7 @@ def _naive_result(
 
 
 def forecast_many(
-    history_long: pd.DataFrame, horizon_days: int, **kw: Any
+    history_long: pd.DataFrame, horizon_days: int, *, max_workers: int | None = None, **kw: Any
 ) -> dict[str, ForecastResult]:
     """:func:`forecast_daily` for every ``unique_id`` of a long frame, across processes.
 
@@ -618,7 +619,9 @@ def forecast_many(
     spawn-context process pool with one worker per core (spawn is safe from
     a Streamlit script thread, where fork is not), or in this process when
     only one needs fitting. As with any spawn pool, a calling script must
-    guard its entry point with ``if __name__ == "__main__":``.
+    guard its entry point with ``if __name__ == "__main__":``. ``max_workers=1`` fits
+    in this process (what a web app wants: no interpreters started per request); if
+    the pool breaks (a worker cannot start), the remaining series are fitted here.
     """
     if "unique_id" not in history_long.columns:
         raise ValueError("history_long must have a 'unique_id' column")
@@ -644,20 +647,25 @@ def forecast_many(
             results[str(uid)] = cached
         else:
             todo[str(uid)] = (clean, key)
-    if len(todo) == 1:
-        ((name, (clean, _key)),) = todo.items()
-        results[name] = _forecast_cached(clean, horizon, options)
-    elif todo:
-        workers = min(os.cpu_count() or 1, len(todo))
+    workers = min(max_workers or os.cpu_count() or 1, len(todo))
+    if workers > 1:
         context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            futures = {
-                name: pool.submit(_forecast_clean, clean, horizon, options)
-                for name, (clean, _key) in todo.items()
-            }
-            for name, future in futures.items():
-                results[name] = future.result()
-                _cache_put(todo[name][1], results[name])
+        try:
+            with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+                futures = {
+                    name: pool.submit(_forecast_clean, clean, horizon, options)
+                    for name, (clean, _key) in todo.items()
+                }
+                for name, future in futures.items():
+                    results[name] = future.result()
+                    _cache_put(todo[name][1], results[name])
+        except BrokenProcessPool:
+            logging.getLogger(__name__).warning(
+                "forecast worker processes failed to start; fitting in this process"
+            )
+    for name, (clean, _key) in todo.items():
+        if name not in results:
+            results[name] = _forecast_cached(clean, horizon, options)
     return {str(uid): results[str(uid)] for uid in names}
 
 

@@ -63,7 +63,7 @@ def test_every_string_has_both_languages():
 
 def _keys_used_in_code() -> set[str]:
     used = set()
-    for path in [ROOT / "app.py", *ROOT.glob("pages/*.py"), *ROOT.glob("ui/*.py"),
+    for path in [ROOT / "app.py", *ROOT.glob("views/*.py"), *ROOT.glob("ui/*.py"),
                  *ROOT.glob("svcops/*.py")]:
         for node in ast.walk(ast.parse(path.read_text())):
             if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "t" and node.args:

@@ -125,3 +125,18 @@ def set_context(ctx: Context) -> None:
 
 def context() -> Context:
     return st.session_state["app_context"]
+
+
+# -- resource planning -----------------------------------------------------------------
+@st.cache_data(show_spinner=False, max_entries=64)
+def forecasts(path: str, version: str, filters: Filters, horizon: int, by: str | None,
+              country: str | None):
+    """Per-series forecasts; the period start does not matter (all history is used).
+
+    Fitted in this process: starting interpreters per request costs more than it saves
+    on a small server, and results are cached here and in svcops.forecast.
+    """
+    from svcops import resource
+
+    settings = resource.PlanSettings(horizon_days=horizon, country=country)
+    return resource.forecast_demand(_ws_by_path(path), filters, settings, by, max_workers=1)

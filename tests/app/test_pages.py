@@ -20,7 +20,10 @@ from svcops.kpi import compute
 from ui.format import kpi_value
 
 ROOT = Path(__file__).resolve().parents[2]
-PAGES = ["pages/overview.py", "pages/data.py"]
+PAGES = ["views/overview.py", "views/resource.py", "views/data.py"]
+TITLES = {"views/overview.py": {"en": "Service overview", "zh": "服务总览"},
+          "views/resource.py": {"en": "Resource management", "zh": "资源管理"},
+          "views/data.py": {"en": "Data", "zh": "数据"}}
 
 
 @pytest.fixture
@@ -31,11 +34,11 @@ def own_ws_path(tmp_path, monkeypatch):
     return path
 
 
-def run(page: str = "pages/overview.py", **query) -> AppTest:
+def run(page: str = "views/overview.py", **query) -> AppTest:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
     at.query_params.update(query)
     at.run()
-    if page != "pages/overview.py":
+    if page != "views/overview.py":
         at.switch_page(page)
         at.run()
     assert not at.exception, [e.value for e in at.exception]
@@ -49,8 +52,8 @@ def url_values(at: AppTest, key: str) -> list[str]:
 
 def test_navigation_lists_exactly_the_built_pages():
     source = (ROOT / "app.py").read_text()
-    listed = sorted(p for p in (ROOT / "pages").glob("*.py"))
-    assert [f"pages/{p.name}" for p in listed] == sorted(PAGES)
+    listed = sorted(p for p in (ROOT / "views").glob("*.py"))
+    assert [f"views/{p.name}" for p in listed] == sorted(PAGES)
     for page in PAGES:
         assert f'"{page}"' in source
 
@@ -59,9 +62,14 @@ def test_navigation_lists_exactly_the_built_pages():
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_page_on_sample(own_ws_path, page, lang):
     at = run(page, source="sample", lang=lang)
-    assert at.title[0].value == {"pages/overview.py": {"en": "Service overview", "zh": "服务总览"},
-                                 "pages/data.py": {"en": "Data", "zh": "数据"}}[page][lang]
-    if page == "pages/overview.py":
+    assert at.title[0].value == TITLES[page][lang]
+    if page == "views/resource.py":
+        specs = [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")]
+        assert len(specs) == 4       # forecast, intraday, gap heat map, weekly FTE
+        accuracy = [m.value for m in at.markdown if "naive" in m.value or "上周" in m.value]
+        assert len(accuracy) == 4    # one sentence per channel
+        assert at.dataframe[0].value.shape[0] == 4
+    elif page == "views/overview.py":
         assert len(at.metric) == 12
         headlines = at.markdown[0].value.splitlines()
         assert 3 <= len(headlines) <= 5 and all(h.startswith("- ") for h in headlines)
@@ -78,11 +86,27 @@ def test_page_on_sample(own_ws_path, page, lang):
 @pytest.mark.parametrize("page", PAGES)
 def test_page_on_empty_workspace(own_ws_path, page):
     at = run(page, source="own")
-    if page == "pages/overview.py":
+    if page in ("views/overview.py", "views/resource.py"):
         assert "No tickets yet" in at.info[0].value
         assert len(at.metric) == 0
     else:
         assert any("No uploads yet" in c.value for c in at.caption)
+
+
+def test_resource_page_on_a_ticket_only_workspace_says_what_a_roster_adds(own_ws_path):
+    from svcops.ingest import import_files
+    from svcops.store import Workspace
+
+    rows = [{"ticket_id": f"T{i}", "created_at": datetime(2024, 1, 1, 9) + (i * pd.Timedelta(
+        hours=7)), "channel": ["phone", "email"][i % 2], "handle_minutes": 12}
+        for i in range(400)]
+    with Workspace(own_ws_path) as ws:
+        import_files(ws, [("tickets.xlsx", _workbook(rows))])
+    at = run("views/resource.py", source="own")
+    assert any("Upload a roster" in i.value for i in at.info)
+    assert len(at.get("vega_lite_chart")) == 2    # forecast and intraday; no roster charts
+    at = run(source="own")
+    assert len(at.metric) == 12 and any("Not shown" in c.value for c in at.caption)
 
 
 def test_url_filters_drive_the_scorecard(own_ws_path, sample_ws):
@@ -132,13 +156,13 @@ def test_upload_switches_to_own_workspace_and_shows_rejects(own_ws_path):
              "resolved_at": datetime(2024, 6, 3, 12 + i), "priority": "P3"} for i in range(3)]
     rows.append({"ticket_id": "BAD", "created_at": "not a date", "resolved_at": None,
                  "priority": "P3"})
-    at = run("pages/data.py", source="sample")
+    at = run("views/data.py", source="sample")
     at.file_uploader[0].upload("june.xlsx", _workbook(rows))
     at.form_submit_button[0].click().run()
     assert not at.exception
-    assert at.session_state["source_next"] == "own"
+    assert at.session_state["source"] == "own"   # st.rerun re-ran the router too
     assert "Imported 3 rows from 1 file(s); 1 rows set aside." in at.success[0].value
-    at = run("pages/data.py", source="own")
+    at = run("views/data.py", source="own")
     rejects = at.dataframe[-1].value
     assert rejects["Row"].tolist() == [5]
     assert "not a date" in rejects["Reason"].iloc[0]
@@ -147,7 +171,7 @@ def test_upload_switches_to_own_workspace_and_shows_rejects(own_ws_path):
 
 
 def test_bad_upload_shows_one_line_and_changes_nothing(own_ws_path):
-    at = run("pages/data.py", source="own")
+    at = run("views/data.py", source="own")
     at.file_uploader[0].upload("broken.xlsx", b"PK\x03\x04 not really a workbook")
     at.form_submit_button[0].click().run()
     assert not at.exception
