@@ -27,6 +27,10 @@ pages = {
     t("nav.section.areas", lang): [
         st.Page("views/overview.py", title=t("nav.overview", lang),
                 icon=":material/dashboard:", url_path="overview", default=True),
+        st.Page("views/quality.py", title=t("nav.quality", lang),
+                icon=":material/rule:", url_path="quality"),
+        st.Page("views/performance.py", title=t("nav.performance", lang),
+                icon=":material/leaderboard:", url_path="performance"),
         st.Page("views/resource.py", title=t("nav.resource", lang),
                 icon=":material/groups:", url_path="resource"),
     ],

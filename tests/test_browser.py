@@ -96,6 +96,17 @@ def test_overview_then_filter_then_upload_then_present(server, page):
     expect(page.get_by_test_id("stVegaLiteChart")).to_have_count(4)
     assert "start=2026-10-04" in page.url and "end=2026-10-31" in page.url
 
+    # Every page opens from a cold deep link (the router runs first) and shows its heading.
+    for path, heading in (("quality", "Quality control"), ("performance", "Performance evaluation"),
+                          ("resource", "Resource management"), ("data", "Data")):
+        page.goto(f"{server}/{path}?source=sample")
+        expect(page.get_by_role("heading", name=heading, exact=True)).to_be_visible()
+        if path != "data":
+            expect(page.get_by_test_id("stVegaLiteChart").first).to_be_visible()
+        expect(page.get_by_test_id("stException")).to_have_count(0)
+    page.goto(server)
+    expect(tickets).to_have_text("2,888")
+
     # 2. A sidebar filter changes the numbers and lands in the URL.
     sidebar = page.get_by_test_id("stSidebar")
     sidebar.get_by_test_id("stMultiSelect").filter(has_text="Channel").click()

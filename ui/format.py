@@ -18,7 +18,7 @@ def escape_md(text: str) -> str:
 
 
 def kpi_value(kpi: str, value) -> str:
-    if value is None:
+    if value is None or value != value:     # None or NaN
         return "—"
     if kpi in COUNT_KEYS:
         return f"{int(value):,}"
@@ -62,3 +62,30 @@ h1 {font-size: 3rem !important;}
 def apply_presenter_style() -> None:
     # Our own constant stylesheet, never user text.
     st.html(PRESENTER_CSS)
+
+
+def kpi_delta_value(kpi: str, delta) -> str:
+    """A difference in a KPI's units: points for rates, plain for the rest."""
+    if delta is None or delta != delta:
+        return "—"
+    if kpi in RATE_KEYS:
+        return f"{100 * delta:+.1f} pts"
+    if kpi in COUNT_KEYS:
+        return f"{delta:+,.0f}"
+    if kpi == "csat_avg":
+        return f"{delta:+.2f}"
+    return f"{delta:+,.1f}"
+
+
+RAG_COLOURS = {"green": ("#DAFBE1", "#1A7F37"), "amber": ("#FFF1D6", "#9A6700"),
+               "red": ("#FFEBE9", "#CF222E"), "none": ("#F6F8FA", "#6E7781")}
+
+
+def rag_style(frame, column: str, statuses):
+    """A pandas Styler colouring ``column`` by red/amber/green ``statuses`` (row order)."""
+    colours = [RAG_COLOURS.get(s, RAG_COLOURS["none"]) for s in statuses]
+
+    def paint(col):
+        return [f"background-color: {bg}; color: {fg}; font-weight: 600" for bg, fg in colours]
+
+    return frame.style.apply(paint, subset=[column])

@@ -20,8 +20,11 @@ from svcops.kpi import compute
 from ui.format import kpi_value
 
 ROOT = Path(__file__).resolve().parents[2]
-PAGES = ["views/overview.py", "views/resource.py", "views/data.py"]
+PAGES = ["views/overview.py", "views/quality.py", "views/performance.py", "views/resource.py",
+         "views/data.py"]
 TITLES = {"views/overview.py": {"en": "Service overview", "zh": "服务总览"},
+          "views/quality.py": {"en": "Quality control", "zh": "质量控制"},
+          "views/performance.py": {"en": "Performance evaluation", "zh": "绩效评估"},
           "views/resource.py": {"en": "Resource management", "zh": "资源管理"},
           "views/data.py": {"en": "Data", "zh": "数据"}}
 
@@ -69,6 +72,13 @@ def test_page_on_sample(own_ws_path, page, lang):
         accuracy = [m.value for m in at.markdown if "naive" in m.value or "上周" in m.value]
         assert len(accuracy) == 4    # one sentence per channel
         assert at.dataframe[0].value.shape[0] == 4
+    elif page == "views/quality.py":
+        assert len(at.get("vega_lite_chart")) == 6   # control, MR, CSAT x2, SERVQUAL, Pareto
+        assert [m.label for m in at.metric][0] == "NPS"
+    elif page == "views/performance.py":
+        assert len(at.dataframe) >= 3                # scorecard, rankings, comparison, index
+        assert len(at.get("vega_lite_chart")) == 1   # ranking bars
+        assert at.metric[0].label in ("Composite index", "综合指数")
     elif page == "views/overview.py":
         assert len(at.metric) == 12
         headlines = at.markdown[0].value.splitlines()
@@ -86,7 +96,7 @@ def test_page_on_sample(own_ws_path, page, lang):
 @pytest.mark.parametrize("page", PAGES)
 def test_page_on_empty_workspace(own_ws_path, page):
     at = run(page, source="own")
-    if page in ("views/overview.py", "views/resource.py"):
+    if page != "views/data.py":
         assert "No tickets yet" in at.info[0].value
         assert len(at.metric) == 0
     else:
@@ -107,6 +117,32 @@ def test_resource_page_on_a_ticket_only_workspace_says_what_a_roster_adds(own_ws
     assert len(at.get("vega_lite_chart")) == 2    # forecast and intraday; no roster charts
     at = run(source="own")
     assert len(at.metric) == 12 and any("Not shown" in c.value for c in at.caption)
+
+
+def test_quality_page_shows_the_planted_spikes_out_of_control(own_ws_path):
+    from svcops.sample import SPIKE_DATES
+
+    at = run("views/quality.py", source="sample", start="2025-01-01", end="2026-10-31")
+    flags = at.dataframe[0].value
+    rule1 = set(flags.loc[flags["Rule"] == 1, "Date"])
+    assert set(SPIKE_DATES) <= rule1
+
+
+def test_performance_scorecard_matches_kpis_for_the_same_filters(own_ws_path, sample_ws):
+    from svcops.performance import scorecard as perf_scorecard
+
+    f = Filters(start=date(2026, 9, 1), end=date(2026, 9, 30), teams=("Network Ops",))
+    at = run("views/performance.py", source="sample", start="2026-09-01", end="2026-09-30",
+             team="Network Ops")
+    shown = next(d.value for d in at.dataframe if "Status" in d.value.columns).set_index("KPI")
+    expected = compute(sample_ws, f)
+    card = perf_scorecard(sample_ws, f)
+    for key in card["kpi"]:
+        label = {"sla_attainment": "SLA attainment", "fcr_rate": "First-contact resolution",
+                 "csat_avg": "CSAT (mean, 1-5)", "resolution_hours_median": "Median resolution (h)",
+                 "reopen_rate": "Reopen rate", "availability": "Service availability",
+                 "cost_per_ticket": "Cost per resolved ticket"}[key]
+        assert shown.loc[label, "Actual"] == kpi_value(key, expected[key])
 
 
 def test_url_filters_drive_the_scorecard(own_ws_path, sample_ws):
