@@ -38,6 +38,8 @@ class Table:
     description: str = ""
     # Extra columns kept alongside the canonical ones (raw values before normalisation).
     extras: tuple[Column, ...] = field(default=())
+    # Whether two rows of one sheet with the same key are a mistake (keep the last).
+    dedupe_within_sheet: bool = True
 
     @property
     def column_names(self) -> list[str]:
@@ -58,38 +60,55 @@ def _c(name: str, type_: str, *aliases: str, required: bool = False) -> Column:
     return Column(name, type_, required, aliases)
 
 
+# Headers that name when a row was *changed* in a state-history export (one row per
+# update): the event time of an event log whose rows also describe the ticket.
+EVENT_TIME_HEADERS = ("sys updated at", "updated", "updated at", "update time", "last updated",
+                      "change date+time", "modified", "modified at", "sys_updated_on",
+                      "event time", "timestamp", "更新时间", "修改时间")
+# Headers that name who made the change in such an export.
+EVENT_ACTOR_HEADERS = ("sys updated by", "updated by", "modified by", "changed by", "更新人")
+
 TICKETS = Table(
     "tickets",
     (
         _c("ticket_id", TEXT, "ticket", "id", "number", "ticket number", "incident", "incident id",
            "incident number", "case id", "case number", "issue key", "key", "request id",
+           "ticket id", "unique key", "sr number", "service request number", "request number",
            "工单编号", "工单号", "单号", "事件编号", "编号", required=True),
         _c("created_at", TIMESTAMP, "created", "opened", "opened at", "created date", "date created",
-           "create time", "submitted", "reported", "open date", "创建时间", "提交时间", "开单时间",
+           "create time", "created time", "creation date", "submitted", "submitted at", "reported",
+           "open date", "open time", "date opened", "创建时间", "提交时间", "开单时间", "创建日期",
            required=True),
         _c("first_response_at", TIMESTAMP, "first response", "first responded at", "first reply",
-           "first reply time", "responded at", "首次响应时间", "首次回复时间"),
+           "first replied at", "responded at", "initial response time", "first response date",
+           "首次响应时间", "首次回复时间"),
         _c("resolved_at", TIMESTAMP, "resolved", "resolved date", "resolution date", "solved at",
-           "resolved time", "解决时间", "完成时间"),
-        _c("closed_at", TIMESTAMP, "closed", "closed date", "close time", "关闭时间"),
-        _c("status", TEXT, "state", "ticket status", "incident state", "状态", "工单状态"),
-        _c("channel", TEXT, "source", "contact type", "via", "origin", "渠道", "来源"),
-        _c("category", TEXT, "type", "issue type", "request type", "类别", "分类", "类型"),
-        _c("subcategory", TEXT, "sub category", "subtype", "子类别", "子分类"),
+           "solved", "resolved time", "resolution time stamp", "解决时间", "完成时间", "解决日期"),
+        _c("closed_at", TIMESTAMP, "closed", "closed date", "close time", "closed time",
+           "date closed", "关闭时间", "关闭日期"),
+        _c("status", TEXT, "state", "ticket status", "incident state", "request status", "状态",
+           "工单状态"),
+        _c("channel", TEXT, "source", "contact type", "via", "origin", "open data channel type",
+           "channel type", "渠道", "来源", "来源渠道"),
+        _c("category", TEXT, "type", "issue type", "request type", "ticket type", "complaint type",
+           "类别", "分类", "类型", "问题类型"),
+        _c("subcategory", TEXT, "sub category", "subtype", "descriptor", "子类别", "子分类"),
         _c("priority", TEXT, "urgency", "severity", "优先级", "紧急程度"),
-        _c("team", TEXT, "assignment group", "group", "queue", "support group", "团队", "处理组",
-           "支持组"),
-        _c("agent", TEXT, "assigned to", "assignee", "owner", "resolved by", "处理人", "受理人",
-           "负责人"),
+        _c("team", TEXT, "assignment group", "group", "queue", "support group", "agency",
+           "团队", "处理组", "支持组", "处理部门"),
+        _c("agent", TEXT, "assigned to", "assignee", "owner", "resolved by", "assignee name",
+           "处理人", "受理人", "负责人"),
         _c("customer_segment", TEXT, "segment", "customer type", "客户类型", "客户分层"),
-        _c("region", TEXT, "location", "country", "site", "区域", "地区"),
+        _c("region", TEXT, "location", "country", "site", "borough", "区域", "地区"),
         _c("sla_hours", NUMBER, "sla", "sla target", "resolution target hours", "sla时限",
            "时限小时"),
         _c("first_contact_resolved", BOOLEAN, "fcr", "first contact resolution",
            "resolved on first contact", "一次解决", "首次解决"),
-        _c("reopen_count", INTEGER, "reopens", "reopened", "times reopened", "重开次数"),
+        _c("reopen_count", INTEGER, "reopens", "reopened", "times reopened", "reopen count",
+           "重开次数"),
         _c("csat", NUMBER, "satisfaction", "satisfaction score", "customer satisfaction",
-           "csat score", "满意度", "满意度评分"),
+           "csat score", "satisfaction rating", "customer satisfaction rating", "满意度",
+           "满意度评分"),
         _c("handle_minutes", NUMBER, "handle time", "handling time", "effort minutes",
            "time worked", "处理时长", "处理分钟"),
         _c("cost", NUMBER, "ticket cost", "费用", "成本"),
@@ -102,16 +121,21 @@ TICKETS = Table(
 EVENTS = Table(
     "events",
     (
-        _c("case_id", TEXT, "ticket id", "number", "case", "incident", "工单编号", required=True),
-        _c("activity", TEXT, "event", "action", "state", "activity name", "活动", "事件",
-           required=True),
-        _c("timestamp", TIMESTAMP, "time", "event time", "date", "updated at", "时间", "时间戳",
-           required=True),
-        _c("resource", TEXT, "user", "performer", "agent", "处理人", "资源"),
-        _c("team", TEXT, "group", "assignment group", "团队"),
+        _c("case_id", TEXT, "ticket id", "number", "case", "incident", "case:concept:name",
+           "case concept name", "sr number", "工单编号", "案例编号", required=True),
+        _c("activity", TEXT, "event", "action", "activity name", "concept:name", "concept name",
+           "活动", "事件", required=True),
+        _c("timestamp", TIMESTAMP, "time", "event time", "time:timestamp", "complete timestamp",
+           "change date+time", "change date time", "时间", "时间戳", required=True),
+        _c("resource", TEXT, "user", "performer", "org:resource", "org resource", "处理人", "资源"),
+        _c("team", TEXT, "group", "assignment group", "org:group", "org group", "involved st",
+           "团队"),
     ),
-    key=("case_id", "activity", "timestamp"),
+    # An event-log export carries each case's whole history: the newest upload
+    # replaces a case's events, and repeated events within one sheet are all kept.
+    key=("case_id",),
     description="process event log",
+    dedupe_within_sheet=False,
 )
 
 INTERVALS = Table(

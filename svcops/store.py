@@ -34,6 +34,8 @@ _META_DDL = [
         upload_id BIGINT, file_name VARCHAR, sheet VARCHAR, row_number BIGINT,
         action VARCHAR, reason VARCHAR, data VARCHAR)""",
     """CREATE TABLE IF NOT EXISTS sla_policy (priority VARCHAR PRIMARY KEY, sla_hours DOUBLE)""",
+    """CREATE TABLE IF NOT EXISTS upload_files (
+        upload_id BIGINT, file_name VARCHAR, checksum VARCHAR, bytes BIGINT, content BLOB)""",
     "CREATE SEQUENCE IF NOT EXISTS upload_seq START 1",
 ]
 
@@ -79,6 +81,8 @@ class StagedSheet:
     table: Table
     relation_sql: str
     rejects_sql: str | None
+    # The uploaded file this sheet came from (a .zip for its members): one upload each.
+    origin: str | None = None
 
 
 class Workspace:
@@ -173,33 +177,46 @@ class Workspace:
         staged: list[StagedSheet],
         *,
         checksum: dict[str, str],
-        file_bytes: dict[str, int],
+        blobs: dict[str, bytes] | None = None,
     ) -> list[dict]:
         """Write staged sheets in one transaction on ``cur``; return one summary per sheet.
 
-        All files of one call share nothing but the transaction: each file gets its
-        own upload id. Any error rolls everything back.
+        Each uploaded file (``StagedSheet.origin``) gets its own upload id, and its bytes
+        (``blobs``) are kept in ``upload_files``. Any error rolls everything back.
         """
         summaries: list[dict] = []
         upload_ids: dict[str, int] = {}
         now = datetime.now().replace(microsecond=0)
+        blobs = blobs or {}
         with self._write_lock:
             cur.execute("BEGIN TRANSACTION")
             try:
                 for sheet in staged:
-                    if sheet.file_name not in upload_ids:
-                        upload_ids[sheet.file_name] = int(
-                            cur.execute("SELECT nextval('upload_seq')").fetchone()[0]
-                        )
-                    uid = upload_ids[sheet.file_name]
-                    summaries.append(self._store_sheet(cur, sheet, uid, now, checksum, file_bytes))
+                    origin = sheet.origin or sheet.file_name
+                    if origin not in upload_ids:
+                        uid = int(cur.execute("SELECT nextval('upload_seq')").fetchone()[0])
+                        upload_ids[origin] = uid
+                        if origin in blobs:
+                            cur.execute("INSERT INTO upload_files VALUES (?, ?, ?, ?, ?)",
+                                        [uid, origin, checksum.get(origin), len(blobs[origin]),
+                                         blobs[origin]])
+                    summaries.append(self._store_sheet(
+                        cur, sheet, upload_ids[origin], now, checksum.get(origin),
+                        len(blobs[origin]) if origin in blobs else None))
                 cur.execute("COMMIT")
             except BaseException:
                 cur.execute("ROLLBACK")
                 raise
         return summaries
 
-    def _store_sheet(self, cur, sheet: StagedSheet, uid: int, now, checksum, file_bytes) -> dict:
+    def original_file(self, upload_id: int) -> tuple[str, bytes] | None:
+        """The file an upload came from, as uploaded: (name, bytes), or None."""
+        row = self.query("SELECT file_name, content FROM upload_files WHERE upload_id = ?",
+                         [upload_id])
+        return None if row.empty else (row["file_name"].iloc[0], bytes(row["content"].iloc[0]))
+
+    def _store_sheet(self, cur, sheet: StagedSheet, uid: int, now, checksum: str | None,
+                     file_bytes: int | None) -> dict:
         t = sheet.table
         cols = [c.name for c in (*t.columns, *t.extras)]
         col_list = ", ".join(f'"{c}"' for c in cols)
@@ -236,7 +253,7 @@ class Workspace:
         cur.execute(
             "INSERT INTO uploads VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [uid, sheet.file_name, sheet.sheet, t.name, rows, rejected, replaced, now,
-             checksum.get(sheet.file_name), file_bytes.get(sheet.file_name)],
+             checksum, file_bytes],
         )
         return {
             "upload_id": uid, "file": sheet.file_name, "sheet": sheet.sheet, "table": t.name,
@@ -283,6 +300,7 @@ class Workspace:
                         [upload_id, upload_id],
                     )
                 cur.execute("DELETE FROM rejects WHERE upload_id = ?", [upload_id])
+                cur.execute("DELETE FROM upload_files WHERE upload_id = ?", [upload_id])
                 cur.execute("DELETE FROM uploads WHERE upload_id = ?", [upload_id])
                 cur.execute("COMMIT")
             except BaseException:

@@ -1,7 +1,13 @@
-"""Import uploaded files into the workspace: read -> classify -> map -> coerce -> store.
+"""Import uploaded files into the workspace: read -> classify -> map -> check -> coerce -> store.
 
 An import of several files is all-or-nothing: any file that cannot be read stops
-the whole import before anything is written.
+the whole import before anything is written. Each uploaded file is kept whole in
+the workspace, so nothing uploaded is ever lost, and each becomes one upload that
+can be removed again (a .zip with several members included).
+
+An export with several rows per ticket (a state history, like a ServiceNow audit
+log) or an event log (case, activity, time) feeds ``events`` with every row and
+``tickets`` with one row per case, from the case's latest row.
 """
 
 from __future__ import annotations
@@ -10,12 +16,23 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import duckdb
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from ..schema import EVENT_ACTOR_HEADERS, EVENT_TIME_HEADERS, TABLES, normalise_header
 from ..store import StagedSheet, Workspace
 from .coerce import key_duplicates_sql, staging_sql
-from .mapping import classify
+from .mapping import Mapping, classify, map_columns
+from .prepare import ColumnPlan, prepare
 from .read import IngestError, RawSheet, read_file
 
 __all__ = ["IngestError", "ImportReport", "SheetReport", "import_files", "import_paths"]
+
+# A tickets-shaped sheet is a state history when this share of its rows repeat an id.
+STATE_HISTORY_SHARE = 0.1
+# A case whose last activity matches this is done at its last event time.
+CLOSING_ACTIVITY = r"(clos|resolv|complet|done|finish|cancel|solved|关闭|解决|完成|取消)"
 
 
 @dataclass(frozen=True)
@@ -28,6 +45,8 @@ class SheetReport:
     replaced: int
     upload_id: int
     mapping: dict[str, str]
+    confidence: dict[str, float] = field(default_factory=dict)
+    notes: tuple[str, ...] = ()
 
 
 @dataclass
@@ -56,67 +75,187 @@ def import_paths(ws: Workspace, paths: list[str | Path]) -> ImportReport:
     return import_files(ws, files)
 
 
+@dataclass
+class _Sheet:
+    """A readable sheet and what it was recognised as."""
+
+    origin: str            # the uploaded file it came from
+    raw: RawSheet
+    mapping: Mapping
+    event_log: Mapping | None = None   # the events mapping when the sheet is a history
+    plan: ColumnPlan | None = None     # how the sheet's own mapping reads its values
+
+
+def _find(headers: list[str], wanted: tuple[str, ...]) -> str | None:
+    folded = {normalise_header(w) for w in wanted}
+    return next((h for h in headers if normalise_header(h) in folded), None)
+
+
+def _recognise(origin: str, raw: RawSheet, report: ImportReport) -> _Sheet | None:
+    headers = [c for c in raw.data.column_names if c != "_row"]
+    where = (raw.file_name, raw.sheet)
+    if raw.data.num_rows == 0 or not headers:
+        report.skipped.append((*where, "the sheet is empty"))
+        return None
+    mapping = classify(raw.sheet, headers)
+    if mapping is None:
+        report.skipped.append((*where, f"no table matches its columns ({', '.join(headers[:8])})"))
+        return None
+    if mapping.missing_required:
+        report.skipped.append((*where, f"recognised as {mapping.table.name} but required "
+                               f"column(s) missing: {', '.join(mapping.missing_required)}"))
+        return None
+    plan = prepare(raw.data, mapping)
+    if plan.mapping.missing_required:
+        report.skipped.append((*where, f"recognised as {mapping.table.name} but "
+                               + "; ".join(plan.notes)))
+        return None
+    if mapping.table.name == "events":
+        return _Sheet(origin, raw, plan.mapping, event_log=plan.mapping, plan=plan)
+    if mapping.table.name == "tickets":
+        history = _state_history(raw, plan.mapping, headers)
+        if history is not None:
+            return _Sheet(origin, raw, plan.mapping, event_log=history)
+    return _Sheet(origin, raw, plan.mapping, plan=plan)
+
+
+def _state_history(raw: RawSheet, tickets: Mapping, headers: list[str]) -> Mapping | None:
+    """The events mapping of a tickets export that holds several rows per ticket, or None."""
+    ids = raw.data.column(tickets.columns["ticket_id"]).drop_null()
+    if len(ids) == 0 or 1 - pc.count_distinct(ids).as_py() / len(ids) < STATE_HISTORY_SHARE:
+        return None
+    when = _find(headers, EVENT_TIME_HEADERS)
+    activity = tickets.columns.get("status")
+    if when is None or activity is None:
+        return None
+    columns = {"case_id": tickets.columns["ticket_id"], "activity": activity, "timestamp": when}
+    actor = _find(headers, EVENT_ACTOR_HEADERS) or tickets.columns.get("agent")
+    if actor:
+        columns["resource"] = actor
+    if "team" in tickets.columns:
+        columns["team"] = tickets.columns["team"]
+    return Mapping(TABLES["events"], columns, {k: 1.0 for k in columns})
+
+
 def import_files(ws: Workspace, files: list[tuple[str, bytes]]) -> ImportReport:
     """Import ``(display name, bytes)`` files in one transaction; raise IngestError on a bad file."""
     report = ImportReport()
-    sheets: list[RawSheet] = []
+    sheets: list[_Sheet] = []
     checksums: dict[str, str] = {}
-    sizes: dict[str, int] = {}
+    blobs: dict[str, bytes] = {}
     for name, blob in files:
         read = read_file(name, blob)
         checksums[name] = hashlib.sha256(blob).hexdigest()
-        sizes[name] = len(blob)
-        usable = []
-        for raw in read:
-            headers = [c for c in raw.data.column_names if c != "_row"]
-            if raw.data.num_rows == 0 or not headers:
-                report.skipped.append((name, raw.sheet, "the sheet is empty"))
-                continue
-            mapping = classify(raw.sheet, headers)
-            if mapping is None:
-                report.skipped.append((name, raw.sheet, "no table matches its columns "
-                                       f"({', '.join(headers[:8])})"))
-                continue
-            if mapping.missing_required:
-                report.skipped.append((name, raw.sheet, f"recognised as {mapping.table.name} but "
-                                       f"required column(s) missing: "
-                                       f"{', '.join(mapping.missing_required)}"))
-                continue
-            usable.append((raw, mapping))
-        if not usable:
-            reasons = "; ".join(f"sheet {s!r}: {r}" for f, s, r in report.skipped if f == name)
+        blobs[name] = blob
+        found = [s for s in (_recognise(name, raw, report) for raw in read) if s]
+        if not found:
+            reasons = "; ".join(f"sheet {s!r}: {r}" for f, s, r in report.skipped
+                                if f == name or f.startswith(f"{name}/"))
             raise IngestError(f"{name}: nothing to import ({reasons or 'no sheets'})")
-        sheets.extend(usable)
+        sheets.extend(found)
 
     cur = ws.cursor()
+    temps: list[str] = []
     try:
         staged: list[StagedSheet] = []
-        for i, (raw, mapping) in enumerate(sheets):
-            raw_name, stage = f"_raw{i}", f"_stage{i}"
-            cur.register(raw_name, raw.data)
-            cur.execute(f"CREATE OR REPLACE TEMP TABLE {stage} AS "
-                        f"{staging_sql(mapping, raw.data.schema, raw_name)}")
-            cur.unregister(raw_name)
-            cur.execute(key_duplicates_sql(mapping.table, stage))
-            cols = ", ".join(f'"{c.name}"' for c in (*mapping.table.columns, *mapping.table.extras))
-            staged.append(StagedSheet(
-                raw.file_name, raw.sheet, mapping.table,
-                relation_sql=f"SELECT {cols} FROM {stage} WHERE _reject IS NULL",
-                rejects_sql=(
-                    f"SELECT _row AS row_number, 'rejected' AS action, _reject AS reason, "
-                    f"_data AS data FROM {stage} WHERE _reject IS NOT NULL UNION ALL "
-                    f"SELECT _row, 'value set to empty', _warn, _data FROM {stage} "
-                    f"WHERE _reject IS NULL AND _warn IS NOT NULL"
-                ),
-            ))
-        summaries = ws.store(cur, staged, checksum=checksums, file_bytes=sizes)
-        for (_raw, mapping), s in zip(sheets, summaries, strict=True):
+        about: list[tuple[Mapping, tuple[str, ...]]] = []
+        for i, sheet in enumerate(sheets):
+            for item, mapping, notes in _stage(cur, i, sheet, temps):
+                staged.append(item)
+                about.append((mapping, notes))
+        summaries = ws.store(cur, staged, checksum=checksums, blobs=blobs)
+        for (mapping, notes), s in zip(about, summaries, strict=True):
             report.sheets.append(SheetReport(
                 s["file"], s["sheet"], s["table"], s["rows"], s["rejected"], s["replaced"],
-                s["upload_id"], dict(mapping.columns),
+                s["upload_id"], dict(mapping.columns), dict(mapping.confidence), notes,
             ))
     finally:
-        for i in range(len(sheets)):
-            cur.execute(f"DROP TABLE IF EXISTS _stage{i}")
+        for name in temps:
+            cur.execute(f"DROP TABLE IF EXISTS {name}")
         cur.close()
     return report
+
+
+def _stage_one(cur: duckdb.DuckDBPyConnection, data: pa.Table, relation: str, stage: str,
+               mapping: Mapping, summary_rows=(), plan: ColumnPlan | None = None
+               ) -> tuple[Mapping, tuple[str, ...]]:
+    """Check (unless ``plan`` is given), coerce and stage one relation into ``stage``."""
+    plan = plan or prepare(data, mapping)
+    cur.execute(f"CREATE OR REPLACE TEMP TABLE {stage} AS "
+                f"{staging_sql(plan, data.schema, relation, summary_rows)}")
+    if mapping.table.dedupe_within_sheet:
+        cur.execute(key_duplicates_sql(mapping.table, stage))
+    return plan.mapping, tuple(plan.notes)
+
+
+def _staged(sheet: _Sheet, table_name: str, stage: str) -> StagedSheet:
+    table = TABLES[table_name]
+    cols = ", ".join(f'"{c.name}"' for c in (*table.columns, *table.extras))
+    return StagedSheet(
+        sheet.raw.file_name, sheet.raw.sheet, table,
+        relation_sql=f"SELECT {cols} FROM {stage} WHERE _reject IS NULL",
+        rejects_sql=(
+            f"SELECT _row AS row_number, 'rejected' AS action, _reject AS reason, "
+            f"_data AS data FROM {stage} WHERE _reject IS NOT NULL UNION ALL "
+            f"SELECT _row, 'value set to empty', _warn, _data FROM {stage} "
+            f"WHERE _reject IS NULL AND _warn IS NOT NULL"
+        ),
+        origin=sheet.origin,
+    )
+
+
+def _stage(cur, i: int, sheet: _Sheet, temps: list[str]):
+    """Stage a sheet: one table, or for an event log both ``events`` and ``tickets``."""
+    raw = sheet.raw
+    raw_name = f"_raw{i}"
+    cur.register(raw_name, raw.data)
+    try:
+        if sheet.event_log is None:
+            stage = f"_stage{i}"
+            temps.append(stage)
+            mapping, notes = _stage_one(cur, raw.data, raw_name, stage, sheet.mapping,
+                                        raw.summary_rows, sheet.plan)
+            return [(_staged(sheet, mapping.table.name, stage), mapping, notes)]
+
+        events_stage, latest, tickets_stage = f"_stage{i}e", f"_latest{i}", f"_stage{i}t"
+        temps.extend([events_stage, latest, tickets_stage])
+        e_map, e_notes = _stage_one(cur, raw.data, raw_name, events_stage, sheet.event_log,
+                                    raw.summary_rows, sheet.plan)
+        # The latest row of each case (by event time, then sheet order), with the case's
+        # first event time and, if its last activity closes it, its done time.
+        cur.execute(f"""
+            CREATE OR REPLACE TEMP TABLE {latest} AS
+            SELECT r.*, e.first_ts AS "__first_event", e.activity AS "__last_activity",
+                   CASE WHEN regexp_matches(lower(e.activity), '{CLOSING_ACTIVITY}')
+                        THEN e.timestamp END AS "__done_event"
+            FROM {raw_name} r JOIN (
+                SELECT _row, activity, timestamp,
+                       min(timestamp) OVER (PARTITION BY case_id) AS first_ts,
+                       row_number() OVER (PARTITION BY case_id
+                                          ORDER BY timestamp DESC NULLS LAST, _row DESC) AS rn
+                FROM {events_stage} WHERE _reject IS NULL
+            ) e USING (_row)
+            WHERE e.rn = 1""")
+    finally:
+        cur.unregister(raw_name)
+    latest_data = cur.sql(f"SELECT * FROM {latest}").to_arrow_table()
+    taken = set(sheet.event_log.columns.values())   # e.g. "Resource" is the event's resource
+    headers = [c for c in latest_data.column_names
+               if c != "_row" and not c.startswith("__") and c not in taken]
+    t_map = map_columns(TABLES["tickets"], headers)
+    columns, confidence = dict(t_map.columns), dict(t_map.confidence)
+    fallbacks = {"ticket_id": sheet.event_log.columns["case_id"],
+                 "created_at": "__first_event", "resolved_at": "__done_event",
+                 "status": "__last_activity", "agent": sheet.event_log.columns.get("resource"),
+                 "team": sheet.event_log.columns.get("team")}
+    for canonical, source in fallbacks.items():
+        if canonical not in columns and source:
+            columns[canonical] = source
+            confidence[canonical] = 1.0
+    if sheet.mapping.table.name == "tickets":      # a state history: keep its own mapping
+        columns.update(sheet.mapping.columns)
+        confidence.update(sheet.mapping.confidence)
+    t_map = Mapping(TABLES["tickets"], columns, confidence)
+    t_map, t_notes = _stage_one(cur, latest_data, latest, tickets_stage, t_map)
+    return [(_staged(sheet, "events", events_stage), e_map, e_notes),
+            (_staged(sheet, "tickets", tickets_stage), t_map, t_notes)]

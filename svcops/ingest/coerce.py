@@ -11,7 +11,9 @@ from __future__ import annotations
 import pyarrow as pa
 
 from ..schema import BOOLEAN, DATE, INTEGER, NUMBER, TEXT, TIMESTAMP, Table
+from .dates import strptime_sql
 from .mapping import Mapping
+from .values import FALSE_WORDS, TRUE_WORDS, case_sql, csat_sql
 
 MISSING_MARKERS = ("", "?", "-", "--", "n/a", "na", "#n/a", "null", "none", "nan", "nil", "无",
                    "空", "(blank)")
@@ -22,8 +24,6 @@ TIMESTAMP_FORMATS = (
     "%Y年%m月%d日%H:%M", "%Y年%m月%d日", "%Y-%m-%d",
 )
 
-TRUE_WORDS = ("true", "t", "yes", "y", "1", "1.0", "是", "对", "真")
-FALSE_WORDS = ("false", "f", "no", "n", "0", "0.0", "否", "不是", "假")
 
 # Priority words -> P1..P4 (case-folded). Numeric forms like "1", "P1", "1 - Critical" are
 # recognised by their leading digit.
@@ -132,14 +132,18 @@ _TYPE_WORDS = {TIMESTAMP: "a date and time", DATE: "a date", NUMBER: "a number",
                INTEGER: "a whole number", BOOLEAN: "yes/no", TEXT: "text"}
 
 
-def staging_sql(mapping: Mapping, schema: pa.Schema, raw_table: str) -> str:
+def staging_sql(plan, schema: pa.Schema, raw_table: str, summary_rows=()) -> str:
     """SELECT producing canonical columns, ``_row``, ``_reject`` (reason or NULL),
     ``_warn`` (reason for values set to null, or NULL) and ``_data`` (the raw row as
     JSON, only for rows with a reason) from the registered raw table.
 
-    Three layers keep the SQL small enough to plan quickly: clean text once per
-    source column, typed values from it, reasons from named columns.
+    ``plan``: a :class:`svcops.ingest.prepare.ColumnPlan` (mapping, date formats,
+    vocabularies, CSAT scale). ``summary_rows``: row numbers of trailing total rows,
+    set aside with that reason. Three layers keep the SQL small enough to plan
+    quickly: clean text once per source column, typed values from it, reasons from
+    named columns.
     """
+    mapping: Mapping = plan.mapping
     table: Table = mapping.table
     kinds = {f.name: f.type for f in schema}
     raw_fields = [f for f in schema if f.name != "_row"]
@@ -177,13 +181,29 @@ def staging_sql(mapping: Mapping, schema: pa.Schema, raw_table: str) -> str:
             layer2.append(f"CAST(NULL AS {col.type}) AS {_q(col.name)}")
             continue
         raw, kind, text = rid[source], kinds[source], text_of(source)
+        vocab = plan.vocab.get(col.name)
         if col.name == "priority":
-            value = priority_expr(text)
+            value = case_sql(text, vocab) if vocab else priority_expr(text)
             problem = "is not a priority P1-P4; kept in priority_raw"
+        elif col.name in ("channel", "status") and vocab:
+            # canonical where the value is known, else as written: nothing is lost
+            value = f"coalesce({case_sql(text, vocab)}, {text})"
+            problem = ""
+        elif col.name == "csat" and plan.csat is not None:
+            if not plan.csat.mappable:   # e.g. good/bad: kept raw, said once in the notes
+                layer2.append(f"CAST(NULL AS DOUBLE) AS {_q(col.name)}")
+                continue
+            value = csat_sql(text if is_text[source] else raw, plan.csat)
+            problem = "is not on the column's CSAT scale; kept in csat_raw"
         elif col.name == "csat":
             num = typed(raw, kind, NUMBER, text)
             value = f"(CASE WHEN {num} BETWEEN 1 AND 5 THEN {num} END)"
             problem = "is not a 1-5 score; kept in csat_raw"
+        elif col.type in (TIMESTAMP, DATE) and col.name in plan.dates:
+            value = strptime_sql(text, plan.dates[col.name])
+            if col.type == DATE:
+                value = f"CAST({value} AS DATE)"
+            problem = "cannot be read as a date and time"
         else:
             value = typed(raw, kind, col.type, text)
             problem = f"cannot be read as {_TYPE_WORDS[col.type]}"
@@ -196,8 +216,8 @@ def staging_sql(mapping: Mapping, schema: pa.Schema, raw_table: str) -> str:
         if col.required:
             rejects += [bad, f"CASE WHEN {has_value} IS NULL "
                              f"THEN {_lit(f'{col.name} ({source}) is empty')} END"]
-        elif not (pa.types.is_timestamp(kind) or pa.types.is_date(kind)) or col.type not in (
-                TIMESTAMP, DATE):
+        elif problem and not ((pa.types.is_timestamp(kind) or pa.types.is_date(kind))
+                              and col.type in (TIMESTAMP, DATE)):
             warns.append(bad)
     for extra in table.extras:
         source = mapping.columns.get(extra.name.removesuffix("_raw"))
@@ -207,6 +227,10 @@ def staging_sql(mapping: Mapping, schema: pa.Schema, raw_table: str) -> str:
     def reasons(parts: list[str]) -> str:
         return f"nullif(concat_ws('; ', {', '.join(parts)}), '')" if parts else "CAST(NULL AS VARCHAR)"
 
+    if summary_rows:
+        listed = ", ".join(str(int(r)) for r in summary_rows)
+        rejects.insert(0, f"CASE WHEN _row IN ({listed}) "
+                          "THEN 'summary row (a total line, not data)' END")
     names = [_q(c.name) for c in (*table.columns, *table.extras)]
     raw_json = "to_json({" + ", ".join(f"{_lit(f.name)}: {rid[f.name]}" for f in raw_fields) + "})"
     return f"""

@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from ..schema import TABLES, Table, alias_index, normalise_header
+
+# How alike a header must be to a known name to be taken for it (difflib ratio):
+# "Created Date (UTC)" ~ "created date" passes; "First response time (in hrs)" (a
+# duration) ~ "first response" does not.
+FUZZY_CUTOFF = 0.86
+# Columns a sheet must match to be taken for a table by its headers alone.
+MIN_EVIDENCE = 2
+_FUZZY_MIN_LENGTH = 5
 
 # Sheet names that say outright which table they hold (template and Chinese names).
 SHEET_NAMES: dict[str, str] = {
@@ -23,6 +32,9 @@ class Mapping:
 
     table: Table
     columns: dict[str, str]
+    # canonical column -> 0..1: 1 for a known name or alias, the similarity for a
+    # near match, set by the user's correction or a saved profile to 1 as well.
+    confidence: dict[str, float] = field(default_factory=dict)
 
     @property
     def missing_required(self) -> list[str]:
@@ -30,28 +42,54 @@ class Mapping:
 
 
 def map_columns(table: Table, headers: list[str]) -> Mapping:
+    """Headers onto a table's columns: exact names and aliases first, then near matches."""
     index = alias_index(table)
     found: dict[str, str] = {}
+    confidence: dict[str, float] = {}
+    exact = {normalise_header(c.name): c.name for c in table.columns}
+    # Canonical names first, so "priority" wins over an earlier "urgency" (an alias).
+    for lookup in (exact, index):
+        for header in headers:
+            canonical = lookup.get(normalise_header(header))
+            if canonical and canonical not in found and header not in found.values():
+                found[canonical] = header
+                confidence[canonical] = 1.0
+    used = set(found.values())
     for header in headers:
-        canonical = index.get(normalise_header(header))
-        if canonical and canonical not in found:
-            found[canonical] = header
-    return Mapping(table, found)
+        folded = normalise_header(header)
+        if header in used or len(folded) < _FUZZY_MIN_LENGTH:
+            continue
+        best, score = None, FUZZY_CUTOFF
+        for name, canonical in index.items():
+            if canonical in found or len(name) < _FUZZY_MIN_LENGTH:
+                continue
+            ratio = SequenceMatcher(None, folded, name).ratio()
+            if ratio >= score:
+                best, score = canonical, ratio
+        if best:
+            found[best] = header
+            confidence[best] = round(score, 2)
+            used.add(header)
+    return Mapping(table, found, confidence)
 
 
 def classify(sheet_name: str, headers: list[str]) -> Mapping | None:
     """Pick the table a sheet holds: by its name if that is a table's, else by headers.
 
-    A table qualifies on headers only when every required column is present; among
-    those the one matching most columns wins. Returns None when nothing fits.
+    A table qualifies on headers only when every required column is present and at
+    least two columns match; among those the one matching most columns wins.
+    Returns None when nothing fits.
     """
     named = SHEET_NAMES.get(normalise_header(sheet_name))
     if named:
-        return map_columns(TABLES[named], headers)
+        mapping = map_columns(TABLES[named], headers)
+        if not mapping.missing_required:
+            return mapping
     best: tuple[float, int, Mapping] | None = None
     for table in TABLES.values():
         mapping = map_columns(table, headers)
-        if mapping.missing_required:
+        # One matching header (a lone "date") is not evidence of a table.
+        if mapping.missing_required or len(mapping.columns) < MIN_EVIDENCE:
             continue
         score = (len(mapping.columns) / len(table.columns), len(mapping.columns))
         if best is None or score > best[:2]:

@@ -8,6 +8,7 @@ columns that mix types, so every cell arrives as the user typed it.
 
 from __future__ import annotations
 
+import csv
 import io
 import os
 import re
@@ -19,9 +20,11 @@ import fastexcel
 import pandas as pd
 import pyarrow as pa
 
+from .header import locate_table, trailing_summary_rows
+
 WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
 TEXT_SUFFIXES = {".csv", ".tsv", ".txt"}
-SUPPORTED_SUFFIXES = WORKBOOK_SUFFIXES | TEXT_SUFFIXES
+SUPPORTED_SUFFIXES = WORKBOOK_SUFFIXES | TEXT_SUFFIXES | {".zip"}
 
 # A real export compresses 5-20x; beyond this ratio (and above a floor, so tiny
 # files with repetitive XML are fine) a workbook is treated as a decompression bomb.
@@ -41,11 +44,17 @@ def max_upload_bytes() -> int:
 @dataclass(frozen=True)
 class RawSheet:
     """One sheet as read: ``data`` has the header's column names and a ``_row``
-    column holding each row's number in the original sheet (1-based, as Excel shows)."""
+    column holding each row's number in the original sheet (1-based, as Excel shows,
+    counted from the first non-blank row: readers trim leading blank rows).
+    ``summary_rows``: row numbers of trailing total rows, to be set aside, not imported.
+    ``header_row``: 1-based row of the header; ``header_confidence`` 0..1."""
 
     file_name: str
     sheet: str
     data: pa.Table
+    summary_rows: tuple[int, ...] = ()
+    header_row: int = 1
+    header_confidence: float = 1.0
 
 
 def check_size(name: str, size: int) -> None:
@@ -73,21 +82,57 @@ def _check_zip_bomb(name: str, blob: bytes) -> None:
 
 
 _MIXED_COLUMN = re.compile(r"could not determine dtype for column (.+)$", re.MULTILINE)
+# Rows read from the top of a sheet to find its header, and from the end to find totals.
+_PROBE_ROWS = 50
+_TAIL_ROWS = 10
 
 
-def _load_sheet(reader: fastexcel.ExcelReader, sheet: str) -> pa.Table:
-    as_text: dict[str, str] = {}
+def _load_sheet(reader: fastexcel.ExcelReader, sheet: str, **options) -> pa.Table:
+    """Load a sheet strictly typed; a column mixing types is read as text instead."""
+    as_text: dict = {}
     while True:
         try:
             loaded = reader.load_sheet(
-                sheet, schema_sample_rows=None, dtype_coercion="strict", dtypes=as_text or None
+                sheet, schema_sample_rows=None, dtype_coercion="strict",
+                dtypes=as_text or None, **options
             )
             return loaded.to_arrow()
         except fastexcel.UnsupportedColumnTypeCombinationError as exc:
             found = _MIXED_COLUMN.search(str(exc))
-            if not found or found.group(1).strip() in as_text:
+            name = found.group(1).strip() if found else None
+            if name is None or name in as_text:
                 raise
-            as_text[found.group(1).strip()] = "string"
+            as_text[name] = "string"
+
+
+def _unnamed(name: str) -> bool:
+    return name.startswith("__UNNAMED__")
+
+
+def _grid(table: pa.Table, rows: int, *, header: bool) -> list[list[object]]:
+    """The top of a loaded sheet as Python values (the header names as row 0)."""
+    body = [list(r.values()) for r in table.slice(0, rows).to_pylist()]
+    if not header:
+        return body
+    names = [None if _unnamed(n) else n for n in table.column_names]
+    return [names, *body]
+
+
+def _tail(table: pa.Table) -> list[list[object]]:
+    start = max(0, table.num_rows - _TAIL_ROWS)
+    return [list(r.values()) for r in table.slice(start).to_pylist()]
+
+
+def _sheet(name: str, sheet: str, table: pa.Table, first_row: int, header_row: int,
+           confidence: float) -> RawSheet:
+    """Number the rows, and find trailing total rows to set aside."""
+    table = _with_row_numbers(table, first_row)
+    names = [n for n in table.column_names if n != "_row"]
+    tail = _tail(table.drop_columns(["_row"]))
+    offset = table.num_rows - len(tail)
+    rows = table.column("_row").to_pylist()
+    summary = tuple(rows[offset + i] for i in trailing_summary_rows(tail, names))
+    return RawSheet(name, sheet, table, summary, header_row, confidence)
 
 
 def read_workbook(name: str, blob: bytes) -> list[RawSheet]:
@@ -104,22 +149,72 @@ def read_workbook(name: str, blob: bytes) -> list[RawSheet]:
     sheets = []
     for sheet in reader.sheet_names:
         try:
-            table = _load_sheet(reader, sheet)
+            sheets.append(_read_sheet(name, reader, sheet))
+        except IngestError:
+            raise
         except Exception as exc:
             raise IngestError(f"{name}, sheet {sheet!r}: cannot be read ({_first_line(exc)})") from exc
-        sheets.append(RawSheet(name, sheet, _with_row_numbers(table, first_row=2)))
     return sheets
+
+
+def _read_sheet(name: str, reader: fastexcel.ExcelReader, sheet: str) -> RawSheet:
+    """One pass when the first row is the header (the common export); a second,
+    positioned read only for report-style sheets with title rows or a two-row header,
+    because the reader parses the whole sheet whatever it is asked for."""
+    try:
+        table = _load_sheet(reader, sheet)
+    except fastexcel.FastExcelError as exc:
+        if "empty" in str(exc).lower() or "no rows" in str(exc).lower():
+            return RawSheet(name, sheet, pa.table({"_row": pa.array([], pa.int64())}))
+        raise
+    if table.num_columns == 0:
+        return RawSheet(name, sheet, _with_row_numbers(table, 2))
+    loc = locate_table(_grid(table, _PROBE_ROWS, header=True))
+    if loc.header_row == 0 and loc.data_start == 1:
+        renamed = table.rename_columns(loc.names)
+        return _sheet(name, sheet, renamed, 2, 1, loc.confidence)
+    table = _load_sheet(reader, sheet, header_row=None, skip_rows=loc.data_start,
+                        column_names=loc.names)
+    return _sheet(name, sheet, table, loc.data_start + 1, loc.header_row + 1, loc.confidence)
 
 
 def read_text(name: str, blob: bytes) -> list[RawSheet]:
     text = _decode(name, blob)
-    sep = "\t" if name.lower().endswith((".tsv", ".txt")) and "\t" in text[:4096] else ","
     try:
-        frame = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False)
+        sep = csv.Sniffer().sniff(text[:20_000], delimiters=",\t;|").delimiter
+    except csv.Error:
+        sep = "\t" if name.lower().endswith((".tsv", ".txt")) else ","
+    try:
+        frame = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False,
+                            header=None, skip_blank_lines=True, on_bad_lines="error")
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
         raise IngestError(f"{name}: not a readable CSV file ({_first_line(exc)})") from exc
-    table = pa.Table.from_pandas(frame, preserve_index=False)
-    return [RawSheet(name, Path(name).stem, _with_row_numbers(table, first_row=2))]
+    grid = frame.head(_PROBE_ROWS).replace("", None).values.tolist()
+    loc = locate_table(grid)
+    body = frame.iloc[loc.data_start:].reset_index(drop=True)
+    body.columns = loc.names
+    table = pa.Table.from_pandas(body, preserve_index=False)
+    stem = Path(name).stem
+    return [_sheet(name, stem, table, loc.data_start + 1, loc.header_row + 1, loc.confidence)]
+
+
+def read_zip(name: str, blob: bytes) -> list[RawSheet]:
+    """Every supported file inside a .zip (folders, OS junk such as __MACOSX/ and dot
+    files skipped), named ``archive.zip/member``. Sizes are checked before unpacking."""
+    _check_zip_bomb(name, blob)
+    sheets: list[RawSheet] = []
+    with zipfile.ZipFile(io.BytesIO(blob)) as zf:
+        members = [i for i in zf.infolist() if not i.is_dir()
+                   and not i.filename.startswith("__MACOSX/")
+                   and not Path(i.filename).name.startswith(".")
+                   and Path(i.filename).suffix.lower() in SUPPORTED_SUFFIXES - {".zip"}]
+        if not members:
+            raise IngestError(f"{name}: the archive holds no workbook or CSV file")
+        for info in members:
+            if info.flag_bits & 0x1:
+                raise IngestError(f"{name}/{info.filename}: the archive member is encrypted")
+            sheets.extend(read_file(f"{name}/{info.filename}", zf.read(info)))
+    return sheets
 
 
 def _decode(name: str, blob: bytes) -> str:
@@ -141,6 +236,8 @@ def read_file(name: str, blob: bytes) -> list[RawSheet]:
         return read_workbook(name, blob)
     if suffix in TEXT_SUFFIXES:
         return read_text(name, blob)
+    if suffix == ".zip":
+        return read_zip(name, blob)
     raise IngestError(
         f"{name}: unsupported file type {suffix or '(none)'}; "
         f"use one of {', '.join(sorted(SUPPORTED_SUFFIXES))}"

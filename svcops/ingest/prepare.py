@@ -1,0 +1,169 @@
+"""Look at a mapped sheet's values before importing it.
+
+A header can name the right thing and still hold something else ("First response
+time (in hrs)" is a duration, not a time). So each mapped column is checked on a
+sample of its values; a column whose values do not fit its canonical type is left
+unmapped with a note. The same look decides how text dates are written (day- or
+month-first, which layouts), how priorities, channels and statuses map onto the
+canonical lists, and how a CSAT column maps to 1-5.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from ..schema import BOOLEAN, DATE, INTEGER, NUMBER, TIMESTAMP
+from .coerce import MISSING_MARKERS
+from .dates import DateFormatGuess, excel_serial_like, infer_datetime_formats
+from .mapping import Mapping
+from .values import (
+    CsatScale,
+    csat_scale,
+    guess_source,
+    normalise_bool,
+    normalise_channel,
+    normalise_priority,
+    normalise_status,
+    priority_scale_hint,
+)
+
+SAMPLE = 2000
+# Below this share of readable values a column is not what its header says.
+MIN_READABLE = 0.5
+# Columns with more distinct values than this are not a vocabulary (free text).
+MAX_VOCABULARY = 2000
+# Excel serial numbers of 1950-01-01 and 2099-12-31: a number outside is no date.
+_SERIAL_RANGE = (18264, 73415)
+
+
+@dataclass
+class ColumnPlan:
+    """What :func:`prepare` decided for one sheet.
+
+    ``mapping``: the mapping with unfit columns removed. ``dates``: canonical column ->
+    how its text is written. ``vocab``: canonical column (priority, channel, status) ->
+    {raw clean value: canonical value or None}. ``csat``: the CSAT scale, if mapped.
+    ``notes``: sentences for the import report.
+    """
+
+    mapping: Mapping
+    dates: dict[str, DateFormatGuess] = field(default_factory=dict)
+    vocab: dict[str, dict[str, str | None]] = field(default_factory=dict)
+    csat: CsatScale | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+def _is_text(kind: pa.DataType) -> bool:
+    return pa.types.is_string(kind) or pa.types.is_large_string(kind)
+
+
+def _clean(values: list) -> list[str]:
+    out = []
+    for v in values:
+        if v is None:
+            continue
+        text = str(v).strip()
+        if text.lower() not in MISSING_MARKERS:
+            out.append(text)
+    return out
+
+
+def _sample(column: pa.ChunkedArray) -> list:
+    return column.drop_null().slice(0, SAMPLE).to_pylist()
+
+
+def _distinct(column: pa.ChunkedArray) -> list[str] | None:
+    values = pc.unique(column.drop_null())
+    if len(values) > MAX_VOCABULARY:
+        return None
+    return _clean(values.to_pylist())
+
+
+def _readable_share(values: list, target: str) -> float:
+    """Share of sample values that read as ``target`` (numbers, whole numbers, yes/no)."""
+    if not values:
+        return 1.0
+    ok = 0
+    for v in values:
+        if target == BOOLEAN:
+            ok += normalise_bool(v) is not None
+            continue
+        try:
+            number = float(str(v).replace(",", ""))
+        except ValueError:
+            continue
+        ok += target != INTEGER or number == round(number)
+    return ok / len(values)
+
+
+def prepare(data: pa.Table, mapping: Mapping) -> ColumnPlan:
+    """Check each mapped column of ``data`` and decide how to read it."""
+    kept = dict(mapping.columns)
+    plan = ColumnPlan(mapping)
+    source_hint = guess_source([c for c in data.column_names if c != "_row"])
+    for canonical, source in mapping.columns.items():
+        column = data.column(source)
+        kind = column.type
+        target = mapping.table.column(canonical).type
+        if target in (TIMESTAMP, DATE):
+            if _is_text(kind):
+                sample = _clean(_sample(column))
+                if sample and excel_serial_like(sample):
+                    continue
+                guess = infer_datetime_formats(sample)
+                if sample and guess.matched_share < MIN_READABLE:
+                    del kept[canonical]
+                    plan.notes.append(f"{source}: left unmapped, its values are not dates "
+                                      f"(e.g. {', '.join(guess.unmatched[:3])})")
+                    continue
+                plan.dates[canonical] = guess
+                if guess.ambiguous or guess.conflict:
+                    plan.notes.append(f"{source}: {guess.reason}")
+            elif pa.types.is_integer(kind) or pa.types.is_floating(kind):
+                numbers = [v for v in _sample(column) if v == v]
+                inside = [v for v in numbers if _SERIAL_RANGE[0] <= v <= _SERIAL_RANGE[1]]
+                if numbers and len(inside) < MIN_READABLE * len(numbers):
+                    del kept[canonical]
+                    plan.notes.append(f"{source}: left unmapped, its numbers are not dates")
+            elif not (pa.types.is_timestamp(kind) or pa.types.is_date(kind)):
+                del kept[canonical]
+                plan.notes.append(f"{source}: left unmapped, its values are not dates")
+        elif target in (NUMBER, INTEGER, BOOLEAN) and canonical != "csat" and _is_text(kind):
+            sample = _clean(_sample(column))
+            if _readable_share(sample, target) < MIN_READABLE:
+                del kept[canonical]
+                plan.notes.append(f"{source}: left unmapped, its values are not "
+                                  f"{'yes/no' if target == BOOLEAN else 'numbers'}")
+        elif canonical == "csat":
+            values = _sample(column)
+            scale = csat_scale(values)
+            numeric = [v for v in _clean(values) if _readable_share([v], NUMBER) == 1.0]
+            if not scale.mappable and len(numeric) >= 0.8 * len(_clean(values)):
+                # A stray word among scores is one unreadable cell, not a word scale.
+                scale = csat_scale(numeric)
+            plan.csat = scale
+            if not scale.mappable:
+                plan.notes.append(f"{source}: CSAT kept as written only ({scale.reason})")
+            elif scale.reason:
+                plan.notes.append(f"{source}: {scale.reason}")
+        if canonical in ("priority", "channel", "status"):
+            values = _distinct(column)
+            if values is None:
+                continue
+            if canonical == "priority":
+                scale = priority_scale_hint(values, source_hint)
+                plan.vocab[canonical] = {v: normalise_priority(v, scale, source_hint)
+                                         for v in values}
+                if not scale.certain and scale.reason:
+                    plan.notes.append(f"{source}: {scale.reason}")
+            elif canonical == "channel":
+                plan.vocab[canonical] = {v: normalise_channel(v, source_hint) for v in values}
+            else:
+                plan.vocab[canonical] = {v: normalise_status(v, source_hint) for v in values}
+    if kept != mapping.columns:
+        plan.mapping = replace(mapping, columns=kept, confidence={
+            k: v for k, v in mapping.confidence.items() if k in kept})
+    return plan
