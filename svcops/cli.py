@@ -44,10 +44,12 @@ def cmd_sample(args) -> int:
 
 def cmd_import(args) -> int:
     with Workspace(_workspace(args)) as ws:
-        report = import_paths(ws, args.files)
+        report = import_paths(ws, args.files, profile=args.profile)
         for s in report.sheets:
             print(f"{s.file} / {s.sheet} -> {s.table}: {s.rows} rows imported, "
                   f"{s.rejected} set aside, {s.replaced} replaced (upload {s.upload_id})")
+            for note in s.notes:
+                print(f"    note: {note}")
         for file, sheet, reason in report.skipped:
             print(f"{file} / {sheet}: skipped, {reason}")
         print(f"workspace: {ws.path}")
@@ -142,6 +144,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("import", help="import workbooks/CSV files into a workspace")
     p.add_argument("files", nargs="+")
     p.add_argument("--workspace", help=ws_help)
+    p.add_argument("--profile", help="apply this saved mapping profile to every sheet")
     p.set_defaults(run=cmd_import)
 
     p = sub.add_parser("kpis", help="print the KPI scorecard for a period")

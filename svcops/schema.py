@@ -74,6 +74,7 @@ TICKETS = Table(
         _c("ticket_id", TEXT, "ticket", "id", "number", "ticket number", "incident", "incident id",
            "incident number", "case id", "case number", "issue key", "key", "request id",
            "ticket id", "unique key", "sr number", "service request number", "request number",
+           "ticket no", "incident no", "case no", "request no", "ticket #", "no",
            "工单编号", "工单号", "单号", "事件编号", "编号", required=True),
         _c("created_at", TIMESTAMP, "created", "opened", "opened at", "created date", "date created",
            "create time", "created time", "creation date", "submitted", "submitted at", "reported",

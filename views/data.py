@@ -4,12 +4,21 @@ import streamlit as st
 
 from svcops.export import to_csv_bytes
 from svcops.i18n import column_label, t
-from svcops.ingest import IngestError, import_files
+from svcops.ingest import IngestError, import_files, import_summary, preview
+from svcops.ingest.mapping import Mapping
+from svcops.ingest.profiles import save_profile
 from svcops.ingest.read import SUPPORTED_SUFFIXES, max_upload_bytes
+from svcops.schema import TABLES
 from ui import state
+from ui.format import escape_md
 
 ctx = state.context()
 lang = ctx.lang
+
+
+def _labelled(frame):
+    return frame.rename(columns={c: column_label(c, lang) for c in frame.columns})
+
 
 st.title(t("data.title", lang))
 st.markdown(t("data.intro", lang))
@@ -18,40 +27,105 @@ st.markdown(t("data.intro", lang))
 if ctx.source == "sample":
     st.info(t("data.sample_readonly", lang))
 
+own = state.own_workspace(str(state.own_workspace_path()))
+
+
+def _finish(report) -> None:
+    st.session_state["data_last_report"] = report
+    st.session_state.pop("data_pending", None)
+    if ctx.source != "own":
+        # The sidebar's radio is already drawn in this run; it applies this next run.
+        st.session_state["source_next"] = "own"
+    st.rerun()
+
+
 with st.form("data_upload", clear_on_submit=True):
     files = st.file_uploader(
         t("data.upload", lang), accept_multiple_files=True,
         type=sorted(s.lstrip(".") for s in SUPPORTED_SUFFIXES),
         max_upload_size=max_upload_bytes() // (1024 * 1024),
     )
-    submitted = st.form_submit_button(t("data.import", lang), type="primary")
+    left, right = st.columns([1, 3])
+    submitted = left.form_submit_button(t("data.import", lang), type="primary")
+    checking = right.form_submit_button(t("data.check", lang))
 
-if submitted and files:
-    own = state.own_workspace(str(state.own_workspace_path()))
+if (submitted or checking) and files:
+    blobs = [(f.name, f.getvalue()) for f in files]
     try:
         with st.spinner("…"):
-            report = import_files(own, [(f.name, f.getvalue()) for f in files])
+            if submitted:
+                _finish(import_files(own, blobs))
+            st.session_state["data_pending"] = (blobs, preview(own, blobs))
     except IngestError as exc:
         st.error(t("data.import_failed", lang, message=str(exc)))
-    else:
-        st.session_state["data_last_report"] = report
-        if ctx.source != "own":
-            # The sidebar's radio is already drawn in this run; it applies this next run.
-            st.session_state["source_next"] = "own"
+
+# -- check and correct the mapping before importing ---------------------------------
+pending = st.session_state.get("data_pending")
+if pending:
+    blobs, sheets = pending
+    st.subheader(t("data.mapping", lang))
+    st.caption(t("data.mapping_help", lang))
+    choices = {}
+    for i, sheet in enumerate(sheets):
+        title = f"{sheet.file} / {sheet.sheet} → {sheet.table or t('data.skip', lang)} " \
+                f"({sheet.rows:,} {t('col.rows', lang).lower()})"
+        with st.expander(title, expanded=sheet.table is None or any(
+                v < 1 for v in sheet.confidence.values())):
+            for note in sheet.notes:
+                if note:
+                    st.caption(escape_md(note))
+            options = ["", *TABLES]
+            table = st.selectbox(t("col.table", lang), options, key=f"data_table_{i}",
+                                 index=options.index(sheet.table or ""),
+                                 format_func=lambda n: n or t("data.skip", lang))
+            if not table:
+                continue
+            rows = [{"column": c.name, "required": c.required,
+                     "source": sheet.mapping.get(c.name) if table == sheet.table else None,
+                     "confidence": sheet.confidence.get(c.name) if table == sheet.table else None}
+                    for c in TABLES[table].columns]
+            edited = st.data_editor(
+                rows, key=f"data_map_{i}", hide_index=True, width="stretch",
+                disabled=["column", "required", "confidence"],
+                column_config={
+                    "column": st.column_config.TextColumn(t("data.canonical", lang)),
+                    "required": st.column_config.CheckboxColumn(t("data.required", lang)),
+                    "source": st.column_config.SelectboxColumn(t("data.source_column", lang),
+                                                               options=sheet.headers),
+                    "confidence": st.column_config.ProgressColumn(
+                        t("data.confidence", lang), min_value=0, max_value=1, format="%.2f"),
+                })
+            profile = st.text_input(t("data.profile_name", lang), key=f"data_profile_{i}")
+            choices[(sheet.file, sheet.sheet)] = (table, edited, profile, sheet.headers)
+    left, right = st.columns([1, 3])
+    if left.button(t("data.import_checked", lang), type="primary"):
+        overrides = {}
+        for key, (table, edited, _profile, _headers) in choices.items():
+            records = edited.to_dict("records") if hasattr(edited, "to_dict") else edited
+            columns = {r["column"]: r["source"] for r in records if r.get("source")}
+            overrides[key] = Mapping(TABLES[table], columns, dict.fromkeys(columns, 1.0))
+        try:
+            report = import_files(own, blobs, overrides=overrides)
+            for key, (_table, _edited, profile, headers) in choices.items():
+                if profile.strip():
+                    save_profile(own, profile, headers, overrides[key])
+        except (IngestError, ValueError) as exc:
+            st.error(t("data.import_failed", lang, message=str(exc)))
+        else:
+            _finish(report)
+    if right.button(t("data.cancel", lang)):
+        st.session_state.pop("data_pending", None)
         st.rerun()
 
 report = st.session_state.pop("data_last_report", None)
 if report is not None:
     st.success(t("data.imported", lang, rows=report.rows, files=len({s.file for s in report.sheets}),
                  rejected=report.rejected))
+    st.dataframe(_labelled(import_summary(report)), hide_index=True, width="stretch")
     for file, sheet, reason in report.skipped:
         st.warning(t("data.skipped", lang, file=file, sheet=sheet, reason=reason))
 
 st.caption(t("data.workspace_path", lang, path=ctx.ws.path))
-
-
-def _labelled(frame):
-    return frame.rename(columns={c: column_label(c, lang) for c in frame.columns})
 
 
 # -- holdings -----------------------------------------------------------------------
@@ -65,9 +139,9 @@ if uploads.empty:
     st.caption(t("data.no_uploads", lang))
 else:
     st.dataframe(_labelled(uploads), hide_index=True, width="stretch")
+    ids = sorted(uploads["upload_id"].unique().tolist())
+    names = uploads.groupby("upload_id")["file_name"].first().to_dict()
     if ctx.source == "own":
-        ids = sorted(uploads["upload_id"].unique().tolist())
-        names = uploads.groupby("upload_id")["file_name"].first().to_dict()
         with st.form("data_remove"):
             chosen = st.selectbox(t("data.remove_pick", lang), ids,
                                   format_func=lambda i: f"{i} · {names[i]}")
@@ -75,6 +149,12 @@ else:
                 removed = ctx.ws.remove_upload(int(chosen))
                 st.session_state["data_removed"] = (int(chosen), removed)
                 st.rerun()
+    original = st.selectbox(t("data.original_pick", lang), ids, key="data_original",
+                            format_func=lambda i: f"{i} · {names[i]}")
+    kept = ctx.ws.original_file(int(original)) if original is not None else None
+    if kept:
+        st.download_button(t("data.original", lang), kept[1], file_name=kept[0],
+                           mime="application/octet-stream")
 done = st.session_state.pop("data_removed", None)
 if done:
     st.success(t("data.removed", lang, id=done[0], rows=done[1]))

@@ -25,9 +25,11 @@ from ..store import StagedSheet, Workspace
 from .coerce import key_duplicates_sql, staging_sql
 from .mapping import Mapping, classify, map_columns
 from .prepare import ColumnPlan, prepare
+from .profiles import Profile, get_profile, profile_for
 from .read import IngestError, RawSheet, read_file
 
-__all__ = ["IngestError", "ImportReport", "SheetReport", "import_files", "import_paths"]
+__all__ = ["IngestError", "ImportReport", "SheetPreview", "SheetReport", "import_files",
+           "import_paths", "import_summary", "preview"]
 
 # A tickets-shaped sheet is a state history when this share of its rows repeat an id.
 STATE_HISTORY_SHARE = 0.1
@@ -64,7 +66,24 @@ class ImportReport:
         return sum(s.rejected for s in self.sheets)
 
 
-def import_paths(ws: Workspace, paths: list[str | Path]) -> ImportReport:
+def import_summary(report: ImportReport):
+    """One row per imported sheet: ``file, sheet, table, rows, rejected, replaced,
+    mapping`` (source -> column, with the confidence of near matches) and ``notes``."""
+    import pandas as pd
+
+    rows = []
+    for s in report.sheets:
+        shown = ", ".join(
+            f"{src} → {col}" + (f" ({s.confidence[col]:.0%})" if s.confidence.get(col, 1) < 1 else "")
+            for col, src in s.mapping.items() if not src.startswith("__"))
+        rows.append({"file": s.file, "sheet": s.sheet, "table": s.table, "rows": s.rows,
+                     "rejected": s.rejected, "replaced": s.replaced, "mapping": shown,
+                     "notes": "; ".join(s.notes)})
+    return pd.DataFrame(rows)
+
+
+def import_paths(ws: Workspace, paths: list[str | Path], *, profile: str | None = None
+                 ) -> ImportReport:
     files = []
     for p in paths:
         path = Path(p)
@@ -72,7 +91,7 @@ def import_paths(ws: Workspace, paths: list[str | Path]) -> ImportReport:
             files.append((path.name, path.read_bytes()))
         except OSError as exc:
             raise IngestError(f"{path}: cannot be opened ({exc.strerror or exc})") from exc
-    return import_files(ws, files)
+    return import_files(ws, files, profile=profile)
 
 
 @dataclass
@@ -91,13 +110,31 @@ def _find(headers: list[str], wanted: tuple[str, ...]) -> str | None:
     return next((h for h in headers if normalise_header(h) in folded), None)
 
 
-def _recognise(origin: str, raw: RawSheet, report: ImportReport) -> _Sheet | None:
+def _recognise(origin: str, raw: RawSheet, report: ImportReport, ws: Workspace | None = None,
+               forced: Profile | None = None,
+               overrides: dict[tuple[str, str], Mapping] | None = None) -> _Sheet | None:
+    """What a sheet holds: a user's correction, a named profile, a saved profile for
+    sheets of this shape, or else classification by name, headers and values."""
     headers = [c for c in raw.data.column_names if c != "_row"]
     where = (raw.file_name, raw.sheet)
     if raw.data.num_rows == 0 or not headers:
         report.skipped.append((*where, "the sheet is empty"))
         return None
-    mapping = classify(raw.sheet, headers)
+    notes: list[str] = []
+    mapping = (overrides or {}).get(where)
+    if mapping is None and forced is not None:
+        missing = sorted(set(forced.columns.values()) - set(headers))
+        if missing:
+            raise IngestError(f"{raw.file_name}, sheet {raw.sheet!r}: profile {forced.name!r} "
+                              f"expects column(s) {', '.join(missing)}")
+        mapping = forced.mapping()
+        notes.append(f"mapping profile {forced.name!r} applied")
+    if mapping is None and ws is not None:
+        saved = profile_for(ws, headers)
+        if saved is not None:
+            mapping = saved.mapping()
+            notes.append(f"mapping profile {saved.name!r} applied (same columns as before)")
+    mapping = mapping or classify(raw.sheet, headers)
     if mapping is None:
         report.skipped.append((*where, f"no table matches its columns ({', '.join(headers[:8])})"))
         return None
@@ -105,7 +142,8 @@ def _recognise(origin: str, raw: RawSheet, report: ImportReport) -> _Sheet | Non
         report.skipped.append((*where, f"recognised as {mapping.table.name} but required "
                                f"column(s) missing: {', '.join(mapping.missing_required)}"))
         return None
-    plan = prepare(raw.data, mapping)
+    plan = prepare(_without_summary(raw), mapping)
+    plan.notes[:0] = notes
     if plan.mapping.missing_required:
         report.skipped.append((*where, f"recognised as {mapping.table.name} but "
                                + "; ".join(plan.notes)))
@@ -117,6 +155,81 @@ def _recognise(origin: str, raw: RawSheet, report: ImportReport) -> _Sheet | Non
         if history is not None:
             return _Sheet(origin, raw, plan.mapping, event_log=history)
     return _Sheet(origin, raw, plan.mapping, plan=plan)
+
+
+@dataclass(frozen=True)
+class SheetPreview:
+    """What an import would do with one sheet, before anything is written."""
+
+    file: str
+    sheet: str
+    headers: list[str]
+    rows: int
+    table: str | None            # None: the sheet would be skipped
+    mapping: dict[str, str]
+    confidence: dict[str, float]
+    notes: tuple[str, ...]
+    event_log: bool
+    header_row: int
+
+
+def _read_all(ws: Workspace | None, files, profile: str | None,
+              overrides) -> tuple[ImportReport, list[_Sheet], list[RawSheet], dict, dict]:
+    report = ImportReport()
+    forced = get_profile(ws, profile) if (profile and ws is not None) else None
+    sheets: list[_Sheet] = []
+    raws: list[RawSheet] = []
+    checksums: dict[str, str] = {}
+    blobs: dict[str, bytes] = {}
+    for name, blob in files:
+        read = read_file(name, blob)
+        raws.extend(read)
+        checksums[name] = hashlib.sha256(blob).hexdigest()
+        blobs[name] = blob
+        found = [s for s in (_recognise(name, raw, report, ws, forced, overrides)
+                             for raw in read) if s]
+        if not found:
+            reasons = "; ".join(f"sheet {s!r}: {r}" for f, s, r in report.skipped
+                                if f == name or f.startswith(f"{name}/"))
+            raise IngestError(f"{name}: nothing to import ({reasons or 'no sheets'})")
+        sheets.extend(found)
+    return report, sheets, raws, checksums, blobs
+
+
+def preview(ws: Workspace | None, files: list[tuple[str, bytes]], *, profile: str | None = None,
+            overrides: dict[tuple[str, str], Mapping] | None = None) -> list[SheetPreview]:
+    """Read and recognise files without writing: one :class:`SheetPreview` per sheet.
+
+    Raises IngestError for a file that cannot be imported, as :func:`import_files` would.
+    """
+    try:
+        report, sheets, raws, _checks, _blobs = _read_all(ws, files, profile, overrides)
+    except ValueError as exc:
+        raise IngestError(str(exc)) from exc
+    by_key = {(s.raw.file_name, s.raw.sheet): s for s in sheets}
+    skipped = {(f, sh): r for f, sh, r in report.skipped}
+    out = []
+    for raw in raws:
+        key = (raw.file_name, raw.sheet)
+        headers = [c for c in raw.data.column_names if c != "_row"]
+        sheet = by_key.get(key)
+        if sheet is None:
+            out.append(SheetPreview(*key, headers, raw.data.num_rows, None, {}, {},
+                                    (skipped.get(key, ""),), False, raw.header_row))
+            continue
+        notes = tuple(sheet.plan.notes) if sheet.plan else ()
+        out.append(SheetPreview(*key, headers, raw.data.num_rows, sheet.mapping.table.name,
+                                dict(sheet.mapping.columns), dict(sheet.mapping.confidence),
+                                notes, sheet.event_log is not None, raw.header_row))
+    return out
+
+
+def _without_summary(raw: RawSheet) -> pa.Table:
+    """The sheet's rows less its trailing totals, which must not sway how values read."""
+    if not raw.summary_rows:
+        return raw.data
+    keep = pc.invert(pc.is_in(raw.data.column("_row"), pa.array(raw.summary_rows, pa.int64())))
+    return raw.data.filter(keep)
 
 
 def _state_history(raw: RawSheet, tickets: Mapping, headers: list[str]) -> Mapping | None:
@@ -137,22 +250,17 @@ def _state_history(raw: RawSheet, tickets: Mapping, headers: list[str]) -> Mappi
     return Mapping(TABLES["events"], columns, {k: 1.0 for k in columns})
 
 
-def import_files(ws: Workspace, files: list[tuple[str, bytes]]) -> ImportReport:
-    """Import ``(display name, bytes)`` files in one transaction; raise IngestError on a bad file."""
-    report = ImportReport()
-    sheets: list[_Sheet] = []
-    checksums: dict[str, str] = {}
-    blobs: dict[str, bytes] = {}
-    for name, blob in files:
-        read = read_file(name, blob)
-        checksums[name] = hashlib.sha256(blob).hexdigest()
-        blobs[name] = blob
-        found = [s for s in (_recognise(name, raw, report) for raw in read) if s]
-        if not found:
-            reasons = "; ".join(f"sheet {s!r}: {r}" for f, s, r in report.skipped
-                                if f == name or f.startswith(f"{name}/"))
-            raise IngestError(f"{name}: nothing to import ({reasons or 'no sheets'})")
-        sheets.extend(found)
+def import_files(ws: Workspace, files: list[tuple[str, bytes]], *, profile: str | None = None,
+                 overrides: dict[tuple[str, str], Mapping] | None = None) -> ImportReport:
+    """Import ``(display name, bytes)`` files in one transaction; raise IngestError on a bad file.
+
+    ``profile``: the name of a saved mapping profile to apply to every sheet.
+    ``overrides``: {(file, sheet): Mapping} corrections made by the user.
+    """
+    try:
+        report, sheets, _raws, checksums, blobs = _read_all(ws, files, profile, overrides)
+    except ValueError as exc:          # an unknown profile name
+        raise IngestError(str(exc)) from exc
 
     cur = ws.cursor()
     temps: list[str] = []

@@ -57,6 +57,7 @@ CHANNEL_SYNONYMS: dict[str, str] = _folded({
     "phone": "phone", "telephone": "phone", "tel": "phone", "call": "phone", "calls": "phone",
     "voice": "phone", "ivr": "phone", "inbound call": "phone", "outbound call": "phone",
     "voicemail": "phone", "phone call": "phone", "hotline": "phone", "callback": "phone",
+    "phone call (incoming)": "phone", "phone call (outgoing)": "phone", "talk": "phone",
     "电话": "phone", "热线": "phone", "来电": "phone", "呼入": "phone", "呼出": "phone",
     "400电话": "phone", "语音": "phone",
     # email

@@ -206,6 +206,22 @@ def test_upload_switches_to_own_workspace_and_shows_rejects(own_ws_path):
     assert {m.label: m.value for m in at.metric}["Tickets created"] == "3"
 
 
+def test_check_mapping_shows_each_sheet_before_importing(own_ws_path):
+    rows = [{"Ticket ID": f"C{i}", "Created at": datetime(2024, 6, 3, 9 + i),
+             "Satisfaction Score": "Good"} for i in range(3)]
+    at = run("views/data.py", source="own")
+    at.file_uploader[0].upload("zendesk.xlsx", _workbook(rows))
+    at.form_submit_button[1].click().run()        # "Check the mapping first"
+    assert not at.exception
+    assert at.selectbox(key="data_table_0").value == "tickets"
+    assert any("Satisfaction Score: CSAT kept as written only" in c.value for c in at.caption)
+    assert at.session_state["data_pending"][1][0].mapping["csat"] == "Satisfaction Score"
+    # nothing is written while checking
+    assert run("views/data.py", source="own").dataframe[0].value["Rows"].sum() == 0
+    next(b for b in at.button if b.label == "Import with this mapping").click().run()
+    assert not at.exception
+    assert "Imported 3 rows from 1 file(s); 0 rows set aside." in at.success[0].value
+    assert "Satisfaction Score → csat" in at.dataframe[0].value["Columns read"].iloc[0]
 def test_bad_upload_shows_one_line_and_changes_nothing(own_ws_path):
     at = run("views/data.py", source="own")
     at.file_uploader[0].upload("broken.xlsx", b"PK\x03\x04 not really a workbook")
