@@ -93,7 +93,10 @@ class Workspace:
         if self.path != ":memory:":
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         self.read_only = read_only
-        self._con = duckdb.connect(self.path, read_only=read_only)
+        # Row order is never relied on (every listing has ORDER BY); not preserving it lets
+        # bulk inserts run in parallel with less memory.
+        self._con = duckdb.connect(self.path, read_only=read_only,
+                                   config={"preserve_insertion_order": False})
         self._write_lock = threading.Lock()
         if not read_only:
             self._ensure_schema()
