@@ -34,6 +34,13 @@ def _workspace(args) -> Path:
     return Path(args.workspace).expanduser() if args.workspace else default_workspace_path()
 
 
+def _existing_workspace(args) -> Path:
+    path = _workspace(args)
+    if not path.exists():
+        raise CliError(f"{path}: no such workspace (import files into it first)")
+    return path
+
+
 def cmd_sample(args) -> int:
     from .sample import write_sample
 
@@ -57,9 +64,7 @@ def cmd_import(args) -> int:
 
 
 def cmd_kpis(args) -> int:
-    path = _workspace(args)
-    if not path.exists():
-        raise CliError(f"{path}: no such workspace (import files into it first)")
+    path = _existing_workspace(args)
     try:
         filters = Filters(start=args.start, end=args.end, teams=tuple(args.team or ()),
                           channels=tuple(args.channel or ()),
@@ -83,9 +88,7 @@ def cmd_kpis(args) -> int:
 def cmd_forecast(args) -> int:
     from . import resource
 
-    path = _workspace(args)
-    if not path.exists():
-        raise CliError(f"{path}: no such workspace (import files into it first)")
+    path = _existing_workspace(args)
     try:
         settings = resource.PlanSettings(horizon_days=args.horizon, country=args.country)
     except ValueError as exc:

@@ -279,25 +279,16 @@ def save_targets(ws: Workspace, frame: pd.DataFrame) -> pd.DataFrame:
     clean = _validate_targets(frame)
     if ws.read_only:
         raise ValueError("targets cannot be saved: the workspace is open read-only")
-    cur = ws.cursor()
-    try:
-        cur.execute("BEGIN TRANSACTION")
-        try:
-            cur.execute("DELETE FROM targets")
-            cur.execute("DELETE FROM _superseded_targets")
-            if len(clean):
-                cur.executemany(
-                    "INSERT INTO targets (kpi, target, direction, amber_margin, team) "
-                    "VALUES (?, ?, ?, ?, ?)",
-                    [tuple(None if _missing(v) else v for v in row)
-                     for row in clean[_TARGET_COLS].itertuples(index=False)],
-                )
-            cur.execute("COMMIT")
-        except BaseException:
-            cur.execute("ROLLBACK")
-            raise
-    finally:
-        cur.close()
+    with ws.transaction() as cur:
+        cur.execute("DELETE FROM targets")
+        cur.execute("DELETE FROM _superseded_targets")
+        if len(clean):
+            cur.executemany(
+                "INSERT INTO targets (kpi, target, direction, amber_margin, team) "
+                "VALUES (?, ?, ?, ?, ?)",
+                [tuple(None if _missing(v) else v for v in row)
+                 for row in clean[_TARGET_COLS].itertuples(index=False)],
+            )
     return clean
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Iterable
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -124,6 +125,25 @@ class Workspace:
     def cursor(self) -> duckdb.DuckDBPyConnection:
         return self._con.cursor()
 
+    @contextmanager
+    def transaction(self, cur: duckdb.DuckDBPyConnection | None = None):
+        """One writer at a time, all or nothing: yields a cursor inside BEGIN ... COMMIT,
+        rolled back on any error. ``cur``: a cursor holding temp tables to use (kept
+        open); otherwise a fresh one, closed afterwards."""
+        own = cur is None
+        cur = cur or self._con.cursor()
+        with self._write_lock:
+            cur.execute("BEGIN TRANSACTION")
+            try:
+                yield cur
+                cur.execute("COMMIT")
+            except BaseException:
+                cur.execute("ROLLBACK")
+                raise
+            finally:
+                if own:
+                    cur.close()
+
     # -- reading -------------------------------------------------------------------
     def query(self, sql: str, params: Iterable | dict | None = None) -> pd.DataFrame:
         cur = self._con.cursor()
@@ -191,25 +211,19 @@ class Workspace:
         upload_ids: dict[str, int] = {}
         now = datetime.now().replace(microsecond=0)
         blobs = blobs or {}
-        with self._write_lock:
-            cur.execute("BEGIN TRANSACTION")
-            try:
-                for sheet in staged:
-                    origin = sheet.origin or sheet.file_name
-                    if origin not in upload_ids:
-                        uid = int(cur.execute("SELECT nextval('upload_seq')").fetchone()[0])
-                        upload_ids[origin] = uid
-                        if origin in blobs:
-                            cur.execute("INSERT INTO upload_files VALUES (?, ?, ?, ?, ?)",
-                                        [uid, origin, checksum.get(origin), len(blobs[origin]),
-                                         blobs[origin]])
-                    summaries.append(self._store_sheet(
-                        cur, sheet, upload_ids[origin], now, checksum.get(origin),
-                        len(blobs[origin]) if origin in blobs else None))
-                cur.execute("COMMIT")
-            except BaseException:
-                cur.execute("ROLLBACK")
-                raise
+        with self.transaction(cur):
+            for sheet in staged:
+                origin = sheet.origin or sheet.file_name
+                if origin not in upload_ids:
+                    uid = int(cur.execute("SELECT nextval('upload_seq')").fetchone()[0])
+                    upload_ids[origin] = uid
+                    if origin in blobs:
+                        cur.execute("INSERT INTO upload_files VALUES (?, ?, ?, ?, ?)",
+                                    [uid, origin, checksum.get(origin), len(blobs[origin]),
+                                     blobs[origin]])
+                summaries.append(self._store_sheet(
+                    cur, sheet, upload_ids[origin], now, checksum.get(origin),
+                    len(blobs[origin]) if origin in blobs else None))
         return summaries
 
     def original_file(self, upload_id: int) -> tuple[str, bytes] | None:
@@ -271,44 +285,35 @@ class Workspace:
         if not self.scalar("SELECT count(*) FROM uploads WHERE upload_id = ?", [upload_id]):
             raise KeyError(f"no upload with id {upload_id}")
         removed = 0
-        with self._write_lock:
-            cur = self._con.cursor()
-            cur.execute("BEGIN TRANSACTION")
-            try:
-                for t in TABLES.values():
-                    name, sup = f'"{t.name}"', f'"_superseded_{t.name}"'
-                    removed += int(cur.execute(
-                        f"SELECT count(*) FROM {name} WHERE {UPLOAD_COL} = ?", [upload_id]
-                    ).fetchone()[0])
-                    cur.execute(f"DELETE FROM {name} WHERE {UPLOAD_COL} = ?", [upload_id])
-                    cols = ", ".join(
-                        f'"{c.name}"' for c in (*t.columns, *t.extras)
-                    ) + f", {UPLOAD_COL}"
-                    cur.execute(
-                        f"INSERT INTO {name} ({cols}) SELECT {cols} FROM {sup} s "
-                        f"WHERE _superseded_by = ? AND {key_expr(t, 's')} NOT IN "
-                        f"(SELECT {key_expr(t)} FROM {name})",
-                        [upload_id],
-                    )
-                    # Rows this upload had replaced, whose key a later upload holds now:
-                    # they stay parked, behind that later upload instead.
-                    cur.execute(
-                        f"UPDATE {sup} s SET _superseded_by = n._superseded_by FROM {sup} n "
-                        f"WHERE s._superseded_by = ? AND n.{UPLOAD_COL} = ? "
-                        f"AND {key_expr(t, 's')} = {key_expr(t, 'n')}",
-                        [upload_id, upload_id],
-                    )
-                    cur.execute(
-                        f"DELETE FROM {sup} WHERE _superseded_by = ? OR {UPLOAD_COL} = ?",
-                        [upload_id, upload_id],
-                    )
-                cur.execute("DELETE FROM rejects WHERE upload_id = ?", [upload_id])
-                cur.execute("DELETE FROM upload_files WHERE upload_id = ?", [upload_id])
-                cur.execute("DELETE FROM uploads WHERE upload_id = ?", [upload_id])
-                cur.execute("COMMIT")
-            except BaseException:
-                cur.execute("ROLLBACK")
-                raise
-            finally:
-                cur.close()
+        with self.transaction() as cur:
+            for t in TABLES.values():
+                name, sup = f'"{t.name}"', f'"_superseded_{t.name}"'
+                removed += int(cur.execute(
+                    f"SELECT count(*) FROM {name} WHERE {UPLOAD_COL} = ?", [upload_id]
+                ).fetchone()[0])
+                cur.execute(f"DELETE FROM {name} WHERE {UPLOAD_COL} = ?", [upload_id])
+                cols = ", ".join(
+                    f'"{c.name}"' for c in (*t.columns, *t.extras)
+                ) + f", {UPLOAD_COL}"
+                cur.execute(
+                    f"INSERT INTO {name} ({cols}) SELECT {cols} FROM {sup} s "
+                    f"WHERE _superseded_by = ? AND {key_expr(t, 's')} NOT IN "
+                    f"(SELECT {key_expr(t)} FROM {name})",
+                    [upload_id],
+                )
+                # Rows this upload had replaced, whose key a later upload holds now:
+                # they stay parked, behind that later upload instead.
+                cur.execute(
+                    f"UPDATE {sup} s SET _superseded_by = n._superseded_by FROM {sup} n "
+                    f"WHERE s._superseded_by = ? AND n.{UPLOAD_COL} = ? "
+                    f"AND {key_expr(t, 's')} = {key_expr(t, 'n')}",
+                    [upload_id, upload_id],
+                )
+                cur.execute(
+                    f"DELETE FROM {sup} WHERE _superseded_by = ? OR {UPLOAD_COL} = ?",
+                    [upload_id, upload_id],
+                )
+            cur.execute("DELETE FROM rejects WHERE upload_id = ?", [upload_id])
+            cur.execute("DELETE FROM upload_files WHERE upload_id = ?", [upload_id])
+            cur.execute("DELETE FROM uploads WHERE upload_id = ?", [upload_id])
         return removed

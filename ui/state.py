@@ -127,6 +127,19 @@ def context() -> Context:
     return st.session_state["app_context"]
 
 
+def page(title_key: str, *, needs_tickets: bool = True) -> Context:
+    """Start a page: its title, and (for pages built on tickets) a plain word on what
+    to upload instead of an empty page when the workspace has none."""
+    from svcops.i18n import t
+
+    ctx = context()
+    st.title(t(title_key, ctx.lang))
+    if needs_tickets and not ctx.has_tickets:
+        st.info(t("common.no_tickets", ctx.lang))
+        st.stop()
+    return ctx
+
+
 # -- resource planning -----------------------------------------------------------------
 @st.cache_data(show_spinner=False, max_entries=64)
 def forecasts(path: str, version: str, filters: Filters, horizon: int, by: str | None,

@@ -9,14 +9,8 @@ from svcops.kpi import DIRECTION
 from ui import state
 from ui.format import delta_colour, escape_md, kpi_delta, kpi_value
 
-ctx = state.context()
+ctx = state.page("overview.title")
 lang = ctx.lang
-
-st.title(t("overview.title", lang))
-
-if not ctx.has_tickets:
-    st.info(t("common.no_tickets", lang))
-    st.stop()
 
 card = state.scorecard(ctx.ws.path, ctx.version, ctx.filters)
 f, pf = card.period, card.previous_period

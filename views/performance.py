@@ -9,13 +9,8 @@ from svcops.kpi import KPI_KEYS
 from ui import state
 from ui.format import kpi_delta_value, kpi_value, rag_style
 
-ctx = state.context()
+ctx = state.page("performance.title")
 lang = ctx.lang
-st.title(t("performance.title", lang))
-
-if not ctx.has_tickets:
-    st.info(t("common.no_tickets", lang))
-    st.stop()
 
 f = ctx.filters
 

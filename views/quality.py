@@ -8,13 +8,8 @@ from svcops.i18n import column_label, t
 from ui import state
 from ui.format import escape_md
 
-ctx = state.context()
+ctx = state.page("quality.title")
 lang = ctx.lang
-st.title(t("quality.title", lang))
-
-if not ctx.has_tickets:
-    st.info(t("common.no_tickets", lang))
-    st.stop()
 
 f = ctx.filters
 axis = {"period": t("axis.period", lang)}

@@ -9,13 +9,8 @@ from svcops.i18n import column_label, t
 from ui import state
 from ui.format import escape_md
 
-ctx = state.context()
+ctx = state.page("resource.title")
 lang = ctx.lang
-st.title(t("resource.title", lang))
-
-if not ctx.has_tickets:
-    st.info(t("common.no_tickets", lang))
-    st.stop()
 
 COUNTRIES = ["", "US", "GB", "CN", "DE", "FR", "IN", "AU", "CA", "JP", "NL", "ES", "IT", "SG"]
 BY = {"total": None, "channel": "channel", "team": "team"}

@@ -103,20 +103,39 @@ def test_page_on_empty_workspace(own_ws_path, page):
         assert any("No uploads yet" in c.value for c in at.caption)
 
 
-def test_resource_page_on_a_ticket_only_workspace_says_what_a_roster_adds(own_ws_path):
+@pytest.fixture
+def ticket_only(own_ws_path):
+    """An own workspace holding 400 tickets and nothing else (no roster, surveys, targets)."""
     from svcops.ingest import import_files
     from svcops.store import Workspace
 
     rows = [{"ticket_id": f"T{i}", "created_at": datetime(2024, 1, 1, 9) + (i * pd.Timedelta(
-        hours=7)), "channel": ["phone", "email"][i % 2], "handle_minutes": 12}
-        for i in range(400)]
+        hours=7)), "resolved_at": datetime(2024, 1, 1, 15) + (i * pd.Timedelta(hours=7)),
+        "channel": ["phone", "email"][i % 2], "priority": f"P{1 + i % 4}", "team": "Desk",
+        "handle_minutes": 12} for i in range(400)]
     with Workspace(own_ws_path) as ws:
         import_files(ws, [("tickets.xlsx", _workbook(rows))])
-    at = run("views/resource.py", source="own")
-    assert any("Upload a roster" in i.value for i in at.info)
-    assert len(at.get("vega_lite_chart")) == 2    # forecast and intraday; no roster charts
-    at = run(source="own")
-    assert len(at.metric) == 12 and any("Not shown" in c.value for c in at.caption)
+    return own_ws_path
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_on_a_ticket_only_workspace_says_what_more_data_adds(ticket_only, page):
+    at = run(page, source="own")
+    infos = " ".join(i.value for i in at.info) + " ".join(c.value for c in at.caption)
+    if page == "views/overview.py":
+        assert len(at.metric) == 12 and "Not shown" in infos
+    elif page == "views/resource.py":
+        assert "Upload a roster" in infos
+        assert len(at.get("vega_lite_chart")) == 2    # forecast and intraday; no roster charts
+    elif page == "views/quality.py":
+        assert "No CSAT scores" in infos and "upload a `surveys` sheet" in infos
+        assert "No SERVQUAL scores" in infos
+        assert len(at.get("vega_lite_chart")) >= 2    # control chart(s) and Pareto
+    elif page == "views/performance.py":
+        assert "No targets yet" in infos
+        assert len(at.get("vega_lite_chart")) == 1    # rankings still work without targets
+    else:
+        assert at.dataframe[0].value["Rows"].sum() == 400
 
 
 def test_quality_page_shows_the_planted_spikes_out_of_control(own_ws_path):
