@@ -205,6 +205,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "resource.intraday": {"en": "Forecast arrivals per 30 minutes (average day of week)",
                           "zh": "每 30 分钟预测到达量（按星期平均）"},
     "resource.models": {"en": "How each channel is staffed", "zh": "各渠道的人力模型"},
+    "resource.source.tickets": {"en": "tickets", "zh": "工单"},
+    "resource.source.intervals": {"en": "interval statistics", "zh": "时段统计"},
+    "resource.source.default": {"en": "default (600 s)", "zh": "默认（600 秒）"},
+    "resource.source.what-if": {"en": "what-if", "zh": "假设"},
     "resource.model_name.erlang_c": {"en": "Erlang C", "zh": "Erlang C"},
     "resource.model_name.workload": {"en": "Workload", "zh": "工作量模型"},
     "resource.model.erlang_c": {

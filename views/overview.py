@@ -56,29 +56,17 @@ st.subheader(t("overview.trends", lang))
 series = state.trend(ctx.ws.path, ctx.version, ctx.filters)
 axis = {"period": t("axis.period", lang), "tickets": t("axis.tickets", lang)}
 left, right = st.columns(2)
-left.altair_chart(
-    charts.volume_chart(series, {"created": t("series.created", lang),
+left.altair_chart(charts.localised(charts.volume_chart(series, {"created": t("series.created", lang),
                                  "resolved": t("series.resolved", lang)},
-                        t("overview.volume_chart", lang), axis),
-    width="stretch",
-)
-right.altair_chart(
-    charts.series_chart(series, "backlog", t("overview.backlog_chart", lang),
-                        t("axis.tickets", lang), mark="area", x_title=axis["period"]),
-    width="stretch",
-)
+                        t("overview.volume_chart", lang), axis), lang), width="stretch")
+right.altair_chart(charts.localised(charts.series_chart(series, "backlog", t("overview.backlog_chart", lang),
+                        t("axis.tickets", lang), mark="area", x_title=axis["period"]), lang), width="stretch")
 left, right = st.columns(2)
-left.altair_chart(
-    charts.series_chart(series, "sla_attainment", t("overview.sla_chart", lang),
+left.altair_chart(charts.localised(charts.series_chart(series, "sla_attainment", t("overview.sla_chart", lang),
                         t("axis.share", lang), percent=True, colour=charts.PALETTE[2],
-                        x_title=axis["period"]),
-    width="stretch",
-)
-right.altair_chart(
-    charts.series_chart(series, "resolution_hours_median", t("overview.resolution_chart", lang),
-                        t("axis.hours", lang), colour=charts.PALETTE[1], x_title=axis["period"]),
-    width="stretch",
-)
+                        x_title=axis["period"]), lang), width="stretch")
+right.altair_chart(charts.localised(charts.series_chart(series, "resolution_hours_median", t("overview.resolution_chart", lang),
+                        t("axis.hours", lang), colour=charts.PALETTE[1], x_title=axis["period"]), lang), width="stretch")
 
 # -- the numbers, downloadable ------------------------------------------------------
 if not ctx.presenter:

@@ -93,12 +93,11 @@ ranks = performance.rankings(ctx.ws, f, by=by, kpi=kpi,
                              min_volume=int(st.session_state["performance_min"]))
 ranked = ranks[ranks["eligible"]]
 if not ranked.empty:
-    st.altair_chart(charts.bar_chart(ranked.head(25), by, "value", t(f"kpi.{kpi}", lang),
+    st.altair_chart(charts.localised(charts.bar_chart(ranked.head(25), by, "value", t(f"kpi.{kpi}", lang),
                                      x_title=column_label(by, lang),
                                      y_title=t(f"kpi.{kpi}", lang), horizontal=True,
                                      percent=kpi in ("sla_attainment", "fcr_rate", "reopen_rate"),
-                                     sort=ranked[by].head(25).tolist()),
-                    width="stretch")
+                                     sort=ranked[by].head(25).tolist()), lang), width="stretch")
 unranked = int((~ranks["eligible"]).sum())
 if unranked:
     st.caption(t("performance.unranked", lang, n=unranked,

@@ -42,10 +42,9 @@ else:
     chart = quality.individuals_chart(series, "value", baseline=baseline, floor=0)
 
 title = t(f"quality.metric.{metric}", lang)
-st.altair_chart(charts.control_chart(chart.frame, title, {**axis, "value": title},
+st.altair_chart(charts.localised(charts.control_chart(chart.frame, title, {**axis, "value": title},
                                      percent=metric == "sla",
-                                     flagged_label=t("quality.flagged", lang)),
-                width="stretch")
+                                     flagged_label=t("quality.flagged", lang)), lang), width="stretch")
 fmt = (lambda v: f"{v:.1%}") if metric == "sla" else (lambda v: f"{v:,.1f}")
 if chart.note:
     st.caption(escape_md(chart.note))
@@ -69,10 +68,9 @@ else:
 if metric != "sla" and not ctx.presenter and chart.mr_bar is not None:
     mr = chart.moving_range_chart().rename(columns={"moving_range": "value",
                                                     "beyond_ucl": "out_of_control"})
-    st.altair_chart(charts.control_chart(mr, t("quality.mr", lang),
+    st.altair_chart(charts.localised(charts.control_chart(mr, t("quality.mr", lang),
                                          {**axis, "value": t("quality.mr", lang)},
-                                         flagged_label=t("quality.flagged", lang)),
-                    width="stretch")
+                                         flagged_label=t("quality.flagged", lang)), lang), width="stretch")
 
 # -- customers ----------------------------------------------------------------------
 st.subheader(t("quality.customers", lang))
@@ -81,15 +79,13 @@ dist = quality.csat_distribution(ctx.ws, f)
 if dist["count"].sum() == 0:
     left.info(t("quality.no_csat", lang))
 else:
-    left.altair_chart(charts.bar_chart(dist.assign(score=dist["score"].astype(str)), "score",
+    left.altair_chart(charts.localised(charts.bar_chart(dist.assign(score=dist["score"].astype(str)), "score",
                                        "share", t("quality.csat_dist", lang),
                                        x_title=t("axis.score", lang),
-                                       y_title=t("axis.share", lang), percent=True),
-                      width="stretch")
+                                       y_title=t("axis.share", lang), percent=True), lang), width="stretch")
     trend = quality.csat_trend(ctx.ws, f)
-    left.altair_chart(charts.series_chart(trend, "csat_avg", t("quality.csat_trend", lang),
-                                          t("axis.score", lang), x_title=axis["period"]),
-                      width="stretch")
+    left.altair_chart(charts.localised(charts.series_chart(trend, "csat_avg", t("quality.csat_trend", lang),
+                                          t("axis.score", lang), x_title=axis["period"]), lang), width="stretch")
 score = quality.nps_from_surveys(ctx.ws, f)
 right.markdown(f"**{t('quality.nps', lang)}**")
 if not score.n:
@@ -105,10 +101,10 @@ gaps = quality.servqual_gaps(ctx.ws, f)
 if gaps.empty:
     right.caption(t("quality.no_servqual", lang))
 else:
-    right.altair_chart(charts.servqual_chart(gaps, t("quality.servqual", lang),
+    right.altair_chart(charts.localised(charts.servqual_chart(gaps, t("quality.servqual", lang),
                                              {"expectation": t("quality.expectation", lang),
                                               "perception": t("quality.perception", lang)},
-                                             t("axis.score", lang)), width="stretch")
+                                             t("axis.score", lang)), lang), width="stretch")
     worst = gaps.loc[gaps["gap"].idxmin()]
     right.caption(t("quality.servqual_gap", lang, dimension=worst["dimension"], gap=worst["gap"]))
 
@@ -131,10 +127,9 @@ part = pareto[pareto["defect"] == defect].head(20)
 if part.empty:
     st.caption(t("quality.no_defects", lang))
 else:
-    st.altair_chart(charts.pareto_chart(part, by, t(f"quality.defect.{defect}", lang),
+    st.altair_chart(charts.localised(charts.pareto_chart(part, by, t(f"quality.defect.{defect}", lang),
                                         {"count": t("axis.count", lang),
-                                         "cumulative": t("axis.cumulative", lang)}),
-                    width="stretch")
+                                         "cumulative": t("axis.cumulative", lang)}), lang), width="stretch")
     vital = part[part["vital_few"]]
     all_values = pareto[pareto["defect"] == defect]
     st.caption(t("quality.vital_few", lang, n=len(vital), total=len(all_values),

@@ -66,10 +66,9 @@ st.subheader(t("resource.forecast", lang))
 history, ahead = resource.chart_frames(shown)
 names = [str(n) for n in shown]
 scale = charts.colour_scale(by, ctx.dims.get(by, names)) if by else None
-st.altair_chart(charts.forecast_chart(history, ahead, t("resource.forecast_chart", lang),
+st.altair_chart(charts.localised(charts.forecast_chart(history, ahead, t("resource.forecast_chart", lang),
                                       {"period": t("axis.period", lang),
-                                       "tickets": t("axis.tickets", lang)}, scale),
-                width="stretch")
+                                       "tickets": t("axis.tickets", lang)}, scale), lang), width="stretch")
 for name, result in shown.items():
     label = escape_md(name if by else t("resource.by.total", lang))
     if result.message:
@@ -84,15 +83,17 @@ plan = resource.interval_plan(ctx.ws, ctx.filters, by_channel, settings, roster)
 weekdays = t("weekdays", lang).split(",")
 
 st.subheader(t("resource.intraday", lang))
-st.altair_chart(charts.heatmap(resource.intraday_heat(plan), "slot", "weekday", "volume", "",
+st.altair_chart(charts.localised(charts.heatmap(resource.intraday_heat(plan), "slot", "weekday", "volume", "",
                                x_title=t("axis.time", lang), y_title=t("axis.weekday", lang),
-                               y_labels=weekdays), width="stretch")
+                               y_labels=weekdays), lang), width="stretch")
 
 st.subheader(t("resource.models", lang))
 models = plan.channels.copy()
 used = list(dict.fromkeys(models["model"]))
 models["model"] = [t(f"resource.model_name.{m}", lang) for m in models["model"]]
 models["aht_seconds"] = models["aht_seconds"].round(0)
+for col in ("aht_source", "shape_source"):
+    models[col] = [t(f"resource.source.{v}", lang) for v in models[col]]
 st.dataframe(models.rename(columns={c: column_label(c, lang) for c in models.columns}),
              hide_index=True, width="stretch")
 for m in used:
@@ -118,14 +119,14 @@ else:
                   weeks=", ".join(str(w) for w in total.weeks_at_risk))
                 if total.weeks_at_risk else t("resource.no_weeks_at_risk", lang))
     left, right = st.columns(2)
-    left.altair_chart(charts.heatmap(resource.gap_heatmap(comparison), "hour", "weekday", "gap",
+    left.altair_chart(charts.localised(charts.heatmap(resource.gap_heatmap(comparison), "hour", "weekday", "gap",
                                      t("resource.gap", lang), x_title=t("axis.hour", lang),
                                      y_title=t("axis.weekday", lang), y_labels=weekdays,
-                                     diverging=True), width="stretch")
-    right.altair_chart(charts.weekly_bars(weekly, t("resource.weekly", lang),
+                                     diverging=True), lang), width="stretch")
+    right.altair_chart(charts.localised(charts.weekly_bars(weekly, t("resource.weekly", lang),
                                           {"required_fte": t("col.required_fte", lang),
                                            "rostered_fte": t("col.rostered_fte", lang)},
-                                          t("axis.fte", lang)), width="stretch")
+                                          t("axis.fte", lang)), lang), width="stretch")
 
 if not ctx.presenter:
     table = weekly.assign(week=weekly["week"].dt.date).round(1)

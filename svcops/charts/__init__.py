@@ -96,8 +96,10 @@ def forecast_chart(history: pd.DataFrame, forecast: pd.DataFrame, title: str,
     """
     colour = alt.Color("series:N", title=None, scale=scale or alt.Undefined)
     x = alt.X("ds:T", title=axis["period"])
+    band_colour = alt.Color("series:N", legend=None, scale=scale or alt.Undefined)
     band = alt.Chart(forecast).mark_area(opacity=0.18).encode(
-        x=x, y=alt.Y("yhat_lower:Q", title=axis["tickets"]), y2="yhat_upper:Q", color=colour)
+        x=x, y=alt.Y("yhat_lower:Q", title=axis["tickets"]), y2="yhat_upper:Q",
+        color=band_colour)
     ahead = alt.Chart(forecast).mark_line(strokeDash=[5, 3]).encode(
         x=x, y="yhat:Q", color=colour,
         tooltip=[alt.Tooltip("ds:T", title=axis["period"]), "series:N",
@@ -106,7 +108,8 @@ def forecast_chart(history: pd.DataFrame, forecast: pd.DataFrame, title: str,
     seen = alt.Chart(history).mark_line().encode(
         x=x, y="y:Q", color=colour,
         tooltip=[alt.Tooltip("ds:T", title=axis["period"]), "series:N", "y:Q"])
-    return alt.layer(band, seen, ahead).properties(title=title)
+    # lines first in the layer order, so the legend shows their full colours
+    return alt.layer(seen, ahead, band).properties(title=title)
 
 
 def heatmap(frame: pd.DataFrame, x: str, y: str, value: str, title: str, *,
@@ -217,3 +220,24 @@ def servqual_chart(frame: pd.DataFrame, title: str, labels: dict[str, str], axis
         xOffset="what:N", y=alt.Y("score:Q", title=axis_title),
         color=alt.Color("what:N", scale=scale, title=None),
         tooltip=["dimension:N", "what:N", alt.Tooltip("score:Q", format=".2f")])
+
+
+# d3 time and number formats for Simplified Chinese (month and weekday names on axes).
+ZH_LOCALE = {
+    "number": {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["¥", ""]},
+    "time": {
+        "dateTime": "%Y年%-m月%-d日 %A %X", "date": "%Y/%-m/%-d", "time": "%H:%M:%S",
+        "periods": ["上午", "下午"],
+        "days": ["星期日", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六"],
+        "shortDays": ["周日", "周一", "周二", "周三", "周四", "周五", "周六"],
+        "months": ["一月", "二月", "三月", "四月", "五月", "六月", "七月", "八月", "九月",
+                   "十月", "十一月", "十二月"],
+        "shortMonths": [f"{m}月" for m in range(1, 13)],
+    },
+}
+
+
+def localised(chart, lang: str):
+    """The chart with axis dates and numbers in ``lang`` (per chart, not a global theme,
+    so sessions in different languages never see each other's setting)."""
+    return chart.configure(locale=ZH_LOCALE) if lang == "zh" else chart

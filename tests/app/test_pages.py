@@ -87,6 +87,10 @@ def test_page_on_sample(own_ws_path, page, lang):
         assert len(specs) == 4
         assert {s["mark"]["type"] if isinstance(s["mark"], dict) else s["mark"] for s in specs} \
             == {"line", "area"}
+        # axis dates speak the page's language (月, 周一) in Chinese, d3's English otherwise
+        locales = [s.get("config", {}).get("locale", {}).get("time", {}).get("shortMonths")
+                   for s in specs]
+        assert locales == ([[f"{m}月" for m in range(1, 13)]] * 4 if lang == "zh" else [None] * 4)
     else:
         assert len(at.dataframe) >= 2          # holdings, uploads
         assert at.dataframe[0].value["Rows" if lang == "en" else "行数"].sum() > 60_000
