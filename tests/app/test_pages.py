@@ -142,6 +142,34 @@ def test_page_on_a_ticket_only_workspace_says_what_more_data_adds(ticket_only, p
         assert at.dataframe[0].value["Rows"].sum() == 400
 
 
+def test_targets_edited_on_the_page_are_saved_and_scored(ticket_only, sample_ws):
+    at = run("views/performance.py", source="own")
+    assert any("No targets yet" in i.value for i in at.info)
+    # what a person's edit sends: one added row in the targets editor
+    at.session_state["performance_targets"] = {
+        "edited_rows": {}, "deleted_rows": [],
+        "added_rows": [{"kpi": "sla_attainment", "target": 0.95, "direction": "higher",
+                        "amber_margin": 0.05}]}
+    at.run()
+    next(b for b in at.button if b.label == "Save targets").click().run()
+    assert not at.exception
+    assert "Targets saved (1 rows)." in at.success[0].value
+    again = run("views/performance.py", source="own")      # a new session: it was stored
+    card = next(d.value for d in again.dataframe if "Status" in d.value.columns)
+    assert card["KPI"].tolist() == ["SLA attainment"] and card["Target"].iloc[0] == "95.0%"
+    # Worked from the fixture's rows: ticket i is created at 09:00 + 7 h * i, resolved 6 h
+    # later, priority P(1 + i % 4); only P1 (policy 4 h) misses. The page shows the last
+    # 28 days of data by default.
+    created = [datetime(2024, 1, 1, 9) + pd.Timedelta(hours=7 * i) for i in range(400)]
+    done = [c + pd.Timedelta(hours=6) for c in created]
+    end = max(done).date()
+    start = end - pd.Timedelta(days=27)
+    in_period = [i for i, d in enumerate(done) if start <= d.date() <= end]
+    met = sum(1 for i in in_period if i % 4 != 0)
+    assert card["Actual"].iloc[0] == f"{met / len(in_period):.1%}"
+    assert card["Status"].iloc[0] == "off target"     # below 95% - 5 points
+
+
 def test_quality_page_shows_the_planted_spikes_out_of_control(own_ws_path):
     from svcops.sample import SPIKE_DATES
 
