@@ -76,3 +76,16 @@ def test_cli_profile_option(tmp_path, workbook, capsys):
     assert "mapping profile 'helpdesk-x' applied" in out
     assert main(["import", str(book), "--workspace", str(path), "--profile", "nope"]) == 1
     assert "no mapping profile named 'nope'" in capsys.readouterr().err
+
+
+def test_a_column_of_timestamps_is_taken_as_created_by_its_values(ws, workbook):
+    rows = [{"Ticket ID": f"V{i}", "Summary": "printer", "Logged": datetime(2024, 5, 2, 8 + i),
+             "Due": "2024-05-09 17:00"} for i in range(5)]
+    (sheet,) = preview(ws, [("v.xlsx", workbook({"export": rows}).read_bytes())])
+    assert sheet.table == "tickets" and sheet.mapping["created_at"] == "Logged"
+    assert sheet.confidence["created_at"] == 0.6
+    assert "Logged: taken as created_at from its values" in sheet.notes[0]
+    # A sheet with no column of dates and times is still refused, naming the reason.
+    plain = [{"Ticket ID": "V1", "Summary": "printer"}]
+    with pytest.raises(IngestError, match="no table matches"):
+        preview(ws, [("w.xlsx", workbook({"export": plain}).read_bytes())])

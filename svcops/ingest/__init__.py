@@ -23,7 +23,8 @@ import pyarrow.compute as pc
 from ..schema import EVENT_ACTOR_HEADERS, EVENT_TIME_HEADERS, TABLES, normalise_header
 from ..store import StagedSheet, Workspace
 from .coerce import key_duplicates_sql, staging_sql
-from .mapping import Mapping, classify, map_columns
+from .dates import infer_datetime_formats
+from .mapping import Mapping, classify, created_from_values, map_columns
 from .prepare import ColumnPlan, prepare
 from .profiles import Profile, get_profile, profile_for
 from .read import IngestError, RawSheet, read_file
@@ -136,6 +137,11 @@ def _recognise(origin: str, raw: RawSheet, report: ImportReport, ws: Workspace |
             notes.append(f"mapping profile {saved.name!r} applied (same columns as before)")
     mapping = mapping or classify(raw.sheet, headers)
     if mapping is None:
+        mapping = created_from_values(headers, lambda h: _holds_datetimes(raw.data, h))
+        if mapping is not None:
+            notes.append(f"{mapping.columns['created_at']}: taken as created_at from its "
+                         "values (dates and times); check the mapping")
+    if mapping is None:
         report.skipped.append((*where, f"no table matches its columns ({', '.join(headers[:8])})"))
         return None
     if mapping.missing_required:
@@ -222,6 +228,17 @@ def preview(ws: Workspace | None, files: list[tuple[str, bytes]], *, profile: st
                                 dict(sheet.mapping.columns), dict(sheet.mapping.confidence),
                                 notes, sheet.event_log is not None, raw.header_row))
     return out
+
+
+def _holds_datetimes(data: pa.Table, header: str) -> bool:
+    """Whether a column's values are dates/times (typed, or text that reads as such)."""
+    kind = data.column(header).type
+    if pa.types.is_timestamp(kind) or pa.types.is_date(kind):
+        return True
+    if not (pa.types.is_string(kind) or pa.types.is_large_string(kind)):
+        return False
+    sample = [v for v in data.column(header).drop_null().slice(0, 200).to_pylist() if v.strip()]
+    return bool(sample) and infer_datetime_formats(sample).matched_share >= 0.9
 
 
 def _without_summary(raw: RawSheet) -> pa.Table:

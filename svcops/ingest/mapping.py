@@ -95,3 +95,29 @@ def classify(sheet_name: str, headers: list[str]) -> Mapping | None:
         if best is None or score > best[:2]:
             best = (*score, mapping)
     return best[2] if best else None
+
+
+# Words in a header that say "when it was opened" (for a column recognised by its values).
+_OPENED_HINTS = ("open", "creat", "log", "submit", "report", "raise", "receiv", "start",
+                 "arriv", "时间", "日期", "date", "time")
+# Confidence given to a column recognised by its values rather than its name.
+VALUE_MATCH_CONFIDENCE = 0.6
+
+
+def created_from_values(headers: list[str], is_datetime) -> Mapping | None:
+    """A tickets mapping for a sheet whose ticket id is recognised but whose creation
+    time is not: the column of dates and times whose header hints at opening (else the
+    leftmost one) becomes ``created_at``. ``is_datetime(header) -> bool`` says whether a
+    column's values are dates/times. Returns None when there is no such column."""
+    base = map_columns(TABLES["tickets"], headers)
+    if "ticket_id" not in base.columns or "created_at" in base.columns:
+        return None
+    used = set(base.columns.values())
+    stamps = [h for h in headers if h not in used and is_datetime(h)]
+    if not stamps:
+        return None
+    hinted = [h for h in stamps if any(w in h.lower() for w in _OPENED_HINTS)]
+    chosen = (hinted or stamps)[0]
+    columns = {**base.columns, "created_at": chosen}
+    confidence = {**base.confidence, "created_at": VALUE_MATCH_CONFIDENCE}
+    return Mapping(TABLES["tickets"], columns, confidence)
