@@ -230,6 +230,18 @@ def preview(ws: Workspace | None, files: list[tuple[str, bytes]], *, profile: st
     return out
 
 
+def _may_repeat_keys(data: pa.Table, mapping: Mapping) -> bool:
+    """False only when a one-column key is visibly unique already (skips a pass over
+    the sheet); raw values that differ only in spaces still go through the full check."""
+    key = mapping.table.key
+    if len(key) != 1 or key[0] not in mapping.columns:
+        return True
+    values = data.column(mapping.columns[key[0]])
+    if pa.types.is_string(values.type) or pa.types.is_large_string(values.type):
+        values = pc.utf8_trim_whitespace(values)
+    return pc.count_distinct(values).as_py() != len(values) - values.null_count
+
+
 def _holds_datetimes(data: pa.Table, header: str) -> bool:
     """Whether a column's values are dates/times (typed, or text that reads as such)."""
     kind = data.column(header).type
@@ -308,7 +320,7 @@ def _stage_one(cur: duckdb.DuckDBPyConnection, data: pa.Table, relation: str, st
     plan = plan or prepare(data, mapping)
     cur.execute(f"CREATE OR REPLACE TEMP TABLE {stage} AS "
                 f"{staging_sql(plan, data.schema, relation, summary_rows)}")
-    if mapping.table.dedupe_within_sheet:
+    if mapping.table.dedupe_within_sheet and _may_repeat_keys(data, plan.mapping):
         cur.execute(key_duplicates_sql(mapping.table, stage))
     return plan.mapping, tuple(plan.notes)
 
