@@ -273,6 +273,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "col.gap_fte": {"en": "FTE gap", "zh": "FTE 差额"},
     "col.short_cost": {"en": "Cost of shortfall", "zh": "缺口成本"},
     "col.at_risk": {"en": "At risk", "zh": "有风险"},
+    "col.days": {"en": "Days", "zh": "天数"},
     "axis.weekday": {"en": "Weekday", "zh": "星期"},
     "axis.hour": {"en": "Hour", "zh": "小时"},
     "axis.time": {"en": "Time", "zh": "时间"},

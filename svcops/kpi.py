@@ -9,7 +9,7 @@ Rates are fractions 0-1; a KPI whose data is absent is None.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 import pandas as pd
 
@@ -128,16 +128,16 @@ def _availability(ws: Workspace, lo: datetime, hi: datetime) -> float | None:
 def _cost_per_resolved_from_report(ws: Workspace, f: Filters, dims: str, params: dict):
     """Cost report spend over the period / tickets done in it.
 
-    Monthly amounts are spread evenly over their month's days; only days the cost
-    report covers count, on both sides of the ratio, so a month not yet reported
-    does not make tickets look cheap. The report is not split by team, channel,
-    category or priority, so with such filters there is no honest figure: None.
+    Monthly amounts are spread evenly over their month's days; only months the cost
+    report holds count, on both sides of the ratio, so a month not (yet) reported does
+    not make tickets look cheap. The report is not split by team, channel, category or
+    priority, so with such filters there is no honest figure: None.
     """
     if f.has_dimensions:
         return None
     row = ws.query(
-        """
-        WITH m AS (
+        _TICKETS_CTE.format(dims=dims) + """
+        , m AS (
             SELECT date_trunc('month', period) AS m0, sum(amount) AS amount
             FROM costs GROUP BY 1
         ), o AS (
@@ -147,24 +147,15 @@ def _cost_per_resolved_from_report(ws: Workspace, f: Filters, dims: str, params:
                    CAST(m0 + INTERVAL 1 MONTH AS DATE) - CAST(m0 AS DATE) AS month_days
             FROM m
         )
-        SELECT sum(amount * days / month_days) AS spend,
-               min(m0) FILTER (WHERE days > 0) AS first_month,
-               max(m0) FILTER (WHERE days > 0) AS last_month
-        FROM o""",
-        {"lo": params["lo"], "hi": params["hi"]},
+        SELECT (SELECT sum(amount * days / month_days) FROM o WHERE days > 0) AS spend,
+               (SELECT count(*) FROM t WHERE done_at >= $lo AND done_at < $hi
+                  AND date_trunc('month', done_at) IN (SELECT m0 FROM o WHERE days > 0)) AS done
+        """,
+        params,
     ).iloc[0]
-    if pd.isna(row["first_month"]):
+    if pd.isna(row["spend"]) or not row["done"]:
         return None
-    cov_lo = max(params["lo"], row["first_month"].to_pydatetime())
-    last = row["last_month"].to_pydatetime()
-    month_end = (last.replace(day=28) + timedelta(days=4)).replace(day=1)
-    cov_hi = min(params["hi"], month_end)
-    done = ws.scalar(
-        _TICKETS_CTE.format(dims=dims)
-        + " SELECT count(*) FROM t WHERE done_at >= $lo AND done_at < $hi",
-        {**params, "lo": cov_lo, "hi": cov_hi},
-    )
-    return float(row["spend"]) / done if done else None
+    return float(row["spend"]) / int(row["done"])
 
 
 @dataclass(frozen=True)

@@ -394,7 +394,8 @@ def weekly_summary(comparison: pd.DataFrame, plan: Plan, roster: Roster) -> pd.D
     ``rostered_hours``, ``short_hours`` (sum of shortfalls by interval: hours when
     fewer were on shift than needed, not offset by surpluses elsewhere),
     ``required_fte``, ``rostered_fte``, ``gap_fte`` (rostered - required), ``short_cost``
-    (short hours x mean hourly cost), ``at_risk`` (short hours > 5% of required)."""
+    (short hours x mean hourly cost), ``at_risk`` (short hours > 5% of required) and
+    ``days`` (days of the horizon in the week)."""
     hours = plan.settings.interval_minutes / 60
     frame = comparison.assign(week=comparison["interval_start"].dt.to_period("W-SUN")
                               .dt.start_time)
@@ -415,7 +416,7 @@ def weekly_summary(comparison: pd.DataFrame, plan: Plan, roster: Roster) -> pd.D
         for col in ("rostered_hours", "short_hours", "rostered_fte", "gap_fte", "short_cost"):
             weekly[col] = np.nan
         weekly["at_risk"] = False
-    return weekly.drop(columns="days")
+    return weekly
 
 
 def horizon_bounds(forecasts: dict[str, fc.ForecastResult]) -> tuple[datetime, datetime]:
@@ -461,8 +462,9 @@ class Totals:
 
 
 def totals(weekly: pd.DataFrame) -> Totals:
-    """Horizon totals: mean FTE per week (weighted by days covered), hours and cost short."""
-    weights = weekly["required_hours"].where(weekly["required_hours"] > 0, 0)
+    """Horizon totals: mean FTE per week (weighted by the days each week covers: a
+    one-day partial week counts a seventh), hours and cost short."""
+    weights = weekly["days"] if "days" in weekly else pd.Series(7, index=weekly.index)
     req = float(weekly["required_fte"].mul(weights).sum() / weights.sum()) if weights.sum() else 0.0
     has_roster = weekly["rostered_fte"].notna().any()
     return Totals(

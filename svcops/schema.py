@@ -132,9 +132,9 @@ EVENTS = Table(
         _c("team", TEXT, "group", "assignment group", "org:group", "org group", "involved st",
            "团队"),
     ),
-    # An event-log export carries each case's whole history: the newest upload
-    # replaces a case's events, and repeated events within one sheet are all kept.
-    key=("case_id",),
+    # The same event uploaded again replaces itself (no doubling); next month's log
+    # appends. Repeated events within one sheet are all kept (real logs repeat them).
+    key=("case_id", "activity", "timestamp"),
     description="process event log",
     dedupe_within_sheet=False,
 )
@@ -169,7 +169,7 @@ ROSTER = Table(
         _c("worked_hours", NUMBER, "actual hours", "实际工时"),
         _c("hourly_cost", NUMBER, "rate", "hourly rate", "时薪"),
     ),
-    key=("date", "agent", "shift_start"),
+    key=("date", "team", "agent", "shift_start"),
     description="staffing roster",
 )
 
@@ -183,8 +183,11 @@ COSTS = Table(
         _c("service", TEXT, "服务"),
         _c("budget", NUMBER, "plan", "预算"),
     ),
+    # A re-issued report replaces the lines of the periods and accounts it holds; one
+    # sheet may hold several lines for the same account (several vendors): all kept.
     key=("period", "cost_center", "category", "service"),
     description="cost report",
+    dedupe_within_sheet=False,
 )
 
 BUDGET = Table(
@@ -197,6 +200,7 @@ BUDGET = Table(
     ),
     key=("period", "cost_center", "category"),
     description="budgets in a separate sheet",
+    dedupe_within_sheet=False,
 )
 
 AVAILABILITY = Table(

@@ -243,8 +243,11 @@ class Workspace:
         replaced = 0
         if rows:
             match = f"{key_expr(t, 't')} IN (SELECT {key_expr(t)} FROM {incoming})"
+            # Rows an earlier upload brought are parked so removing this one restores them;
+            # rows of this same upload (another sheet of the file) are simply replaced.
             cur.execute(
-                f'INSERT INTO "_superseded_{t.name}" SELECT t.*, {uid} FROM "{t.name}" t WHERE {match}'
+                f'INSERT INTO "_superseded_{t.name}" SELECT t.*, {uid} FROM "{t.name}" t '
+                f"WHERE {match} AND t.{UPLOAD_COL} <> {uid}"
             )
             replaced = int(
                 cur.execute(f'SELECT count(*) FROM "{t.name}" t WHERE {match}').fetchone()[0]

@@ -160,3 +160,13 @@ def test_headline_decompositions_are_exact(kpi_ws):
     assert lines["headline.sla_down"]["group"] == "P3"
     assert lines["headline.sla_down"]["pts"] == pytest.approx(40)
     assert 3 <= len(lines) <= 5
+
+
+def test_cost_per_ticket_counts_only_months_the_cost_report_holds(ws, workbook):
+    tickets = [_t(f"{m}-{i}", D(2024, m, 10, 9), D(2024, m, 10, 10)) for m in (1, 2, 3)
+               for i in range(10)]
+    costs = [{"period": D(2024, m, 1), "amount": 1000.0} for m in (1, 3)]   # no February
+    import_paths(ws, [workbook({"tickets": tickets, "costs": costs})])
+    k = compute(ws, Filters(start=date(2024, 1, 1), end=date(2024, 3, 31)))
+    # 2,000 spent over January and March; 20 tickets done in those two months
+    assert k["cost_per_ticket"] == pytest.approx(100)

@@ -89,3 +89,38 @@ def test_a_column_of_timestamps_is_taken_as_created_by_its_values(ws, workbook):
     plain = [{"Ticket ID": "V1", "Summary": "printer"}]
     with pytest.raises(IngestError, match="no table matches"):
         preview(ws, [("w.xlsx", workbook({"export": plain}).read_bytes())])
+
+
+def test_a_guessed_creation_time_never_overrides_an_event_logs_first_event(ws, workbook):
+    rows = [{"Number": "INC2", "State": "New", "Updated": datetime(2024, 1, 10, 9),
+             "Assigned to": "Ann"},
+            {"Number": "INC2", "State": "Resolved", "Updated": datetime(2024, 1, 11, 9),
+             "Assigned to": "Ann"}]
+    import_files(ws, [("log.xlsx", workbook({"export": rows}).read_bytes())])
+    t = ws.query("SELECT created_at, resolved_at FROM tickets").iloc[0]
+    assert t.created_at == datetime(2024, 1, 10, 9)         # the first event
+    assert t.resolved_at == datetime(2024, 1, 11, 9)        # closed by its last activity
+    assert ws.row_counts()["events"] == 2
+
+
+@pytest.mark.parametrize("headers, created", [
+    (["Key", "Summary", "Last updated date", "Logged time"], "Logged time"),
+    (["Key", "Summary", "Due date", "Raised"], "Raised"),
+    (["Key", "Summary", "Closed", "When"], "When"),
+])
+def test_the_opening_moment_wins_over_other_moments(headers, created):
+    from svcops.ingest.mapping import created_from_values
+
+    timey = set(headers[2:])
+    mapping = created_from_values(headers, lambda h: h in timey)
+    assert mapping.columns["created_at"] == created
+
+
+def test_a_sheet_the_user_skips_is_not_imported(ws, workbook):
+    book = workbook({"roster": [{"date": datetime(2024, 1, 2), "scheduled_hours": 8,
+                                 "team": "A"}],
+                     "costs": [{"period": datetime(2024, 1, 1), "amount": 10.0}]}).read_bytes()
+    report = import_files(ws, [("b.xlsx", book)], overrides={("b.xlsx", "costs"): None})
+    assert [s.table for s in report.sheets] == ["roster"]
+    assert ws.row_counts()["costs"] == 0
+    assert ("b.xlsx", "costs", "skipped, as chosen on the mapping check") in report.skipped

@@ -180,3 +180,12 @@ def test_weekly_summary_and_totals_by_hand():
 def test_settings_are_checked(kwargs, message):
     with pytest.raises(ValueError, match=message):
         rs.PlanSettings(**kwargs)
+
+
+def test_horizon_fte_is_the_mean_over_days_not_over_hours():
+    weekly = pd.DataFrame({"week": pd.to_datetime(["2024-03-04", "2024-03-11"]),
+                           "required_hours": [375.0, 750.0], "required_fte": [10.0, 20.0],
+                           "rostered_fte": [10.0, 10.0], "short_hours": [0.0, 375.0],
+                           "short_cost": [0.0, 0.0], "at_risk": [False, True], "days": [7, 7]})
+    total = rs.totals(weekly)
+    assert total.required_fte == pytest.approx(15) and total.rostered_fte == pytest.approx(10)

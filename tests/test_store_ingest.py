@@ -183,3 +183,51 @@ def test_upload_size_limit(ws, monkeypatch):
     monkeypatch.setenv("SVCOPS_MAX_UPLOAD_MB", "0.001")
     with pytest.raises(IngestError, match="big.csv: the file is 0.0 MB, over the upload limit"):
         import_files(ws, [("big.csv", b"ticket_id,created_at\n" + b"x,2024-01-01\n" * 200)])
+
+
+# -- regressions from review: each input once did the wrong thing ---------------------
+
+def test_removing_an_upload_whose_sheets_share_keys_removes_everything(ws, workbook):
+    book = workbook({"Jan": _tickets(["T1", "T2"]), "Feb": _tickets(["T2", "T3"])})
+    # two sheets of one file: both are tickets (named unlike tables: recognised by headers)
+    import_paths(ws, [book])
+    assert ws.row_counts()["tickets"] == 3
+    ws.remove_upload(int(ws.uploads().upload_id.iloc[0]))
+    assert ws.row_counts()["tickets"] == 0
+    assert ws.query("SELECT count(*) AS n FROM _superseded_tickets").n[0] == 0
+
+
+def test_team_rosters_and_ledger_lines_are_all_kept(ws, workbook):
+    roster = [{"date": datetime(2024, 1, 2), "team": team, "scheduled_hours": hours}
+              for team, hours in (("A", 80), ("B", 64), ("C", 40))]
+    costs = [{"period": datetime(2024, 1, 1), "cost_center": "IT", "category": "Software",
+              "amount": amount} for amount in (1000, 500, 200)]
+    book = workbook({"roster": roster, "costs": costs})
+    import_paths(ws, [book])
+    assert ws.scalar("SELECT sum(scheduled_hours) FROM roster") == 184
+    assert ws.scalar("SELECT sum(amount) FROM costs") == 1700
+    import_paths(ws, [book])                      # the same report again: replaced, not doubled
+    assert ws.scalar("SELECT sum(amount) FROM costs") == 1700
+    assert ws.scalar("SELECT sum(scheduled_hours) FROM roster") == 184
+
+
+def test_next_months_event_log_appends(ws, workbook):
+    def log(rows):
+        return [{"case_id": "INC1", "activity": a, "timestamp": when} for a, when in rows]
+
+    jan = workbook({"events": log([("New", datetime(2024, 1, 5)),
+                                   ("In Progress", datetime(2024, 1, 6))])}, "jan.xlsx")
+    feb = workbook({"events": log([("Pending", datetime(2024, 2, 1)),
+                                   ("Resolved", datetime(2024, 2, 3))])}, "feb.xlsx")
+    import_paths(ws, [jan])
+    import_paths(ws, [feb])
+    assert ws.row_counts()["events"] == 4
+    import_paths(ws, [feb])                       # February again: no doubling
+    assert ws.row_counts()["events"] == 4
+
+
+def test_csv_rows_keep_their_line_numbers_across_blank_lines(ws):
+    text = "ticket_id,created_at\nA,2024-01-01\n\n\nB,2024-01-02\nC,not a date\n"
+    import_files(ws, [("gaps.csv", text.encode())])
+    assert ws.rejects().row_number.tolist() == [6]          # line 6 of the file
+    assert ws.row_counts()["tickets"] == 2

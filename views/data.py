@@ -57,7 +57,7 @@ if (submitted or checking) and files:
                 _finish(import_files(own, blobs))
             st.session_state["data_pending"] = (blobs, preview(own, blobs))
     except IngestError as exc:
-        st.error(t("data.import_failed", lang, message=str(exc)))
+        st.error(t("data.import_failed", lang, message=escape_md(str(exc))))
 
 # -- check and correct the mapping before importing ---------------------------------
 pending = st.session_state.get("data_pending")
@@ -67,7 +67,8 @@ if pending:
     st.caption(t("data.mapping_help", lang))
     choices = {}
     for i, sheet in enumerate(sheets):
-        title = f"{sheet.file} / {sheet.sheet} → {sheet.table or t('data.skip', lang)} " \
+        title = f"{escape_md(sheet.file)} / {escape_md(sheet.sheet)} → " \
+                f"{sheet.table or t('data.skip', lang)} " \
                 f"({sheet.rows:,} {t('col.rows', lang).lower()})"
         with st.expander(title, expanded=sheet.table is None or any(
                 v < 1 for v in sheet.confidence.values())):
@@ -79,6 +80,7 @@ if pending:
                                  index=options.index(sheet.table or ""),
                                  format_func=lambda n: n or t("data.skip", lang))
             if not table:
+                choices[(sheet.file, sheet.sheet)] = None     # skip it, whatever it looks like
                 continue
             rows = [{"column": c.name, "required": c.required,
                      "source": sheet.mapping.get(c.name) if table == sheet.table else None,
@@ -99,18 +101,22 @@ if pending:
             choices[(sheet.file, sheet.sheet)] = (table, edited, profile, sheet.headers)
     left, right = st.columns([1, 3])
     if left.button(t("data.import_checked", lang), type="primary"):
-        overrides = {}
-        for key, (table, edited, _profile, _headers) in choices.items():
+        overrides = {key: None for key, choice in choices.items() if choice is None}
+        for key, (table, edited, _profile, _headers) in ((k, c) for k, c in choices.items()
+                                                         if c is not None):
             records = edited.to_dict("records") if hasattr(edited, "to_dict") else edited
             columns = {r["column"]: r["source"] for r in records if r.get("source")}
             overrides[key] = Mapping(TABLES[table], columns, dict.fromkeys(columns, 1.0))
         try:
             report = import_files(own, blobs, overrides=overrides)
-            for key, (_table, _edited, profile, headers) in choices.items():
+            for key, choice in choices.items():
+                if choice is None:
+                    continue
+                _table, _edited, profile, headers = choice
                 if profile.strip():
                     save_profile(own, profile, headers, overrides[key])
         except (IngestError, ValueError) as exc:
-            st.error(t("data.import_failed", lang, message=str(exc)))
+            st.error(t("data.import_failed", lang, message=escape_md(str(exc))))
         else:
             _finish(report)
     if right.button(t("data.cancel", lang)):
@@ -123,7 +129,8 @@ if report is not None:
                  rejected=report.rejected))
     st.dataframe(_labelled(import_summary(report)), hide_index=True, width="stretch")
     for file, sheet, reason in report.skipped:
-        st.warning(t("data.skipped", lang, file=file, sheet=sheet, reason=reason))
+        st.warning(t("data.skipped", lang, file=escape_md(file), sheet=escape_md(sheet),
+                     reason=escape_md(reason)))
 
 st.caption(t("data.workspace_path", lang, path=ctx.ws.path))
 

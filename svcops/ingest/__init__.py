@@ -122,6 +122,9 @@ def _recognise(origin: str, raw: RawSheet, report: ImportReport, ws: Workspace |
         report.skipped.append((*where, "the sheet is empty"))
         return None
     notes: list[str] = []
+    if overrides and where in overrides and overrides[where] is None:
+        report.skipped.append((*where, "skipped, as chosen on the mapping check"))
+        return None
     mapping = (overrides or {}).get(where)
     if mapping is None and forced is not None:
         missing = sorted(set(forced.columns.values()) - set(headers))
@@ -137,6 +140,14 @@ def _recognise(origin: str, raw: RawSheet, report: ImportReport, ws: Workspace |
             notes.append(f"mapping profile {saved.name!r} applied (same columns as before)")
     mapping = mapping or classify(raw.sheet, headers)
     if mapping is None:
+        # A state history with no creation column (Number, State, Updated): an event log
+        # whose tickets start at each case's first event.
+        base = map_columns(TABLES["tickets"], headers)
+        history = _state_history(raw, base, headers) if "ticket_id" in base.columns else None
+        if history is not None:
+            plan = prepare(_without_summary(raw), history)
+            if not plan.mapping.missing_required:
+                return _Sheet(origin, raw, plan.mapping, event_log=plan.mapping, plan=plan)
         mapping = created_from_values(headers, lambda h: _holds_datetimes(raw.data, h))
         if mapping is not None:
             notes.append(f"{mapping.columns['created_at']}: taken as created_at from its "
@@ -284,7 +295,8 @@ def import_files(ws: Workspace, files: list[tuple[str, bytes]], *, profile: str 
     """Import ``(display name, bytes)`` files in one transaction; raise IngestError on a bad file.
 
     ``profile``: the name of a saved mapping profile to apply to every sheet.
-    ``overrides``: {(file, sheet): Mapping} corrections made by the user.
+    ``overrides``: {(file, sheet): Mapping} corrections made by the user; None for a
+    sheet the user chose to skip.
     """
     try:
         report, sheets, _raws, checksums, blobs = _read_all(ws, files, profile, overrides)
@@ -389,9 +401,12 @@ def _stage(cur, i: int, sheet: _Sheet, temps: list[str]):
         if canonical not in columns and source:
             columns[canonical] = source
             confidence[canonical] = 1.0
-    if sheet.mapping.table.name == "tickets":      # a state history: keep its own mapping
-        columns.update(sheet.mapping.columns)
-        confidence.update(sheet.mapping.confidence)
+    if sheet.mapping.table.name == "tickets":      # a state history: keep its own mapping,
+        for canonical, source in sheet.mapping.columns.items():   # but a guess from values
+            guessed = sheet.mapping.confidence.get(canonical, 1.0) < 1.0  # never overrides
+            if not (guessed and canonical in fallbacks):               # the event times
+                columns[canonical] = source
+                confidence[canonical] = sheet.mapping.confidence.get(canonical, 1.0)
     t_map = Mapping(TABLES["tickets"], columns, confidence)
     t_map, t_notes = _stage_one(cur, latest_data, latest, tickets_stage, t_map)
     return [(_staged(sheet, "events", events_stage), e_map, e_notes),

@@ -97,27 +97,34 @@ def classify(sheet_name: str, headers: list[str]) -> Mapping | None:
     return best[2] if best else None
 
 
-# Words in a header that say "when it was opened" (for a column recognised by its values).
-_OPENED_HINTS = ("open", "creat", "log", "submit", "report", "raise", "receiv", "start",
-                 "arriv", "时间", "日期", "date", "time")
+# Header words, strongest first, that say "when it was opened" (for a column recognised
+# by its values), and words that say it is some other moment.
+_OPENED_WORDS = ("creat", "open", "logged", "submit", "report", "raise", "receiv", "arriv",
+                 "start", "创建", "提交", "开单", "登记")
+_GENERIC_WORDS = ("date", "time", "时间", "日期")
+_OTHER_MOMENTS = ("updat", "modif", "chang", "due", "clos", "resol", "solved", "end",
+                  "finish", "complet", "更新", "修改", "关闭", "解决", "完成", "到期")
 # Confidence given to a column recognised by its values rather than its name.
 VALUE_MATCH_CONFIDENCE = 0.6
 
 
 def created_from_values(headers: list[str], is_datetime) -> Mapping | None:
     """A tickets mapping for a sheet whose ticket id is recognised but whose creation
-    time is not: the column of dates and times whose header hints at opening (else the
-    leftmost one) becomes ``created_at``. ``is_datetime(header) -> bool`` says whether a
-    column's values are dates/times. Returns None when there is no such column."""
+    time is not: among the columns of dates and times, one whose header says it is the
+    opening moment, else a plainly named date/time column, else the leftmost one that
+    does not name another moment (updated, due, closed...) becomes ``created_at``.
+    ``is_datetime(header) -> bool`` says whether a column's values are dates/times.
+    Returns None when no column qualifies."""
     base = map_columns(TABLES["tickets"], headers)
     if "ticket_id" not in base.columns or "created_at" in base.columns:
         return None
     used = set(base.columns.values())
-    stamps = [h for h in headers if h not in used and is_datetime(h)]
+    stamps = [h for h in headers if h not in used and is_datetime(h)
+              and not any(w in h.lower() for w in _OTHER_MOMENTS)]
     if not stamps:
         return None
-    hinted = [h for h in stamps if any(w in h.lower() for w in _OPENED_HINTS)]
-    chosen = (hinted or stamps)[0]
+    chosen = next((h for w in _OPENED_WORDS for h in stamps if w in h.lower()), None) \
+        or next((h for h in stamps if any(w in h.lower() for w in _GENERIC_WORDS)), stamps[0])
     columns = {**base.columns, "created_at": chosen}
     confidence = {**base.confidence, "created_at": VALUE_MATCH_CONFIDENCE}
     return Mapping(TABLES["tickets"], columns, confidence)

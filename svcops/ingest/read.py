@@ -186,9 +186,10 @@ def read_text(name: str, blob: bytes) -> list[RawSheet]:
         sep = "\t" if name.lower().endswith((".tsv", ".txt")) else ","
     try:
         frame = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False,
-                            header=None, skip_blank_lines=True, on_bad_lines="error")
+                            header=None, skip_blank_lines=False, on_bad_lines="error")
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
         raise IngestError(f"{name}: not a readable CSV file ({_first_line(exc)})") from exc
+    # Blank lines stay as rows so each row keeps its line number; importing skips them.
     grid = frame.head(_PROBE_ROWS).replace("", None).values.tolist()
     loc = locate_table(grid)
     body = frame.iloc[loc.data_start:].reset_index(drop=True)
