@@ -35,6 +35,9 @@ _META_DDL = [
         upload_id BIGINT, file_name VARCHAR, sheet VARCHAR, row_number BIGINT,
         action VARCHAR, reason VARCHAR, data VARCHAR)""",
     """CREATE TABLE IF NOT EXISTS sla_policy (priority VARCHAR PRIMARY KEY, sla_hours DOUBLE)""",
+    """CREATE TABLE IF NOT EXISTS profiles (
+        name VARCHAR PRIMARY KEY, table_name VARCHAR, signature VARCHAR, mapping VARCHAR,
+        saved_at TIMESTAMP)""",
     """CREATE TABLE IF NOT EXISTS upload_files (
         upload_id BIGINT, file_name VARCHAR, checksum VARCHAR, bytes BIGINT, content BLOB)""",
     "CREATE SEQUENCE IF NOT EXISTS upload_seq START 1",

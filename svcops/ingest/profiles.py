@@ -17,10 +17,6 @@ from ..schema import TABLES, normalise_header
 from ..store import Workspace
 from .mapping import Mapping
 
-_DDL = """CREATE TABLE IF NOT EXISTS profiles (
-    name VARCHAR PRIMARY KEY, table_name VARCHAR, signature VARCHAR, mapping VARCHAR,
-    saved_at TIMESTAMP)"""
-
 
 def signature(headers: list[str]) -> str:
     """The shape of a sheet: a hash of its folded, sorted headers."""
@@ -39,11 +35,6 @@ class Profile:
         return Mapping(TABLES[self.table], dict(self.columns), dict.fromkeys(self.columns, 1.0))
 
 
-def _ensure(ws: Workspace) -> None:
-    if not ws.read_only:
-        ws.cursor().execute(_DDL)
-
-
 def save_profile(ws: Workspace, name: str, headers: list[str], mapping: Mapping) -> Profile:
     """Save (or replace) a named profile for sheets with these headers."""
     name = name.strip()
@@ -57,7 +48,6 @@ def save_profile(ws: Workspace, name: str, headers: list[str], mapping: Mapping)
                          f"{', '.join(mapping.missing_required)}")
     if ws.read_only:
         raise ValueError("the sample workspace is read-only; profiles are saved in your own")
-    _ensure(ws)
     profile = Profile(name, mapping.table.name, signature(headers), dict(mapping.columns))
     cur = ws.cursor()
     cur.execute("DELETE FROM profiles WHERE name = ?", [name])
@@ -68,7 +58,7 @@ def save_profile(ws: Workspace, name: str, headers: list[str], mapping: Mapping)
 
 
 def _rows(ws: Workspace, where: str = "", params=None) -> list[Profile]:
-    _ensure(ws)
+    # A read-only workspace written by an older version may predate the table.
     if not ws.scalar("SELECT count(*) FROM information_schema.tables "
                      "WHERE table_name = 'profiles'"):
         return []
@@ -97,5 +87,4 @@ def profile_for(ws: Workspace, headers: list[str]) -> Profile | None:
 
 
 def delete_profile(ws: Workspace, name: str) -> None:
-    _ensure(ws)
     ws.cursor().execute("DELETE FROM profiles WHERE name = ?", [name])
