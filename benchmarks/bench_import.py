@@ -32,15 +32,20 @@ OUT = ROOT / "benchmarks" / "out"
 sys.path.insert(0, str(ROOT))
 
 
-def make_workbook(rows: int) -> Path:
-    """A ticket export of ``rows`` rows with 20 columns, as a ticketing tool writes it."""
+def make_workbook(rows: int, strings: str = "shared") -> Path:
+    """A ticket export of ``rows`` rows with 19 columns.
+
+    ``strings="shared"`` writes text through the shared-strings table, as Excel itself
+    saves a workbook; ``"inline"`` writes each text cell in place, as streaming
+    exporters do (xlsxwriter's constant-memory mode, Apache POI's SXSSF).
+    """
     import numpy as np
     import pandas as pd
     import xlsxwriter
 
     if rows > EXCEL_MAX_DATA_ROWS:
         raise SystemExit(f"an Excel sheet holds at most {EXCEL_MAX_DATA_ROWS:,} data rows")
-    path = OUT / f"tickets_{rows}.xlsx"
+    path = OUT / f"tickets_{rows}{'' if strings == 'shared' else '_' + strings}.xlsx"
     if path.exists():
         return path
     OUT.mkdir(parents=True, exist_ok=True)
@@ -72,7 +77,7 @@ def make_workbook(rows: int) -> Path:
         "cost": np.nan,
     }
     frame = pd.DataFrame(cols).drop(columns="cost")
-    wb = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+    wb = xlsxwriter.Workbook(str(path), {"constant_memory": strings == "inline"})
     sheet = wb.add_worksheet("tickets")
     when = wb.add_format({"num_format": "yyyy-mm-dd hh:mm:ss"})
     sheet.write_row(0, 0, list(frame.columns))
@@ -104,7 +109,7 @@ def child(step: str, path: str, workspace: str) -> dict:
     t0 = time.perf_counter()
     if step == "read":
         reader = fastexcel.read_excel(path)
-        rows = sum(reader.load_sheet(s).to_arrow().num_rows for s in reader.sheet_names)
+        rows = sum(reader.load_sheet(s, eager=True).num_rows for s in reader.sheet_names)
     elif step == "import":
         with Workspace(workspace) as ws:
             rows = import_paths(ws, [path]).rows

@@ -118,6 +118,27 @@ def test_dates_in_the_forms_exports_use(ws, workbook, raw, expected):
     assert got == pd.Timestamp(expected)
 
 
+def test_cells_of_another_type_far_down_a_column_are_not_lost(ws, workbook):
+    """The reader types a column from its first 1,000 rows; a cell below that which does
+    not fit (text in a date or number column) must arrive as written, not as empty."""
+    rows = [{"ticket_id": f"T{i}", "created_at": datetime(2024, 5, 1, 9) + pd.Timedelta(hours=i),
+             "handle_minutes": 10.0 + i % 7} for i in range(1, 1501)]
+    rows[1299]["created_at"] = "2024-07-05 14:30"    # typed as text in a column of dates
+    rows[1399]["handle_minutes"] = "about 5"          # words in a column of numbers
+    rows[1449]["handle_minutes"] = "7.5"              # a number typed as text
+    import_paths(ws, [workbook({"tickets": rows})])
+    got = ws.query("SELECT ticket_id, created_at, handle_minutes FROM tickets").set_index(
+        "ticket_id")
+    assert len(got) == 1500
+    assert got.created_at["T1300"] == pd.Timestamp("2024-07-05 14:30")
+    assert got.created_at["T1301"] == pd.Timestamp(datetime(2024, 5, 1, 9)) + pd.Timedelta(hours=1301)
+    assert got.handle_minutes["T1450"] == 7.5 and got.handle_minutes["T1"] == 11.0
+    assert pd.isna(got.handle_minutes["T1400"])
+    (warned,) = ws.rejects().itertuples()
+    assert (warned.row_number, warned.action) == (1401, "value set to empty")
+    assert '"about 5" cannot be read as a number' in warned.reason
+
+
 @pytest.mark.parametrize("marker", ["?", "-", "N/A", "NULL", "无", " "])
 def test_missing_value_markers_become_null(ws, workbook, marker):
     import_paths(ws, [workbook({"tickets": [{"ticket_id": "X", "created_at": "2024-01-01",

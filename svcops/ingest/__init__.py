@@ -13,6 +13,7 @@ log) or an event log (case, activity, time) feeds ``events`` with every row and
 from __future__ import annotations
 
 import hashlib
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,13 +22,13 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ..schema import EVENT_ACTOR_HEADERS, EVENT_TIME_HEADERS, TABLES, normalise_header
-from ..store import StagedSheet, Workspace
+from ..store import StagedSheet, Workspace, key_expr
 from .coerce import key_duplicates_sql, staging_sql
 from .dates import infer_datetime_formats
 from .mapping import Mapping, classify, created_from_values, map_columns
 from .prepare import ColumnPlan, prepare
 from .profiles import Profile, get_profile, profile_for
-from .read import IngestError, RawSheet, read_file
+from .read import IngestError, RawSheet, Source, read_file
 
 __all__ = ["IngestError", "ImportReport", "SheetPreview", "SheetReport", "import_files",
            "import_paths", "import_summary", "preview"]
@@ -85,14 +86,24 @@ def import_summary(report: ImportReport):
 
 def import_paths(ws: Workspace, paths: list[str | Path], *, profile: str | None = None
                  ) -> ImportReport:
+    """Import files on disk; workbooks are read from disk, not loaded into memory first."""
     files = []
     for p in paths:
         path = Path(p)
         try:
-            files.append((path.name, path.read_bytes()))
+            with path.open("rb"):
+                pass
         except OSError as exc:
             raise IngestError(f"{path}: cannot be opened ({exc.strerror or exc})") from exc
+        files.append((path.name, path))
     return import_files(ws, files, profile=profile)
+
+
+def _checksum(data: Source) -> str:
+    if isinstance(data, Path):
+        with data.open("rb") as f:
+            return hashlib.file_digest(f, "sha256").hexdigest()
+    return hashlib.sha256(data).hexdigest()
 
 
 @dataclass
@@ -197,23 +208,27 @@ def _read_all(ws: Workspace | None, files, profile: str | None,
     sheets: list[_Sheet] = []
     raws: list[RawSheet] = []
     checksums: dict[str, str] = {}
-    blobs: dict[str, bytes] = {}
-    for name, blob in files:
-        read = read_file(name, blob)
-        raws.extend(read)
-        checksums[name] = hashlib.sha256(blob).hexdigest()
-        blobs[name] = blob
-        found = [s for s in (_recognise(name, raw, report, ws, forced, overrides)
-                             for raw in read) if s]
-        if not found:
-            reasons = "; ".join(f"sheet {s!r}: {r}" for f, s, r in report.skipped
-                                if f == name or f.startswith(f"{name}/"))
-            raise IngestError(f"{name}: nothing to import ({reasons or 'no sheets'})")
-        sheets.extend(found)
+    blobs: dict[str, Source] = {}
+    # Hashing releases the GIL, and so does the workbook reader: the checksum of each
+    # file is taken on the other core while its sheets are parsed.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        for name, data in files:
+            digest = pool.submit(_checksum, data)
+            read = read_file(name, data)
+            raws.extend(read)
+            checksums[name] = digest.result()
+            blobs[name] = data
+            found = [s for s in (_recognise(name, raw, report, ws, forced, overrides)
+                                 for raw in read) if s]
+            if not found:
+                reasons = "; ".join(f"sheet {s!r}: {r}" for f, s, r in report.skipped
+                                    if f == name or f.startswith(f"{name}/"))
+                raise IngestError(f"{name}: nothing to import ({reasons or 'no sheets'})")
+            sheets.extend(found)
     return report, sheets, raws, checksums, blobs
 
 
-def preview(ws: Workspace | None, files: list[tuple[str, bytes]], *, profile: str | None = None,
+def preview(ws: Workspace | None, files: list[tuple[str, Source]], *, profile: str | None = None,
             overrides: dict[tuple[str, str], Mapping] | None = None) -> list[SheetPreview]:
     """Read and recognise files without writing: one :class:`SheetPreview` per sheet.
 
@@ -241,16 +256,14 @@ def preview(ws: Workspace | None, files: list[tuple[str, bytes]], *, profile: st
     return out
 
 
-def _may_repeat_keys(data: pa.Table, mapping: Mapping) -> bool:
-    """False only when a one-column key is visibly unique already (skips a pass over
-    the sheet); raw values that differ only in spaces still go through the full check."""
-    key = mapping.table.key
-    if len(key) != 1 or key[0] not in mapping.columns:
-        return True
-    values = data.column(mapping.columns[key[0]])
-    if pa.types.is_string(values.type) or pa.types.is_large_string(values.type):
-        values = pc.utf8_trim_whitespace(values)
-    return pc.count_distinct(values).as_py() != len(values) - values.null_count
+def _distinct(values: pa.Array | pa.ChunkedArray) -> tuple[int, int]:
+    """(non-null values, distinct non-null values), counted by DuckDB on both cores."""
+    con = duckdb.connect()
+    try:
+        con.register("frame", pa.table({"v": values}))
+        return con.execute("SELECT count(v), count(DISTINCT v) FROM frame").fetchall()[0]
+    finally:
+        con.close()
 
 
 def _holds_datetimes(data: pa.Table, header: str) -> bool:
@@ -274,8 +287,8 @@ def _without_summary(raw: RawSheet) -> pa.Table:
 
 def _state_history(raw: RawSheet, tickets: Mapping, headers: list[str]) -> Mapping | None:
     """The events mapping of a tickets export that holds several rows per ticket, or None."""
-    ids = raw.data.column(tickets.columns["ticket_id"]).drop_null()
-    if len(ids) == 0 or 1 - pc.count_distinct(ids).as_py() / len(ids) < STATE_HISTORY_SHARE:
+    present, distinct = _distinct(raw.data.column(tickets.columns["ticket_id"]))
+    if present == 0 or 1 - distinct / present < STATE_HISTORY_SHARE:
         return None
     when = _find(headers, EVENT_TIME_HEADERS)
     activity = tickets.columns.get("status")
@@ -290,9 +303,10 @@ def _state_history(raw: RawSheet, tickets: Mapping, headers: list[str]) -> Mappi
     return Mapping(TABLES["events"], columns, {k: 1.0 for k in columns})
 
 
-def import_files(ws: Workspace, files: list[tuple[str, bytes]], *, profile: str | None = None,
+def import_files(ws: Workspace, files: list[tuple[str, Source]], *, profile: str | None = None,
                  overrides: dict[tuple[str, str], Mapping] | None = None) -> ImportReport:
-    """Import ``(display name, bytes)`` files in one transaction; raise IngestError on a bad file.
+    """Import ``(display name, bytes or path)`` files in one transaction; raise IngestError
+    on a bad file.
 
     ``profile``: the name of a saved mapping profile to apply to every sheet.
     ``overrides``: {(file, sheet): Mapping} corrections made by the user; None for a
@@ -332,8 +346,13 @@ def _stage_one(cur: duckdb.DuckDBPyConnection, data: pa.Table, relation: str, st
     plan = plan or prepare(data, mapping)
     cur.execute(f"CREATE OR REPLACE TEMP TABLE {stage} AS "
                 f"{staging_sql(plan, data.schema, relation, summary_rows)}")
-    if mapping.table.dedupe_within_sheet and _may_repeat_keys(data, plan.mapping):
-        cur.execute(key_duplicates_sql(mapping.table, stage))
+    if mapping.table.dedupe_within_sheet:
+        # The window UPDATE is the costly part; skip it when the keys are unique already.
+        key = key_expr(mapping.table)
+        rows, keys = cur.execute(f"SELECT count(*), count(DISTINCT {key}) FROM {stage} "
+                                 "WHERE _reject IS NULL").fetchall()[0]
+        if rows != keys:
+            cur.execute(key_duplicates_sql(mapping.table, stage))
     return plan.mapping, tuple(plan.notes)
 
 

@@ -1,26 +1,31 @@
 """Read uploaded files into Arrow tables, one per sheet, losing nothing.
 
 Workbooks are read with fastexcel (calamine underneath), the fastest well-kept
-reader here. Its default coercion turns a cell that does not fit the column's
-guessed type into null; we read strictly instead and fall back to text for the
-columns that mix types, so every cell arrives as the user typed it.
+reader here. It guesses each column's type from the first rows and turns a cell
+that does not fit into null, but reports every such cell; a column with any is
+read again as text, so every cell arrives as the user typed it.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import logging
 import os
-import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import fastexcel
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 
 from .header import locate_table, trailing_summary_rows
+
+# A column blank in its first rows is read as text, as we want; the reader says so in a
+# warning per column, which would otherwise reach the app's console on every import.
+logging.getLogger("fastexcel.types.dtype").setLevel(logging.ERROR)
 
 WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
 TEXT_SUFFIXES = {".csv", ".tsv", ".txt"}
@@ -34,6 +39,26 @@ _BOMB_FLOOR_BYTES = 256 * 1024 * 1024
 
 class IngestError(Exception):
     """A file that cannot be imported; the message names the file and the problem."""
+
+
+# An uploaded file: its bytes, or the path of a file on disk. A workbook on disk is read
+# from there, so its bytes are never held in memory while the sheet is being parsed.
+Source = bytes | Path
+
+
+def source_size(data: Source) -> int:
+    return data.stat().st_size if isinstance(data, Path) else len(data)
+
+
+def source_bytes(data: Source) -> bytes:
+    return data.read_bytes() if isinstance(data, Path) else data
+
+
+def _head(data: Source, n: int = 8) -> bytes:
+    if isinstance(data, Path):
+        with data.open("rb") as f:
+            return f.read(n)
+    return data[:n]
 
 
 def max_upload_bytes() -> int:
@@ -68,41 +93,41 @@ def check_size(name: str, size: int) -> None:
         raise IngestError(f"{name}: the file is empty")
 
 
-def _check_zip_bomb(name: str, blob: bytes) -> None:
+def _check_zip_bomb(name: str, data: Source) -> None:
+    size = source_size(data)
     try:
-        with zipfile.ZipFile(io.BytesIO(blob)) as zf:
+        with zipfile.ZipFile(data if isinstance(data, Path) else io.BytesIO(data)) as zf:
             unpacked = sum(i.file_size for i in zf.infolist())
     except zipfile.BadZipFile as exc:
         raise IngestError(f"{name}: not a readable workbook (the file is damaged)") from exc
-    if unpacked > max(_BOMB_FLOOR_BYTES, MAX_COMPRESSION_RATIO * len(blob)):
+    if unpacked > max(_BOMB_FLOOR_BYTES, MAX_COMPRESSION_RATIO * size):
         raise IngestError(
             f"{name}: refused, it would unpack to {unpacked / 1e9:.1f} GB "
-            f"from {len(blob) / 1e6:.1f} MB (a decompression bomb?)"
+            f"from {size / 1e6:.1f} MB (a decompression bomb?)"
         )
 
 
-_MIXED_COLUMN = re.compile(r"could not determine dtype for column (.+)$", re.MULTILINE)
 # Rows read from the top of a sheet to find its header, and from the end to find totals.
 _PROBE_ROWS = 50
 _TAIL_ROWS = 10
 
 
-def _load_sheet(reader: fastexcel.ExcelReader, sheet: str, **options) -> pa.Table:
-    """Load a sheet strictly typed; a column mixing types is read as text instead."""
-    as_text: dict = {}
-    while True:
-        try:
-            loaded = reader.load_sheet(
-                sheet, schema_sample_rows=None, dtype_coercion="strict",
-                dtypes=as_text or None, **options
-            )
-            return loaded.to_arrow()
-        except fastexcel.UnsupportedColumnTypeCombinationError as exc:
-            found = _MIXED_COLUMN.search(str(exc))
-            name = found.group(1).strip() if found else None
-            if name is None or name in as_text:
-                raise
-            as_text[name] = "string"
+def _load_sheet(reader: fastexcel.ExcelReader, sheet: str, **options) -> pa.RecordBatch:
+    """Load a sheet losing no cell: a column holding cells that do not fit the type
+    guessed for it (text in a date column, say) is read again, as text.
+
+    The reader guesses each column's type from its first 1,000 rows and reports every
+    cell it could not convert; asking it to scan every row up front instead costs about
+    a fifth of the read on a full sheet, and most exports need no second read.
+    """
+    loaded = reader.load_sheet(sheet, **options)
+    batch, errors = loaded.to_arrow_with_errors()
+    if errors is None or not errors.errors:
+        return batch
+    bad = {e.position[1] for e in errors.errors}
+    as_text = {c.name: "string" for c in loaded.selected_columns if c.index in bad}
+    del batch, loaded
+    return reader.load_sheet(sheet, dtypes=as_text, **options).to_arrow()
 
 
 def _unnamed(name: str) -> bool:
@@ -129,21 +154,21 @@ def _sheet(name: str, sheet: str, table: pa.Table, first_row: int, header_row: i
     table = _with_row_numbers(table, first_row)
     names = [n for n in table.column_names if n != "_row"]
     tail = _tail(table.drop_columns(["_row"]))
-    offset = table.num_rows - len(tail)
-    rows = table.column("_row").to_pylist()
-    summary = tuple(rows[offset + i] for i in trailing_summary_rows(tail, names))
+    rows = table.column("_row").slice(table.num_rows - len(tail)).to_pylist()
+    summary = tuple(rows[i] for i in trailing_summary_rows(tail, names))
     return RawSheet(name, sheet, table, summary, header_row, confidence)
 
 
-def read_workbook(name: str, blob: bytes) -> list[RawSheet]:
-    if not blob.startswith(b"PK"):
-        if blob.startswith(b"\xd0\xcf\x11\xe0") and name.lower().endswith((".xlsx", ".xlsm")):
+def read_workbook(name: str, data: Source) -> list[RawSheet]:
+    head = _head(data)
+    if not head.startswith(b"PK"):
+        if head.startswith(b"\xd0\xcf\x11\xe0") and name.lower().endswith((".xlsx", ".xlsm")):
             raise IngestError(f"{name}: the workbook is password-protected (encrypted); "
                               "save a copy without a password and upload that")
     else:
-        _check_zip_bomb(name, blob)
+        _check_zip_bomb(name, data)
     try:
-        reader = fastexcel.read_excel(blob)
+        reader = fastexcel.read_excel(str(data) if isinstance(data, Path) else data)
     except Exception as exc:  # fastexcel raises its own hierarchy for damaged files
         raise IngestError(f"{name}: not a readable workbook ({_first_line(exc)})") from exc
     sheets = []
@@ -199,12 +224,12 @@ def read_text(name: str, blob: bytes) -> list[RawSheet]:
     return [_sheet(name, stem, table, loc.data_start + 1, loc.header_row + 1, loc.confidence)]
 
 
-def read_zip(name: str, blob: bytes) -> list[RawSheet]:
+def read_zip(name: str, data: Source) -> list[RawSheet]:
     """Every supported file inside a .zip (folders, OS junk such as __MACOSX/ and dot
     files skipped), named ``archive.zip/member``. Sizes are checked before unpacking."""
-    _check_zip_bomb(name, blob)
+    _check_zip_bomb(name, data)
     sheets: list[RawSheet] = []
-    with zipfile.ZipFile(io.BytesIO(blob)) as zf:
+    with zipfile.ZipFile(data if isinstance(data, Path) else io.BytesIO(data)) as zf:
         members = [i for i in zf.infolist() if not i.is_dir()
                    and not i.filename.startswith("__MACOSX/")
                    and not Path(i.filename).name.startswith(".")
@@ -229,16 +254,16 @@ def _decode(name: str, blob: bytes) -> str:
     raise IngestError(f"{name}: the text is neither UTF-8, UTF-16 nor GBK/GB18030")
 
 
-def read_file(name: str, blob: bytes) -> list[RawSheet]:
-    """Read one uploaded file (by its display name and bytes) into sheets."""
-    check_size(name, len(blob))
+def read_file(name: str, data: Source) -> list[RawSheet]:
+    """Read one uploaded file (by its display name, and its bytes or path) into sheets."""
+    check_size(name, source_size(data))
     suffix = Path(name).suffix.lower()
     if suffix in WORKBOOK_SUFFIXES:
-        return read_workbook(name, blob)
+        return read_workbook(name, data)
     if suffix in TEXT_SUFFIXES:
-        return read_text(name, blob)
+        return read_text(name, source_bytes(data))
     if suffix == ".zip":
-        return read_zip(name, blob)
+        return read_zip(name, data)
     raise IngestError(
         f"{name}: unsupported file type {suffix or '(none)'}; "
         f"use one of {', '.join(sorted(SUPPORTED_SUFFIXES))}"
@@ -246,7 +271,7 @@ def read_file(name: str, blob: bytes) -> list[RawSheet]:
 
 
 def _with_row_numbers(table: pa.Table, first_row: int) -> pa.Table:
-    rows = pa.array(range(first_row, first_row + table.num_rows), type=pa.int64())
+    rows = pa.array(np.arange(first_row, first_row + table.num_rows, dtype=np.int64))
     return table.append_column("_row", rows)
 
 
