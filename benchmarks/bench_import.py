@@ -11,7 +11,8 @@ step in a fresh process so peak memory is that step's own:
 
 Prints seconds, rows per second, peak RSS, and import time as a multiple of read.
 
-    python benchmarks/bench_import.py [--sizes 100000 1048575] [--repeat 1]
+    python benchmarks/bench_import.py [--sizes 100000 1048575] [--strings shared inline]
+                                      [--repeat 3]
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from __future__ import annotations
 import argparse
 import json
 import resource
+import shutil
+import statistics
 import subprocess
 import sys
 import time
@@ -140,37 +143,60 @@ def run_step(step: str, path: Path, workspace: Path) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
+def fresh(workspace: Path) -> None:
+    for stale in (workspace, Path(f"{workspace}.wal")):
+        stale.unlink(missing_ok=True)
+    shutil.rmtree(f"{workspace}.originals", ignore_errors=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", type=int, nargs="+", default=[100_000, EXCEL_MAX_DATA_ROWS])
-    parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument("--strings", nargs="+", default=["shared", "inline"],
+                        choices=["shared", "inline"])
+    parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         print(json.dumps(child(*args.child)))
         return
 
-    print(f"{'rows':>10} {'step':<24} {'seconds':>8} {'rows/s':>10} {'peak MB':>8} {'vs read':>8}")
+    # The machine's speed drifts from minute to minute (shared cores), so read and import
+    # alternate, and each import is compared with the read just before it.
+    print(f"{'rows':>10} {'strings':<7} {'step':<22} {'seconds':>8} {'rows/s':>10} "
+          f"{'peak MB':>8} {'vs read':>8}")
     for size in args.sizes:
-        t0 = time.perf_counter()
-        book = make_workbook(size)
-        made = time.perf_counter() - t0
-        print(f"{size:>10,} {'(workbook ready)':<24} {made:>8.1f} "
-              f"{'':>10} {'':>8} {book.stat().st_size / 1e6:>6.1f}MB")
-        for _ in range(args.repeat):
-            ws = OUT / f"bench_{size}.duckdb"
-            for stale in (ws, Path(f"{ws}.wal")):
-                stale.unlink(missing_ok=True)
-            read = run_step("read", book, ws)
-            imp = run_step("import", book, ws)
-            assert imp["rows"] == size, imp
+        for strings in args.strings:
+            t0 = time.perf_counter()
+            book = make_workbook(size, strings)
+            made = time.perf_counter() - t0
+            head = f"{size:>10,} {strings:<7}"
+            print(f"{head} {'(workbook ready)':<22} {made:>8.1f} {'':>10} {'':>8} "
+                  f"{book.stat().st_size / 1e6:>6.1f}MB")
+            ws = OUT / f"bench_{size}_{strings}.duckdb"
+            ratios, reads, imports = [], [], []
+            for _ in range(args.repeat):
+                fresh(ws)
+                read = run_step("read", book, ws)
+                imp = run_step("import", book, ws)
+                assert imp["rows"] == size, imp
+                ratios.append(imp["seconds"] / read["seconds"])
+                reads.append(read)
+                imports.append(imp)
+                for name, r in (("read (fastexcel only)", read), ("import (svcops)", imp)):
+                    print(f"{head} {name:<22} {r['seconds']:>8.2f} "
+                          f"{r['rows'] / r['seconds']:>10,.0f} {r['peak_mb']:>8.0f} "
+                          f"{r['seconds'] / read['seconds']:>7.2f}x")
+            med = statistics.median
+            print(f"{head} {'median of ' + str(args.repeat):<22} "
+                  f"read {med(r['seconds'] for r in reads):.2f} s, "
+                  f"import {med(r['seconds'] for r in imports):.2f} s, "
+                  f"import/read {med(ratios):.2f}x (range {min(ratios):.2f}-{max(ratios):.2f}), "
+                  f"peak MB {max(r['peak_mb'] for r in reads):.0f} / "
+                  f"{max(r['peak_mb'] for r in imports):.0f}")
             ov = run_step("overview", book, ws)
-            for name, r in (("read (fastexcel only)", read), ("import (svcops)", imp)):
-                ratio = f"{r['seconds'] / read['seconds']:.2f}x"
-                print(f"{size:>10,} {name:<24} {r['seconds']:>8.2f} "
-                      f"{r['rows'] / r['seconds']:>10,.0f} {r['peak_mb']:>8.0f} {ratio:>8}")
             for label, secs in ov["timings"].items():
-                print(f"{size:>10,} {'overview, ' + label:<24} {secs:>8.3f} {'':>10} "
+                print(f"{head} {'overview, ' + label:<22} {secs:>8.3f} {'':>10} "
                       f"{ov['peak_mb']:>8.0f}")
 
 

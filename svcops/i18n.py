@@ -470,6 +470,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "data.cancel": {"en": "Cancel", "zh": "取消"},
     "data.original_pick": {"en": "Original file of upload", "zh": "上传的原始文件"},
     "data.original": {"en": "Download the original file", "zh": "下载原始文件"},
+    "data.original_missing": {
+        "en": "The original file of this upload is no longer in {folder}.",
+        "zh": "此上传的原始文件已不在 {folder} 中。"},
     "data.imported": {
         "en": "Imported {rows:,} rows from {files} file(s); {rejected:,} rows set aside.",
         "zh": "已从 {files} 个文件导入 {rows:,} 行；{rejected:,} 行被拒收。",

@@ -23,6 +23,7 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
+from .originals import Original, OriginalsFolder, in_memory
 from .schema import DEFAULT_SLA_POLICY, TABLES, Table
 
 UPLOAD_COL = "_upload_id"
@@ -39,8 +40,9 @@ _META_DDL = [
     """CREATE TABLE IF NOT EXISTS profiles (
         name VARCHAR PRIMARY KEY, table_name VARCHAR, signature VARCHAR, mapping VARCHAR,
         saved_at TIMESTAMP)""",
-    # Uploaded files are zip containers (xlsx) or small text already; DuckDB's compression
-    # gains ~6% on them and its analysis costs about a second per 100 MB at checkpoint.
+    # Which file each upload came from. The bytes are in the originals folder beside the
+    # workspace file (see originals.py); ``content`` holds them only for a workspace in
+    # memory, uncompressed (uploads are zip containers already).
     """CREATE TABLE IF NOT EXISTS upload_files (
         upload_id BIGINT, file_name VARCHAR, checksum VARCHAR, bytes BIGINT,
         content BLOB USING COMPRESSION uncompressed)""",
@@ -106,8 +108,11 @@ class Workspace:
         self._con = duckdb.connect(self.path, read_only=read_only,
                                    config={"preserve_insertion_order": False})
         self._write_lock = threading.Lock()
+        self.originals = None if self.path == ":memory:" else OriginalsFolder(self.path)
         if not read_only:
             self._ensure_schema()
+            if self.originals is not None:
+                self.originals.collect(self._kept_files())
 
     # -- lifecycle -----------------------------------------------------------------
     def close(self) -> None:
@@ -206,49 +211,82 @@ class Workspace:
         cur: duckdb.DuckDBPyConnection,
         staged: list[StagedSheet],
         *,
-        checksum: dict[str, str],
-        blobs: dict[str, bytes | Path] | None = None,
+        originals: dict[str, Original],
     ) -> list[dict]:
         """Write staged sheets in one transaction on ``cur``; return one summary per sheet.
 
-        Each uploaded file (``StagedSheet.origin``) gets its own upload id, and its bytes
-        (``blobs``: the bytes, or the file's path) are kept in ``upload_files``. Any error
-        rolls everything back.
+        Each uploaded file (``StagedSheet.origin``) gets its own upload id and a row in
+        ``upload_files`` naming its kept original (``originals``, by file name; see
+        :meth:`keep_original`). Any error rolls everything back.
         """
         summaries: list[dict] = []
         upload_ids: dict[str, int] = {}
-        sizes: dict[str, int] = {}
         now = datetime.now().replace(microsecond=0)
-        blobs = blobs or {}
         with self.transaction(cur):
             for sheet in staged:
                 origin = sheet.origin or sheet.file_name
+                kept = originals.get(origin)
                 if origin not in upload_ids:
                     uid = int(cur.execute("SELECT nextval('upload_seq')").fetchall()[0][0])
                     upload_ids[origin] = uid
-                    if origin in blobs:
-                        content = blobs[origin]
-                        if isinstance(content, Path):
-                            content = content.read_bytes()
-                        sizes[origin] = len(content)
-                        # Through Arrow, DuckDB takes the bytes without the copy a parameter costs.
-                        original = pa.table({"upload_id": [uid], "file_name": [origin],
-                                             "checksum": [checksum.get(origin)],
-                                             "bytes": [len(content)],
-                                             "content": pa.array([content], pa.binary())})
-                        cur.register("_original", original)
-                        cur.execute("INSERT INTO upload_files SELECT * FROM _original").fetchall()
-                        cur.unregister("_original")
-                        del content, original
+                    if kept is not None:
+                        self._record_original(cur, uid, kept)
                 summaries.append(self._store_sheet(
-                    cur, sheet, upload_ids[origin], now, checksum.get(origin), sizes.get(origin)))
+                    cur, sheet, upload_ids[origin], now,
+                    kept.checksum if kept else None, kept.size if kept else None))
         return summaries
 
+    def keep_original(self, name: str, data: bytes | Path) -> Original:
+        """Keep an uploaded file (hash it, and copy it beside the workspace file).
+
+        Safe to call from another thread while a file is being read; pass the result
+        to :meth:`store`, then to :meth:`settle_originals` whatever happened.
+        """
+        return in_memory(name, data) if self.originals is None else self.originals.keep(name,
+                                                                                        data)
+
+    def settle_originals(self, originals: Iterable[Original]) -> None:
+        """After an import: remove the files it kept that no upload refers to (it failed)."""
+        if self.originals is not None:
+            self.originals.settle(list(originals), self._kept_files())
+
+    def _kept_files(self) -> set[str]:
+        rows = self.query("SELECT DISTINCT checksum FROM upload_files "
+                          "WHERE content IS NULL AND checksum IS NOT NULL")
+        return set(rows["checksum"])
+
+    @staticmethod
+    def _record_original(cur, uid: int, kept: Original) -> None:
+        # Through Arrow, DuckDB takes the bytes without the copy a parameter costs.
+        row = pa.table({"upload_id": [uid], "file_name": [kept.name],
+                        "checksum": [kept.checksum], "bytes": [kept.size],
+                        "content": pa.array([kept.content], pa.binary())})
+        cur.register("_original", row)
+        try:
+            cur.execute("INSERT INTO upload_files SELECT * FROM _original").fetchall()
+        finally:
+            cur.unregister("_original")
+
     def original_file(self, upload_id: int) -> tuple[str, bytes] | None:
-        """The file an upload came from, as uploaded: (name, bytes), or None."""
-        row = self.query("SELECT file_name, content FROM upload_files WHERE upload_id = ?",
-                         [upload_id])
-        return None if row.empty else (row["file_name"].iloc[0], bytes(row["content"].iloc[0]))
+        """The file an upload came from, as uploaded: (name, bytes), or None when the
+        upload is unknown or its kept file has gone from the originals folder."""
+        cur = self._con.cursor()
+        try:
+            rows = cur.execute("SELECT file_name, checksum, content FROM upload_files "
+                               "WHERE upload_id = ?", [upload_id]).fetchall()
+        finally:
+            cur.close()
+        if not rows:
+            return None
+        name, checksum, content = rows[0]
+        if content is not None:
+            return name, bytes(content)
+        if self.originals is None:
+            return None
+        try:
+            return name, self.originals.file(checksum).read_bytes()
+        except OSError:
+            return None
 
     def _store_sheet(self, cur, sheet: StagedSheet, uid: int, now, checksum: str | None,
                      file_bytes: int | None) -> dict:
@@ -305,6 +343,7 @@ class Workspace:
         """
         if not self.scalar("SELECT count(*) FROM uploads WHERE upload_id = ?", [upload_id]):
             raise KeyError(f"no upload with id {upload_id}")
+        files = self.query("SELECT checksum FROM upload_files WHERE upload_id = ?", [upload_id])
         removed = 0
         with self.transaction() as cur:
             for t in TABLES.values():
@@ -337,4 +376,8 @@ class Workspace:
             cur.execute("DELETE FROM rejects WHERE upload_id = ?", [upload_id])
             cur.execute("DELETE FROM upload_files WHERE upload_id = ?", [upload_id])
             cur.execute("DELETE FROM uploads WHERE upload_id = ?", [upload_id])
+        if self.originals is not None:
+            kept = self._kept_files()
+            for checksum in files["checksum"].dropna():
+                self.originals.forget(checksum, kept)
         return removed

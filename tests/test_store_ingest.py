@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import zipfile
@@ -173,6 +174,76 @@ def test_one_bad_file_among_several_changes_nothing(ws, workbook):
     with pytest.raises(IngestError, match=r"broken\.xlsx: not a readable workbook"):
         import_files(ws, [("good.xlsx", good.read_bytes()), ("broken.xlsx", b"PK\x03\x04junk")])
     assert ws.row_counts()["tickets"] == 0 and ws.uploads().empty
+
+
+def _kept_files(ws) -> list[str]:
+    return sorted(p.name for p in ws.originals.path.iterdir())
+
+
+def test_originals_are_kept_beside_the_workspace_file_byte_for_byte(tmp_path, workbook):
+    path = tmp_path / "team.duckdb"
+    book = workbook({"tickets": _tickets(["A", "B"])}, "march.xlsx")
+    with Workspace(path) as ws:
+        import_paths(ws, [book])
+    digest = hashlib.sha256(book.read_bytes()).hexdigest()
+    assert sorted(p.name for p in (tmp_path / "team.duckdb.originals").iterdir()) == [digest]
+    with Workspace(path, read_only=True) as ws:     # after a restart, read-only too
+        uid = int(ws.uploads().upload_id.iloc[0])
+        assert ws.original_file(uid) == ("march.xlsx", book.read_bytes())
+        assert ws.scalar("SELECT content IS NULL FROM upload_files") is True
+
+
+def test_the_same_file_twice_is_kept_once_until_its_last_upload_goes(ws, workbook):
+    book = workbook({"tickets": _tickets(["A"])}, "a.xlsx")
+    import_paths(ws, [book])
+    import_paths(ws, [book])
+    first, second = ws.uploads().upload_id.tolist()
+    assert len(_kept_files(ws)) == 1
+    ws.remove_upload(first)
+    assert ws.original_file(second) == ("a.xlsx", book.read_bytes())
+    ws.remove_upload(second)
+    assert _kept_files(ws) == []
+
+
+def test_a_failed_import_keeps_no_new_file_and_loses_no_old_one(ws, workbook):
+    old = workbook({"tickets": _tickets(["A"])}, "old.xlsx")
+    import_paths(ws, [old])
+    before = _kept_files(ws)
+    new = workbook({"tickets": _tickets(["B"])}, "new.xlsx")
+    broken = new.with_name("broken.xlsx")
+    broken.write_bytes(b"PK\x03\x04junk")
+    with pytest.raises(IngestError, match="broken.xlsx"):
+        import_paths(ws, [old, new, broken])
+    assert _kept_files(ws) == before and len(ws.uploads()) == 1
+
+
+def test_leftovers_of_an_interrupted_import_are_cleared_when_the_workspace_opens(tmp_path,
+                                                                                workbook):
+    path = tmp_path / "w.duckdb"
+    with Workspace(path) as ws:
+        import_paths(ws, [workbook({"tickets": _tickets(["A"])})])
+        kept = _kept_files(ws)
+        (ws.originals.path / ".3f2a.part").write_bytes(b"half a copy")
+        (ws.originals.path / ("0" * 64)).write_bytes(b"copied, never committed")
+    with Workspace(path) as ws:
+        assert _kept_files(ws) == kept
+
+
+def test_a_workspace_in_memory_keeps_originals_in_the_database(workbook):
+    book = workbook({"tickets": _tickets(["A"])}, "mem.xlsx")
+    with Workspace() as ws:
+        import_files(ws, [("mem.xlsx", book.read_bytes())])
+        assert ws.originals is None
+        assert ws.original_file(int(ws.uploads().upload_id.iloc[0])) == ("mem.xlsx",
+                                                                        book.read_bytes())
+
+
+def test_an_original_gone_from_the_folder_is_reported_missing_not_an_error(ws, workbook):
+    import_paths(ws, [workbook({"tickets": _tickets(["A"])})])
+    for f in ws.originals.path.iterdir():
+        f.unlink()
+    assert ws.original_file(int(ws.uploads().upload_id.iloc[0])) is None
+    assert ws.original_file(999) is None
 
 
 @pytest.mark.parametrize("name, blob, message", [

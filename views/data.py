@@ -162,6 +162,8 @@ else:
     if kept:
         st.download_button(t("data.original", lang), kept[1], file_name=kept[0],
                            mime="application/octet-stream")
+    elif original is not None and ctx.ws.originals is not None:
+        st.caption(escape_md(t("data.original_missing", lang, folder=ctx.ws.originals.path)))
 done = st.session_state.pop("data_removed", None)
 if done:
     st.success(t("data.removed", lang, id=done[0], rows=done[1]))

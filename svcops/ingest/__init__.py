@@ -12,7 +12,6 @@ log) or an event log (case, activity, time) feeds ``events`` with every row and
 
 from __future__ import annotations
 
-import hashlib
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -97,13 +96,6 @@ def import_paths(ws: Workspace, paths: list[str | Path], *, profile: str | None 
             raise IngestError(f"{path}: cannot be opened ({exc.strerror or exc})") from exc
         files.append((path.name, path))
     return import_files(ws, files, profile=profile)
-
-
-def _checksum(data: Source) -> str:
-    if isinstance(data, Path):
-        with data.open("rb") as f:
-            return hashlib.file_digest(f, "sha256").hexdigest()
-    return hashlib.sha256(data).hexdigest()
 
 
 @dataclass
@@ -201,23 +193,26 @@ class SheetPreview:
     header_row: int
 
 
-def _read_all(ws: Workspace | None, files, profile: str | None,
-              overrides) -> tuple[ImportReport, list[_Sheet], list[RawSheet], dict, dict]:
+def _read_all(ws: Workspace | None, files, profile: str | None, overrides,
+              kept: dict | None = None) -> tuple[ImportReport, list[_Sheet], list[RawSheet]]:
+    """Read and recognise every file; with ``kept`` (a dict), also keep each file's
+    original in ``ws``, recorded in ``kept`` by name even when reading fails."""
+    keep = kept is not None
     report = ImportReport()
     forced = get_profile(ws, profile) if (profile and ws is not None) else None
     sheets: list[_Sheet] = []
     raws: list[RawSheet] = []
-    checksums: dict[str, str] = {}
-    blobs: dict[str, Source] = {}
-    # Hashing releases the GIL, and so does the workbook reader: the checksum of each
-    # file is taken on the other core while its sheets are parsed.
+    # The workbook reader releases the GIL, and so do hashing and file copies: each file
+    # is kept (hashed, copied beside the workspace) on the other core while it is parsed.
     with ThreadPoolExecutor(max_workers=1) as pool:
         for name, data in files:
-            digest = pool.submit(_checksum, data)
-            read = read_file(name, data)
+            copying = pool.submit(ws.keep_original, name, data) if keep else None
+            try:
+                read = read_file(name, data)
+            finally:
+                if copying is not None:
+                    kept[name] = _kept(name, copying)
             raws.extend(read)
-            checksums[name] = digest.result()
-            blobs[name] = data
             found = [s for s in (_recognise(name, raw, report, ws, forced, overrides)
                                  for raw in read) if s]
             if not found:
@@ -225,7 +220,15 @@ def _read_all(ws: Workspace | None, files, profile: str | None,
                                     if f == name or f.startswith(f"{name}/"))
                 raise IngestError(f"{name}: nothing to import ({reasons or 'no sheets'})")
             sheets.extend(found)
-    return report, sheets, raws, checksums, blobs
+    return report, sheets, raws
+
+
+def _kept(name: str, copying):
+    try:
+        return copying.result()
+    except OSError as exc:
+        raise IngestError(f"{name}: cannot be kept beside the workspace "
+                          f"({exc.strerror or exc})") from exc
 
 
 def preview(ws: Workspace | None, files: list[tuple[str, Source]], *, profile: str | None = None,
@@ -235,7 +238,7 @@ def preview(ws: Workspace | None, files: list[tuple[str, Source]], *, profile: s
     Raises IngestError for a file that cannot be imported, as :func:`import_files` would.
     """
     try:
-        report, sheets, raws, _checks, _blobs = _read_all(ws, files, profile, overrides)
+        report, sheets, raws = _read_all(ws, files, profile, overrides)
     except ValueError as exc:
         raise IngestError(str(exc)) from exc
     by_key = {(s.raw.file_name, s.raw.sheet): s for s in sheets}
@@ -312,8 +315,16 @@ def import_files(ws: Workspace, files: list[tuple[str, Source]], *, profile: str
     ``overrides``: {(file, sheet): Mapping} corrections made by the user; None for a
     sheet the user chose to skip.
     """
+    kept: dict = {}
     try:
-        report, sheets, _raws, checksums, blobs = _read_all(ws, files, profile, overrides)
+        return _import(ws, files, profile, overrides, kept)
+    finally:
+        ws.settle_originals(kept.values())
+
+
+def _import(ws: Workspace, files, profile, overrides, kept: dict) -> ImportReport:
+    try:
+        report, sheets, _raws = _read_all(ws, files, profile, overrides, kept)
     except ValueError as exc:          # an unknown profile name
         raise IngestError(str(exc)) from exc
 
@@ -326,7 +337,7 @@ def import_files(ws: Workspace, files: list[tuple[str, Source]], *, profile: str
             for item, mapping, notes in _stage(cur, i, sheet, temps):
                 staged.append(item)
                 about.append((mapping, notes))
-        summaries = ws.store(cur, staged, checksum=checksums, blobs=blobs)
+        summaries = ws.store(cur, staged, originals=kept)
         for (mapping, notes), s in zip(about, summaries, strict=True):
             report.sheets.append(SheetReport(
                 s["file"], s["sheet"], s["table"], s["rows"], s["rejected"], s["replaced"],

@@ -258,6 +258,24 @@ def test_upload_switches_to_own_workspace_and_shows_rejects(own_ws_path):
     assert {m.label: m.value for m in at.metric}["Tickets created"] == "3"
 
 
+def test_uploaded_file_is_kept_and_a_lost_one_is_said_to_be_missing(own_ws_path):
+    rows = [{"ticket_id": "K1", "created_at": datetime(2024, 6, 3, 9)}]
+    blob = _workbook(rows)
+    at = run("views/data.py", source="own")
+    at.file_uploader[0].upload("kept.xlsx", blob)
+    at.form_submit_button[0].click().run()
+    assert not at.exception
+    folder = own_ws_path.with_name("own.duckdb.originals")
+    assert [p.read_bytes() for p in folder.iterdir()] == [blob]
+    at = run("views/data.py", source="own")
+    assert "Download the original file" in [b.proto.label for b in at.get("download_button")]
+    for p in folder.iterdir():
+        p.unlink()
+    at = run("views/data.py", source="own")
+    shown = [re.sub(r"\\(.)", r"\1", c.value) for c in at.caption]   # escapes undone
+    assert any("no longer in" in c and str(folder) in c for c in shown), shown
+
+
 def test_check_mapping_shows_each_sheet_before_importing(own_ws_path):
     rows = [{"Ticket ID": f"C{i}", "Created at": datetime(2024, 6, 3, 9 + i),
              "Satisfaction Score": "Good"} for i in range(3)]
