@@ -194,9 +194,9 @@ class SheetPreview:
 
 
 def _read_all(ws: Workspace | None, files, profile: str | None, overrides,
-              kept: dict | None = None) -> tuple[ImportReport, list[_Sheet], list[RawSheet]]:
-    """Read and recognise every file; with ``kept`` (a dict), also keep each file's
-    original in ``ws``, recorded in ``kept`` by name even when reading fails."""
+              kept: list | None = None) -> tuple[ImportReport, list[_Sheet], list[RawSheet]]:
+    """Read and recognise every file; with ``kept`` (a list), also keep each file's
+    original in ``ws``, appended to ``kept`` even when reading fails."""
     keep = kept is not None
     report = ImportReport()
     forced = get_profile(ws, profile) if (profile and ws is not None) else None
@@ -211,7 +211,7 @@ def _read_all(ws: Workspace | None, files, profile: str | None, overrides,
                 read = read_file(name, data)
             finally:
                 if copying is not None:
-                    kept[name] = _kept(name, copying)
+                    kept.append(_kept(name, copying))
             raws.extend(read)
             found = [s for s in (_recognise(name, raw, report, ws, forced, overrides)
                                  for raw in read) if s]
@@ -315,14 +315,14 @@ def import_files(ws: Workspace, files: list[tuple[str, Source]], *, profile: str
     ``overrides``: {(file, sheet): Mapping} corrections made by the user; None for a
     sheet the user chose to skip.
     """
-    kept: dict = {}
+    kept: list = []
     try:
         return _import(ws, files, profile, overrides, kept)
     finally:
-        ws.settle_originals(kept.values())
+        ws.settle_originals(kept)
 
 
-def _import(ws: Workspace, files, profile, overrides, kept: dict) -> ImportReport:
+def _import(ws: Workspace, files, profile, overrides, kept: list) -> ImportReport:
     try:
         report, sheets, _raws = _read_all(ws, files, profile, overrides, kept)
     except ValueError as exc:          # an unknown profile name
@@ -337,7 +337,7 @@ def _import(ws: Workspace, files, profile, overrides, kept: dict) -> ImportRepor
             for item, mapping, notes in _stage(cur, i, sheet, temps):
                 staged.append(item)
                 about.append((mapping, notes))
-        summaries = ws.store(cur, staged, originals=kept)
+        summaries = ws.store(cur, staged, originals={o.name: o for o in kept})
         for (mapping, notes), s in zip(about, summaries, strict=True):
             report.sheets.append(SheetReport(
                 s["file"], s["sheet"], s["table"], s["rows"], s["rejected"], s["replaced"],
