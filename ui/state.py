@@ -48,6 +48,11 @@ def sample_workspace() -> Workspace:
             staging = Path(tmp) / path.name
             with Workspace(staging) as ws:
                 import_paths(ws, [SAMPLE_WORKBOOK])
+                kept = ws.originals.path
+            # The kept original travels with the file (first, so the file never lacks it).
+            moved = path.with_name(path.name + ".originals")
+            if not moved.exists():
+                kept.replace(moved)
             staging.replace(path)
     return Workspace(path, read_only=True)
 

@@ -258,6 +258,12 @@ def test_upload_switches_to_own_workspace_and_shows_rejects(own_ws_path):
     assert {m.label: m.value for m in at.metric}["Tickets created"] == "3"
 
 
+def test_the_sample_workbook_can_be_downloaded_as_its_original():
+    at = run("views/data.py", source="sample")
+    assert "Download the original file" in [b.proto.label for b in at.get("download_button")]
+    assert not any("no longer in" in c.value for c in at.caption)
+
+
 def test_uploaded_file_is_kept_and_a_lost_one_is_said_to_be_missing(own_ws_path):
     rows = [{"ticket_id": "K1", "created_at": datetime(2024, 6, 3, 9)}]
     blob = _workbook(rows)
