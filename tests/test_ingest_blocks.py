@@ -17,7 +17,9 @@ from pathlib import Path
 import duckdb
 import fastexcel
 import openpyxl
+import pyarrow as pa
 import pytest
+import xlsxwriter
 
 from svcops.ingest import coerce
 from svcops.ingest.dates import (
@@ -27,6 +29,7 @@ from svcops.ingest.dates import (
     strptime_sql,
 )
 from svcops.ingest.header import TableLocation, locate_table, trailing_summary_rows
+from svcops.ingest.read import read_file
 from svcops.ingest.values import (
     CHANNELS,
     FALSE_WORDS,
@@ -750,3 +753,31 @@ def test_case_sql_maps_distinct_values(con):
            for v in [*distinct, None, "it's"]]
     assert got == ["portal", "phone", None, None, None]
     assert case_sql("v", {"x": None}) == "CAST(NULL AS VARCHAR)"
+
+
+# --------------------------------------------------------------------------- reader
+
+def test_reader_keeps_cells_of_another_type_below_its_sample_and_reads_error_cells_as_empty(
+        tmp_path):
+    """fastexcel types a column from its first 1,000 rows: a date or a word further down
+    makes that column text (nothing lost); an Excel error value (#DIV/0!) is just empty."""
+    path = tmp_path / "mixed.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet("t")
+    when = book.add_format({"num_format": "yyyy-mm-dd hh:mm"})
+    sheet.write_row(0, 0, ["minutes", "escalated", "cost"])
+    for r in range(1, 1501):
+        sheet.write_number(r, 0, r)
+        sheet.write_boolean(r, 1, True)
+        sheet.write_number(r, 2, r * 2)
+    sheet.write_datetime(1200, 0, D(2024, 1, 1, 10), when)
+    sheet.write_string(1200, 1, "maybe")
+    sheet.write_formula(1200, 2, "=1/0", None, "#DIV/0!")
+    book.close()
+    data = read_file("mixed.xlsx", path)[0].data
+    assert data.column("minutes").type == pa.string()
+    assert data.column("minutes")[1199].as_py() == "2024-01-01 10:00:00"
+    assert data.column("minutes")[0].as_py() == "1"
+    assert data.column("escalated")[1199].as_py() == "maybe"
+    assert data.column("cost").type == pa.float64()
+    assert data.column("cost")[1199].as_py() is None and data.column("cost")[0].as_py() == 2.0

@@ -122,9 +122,11 @@ def _load_sheet(reader: fastexcel.ExcelReader, sheet: str, **options) -> pa.Reco
     """
     loaded = reader.load_sheet(sheet, **options)
     batch, errors = loaded.to_arrow_with_errors()
-    if errors is None or not errors.errors:
+    # An Excel error value (#N/A, #DIV/0!) is missing as text too: no reason to re-read.
+    bad = {e.position[1] for e in (errors.errors if errors else ())
+           if "got 'Error(" not in e.detail}
+    if not bad:
         return batch
-    bad = {e.position[1] for e in errors.errors}
     as_text = {c.name: "string" for c in loaded.selected_columns if c.index in bad}
     del batch, loaded
     return reader.load_sheet(sheet, dtypes=as_text, **options).to_arrow()
