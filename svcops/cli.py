@@ -14,7 +14,7 @@ from pathlib import Path
 import duckdb
 
 from .filters import Filters
-from .ingest import IngestError, import_paths
+from .ingest import IngestError, import_files, openable
 from .kpi import KPI_KEYS, compute
 from .store import Workspace, default_workspace_path
 
@@ -50,8 +50,9 @@ def cmd_sample(args) -> int:
 
 
 def cmd_import(args) -> int:
+    files = openable(args.files)     # a missing file is named before the workspace is opened
     with Workspace(_workspace(args)) as ws:
-        report = import_paths(ws, args.files, profile=args.profile)
+        report = import_files(ws, files, profile=args.profile)
         for s in report.sheets:
             print(f"{s.file} / {s.sheet} -> {s.table}: {s.rows} rows imported, "
                   f"{s.rejected} set aside, {s.replaced} replaced (upload {s.upload_id})")

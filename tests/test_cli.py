@@ -13,6 +13,7 @@ import pandas as pd
 import pytest
 
 from svcops.kpi import KPI_KEYS
+from svcops.store import Workspace
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "sample_data" / "svcops_sample.xlsx"
@@ -125,3 +126,12 @@ def test_a_bad_file_among_several_imports_nothing(tmp_path):
 def test_bad_date_argument_is_a_usage_error():
     done = cli("kpis", "--start", "March")
     assert done.returncode == 2 and "'March' is not a date (YYYY-MM-DD)" in done.stderr
+
+
+def test_a_missing_file_is_named_even_while_the_app_holds_the_workspace(tmp_path):
+    path = tmp_path / "held.duckdb"
+    with Workspace(path):           # as a running app holds its workspace file
+        done = cli("import", str(tmp_path / "nope.xlsx"), "--workspace", str(path))
+    assert done.returncode == 1
+    assert done.stderr.strip() == f"error: {tmp_path / 'nope.xlsx'}: cannot be opened " \
+                                  "(No such file or directory)"

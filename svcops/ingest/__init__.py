@@ -86,6 +86,11 @@ def import_summary(report: ImportReport):
 def import_paths(ws: Workspace, paths: list[str | Path], *, profile: str | None = None
                  ) -> ImportReport:
     """Import files on disk; workbooks are read from disk, not loaded into memory first."""
+    return import_files(ws, openable(paths), profile=profile)
+
+
+def openable(paths: list[str | Path]) -> list[tuple[str, Path]]:
+    """``(name, path)`` for each file, or IngestError naming the first that can't be opened."""
     files = []
     for p in paths:
         path = Path(p)
@@ -95,7 +100,7 @@ def import_paths(ws: Workspace, paths: list[str | Path], *, profile: str | None 
         except OSError as exc:
             raise IngestError(f"{path}: cannot be opened ({exc.strerror or exc})") from exc
         files.append((path.name, path))
-    return import_files(ws, files, profile=profile)
+    return files
 
 
 @dataclass

@@ -110,6 +110,7 @@ def _check_zip_bomb(name: str, data: Source) -> None:
 # Rows read from the top of a sheet to find its header, and from the end to find totals.
 _PROBE_ROWS = 50
 _TAIL_ROWS = 10
+_SCAN_ROWS = 16_384
 
 
 def _load_sheet(reader: fastexcel.ExcelReader, sheet: str, **options) -> pa.RecordBatch:
@@ -158,6 +159,10 @@ def _sheet(name: str, sheet: str, table: pa.Table, first_row: int, header_row: i
     tail = _tail(table.drop_columns(["_row"]))
     rows = table.column("_row").slice(table.num_rows - len(tail)).to_pylist()
     summary = tuple(rows[i] for i in trailing_summary_rows(tail, names))
+    # In slices (no copy) DuckDB scans the sheet on every core; one batch is one thread.
+    if isinstance(table, pa.RecordBatch):
+        table = pa.Table.from_batches([table])
+    table = pa.Table.from_batches(table.to_batches(max_chunksize=_SCAN_ROWS), table.schema)
     return RawSheet(name, sheet, table, summary, header_row, confidence)
 
 
