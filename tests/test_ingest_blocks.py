@@ -781,3 +781,18 @@ def test_reader_keeps_cells_of_another_type_below_its_sample_and_reads_error_cel
     assert data.column("escalated")[1199].as_py() == "maybe"
     assert data.column("cost").type == pa.float64()
     assert data.column("cost")[1199].as_py() is None and data.column("cost")[0].as_py() == 2.0
+
+
+def test_reader_reads_a_column_mixing_times_and_durations_as_text():
+    """fastexcel refuses a column whose first rows mix a time of day and a duration."""
+    wb = openpyxl.Workbook()
+    sheet = wb.active
+    sheet.append(["ticket", "waited"])
+    sheet.append(["A", dt.time(9, 15)])
+    sheet.append(["B", dt.timedelta(hours=30)])
+    blob = io.BytesIO()
+    wb.save(blob)
+    data = read_file("times.xlsx", blob.getvalue())[0].data
+    assert data.column("waited").type == pa.string()
+    assert data.column("waited").to_pylist()[0].startswith("1899-12-3")
+    assert data.column("ticket").to_pylist() == ["A", "B"]

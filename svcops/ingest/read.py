@@ -12,6 +12,7 @@ import csv
 import io
 import logging
 import os
+import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -113,24 +114,40 @@ _TAIL_ROWS = 10
 _SCAN_ROWS = 16_384
 
 
+_MIXED_COLUMN = re.compile(r"could not determine dtype for column (.+)$", re.MULTILINE)
+
+
 def _load_sheet(reader: fastexcel.ExcelReader, sheet: str, **options) -> pa.RecordBatch:
     """Load a sheet losing no cell: a column holding cells that do not fit the type
     guessed for it (text in a date column, say) is read again, as text.
 
     The reader guesses each column's type from its first 1,000 rows and reports every
     cell it could not convert; asking it to scan every row up front instead costs about
-    a fifth of the read on a full sheet, and most exports need no second read.
+    a fifth of the read on a full sheet, and most exports need no second read. A column
+    whose first rows mix types the reader cannot reconcile (times and durations) is
+    refused by it outright, and read as text too.
     """
-    loaded = reader.load_sheet(sheet, **options)
-    batch, errors = loaded.to_arrow_with_errors()
-    # An Excel error value (#N/A, #DIV/0!) is missing as text too: no reason to re-read.
-    bad = {e.position[1] for e in (errors.errors if errors else ())
-           if "got 'Error(" not in e.detail}
-    if not bad:
-        return batch
-    as_text = {c.name: "string" for c in loaded.selected_columns if c.index in bad}
-    del batch, loaded
-    return reader.load_sheet(sheet, dtypes=as_text, **options).to_arrow()
+    as_text: dict[str, str] = {}
+    while True:
+        try:
+            loaded = reader.load_sheet(sheet, dtypes=as_text or None, **options)
+            batch, errors = loaded.to_arrow_with_errors()
+        except fastexcel.UnsupportedColumnTypeCombinationError as exc:
+            found = _MIXED_COLUMN.search(str(exc))
+            name = found.group(1).strip() if found else None
+            if name is None or name in as_text:
+                raise
+            as_text[name] = "string"
+            continue
+        # An Excel error value (#N/A, #DIV/0!) is missing as text too: no reason to re-read.
+        bad = {e.position[1] for e in (errors.errors if errors else ())
+               if "got 'Error(" not in e.detail}
+        more = {c.name: "string" for c in loaded.selected_columns
+                if c.index in bad and c.name not in as_text}
+        if not more:
+            return batch
+        del batch, loaded
+        as_text.update(more)
 
 
 def _unnamed(name: str) -> bool:
