@@ -29,7 +29,8 @@ from svcops.ingest.dates import (
     strptime_sql,
 )
 from svcops.ingest.header import TableLocation, locate_table, trailing_summary_rows
-from svcops.ingest.read import read_file
+from svcops.ingest.read import RawSheet, read_file
+from svcops.ingest.split_times import combine_date_and_time
 from svcops.ingest.values import (
     CHANNELS,
     FALSE_WORDS,
@@ -796,3 +797,64 @@ def test_reader_reads_a_column_mixing_times_and_durations_as_text():
     assert data.column("waited").type == pa.string()
     assert data.column("waited").to_pylist()[0].startswith("1899-12-3")
     assert data.column("ticket").to_pylist() == ["A", "B"]
+
+
+# --------------------------------------------------------------------------- split date and time
+
+def _raw(columns: dict[str, list]) -> RawSheet:
+    table = pa.table({**columns, "_row": list(range(2, 2 + len(next(iter(columns.values())))))})
+    return RawSheet("log.csv", "log", table)
+
+
+def test_a_call_log_date_gives_each_time_of_day_its_day():
+    """One YYMMDD date beside times of day named otherwise (a call-centre log): each time
+    takes the date; 0:00:00 is 'did not happen' where it is far too common to be a clock
+    time; a time over 12 h before the group's first is on the next day."""
+    n = 150
+    raw = _raw({
+        "call": [str(i) for i in range(n)],
+        "date": ["990201"] * (n - 1) + ["990228"],
+        "entered": ["7:02:47"] * (n - 1) + ["23:59:50"],
+        "answered": ["0:00:00"] * 3 + ["7:02:55"] * (n - 4) + ["0:00:10"],
+        "wait_time": ["8"] * n,        # seconds, not a time of day: left alone
+    })
+    out = combine_date_and_time(raw)
+    got = out.data.to_pydict()
+    assert got["entered"][0] == "1999-02-01 07:02:47"
+    assert got["answered"][:4] == [None, None, None, "1999-02-01 07:02:55"]
+    assert got["entered"][-1] == "1999-02-28 23:59:50"
+    assert got["answered"][-1] == "1999-03-01 00:00:10"          # across midnight
+    assert got["date"] == raw.data.column("date").to_pylist()      # the date stays as it was
+    assert got["wait_time"] == ["8"] * n
+    assert out.notes == ("date + entered: read together as one date and time",
+                         "date + answered: read together as one date and time "
+                         "(00:00:00 read as 'did not happen')")
+
+
+def test_date_and_time_columns_of_one_name_become_one_and_real_midnight_stays():
+    n = 200
+    raw = _raw({
+        "Ticket": [f"T{i}" for i in range(n)],
+        "Created Date": [D(2024, 3, 1) + dt.timedelta(days=i % 20) for i in range(n)],
+        "Created Time": [dt.datetime(1899, 12, 31, 0, 0)] + [
+            dt.datetime(1899, 12, 31, 9, i % 60) for i in range(1, n)],   # Excel time cells
+        "Closed Date": ["25/03/2024"] * (n - 1) + [None],
+        "Closed Time": ["2:14 PM"] * (n - 2) + [None, "2:14 PM"],
+    })
+    got = combine_date_and_time(raw).data.to_pydict()
+    assert got["Created Date"][:2] == ["2024-03-01 00:00:00", "2024-03-02 09:01:00"]
+    assert got["Closed Date"][0] == "2024-03-25 14:14:00"         # day-first, 12-hour clock
+    # no time: the date alone; a time with no date is passed on as written, to be reported
+    assert got["Closed Date"][-2:] == ["2024-03-25", "2:14 PM"]
+    assert got["Created Time"] == raw.data.column("Created Time").to_pylist()
+
+
+def test_split_date_and_time_are_left_alone_when_they_are_not_that():
+    raw = _raw({
+        "Created Date": ["2024-03-01 09:00", "2024-03-02 10:00"],   # has its time already
+        "Created Time": ["09:00", "10:00"],
+        "Resolved Date": ["2024-03-01", "2024-03-02"],
+        "Resolved Time": ["125", "90"],                             # minutes, not a clock
+    })
+    out = combine_date_and_time(raw)
+    assert out.data.to_pydict() == raw.data.to_pydict() and out.notes == ()

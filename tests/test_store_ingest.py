@@ -6,12 +6,14 @@ import hashlib
 import io
 import json
 import zipfile
-from datetime import datetime
+from datetime import datetime, time
 
 import duckdb
 import pandas as pd
 import pytest
 
+from svcops import kpi
+from svcops.filters import Filters
 from svcops.ingest import IngestError, import_files, import_paths
 from svcops.schema import TABLES
 from svcops.store import Workspace
@@ -138,6 +140,37 @@ def test_cells_of_another_type_far_down_a_column_are_not_lost(ws, workbook):
     (warned,) = ws.rejects().itertuples()
     assert (warned.row_number, warned.action) == (1401, "value set to empty")
     assert '"about 5" cannot be read as a number' in warned.reason
+
+
+def test_a_report_with_date_and_time_under_merged_headers_keeps_the_times(ws, tmp_path):
+    """Created / Resolved merged over Date and Time sub-columns: read apart, every ticket
+    would open and close at midnight and resolution hours would be wrong."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Resolved incidents"
+    sheet.append(["Incident", "Created", None, "Resolved", None, "Priority"])
+    sheet.append([None, "Date", "Time", "Date", "Time", None])
+    sheet.merge_cells("B1:C1")
+    sheet.merge_cells("D1:E1")
+    sheet.append(["INC1", datetime(2024, 3, 1), time(9, 15), datetime(2024, 3, 1), time(17, 45),
+                  "P1"])
+    sheet.append(["INC2", "2024-03-02", "10:00", "2024-03-04", "08:30", "P3"])
+    sheet.append(["INC3", "2024-03-02", "25:99", None, None, "P3"])
+    path = tmp_path / "report.xlsx"
+    book.save(path)
+    report = import_paths(ws, [path])
+    got = ws.query("SELECT ticket_id, created_at, resolved_at FROM tickets ORDER BY 1")
+    assert got.values.tolist() == [
+        ["INC1", pd.Timestamp("2024-03-01 09:15"), pd.Timestamp("2024-03-01 17:45")],
+        ["INC2", pd.Timestamp("2024-03-02 10:00"), pd.Timestamp("2024-03-04 08:30")]]
+    (bad,) = ws.rejects().itertuples()
+    assert bad.row_number == 5 and '"2024-03-02 25:99" cannot be read' in bad.reason
+    assert "Created Date + Created Time: read together as one date and time" in \
+        report.sheets[0].notes
+    assert kpi.scorecard(ws, Filters()).row("resolution_hours_median").value == \
+        pytest.approx((8.5 + 46.5) / 2)
 
 
 @pytest.mark.parametrize("marker", ["?", "-", "N/A", "NULL", "无", " "])

@@ -28,6 +28,7 @@ from .mapping import Mapping, classify, created_from_values, map_columns
 from .prepare import ColumnPlan, prepare
 from .profiles import Profile, get_profile, profile_for
 from .read import IngestError, RawSheet, Source, read_file
+from .split_times import combine_date_and_time
 
 __all__ = ["IngestError", "ImportReport", "SheetPreview", "SheetReport", "import_files",
            "import_paths", "import_summary", "preview"]
@@ -129,7 +130,7 @@ def _recognise(origin: str, raw: RawSheet, report: ImportReport, ws: Workspace |
     if raw.data.num_rows == 0 or not headers:
         report.skipped.append((*where, "the sheet is empty"))
         return None
-    notes: list[str] = []
+    notes: list[str] = list(raw.notes)
     if overrides and where in overrides and overrides[where] is None:
         report.skipped.append((*where, "skipped, as chosen on the mapping check"))
         return None
@@ -213,7 +214,7 @@ def _read_all(ws: Workspace | None, files, profile: str | None, overrides,
         for name, data in files:
             copying = pool.submit(ws.keep_original, name, data) if keep else None
             try:
-                read = read_file(name, data)
+                read = [combine_date_and_time(r) for r in read_file(name, data)]
             finally:
                 if copying is not None:
                     kept.append(_kept(name, copying))

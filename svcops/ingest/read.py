@@ -81,6 +81,7 @@ class RawSheet:
     summary_rows: tuple[int, ...] = ()
     header_row: int = 1
     header_confidence: float = 1.0
+    notes: tuple[str, ...] = ()     # how the sheet was read, for the import report
 
 
 def check_size(name: str, size: int) -> None:
