@@ -20,6 +20,7 @@ import os
 import threading
 import uuid
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -94,29 +95,38 @@ class OriginalsFolder:
             part.unlink(missing_ok=True)
         return Original(name, checksum, size, created=created)
 
-    def settle(self, originals, referenced: set[str]) -> None:
+    # ``referenced`` below returns the checksums the workspace's committed rows refer
+    # to; it is asked under the lock, so an import that commits meanwhile is seen.
+
+    def settle(self, originals, referenced: Callable[[], set[str]]) -> None:
         """After an import committed or failed: drop the files nothing refers to."""
         with self._lock:
+            done = []
             for o in originals:
                 self._pending[o.checksum] -= 1
                 if self._pending[o.checksum] <= 0:
                     del self._pending[o.checksum]
-                    if o.checksum not in referenced:
-                        self.file(o.checksum).unlink(missing_ok=True)
+                    done.append(o.checksum)
+            if done:
+                kept = referenced()
+                for checksum in done:
+                    if checksum not in kept:
+                        self.file(checksum).unlink(missing_ok=True)
 
-    def forget(self, checksum: str, referenced: set[str]) -> None:
+    def forget(self, checksum: str, referenced: Callable[[], set[str]]) -> None:
         """After an upload was removed: delete its file unless still referred to."""
         with self._lock:
-            if checksum not in referenced and checksum not in self._pending:
+            if checksum not in self._pending and checksum not in referenced():
                 self.file(checksum).unlink(missing_ok=True)
 
-    def collect(self, referenced: set[str]) -> None:
+    def collect(self, referenced: Callable[[], set[str]]) -> None:
         """Remove leftovers of interrupted imports: partial copies and unreferenced files."""
         if not self.path.is_dir():
             return
         with self._lock:
+            kept = referenced()
             for f in self.path.iterdir():
-                if f.is_file() and f.name not in referenced and f.name not in self._pending:
+                if f.is_file() and f.name not in kept and f.name not in self._pending:
                     f.unlink(missing_ok=True)
 
 

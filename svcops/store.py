@@ -112,7 +112,7 @@ class Workspace:
         if not read_only:
             self._ensure_schema()
             if self.originals is not None:
-                self.originals.collect(self._kept_files())
+                self.originals.collect(self._kept_files)
 
     # -- lifecycle -----------------------------------------------------------------
     def close(self) -> None:
@@ -248,7 +248,7 @@ class Workspace:
     def settle_originals(self, originals: Iterable[Original]) -> None:
         """After an import: remove the files it kept that no upload refers to (it failed)."""
         if self.originals is not None:
-            self.originals.settle(list(originals), self._kept_files())
+            self.originals.settle(list(originals), self._kept_files)
 
     def _kept_files(self) -> set[str]:
         rows = self.query("SELECT DISTINCT checksum FROM upload_files "
@@ -377,7 +377,6 @@ class Workspace:
             cur.execute("DELETE FROM upload_files WHERE upload_id = ?", [upload_id])
             cur.execute("DELETE FROM uploads WHERE upload_id = ?", [upload_id])
         if self.originals is not None:
-            kept = self._kept_files()
             for checksum in files["checksum"].dropna():
-                self.originals.forget(checksum, kept)
+                self.originals.forget(checksum, self._kept_files)
         return removed

@@ -809,26 +809,52 @@ def _raw(columns: dict[str, list]) -> RawSheet:
 def test_a_call_log_date_gives_each_time_of_day_its_day():
     """One YYMMDD date beside times of day named otherwise (a call-centre log): each time
     takes the date; 0:00:00 is 'did not happen' where it is far too common to be a clock
-    time; a time over 12 h before the group's first is on the next day."""
-    n = 150
+    time; a time over 12 h before the latest earlier one is on the next day."""
+    n = 300
+    clock = [f"7:{i // 60:02d}:{i % 60:02d}" for i in range(n)]
     raw = _raw({
         "call": [str(i) for i in range(n)],
-        "date": ["990201"] * (n - 1) + ["990228"],
-        "entered": ["7:02:47"] * (n - 1) + ["23:59:50"],
-        "answered": ["0:00:00"] * 3 + ["7:02:55"] * (n - 4) + ["0:00:10"],
+        "date": ["990201"] * (n - 2) + ["990228", "990228"],
+        "entered": clock[:-2] + ["23:59:50", ""],
+        "answered": ["0:00:00" if i % 10 == 0 else c for i, c in enumerate(clock[:-2])]
+                    + ["0:00:10", "23:59:00"],
+        "ended": clock[:-2] + ["0:01:00", "0:01:00"],
         "wait_time": ["8"] * n,        # seconds, not a time of day: left alone
     })
     out = combine_date_and_time(raw)
     got = out.data.to_pydict()
-    assert got["entered"][0] == "1999-02-01 07:02:47"
-    assert got["answered"][:4] == [None, None, None, "1999-02-01 07:02:55"]
-    assert got["entered"][-1] == "1999-02-28 23:59:50"
-    assert got["answered"][-1] == "1999-03-01 00:00:10"          # across midnight
+    assert got["entered"][1] == "1999-02-01 07:00:01"
+    assert got["answered"][:2] == [None, "1999-02-01 07:00:01"]   # 0:00:00: no answer
+    assert got["entered"][-2] == "1999-02-28 23:59:50"
+    assert got["answered"][-2] == "1999-03-01 00:00:10"          # across midnight
+    assert got["ended"][-2] == "1999-03-01 00:01:00"
+    # no entry time: the end is compared with the answer, the latest earlier time
+    assert (got["entered"][-1], got["ended"][-1]) == (None, "1999-03-01 00:01:00")
     assert got["date"] == raw.data.column("date").to_pylist()      # the date stays as it was
     assert got["wait_time"] == ["8"] * n
     assert out.notes == ("date + entered: read together as one date and time",
                          "date + answered: read together as one date and time "
-                         "(00:00:00 read as 'did not happen')")
+                         "(00:00:00 read as 'did not happen')",
+                         "date + ended: read together as one date and time")
+
+
+def test_midnight_is_a_time_in_an_interval_report():
+    """Every half-hour, midnight included, is equally common: none is a placeholder."""
+    slots = [f"{h:02d}:{m:02d}" for h in range(24) for m in (0, 30)]
+    raw = _raw({"Date": ["2024-03-01"] * 48 + ["2024-03-02"] * 48,
+                'Interval "start"': slots * 2, "Offered": ["5"] * 96})   # a quote, too
+    got = combine_date_and_time(raw).data.column('Interval "start"').to_pylist()
+    assert got[0] == "2024-03-01 00:00:00" and got[48] == "2024-03-02 00:00:00"
+    assert got[-1] == "2024-03-02 23:30:00" and None not in got
+
+
+def test_a_missing_marker_for_the_time_keeps_the_date_and_a_bad_date_is_passed_on():
+    days = [f"2024-01-{d:02d}" for d in range(10, 30)]
+    raw = _raw({"Created Date": ["2024-01-20", "2024-02-30", *days],
+                "Created Time": ["N/A", "", *["09:00"] * 20],
+                "Note": ["x"] * 22})
+    got = combine_date_and_time(raw).data.column("Created Date").to_pylist()
+    assert got[:3] == ["2024-01-20", "2024-02-30", "2024-01-10 09:00:00"]
 
 
 def test_date_and_time_columns_of_one_name_become_one_and_real_midnight_stays():
@@ -858,3 +884,10 @@ def test_split_date_and_time_are_left_alone_when_they_are_not_that():
     })
     out = combine_date_and_time(raw)
     assert out.data.to_pydict() == raw.data.to_pydict() and out.notes == ()
+
+
+def test_clean_text_trims_every_space_duckdb_trims_before_looking_for_markers(con):
+    values = ["x\xa0", "\xa0NA", "无\u3000", "\xa0", " n/a ", "(Blank)", "abc", "  ", "none!"]
+    con.execute("CREATE OR REPLACE TEMP TABLE cells AS SELECT unnest(?) AS v", [values])
+    got = [r[0] for r in con.execute(f"SELECT {coerce._clean_text('v')} FROM cells").fetchall()]
+    assert got == ["x", None, None, None, None, None, "abc", None, "none!"]

@@ -356,3 +356,24 @@ def test_csv_rows_keep_their_line_numbers_across_blank_lines(ws):
     import_files(ws, [("gaps.csv", text.encode())])
     assert ws.rejects().row_number.tolist() == [6]          # line 6 of the file
     assert ws.row_counts()["tickets"] == 2
+
+
+def test_an_original_is_only_dropped_after_asking_under_the_folder_lock(tmp_path):
+    """Which originals the workspace still refers to is asked while the folder is locked,
+    so an import of the same file that commits meanwhile is never missed."""
+    from svcops.originals import OriginalsFolder
+
+    folder = OriginalsFolder(tmp_path / "w.duckdb")
+    first, second = folder.keep("a.xlsx", b"same"), folder.keep("a.xlsx", b"same")
+    asked = []
+
+    def referenced():
+        asked.append(folder._lock.locked())
+        return {second.checksum}              # the second import has committed
+
+    folder.settle([first], referenced)        # the first failed: still pending for the second
+    assert asked == [] and folder.file(first.checksum).exists()
+    folder.settle([second], referenced)
+    assert asked == [True] and folder.file(second.checksum).exists()
+    folder.forget(second.checksum, lambda: asked.append(folder._lock.locked()) or set())
+    assert asked == [True, True] and not folder.file(second.checksum).exists()

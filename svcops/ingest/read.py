@@ -126,7 +126,9 @@ def _load_sheet(reader: fastexcel.ExcelReader, sheet: str, **options) -> pa.Reco
     cell it could not convert; asking it to scan every row up front instead costs about
     a fifth of the read on a full sheet, and most exports need no second read. A column
     whose first rows mix types the reader cannot reconcile (times and durations) is
-    refused by it outright, and read as text too.
+    refused by it outright, and read as text too. One coercion goes unreported: a
+    TRUE/FALSE cell in a column of numbers reads as 1/0, and a number in a column of
+    TRUE/FALSE as true unless 0.
     """
     as_text: dict[str, str] = {}
     while True:

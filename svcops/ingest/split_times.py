@@ -29,6 +29,7 @@ import duckdb
 import pyarrow as pa
 
 from ..schema import normalise_header
+from .coerce import MISSING_MARKERS
 from .dates import infer_datetime_formats, strptime_sql
 from .read import RawSheet
 
@@ -89,13 +90,13 @@ def _is_time_column(column: pa.ChunkedArray) -> bool:
         return True
     if not _is_text(column.type):
         return False
-    texts = [v for v in values if v.strip()]
+    texts = [v for v in values if v.strip().lower() not in MISSING_MARKERS]
     return bool(texts) and sum(bool(_TIME_OF_DAY.match(v)) for v in texts) >= 0.9 * len(texts)
 
 
 def _date_sql(name: str, column: pa.ChunkedArray) -> str | None:
     """SQL reading a date-only column as DATE, or None when it is not one."""
-    col = f'"{name}"'
+    col = _q(name)
     values = _sample(column)
     if not values:
         return None
@@ -126,15 +127,22 @@ def _date_sql(name: str, column: pa.ChunkedArray) -> str | None:
 
 
 def _time_sql(name: str, kind: pa.DataType) -> str:
-    col = f'"{name}"'
+    col = _q(name)
     if pa.types.is_timestamp(kind) or pa.types.is_time(kind):
         return f"CAST({col} AS TIME)"
     formats = "[" + ", ".join(f"'{f}'" for f in _TIME_FORMATS) + "]"
     return f"CAST(try_strptime(upper(trim({col})), {formats}) AS TIME)"
 
 
+def _q(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
 def _raw_text(name: str) -> str:
-    return f"""nullif(trim(CAST("{name}" AS VARCHAR)), '')"""
+    """The cell as trimmed text; NULL when blank or a missing-value marker (N/A, -, ?)."""
+    text = f"trim(CAST({_q(name)} AS VARCHAR))"
+    markers = "[" + ", ".join("'" + m.replace("'", "''") + "'" for m in MISSING_MARKERS) + "]"
+    return f"(CASE WHEN NOT list_contains({markers}, lower({text})) THEN {text} END)"
 
 
 def combine_date_and_time(raw: RawSheet) -> RawSheet:
@@ -179,7 +187,7 @@ def _combine(raw: RawSheet, pairs: dict[str, str], target: dict[str, str],
         stamps: dict[str, str] = {}
         texts: dict[str, str] = {}
         notes = []
-        first_of_group: dict[str, str] = {}
+        earlier: dict[str, list[str]] = {}     # plain date -> its times so far, in order
         for t, d in pairs.items():
             parsed = _time_sql(t, data.column(t).type)
             missing = f"({_raw_text(t)} IS NULL" + (
@@ -187,19 +195,22 @@ def _combine(raw: RawSheet, pairs: dict[str, str], target: dict[str, str],
             stamp = f"({dates[d]} + (CASE WHEN NOT {missing} THEN {parsed} END))"
             own_column = target[t] == t
             if own_column:             # several times share the plain date column
-                first = first_of_group.setdefault(d, t)
-                if first != t:
-                    stamp = (f"(CASE WHEN {stamp} < {stamps[first]} - INTERVAL 12 HOUR "
+                before = earlier.setdefault(d, [])
+                if before:             # compared with the latest earlier time present
+                    last = f"coalesce({', '.join(stamps[b] for b in reversed(before))})"
+                    stamp = (f"(CASE WHEN {stamp} < {last} - INTERVAL 12 HOUR "
                              f"THEN {stamp} + INTERVAL 1 DAY ELSE {stamp} END)")
+                before.append(t)
             stamps[t] = stamp
-            date_only = "NULL" if own_column else f"strftime({dates[d]}, '%Y-%m-%d')"
+            date_only = ("NULL" if own_column else
+                         f"coalesce(strftime({dates[d]}, '%Y-%m-%d'), {_raw_text(d)})")
             texts[target[t]] = (
                 f"CASE WHEN {missing} THEN {date_only} "
                 f"WHEN {stamp} IS NOT NULL THEN strftime({stamp}, '%Y-%m-%d %H:%M:%S') "
                 f"ELSE concat_ws(' ', {_raw_text(d)}, {_raw_text(t)}) END")
             notes.append(f"{d} + {t}: read together as one date and time"
                          + (" (00:00:00 read as 'did not happen')" if t in placeholders else ""))
-        select = ", ".join(f'{sql} AS "{name}"' for name, sql in texts.items())
+        select = ", ".join(f"{sql} AS {_q(name)}" for name, sql in texts.items())
         combined = con.sql(f"SELECT {select} FROM raw").to_arrow_table()
     finally:
         con.close()
@@ -210,13 +221,18 @@ def _combine(raw: RawSheet, pairs: dict[str, str], target: dict[str, str],
 
 
 def _placeholder_midnights(con, data: pa.Table, pairs: dict[str, str]) -> set[str]:
-    """Time columns where 00:00:00 stands for 'no time' (far too common to be a time)."""
+    """Time columns where 00:00:00 stands for 'no time': over 1% of the values and ten
+    times as common as any other time (in an interval report every slot, midnight
+    included, is about as common as the next)."""
     found = set()
     for t in pairs:
         time = _time_sql(t, data.column(t).type)
-        total, midnight = con.execute(
-            f"SELECT count({time}), count(*) FILTER ({time} = TIME '00:00:00') FROM raw"
+        total, midnight, other = con.execute(
+            f"SELECT sum(n), sum(n) FILTER (v = TIME '00:00:00'), "
+            f"max(n) FILTER (v <> TIME '00:00:00') "
+            f"FROM (SELECT {time} AS v, count(*) AS n FROM raw WHERE v IS NOT NULL GROUP BY v)"
         ).fetchall()[0]
-        if total and midnight > _PLACEHOLDER_SHARE * total:
+        if total and midnight and midnight > _PLACEHOLDER_SHARE * total \
+                and midnight >= 10 * (other or 0):
             found.add(t)
     return found
