@@ -86,11 +86,11 @@ class OriginalsFolder:
             checksum = digest.hexdigest()
             final = self.file(checksum)
             with self._lock:
-                self._pending[checksum] += 1
                 created = not final.exists()
                 if created:
                     os.replace(part, final)
                     _sync_dir(self.path)
+                self._pending[checksum] += 1
         finally:
             part.unlink(missing_ok=True)
         return Original(name, checksum, size, created=created)
