@@ -891,3 +891,11 @@ def test_clean_text_trims_every_space_duckdb_trims_before_looking_for_markers(co
     con.execute("CREATE OR REPLACE TEMP TABLE cells AS SELECT unnest(?) AS v", [values])
     got = [r[0] for r in con.execute(f"SELECT {coerce._clean_text('v')} FROM cells").fetchall()]
     assert got == ["x", None, None, None, None, None, "abc", None, "none!"]
+
+
+def test_missing_dates_do_not_stop_a_date_column_being_recognised():
+    raw = _raw({"Opened Date": ["N/A", "-", *[f"2024-05-{d:02d}" for d in range(1, 9)]],
+                "Opened Time": ["08:00"] * 10})
+    got = combine_date_and_time(raw).data.column("Opened Date").to_pylist()
+    assert got[2:4] == ["2024-05-01 08:00:00", "2024-05-02 08:00:00"]
+    assert got[:2] == ["08:00", "08:00"]     # no date: the time alone, to be reported

@@ -111,7 +111,7 @@ def _date_sql(name: str, column: pa.ChunkedArray) -> str | None:
         texts = [f"{v:.0f}" for v in values]
         text = f"CAST(CAST({col} AS BIGINT) AS VARCHAR)"
     elif _is_text(kind):
-        texts = [v.strip() for v in values if v.strip()]
+        texts = [v.strip() for v in values if v.strip().lower() not in MISSING_MARKERS]
         text = f"trim({col})"
     else:
         return None
