@@ -43,6 +43,10 @@ def _lit(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
+# The markers as a DuckDB list literal, for list_contains (see _clean_text).
+MISSING_MARKERS_SQL = "[" + ", ".join(_lit(m) for m in MISSING_MARKERS) + "]"
+
+
 def _in_list(words) -> str:
     return "(" + ", ".join(_lit(w) for w in words) + ")"
 
@@ -58,8 +62,8 @@ def _clean_text(raw: str) -> str:
     and ideographic spaces, so every value goes through it.
     """
     t = f"trim(CAST({raw} AS VARCHAR))"
-    markers = "[" + ", ".join(_lit(m) for m in MISSING_MARKERS) + "]"
-    return (f"(CASE WHEN length({t}) <= {_MARKER_CHARS} AND list_contains({markers}, lower({t})) "
+    return (f"(CASE WHEN length({t}) <= {_MARKER_CHARS} "
+            f"AND list_contains({MISSING_MARKERS_SQL}, lower({t})) "
             f"THEN NULL ELSE {t} END)")
 
 

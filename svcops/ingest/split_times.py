@@ -29,7 +29,7 @@ import duckdb
 import pyarrow as pa
 
 from ..schema import normalise_header
-from .coerce import MISSING_MARKERS
+from .coerce import MISSING_MARKERS, MISSING_MARKERS_SQL, _q
 from .dates import infer_datetime_formats, strptime_sql
 from .read import RawSheet
 
@@ -135,15 +135,10 @@ def _time_sql(name: str, kind: pa.DataType) -> str:
     return f"CAST(try_strptime(upper(trim({col})), {formats}) AS TIME)"
 
 
-def _q(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
-
-
 def _raw_text(name: str) -> str:
     """The cell as trimmed text; NULL when blank or a missing-value marker (N/A, -, ?)."""
     text = f"trim(CAST({_q(name)} AS VARCHAR))"
-    markers = "[" + ", ".join("'" + m.replace("'", "''") + "'" for m in MISSING_MARKERS) + "]"
-    return f"(CASE WHEN NOT list_contains({markers}, lower({text})) THEN {text} END)"
+    return f"(CASE WHEN NOT list_contains({MISSING_MARKERS_SQL}, lower({text})) THEN {text} END)"
 
 
 def combine_date_and_time(raw: RawSheet) -> RawSheet:
