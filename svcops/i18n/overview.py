@@ -1,0 +1,88 @@
+"""The Overview page, its headline sentences and the KPI names."""
+
+STRINGS: dict[str, dict[str, str]] = {
+    "overview.title": {"en": "Service overview", "zh": "服务总览"},
+    "overview.caption": {
+        "en": "{start} to {end} ({days} days), compared with {pstart} to {pend}",
+        "zh": "{start} 至 {end}（{days} 天），对比 {pstart} 至 {pend}",
+    },
+    "overview.headlines": {"en": "Headlines", "zh": "要点"},
+    "overview.trends": {"en": "Trends", "zh": "趋势"},
+    "overview.scorecard": {"en": "KPI scorecard", "zh": "KPI 记分卡"},
+    "overview.volume_chart": {"en": "Created and resolved", "zh": "新建与解决"},
+    "overview.backlog_chart": {"en": "Open backlog", "zh": "未结工单"},
+    "overview.sla_chart": {"en": "SLA attainment", "zh": "SLA 达成率"},
+    "overview.resolution_chart": {"en": "Median resolution hours", "zh": "解决时长中位数（小时）"},
+    "overview.missing": {
+        "en": "Not shown: {kpis}. {hint}",
+        "zh": "未显示：{kpis}。{hint}",
+    },
+    "overview.missing_hint": {
+        "en": "Add the columns or sheets named in the KPI definitions (Data page → template).",
+        "zh": "请补充 KPI 定义中所列的列或工作表（数据页 → 模板）。",
+    },
+    "overview.table": {"en": "Scorecard table", "zh": "记分卡表格"},
+    "overview.no_previous": {"en": "no previous data", "zh": "无上期数据"},
+    "overview.cost_filtered": {
+        "en": "Cost per ticket needs ticket-level cost when filtering by team, channel, category "
+              "or priority: the cost report is not split that way.",
+        "zh": "按团队、渠道、类别或优先级筛选时，单票成本需要工单级成本列：成本报表没有这样的拆分。",
+    },
+    "kpi.tickets": {"en": "Tickets created", "zh": "新建工单"},
+    "kpi.resolved": {"en": "Resolved", "zh": "已解决"},
+    "kpi.open_backlog": {"en": "Open backlog", "zh": "未结工单"},
+    "kpi.sla_attainment": {"en": "SLA attainment", "zh": "SLA 达成率"},
+    "kpi.fcr_rate": {"en": "First-contact resolution", "zh": "首次解决率"},
+    "kpi.csat_avg": {"en": "CSAT (mean, 1-5)", "zh": "满意度（均值，1-5）"},
+    "kpi.csat_top2_share": {"en": "CSAT 4-5 share", "zh": "满意度 4-5 分占比"},
+    "kpi.resolution_hours_median": {"en": "Median resolution (h)", "zh": "解决时长中位数（小时）"},
+    "kpi.resolution_hours_p90": {"en": "P90 resolution (h)", "zh": "解决时长 P90（小时）"},
+    "kpi.reopen_rate": {"en": "Reopen rate", "zh": "重开率"},
+    "kpi.availability": {"en": "Service availability", "zh": "服务可用性"},
+    "kpi.cost_per_ticket": {"en": "Cost per resolved ticket", "zh": "单张解决工单成本"},
+    "headline.volume_up": {
+        "en": "Volume rose {pct:.0%} on the previous {days} days to {n:,} tickets; "
+              "most of the change is in {group} ({gdelta:+,}).",
+        "zh": "工单量较前 {days} 天上升 {pct:.0%}，达 {n:,} 张；变化主要来自{group}（{gdelta:+,}）。",
+    },
+    "headline.volume_down": {
+        "en": "Volume fell {pct:.0%} on the previous {days} days to {n:,} tickets; "
+              "most of the change is in {group} ({gdelta:+,}).",
+        "zh": "工单量较前 {days} 天下降 {pct:.0%}，为 {n:,} 张；变化主要来自{group}（{gdelta:+,}）。",
+    },
+    "headline.volume_flat": {
+        "en": "Volume held steady at {n:,} tickets ({pct:+.0%} on the previous {days} days).",
+        "zh": "工单量基本持平，为 {n:,} 张（较前 {days} 天 {pct:+.0%}）。",
+    },
+    "headline.volume_new": {
+        "en": "{n:,} tickets were created; there is no earlier period to compare with.",
+        "zh": "本期新建 {n:,} 张工单；没有可对比的上期数据。",
+    },
+    "headline.sla_down": {
+        "en": "SLA attainment fell {pts:.1f} points to {value:.1%}; {group} accounts for "
+              "{gpts:+.1f} points of that.",
+        "zh": "SLA 达成率下降 {pts:.1f} 个百分点至 {value:.1%}；其中 {group} 贡献 {gpts:+.1f} 个百分点。",
+    },
+    "headline.sla_up": {
+        "en": "SLA attainment rose {pts:.1f} points to {value:.1%}; {group} accounts for "
+              "{gpts:+.1f} points of that.",
+        "zh": "SLA 达成率上升 {pts:.1f} 个百分点至 {value:.1%}；其中 {group} 贡献 {gpts:+.1f} 个百分点。",
+    },
+    "headline.sla_flat": {
+        "en": "SLA attainment held at {value:.1%} ({pts:+.1f} points).",
+        "zh": "SLA 达成率保持在 {value:.1%}（{pts:+.1f} 个百分点）。",
+    },
+    "headline.backlog": {
+        "en": "Open backlog stands at {n:,}, {delta:+,} since the end of the previous period.",
+        "zh": "未结工单 {n:,} 张，较上期末 {delta:+,}。",
+    },
+    "headline.resolution": {
+        "en": "Half of the tickets were resolved within {value:.1f} hours "
+              "(previously {previous:.1f}); one in ten took over {p90:.1f} hours.",
+        "zh": "一半工单在 {value:.1f} 小时内解决（上期 {previous:.1f}）；十分之一超过 {p90:.1f} 小时。",
+    },
+    "headline.csat": {
+        "en": "Customers rated service {value:.2f} of 5 ({delta:+.2f}); {top2:.0%} gave 4 or 5.",
+        "zh": "客户满意度 {value:.2f}/5（{delta:+.2f}）；{top2:.0%} 给出 4 或 5 分。",
+    },
+}

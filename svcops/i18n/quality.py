@@ -1,0 +1,79 @@
+"""The Quality control page."""
+
+STRINGS: dict[str, dict[str, str]] = {
+    "quality.title": {"en": "Quality control", "zh": "质量控制"},
+    "quality.spc": {"en": "Is the process stable?", "zh": "流程是否稳定？"},
+    "quality.metric": {"en": "Control chart of", "zh": "控制图指标"},
+    "quality.metric.volume": {"en": "Tickets created per day (XmR)",
+                              "zh": "每日新建工单（单值-移动极差图）"},
+    "quality.metric.resolution": {"en": "Median resolution hours per day (XmR)",
+                                  "zh": "每日解决时长中位数（单值-移动极差图）"},
+    "quality.metric.sla": {"en": "SLA breach rate per day (p-chart)",
+                           "zh": "每日 SLA 违约率（p 控制图）"},
+    "quality.baseline": {"en": "Baseline period (sets centre line and limits)",
+                         "zh": "基准期（决定中心线与控制限）"},
+    "quality.limits": {
+        "en": "Centre {centre} · UCL {ucl} · LCL {lcl} · from {baseline}.",
+        "zh": "中心线 {centre} · 上控制限 {ucl} · 下控制限 {lcl} · 基于 {baseline}。",
+    },
+    "quality.limits_p": {
+        "en": "p̄ {centre} · limits p̄ ± 3√(p̄(1−p̄)/nᵢ), by each day's count · from {baseline}.",
+        "zh": "p̄ {centre} · 控制限 p̄ ± 3√(p̄(1−p̄)/nᵢ)，随每日数量变化 · 基于 {baseline}。",
+    },
+    "quality.flagged": {"en": "out of control", "zh": "失控"},
+    "quality.violations": {"en": "{n} point(s) flagged by the Western Electric rules",
+                           "zh": "{n} 个点触发西电规则"},
+    "quality.no_violations": {"en": "No Western Electric rule fires: the process is in "
+                                    "statistical control over this period.",
+                              "zh": "未触发任何西电规则：本期间流程处于统计受控状态。"},
+    "quality.rule.1": {"en": "Rule 1: one point beyond 3σ", "zh": "规则 1：一点超出 3σ"},
+    "quality.rule.2": {"en": "Rule 2: 2 of 3 beyond 2σ, same side",
+                       "zh": "规则 2：连续 3 点中 2 点超出 2σ（同侧）"},
+    "quality.rule.3": {"en": "Rule 3: 4 of 5 beyond 1σ, same side",
+                       "zh": "规则 3：连续 5 点中 4 点超出 1σ（同侧）"},
+    "quality.rule.4": {"en": "Rule 4: 8 in a row on one side",
+                       "zh": "规则 4：连续 8 点位于中心线同侧"},
+    "quality.note": {"en": "{note}", "zh": "{note}"},
+    "quality.mr": {"en": "Moving range", "zh": "移动极差"},
+    "quality.customers": {"en": "What customers say", "zh": "客户评价"},
+    "quality.csat_dist": {"en": "CSAT scores of tickets resolved in the period",
+                          "zh": "本期已解决工单的满意度评分分布"},
+    "quality.csat_trend": {"en": "CSAT mean over time", "zh": "满意度均值趋势"},
+    "quality.no_csat": {"en": "No CSAT scores in this period: add a `csat` column (1–5) to the "
+                              "tickets sheet.",
+                        "zh": "本期没有满意度评分：请在工单表中加入 `csat` 列（1–5）。"},
+    "quality.nps": {"en": "NPS (surveys dated in the period)", "zh": "NPS（本期问卷）"},
+    "quality.promoters": {"en": "Promoters (9–10)", "zh": "推荐者（9–10）"},
+    "quality.passives": {"en": "Passives (7–8)", "zh": "中立者（7–8）"},
+    "quality.detractors": {"en": "Detractors (0–6)", "zh": "贬损者（0–6）"},
+    "quality.no_nps": {"en": "No NPS in this period: upload a `surveys` sheet with `date` and "
+                             "`nps` (0–10).",
+                       "zh": "本期没有 NPS：请上传含 `date` 与 `nps`（0–10）的 `surveys` 工作表。"},
+    "quality.pareto": {"en": "Where defects come from", "zh": "缺陷来自哪里"},
+    "quality.defect": {"en": "Defect", "zh": "缺陷类型"},
+    "quality.defect.sla_breach": {"en": "SLA breached", "zh": "SLA 违约"},
+    "quality.defect.reopen": {"en": "Reopened", "zh": "重开"},
+    "quality.defect.low_csat": {"en": "Low CSAT (1–2)", "zh": "低满意度（1–2）"},
+    "quality.defect.total": {"en": "All defects", "zh": "全部缺陷"},
+    "quality.by": {"en": "By", "zh": "按"},
+    "quality.vital_few": {
+        "en": "{n} of {total} {by} values make up {share:.0%} of {defect}: {names}.",
+        "zh": "{total} 个{by}中的 {n} 个占{defect}的 {share:.0%}：{names}。",
+    },
+    "quality.no_defects": {"en": "No defects of this type in the period.",
+                           "zh": "本期没有此类缺陷。"},
+    "quality.servqual": {"en": "SERVQUAL: expectation vs perception", "zh": "SERVQUAL：期望与感知"},
+    "quality.servqual_gap": {
+        "en": "Largest gap: {dimension} ({gap:+.2f} on the survey's scale).",
+        "zh": "差距最大：{dimension}（{gap:+.2f}，按问卷量表）。",
+    },
+    "quality.no_servqual": {
+        "en": "No SERVQUAL scores: surveys with `<dimension>_expectation` and "
+              "`<dimension>_perception` columns (tangibles, reliability, responsiveness, "
+              "assurance, empathy) would show the service-quality gaps.",
+        "zh": "没有 SERVQUAL 评分：包含 `<维度>_expectation` 与 `<维度>_perception` 列"
+              "（tangibles、reliability、responsiveness、assurance、empathy）的问卷可显示服务质量差距。",
+    },
+    "quality.expectation": {"en": "Expectation", "zh": "期望"},
+    "quality.perception": {"en": "Perception", "zh": "感知"},
+}
