@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from svcops.export import neutralise, to_csv_bytes
+from svcops.downloads import neutralise, to_csv_bytes
 from svcops.filters import Filters
 from svcops.i18n import LANGUAGES, STRINGS, t
 

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from svcops.export import to_csv_bytes
+from svcops.downloads import to_csv_bytes
 from svcops.i18n import column_label, t
 from svcops.ingest import IngestError, import_files, import_summary, preview
 from svcops.ingest.mapping import Mapping

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from svcops import charts
-from svcops.export import to_csv_bytes
+from svcops.downloads import to_csv_bytes
 from svcops.i18n import column_label, t
 from svcops.kpi import DIRECTION
 from ui import state

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from svcops import charts, performance
-from svcops.export import to_csv_bytes
+from svcops.downloads import to_csv_bytes
 from svcops.i18n import column_label, t
 from svcops.kpi import KPI_KEYS
 from ui import state

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from svcops import charts, resource
-from svcops.export import to_csv_bytes
+from svcops.downloads import to_csv_bytes
 from svcops.forecast import describe_accuracy
 from svcops.i18n import column_label, t
 from ui import state

@@ -1,4 +1,4 @@
-"""Safe table exports: spreadsheets that cannot run a formula a user typed.
+"""Safe table downloads: CSV files that cannot run a formula a user typed.
 
 A cell starting with ``=``, ``+``, ``-``, ``@``, tab or carriage return is read as a
 formula by Excel and LibreOffice (OWASP "CSV injection"); such text cells get a
