@@ -1,0 +1,28 @@
+"""Chart builders for the service overview page."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from .theme import SERIES_COLOURS
+
+
+def volume_chart(trend: pd.DataFrame, labels: dict[str, str], title: str, axis: dict[str, str]):
+    """Created vs resolved per period: two lines. ``trend`` from ``kpi.trend``."""
+    long = trend.melt(id_vars="period", value_vars=["created", "resolved"],
+                      var_name="series", value_name="tickets")
+    long["series"] = long["series"].map(labels)
+    scale = alt.Scale(domain=[labels["created"], labels["resolved"]],
+                      range=[SERIES_COLOURS["created"], SERIES_COLOURS["resolved"]])
+    return (
+        alt.Chart(long, title=title)
+        .mark_line(point=len(trend) <= 60)
+        .encode(
+            x=alt.X("period:T", title=axis["period"]),
+            y=alt.Y("tickets:Q", title=axis["tickets"]),
+            color=alt.Color("series:N", scale=scale, title=None),
+            tooltip=[alt.Tooltip("period:T", title=axis["period"]), "series:N",
+                     alt.Tooltip("tickets:Q", format=",")],
+        )
+    )

@@ -1,0 +1,69 @@
+"""Chart builders for the quality page: control chart, Pareto, SERVQUAL gaps."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from .theme import BAD, GOOD, NEUTRAL, PALETTE
+
+
+def control_chart(frame: pd.DataFrame, title: str, axis: dict[str, str], *,
+                  percent: bool = False, flagged_label: str = "out of control"):
+    """A control chart from a ``ControlChart.frame``: values as a line with points, the
+    centre line, and UCL/LCL (stepped, since p-chart limits vary with each day's n);
+    points where any Western Electric rule fires are red."""
+    fmt = ".1%" if percent else ",.1f"
+    data = frame.dropna(subset=["value"]).assign(
+        flag=lambda d: d["out_of_control"].map({True: flagged_label, False: ""}))
+    x = alt.X("date:T", title=axis["period"])
+    y_axis = alt.Axis(format=".0%" if percent else ",.0f")
+    base = alt.Chart(data)
+    limits = base.mark_line(interpolate="step-after", strokeDash=[4, 3], color=BAD,
+                            strokeWidth=1.2)
+    return alt.layer(
+        base.mark_line(color=NEUTRAL, strokeWidth=1).encode(
+            x=x, y=alt.Y("value:Q", title=axis["value"], axis=y_axis)),
+        base.mark_line(color=GOOD, strokeWidth=1.2).encode(x=x, y="centre:Q"),
+        limits.encode(x=x, y="ucl:Q"),
+        limits.encode(x=x, y="lcl:Q"),
+        base.mark_circle(size=36, opacity=1).encode(
+            x=x, y="value:Q",
+            color=alt.condition("datum.out_of_control", alt.value(BAD), alt.value(PALETTE[0])),
+            size=alt.condition("datum.out_of_control", alt.value(80), alt.value(22)),
+            tooltip=[alt.Tooltip("date:T", title=axis["period"]),
+                     alt.Tooltip("value:Q", format=fmt), alt.Tooltip("centre:Q", format=fmt),
+                     alt.Tooltip("ucl:Q", format=fmt), alt.Tooltip("lcl:Q", format=fmt),
+                     alt.Tooltip("flag:N", title=" ")]),
+    ).properties(title=title)
+
+
+def pareto_chart(frame: pd.DataFrame, category: str, title: str, axis: dict[str, str]):
+    """Bars of ``count`` per ``category`` (largest first) and the cumulative share line
+    on a second axis; the vital few (to 80%) in full colour."""
+    order = frame[category].tolist()
+    x = alt.X(f"{category}:N", sort=order, title=None, axis=alt.Axis(labelAngle=-35))
+    bars = alt.Chart(frame).mark_bar().encode(
+        x=x, y=alt.Y("count:Q", title=axis["count"]),
+        color=alt.condition("datum.vital_few", alt.value(PALETTE[0]), alt.value("#A9C4DE")),
+        tooltip=[f"{category}:N", alt.Tooltip("count:Q", format=","),
+                 alt.Tooltip("share:Q", format=".1%"),
+                 alt.Tooltip("cumulative_share:Q", format=".1%")])
+    line = alt.Chart(frame).mark_line(point=True, color=BAD).encode(
+        x=x, y=alt.Y("cumulative_share:Q", title=axis["cumulative"],
+                     axis=alt.Axis(format=".0%"), scale=alt.Scale(domain=[0, 1])))
+    return alt.layer(bars, line).resolve_scale(y="independent").properties(title=title)
+
+
+def servqual_chart(frame: pd.DataFrame, title: str, labels: dict[str, str], axis_title: str):
+    """Expectation vs perception per SERVQUAL dimension, side by side."""
+    long = frame.melt(id_vars="dimension", value_vars=["expectation", "perception"],
+                      var_name="what", value_name="score")
+    long["what"] = long["what"].map(labels)
+    scale = alt.Scale(domain=[labels["expectation"], labels["perception"]],
+                      range=[NEUTRAL, PALETTE[0]])
+    return alt.Chart(long, title=title).mark_bar().encode(
+        x=alt.X("dimension:N", title=None, axis=alt.Axis(labelAngle=0)),
+        xOffset="what:N", y=alt.Y("score:Q", title=axis_title),
+        color=alt.Color("what:N", scale=scale, title=None),
+        tooltip=["dimension:N", "what:N", alt.Tooltip("score:Q", format=".2f")])
