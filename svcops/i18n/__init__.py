@@ -15,12 +15,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-from . import app, columns, data, overview, performance, quality, resource
+from . import app, columns, data, ingest, overview, performance, quality, resource
 
 LANGUAGES = {"en": "English", "zh": "简体中文"}
 DEFAULT_LANGUAGE = "en"
 
-_AREAS = (app, overview, quality, performance, resource, data, columns)
+_AREAS = (app, overview, quality, performance, resource, data, columns, ingest)
 
 
 def _merge() -> dict[str, dict[str, str]]:
