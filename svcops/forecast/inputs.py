@@ -1,0 +1,55 @@
+"""What forecasts take in: a daily count history cleaned to one row a day, and count checks."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+EMPTY_HISTORY_MESSAGE = "history is empty: no tickets in the selected range"
+
+
+def clean_history(history: pd.DataFrame) -> pd.DataFrame:
+    """One row per calendar day from first to last date: ``ds`` (midnight), ``y`` (float)."""
+    if not isinstance(history, pd.DataFrame):
+        raise TypeError("history must be a pandas DataFrame with columns 'ds' and 'y'")
+    missing = [c for c in ("ds", "y") if c not in history.columns]
+    if missing:
+        raise ValueError(f"history must have columns 'ds' and 'y' (missing: {', '.join(missing)})")
+    if history.empty:
+        raise ValueError(EMPTY_HISTORY_MESSAGE)
+    if "unique_id" in history.columns and history["unique_id"].nunique(dropna=False) > 1:
+        raise ValueError("history has several unique_id values; use forecast_many for many series")
+    ds = history["ds"]
+    if not pd.api.types.is_datetime64_any_dtype(ds):
+        # Per-value parsing: dates and date-times may be mixed in one column.
+        ds = pd.to_datetime(ds, errors="coerce", format="mixed")
+    if ds.dt.tz is not None:
+        ds = ds.dt.tz_localize(None)
+    bad = int(ds.isna().sum())
+    if bad:
+        raise ValueError(f"history has {bad} row(s) whose 'ds' is not a date")
+    y = pd.to_numeric(history["y"], errors="coerce")
+    bad = int((y.isna() & history["y"].notna()).sum())
+    if bad:
+        raise ValueError(f"history has {bad} row(s) whose 'y' is not a number")
+    bad = int((y < 0).sum())
+    if bad:
+        raise ValueError(f"history has {bad} row(s) with a negative 'y'; counts cannot be negative")
+    # A day without a count is a day without tickets.
+    daily = y.fillna(0.0).astype("float64").groupby(ds.dt.normalize().to_numpy()).sum()
+    # One time unit whatever came in (dates, strings, datetimes), so equal
+    # series hash equal for the cache.
+    days = pd.date_range(daily.index.min(), daily.index.max(), freq="D").as_unit("ns")
+    daily = daily.reindex(days, fill_value=0.0)
+    return pd.DataFrame({"ds": days, "y": daily.to_numpy()})
+
+
+def check_horizon(horizon_days: int) -> None:
+    if not is_count(horizon_days) or horizon_days < 1:
+        raise ValueError("horizon_days must be a positive whole number")
+
+
+def is_count(value: Any) -> bool:
+    return isinstance(value, int | np.integer) and not isinstance(value, bool)
