@@ -3,18 +3,52 @@
 A ticket counts as *done* at ``coalesce(resolved_at, closed_at)``; outcome KPIs
 (SLA attainment, first-contact resolution, CSAT, resolution time, reopen rate) are
 taken over the tickets done in the period, volume over the tickets created in it.
-Rates are fractions 0-1; a KPI whose data is absent is None.
+Rates are fractions 0-1; a KPI whose data is absent is None. The ticket KPIs are
+the SQL expressions of :mod:`svcops.tickets`, shared with performance and quality.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from datetime import date, datetime
+from dataclasses import dataclass
+from datetime import datetime
 
 import pandas as pd
 
 from .filters import Filters
 from .store import Workspace
+from .tickets import TICKETS_CTE as _TICKETS_CTE  # noqa: F401  (quality, performance)
+from .tickets import (
+    HAS_TARGET,
+    KPI_SQL,
+    SLA_MET,
+    TICKET_COST_SQL,
+    aliased,
+    data_period,
+    in_period,
+    kpi_sql,
+    query,
+    resolve_period,
+    tickets_cte,
+)
+
+__all__ = [
+    "COUNT_KEYS",
+    "DIRECTION",
+    "EXTRA_KEYS",
+    "KPI_KEYS",
+    "RATE_KEYS",
+    "SCORECARD_KEYS",
+    "ScoreRow",
+    "Scorecard",
+    "breakdown",
+    "compute",
+    "data_period",
+    "dimension_values",
+    "grain_for",
+    "period_scorecard",
+    "resolve_period",
+    "trend",
+]
 
 # The KPI keys of `python -m svcops kpis --json`, in scorecard order.
 KPI_KEYS = (
@@ -24,6 +58,8 @@ KPI_KEYS = (
 )
 # Shown on the scorecard too, but not part of the CLI's fixed key set.
 EXTRA_KEYS = ("csat_top2_share",)
+# The order of every scorecard (the Overview's and the Performance page's).
+SCORECARD_KEYS: tuple[str, ...] = (*KPI_KEYS[:6], *EXTRA_KEYS, *KPI_KEYS[6:])
 
 # +1: higher is better, -1: lower is better, 0: neither (volume).
 DIRECTION = {
@@ -34,76 +70,30 @@ DIRECTION = {
 RATE_KEYS = {"sla_attainment", "fcr_rate", "reopen_rate", "availability", "csat_top2_share"}
 COUNT_KEYS = {"tickets", "resolved", "open_backlog"}
 
-_TICKETS_CTE = """
-WITH t AS (
-    SELECT tk.*, coalesce(tk.resolved_at, tk.closed_at) AS done_at,
-           date_diff('second', tk.created_at, coalesce(tk.resolved_at, tk.closed_at)) / 3600.0
-               AS res_hours,
-           coalesce(tk.sla_hours, p.sla_hours) AS sla_target
-    FROM tickets tk LEFT JOIN sla_policy p ON p.priority = tk.priority
-    WHERE {dims}
-)"""
-
-
-def data_period(ws: Workspace) -> tuple[date, date] | None:
-    """First and last day with ticket activity (created or done), or None when empty."""
-    row = ws.query(
-        "SELECT min(created_at) AS lo, greatest(max(created_at), max(resolved_at), "
-        "max(closed_at)) AS hi FROM tickets"
-    ).iloc[0]
-    if pd.isna(row["lo"]):
-        return None
-    return row["lo"].date(), row["hi"].date()
-
-
-def resolve_period(ws: Workspace, filters: Filters) -> Filters:
-    """Fill an open start/end with the data's first/last day."""
-    if filters.start and filters.end:
-        return filters
-    span = data_period(ws)
-    if span is None:
-        today = date.today()
-        return replace(filters, start=filters.start or today, end=filters.end or today)
-    return replace(filters, start=filters.start or span[0], end=filters.end or span[1])
-
 
 def compute(ws: Workspace, filters: Filters) -> dict[str, float | int | None]:
-    """All KPIs for the filtered period (open ends resolved against the data)."""
+    """All KPIs for the filtered period (open ends resolved against the data).
+
+    Returns every key of :data:`KPI_KEYS` and :data:`EXTRA_KEYS`: counts as int,
+    the rest as float (rates 0-1, CSAT 1-5, hours, currency), None without data.
+    The ticket KPIs are :data:`svcops.tickets.KPI_SQL`.
+    """
     f = resolve_period(ws, filters)
-    lo, hi = f.bounds()
-    dims, params = f.dims_sql("tk")
-    params = {**params, "lo": lo, "hi": hi}
-    done = "done_at >= $lo AND done_at < $hi"
-    sql = _TICKETS_CTE.format(dims=dims) + f"""
-    SELECT
-      count(*) FILTER (WHERE created_at >= $lo AND created_at < $hi) AS tickets,
-      count(*) FILTER (WHERE {done}) AS resolved,
-      count(*) FILTER (WHERE created_at < $hi AND (done_at IS NULL OR done_at >= $hi))
-          AS open_backlog,
-      avg(CASE WHEN res_hours <= sla_target THEN 1.0 ELSE 0.0 END)
-          FILTER (WHERE {done} AND sla_target IS NOT NULL) AS sla_attainment,
-      avg(CASE WHEN first_contact_resolved THEN 1.0 ELSE 0.0 END)
-          FILTER (WHERE {done} AND first_contact_resolved IS NOT NULL) AS fcr_rate,
-      avg(csat) FILTER (WHERE {done}) AS csat_avg,
-      avg(CASE WHEN csat >= 4 THEN 1.0 ELSE 0.0 END)
-          FILTER (WHERE {done} AND csat IS NOT NULL) AS csat_top2_share,
-      quantile_cont(res_hours, 0.5) FILTER (WHERE {done}) AS resolution_hours_median,
-      quantile_cont(res_hours, 0.9) FILTER (WHERE {done}) AS resolution_hours_p90,
-      avg(CASE WHEN reopen_count > 0 THEN 1.0 ELSE 0.0 END)
-          FILTER (WHERE {done} AND reopen_count IS NOT NULL) AS reopen_rate,
-      sum(cost) FILTER (WHERE {done}) AS ticket_cost
+    cte, params = tickets_cte(ws, f)
+    sql = cte + f"""
+    SELECT {aliased(KPI_SQL)},
+      {TICKET_COST_SQL} AS ticket_cost
     FROM t"""
-    row = ws.query(sql, params).iloc[0].to_dict()
-    out: dict[str, float | int | None] = {k: _clean(row.get(k)) for k in (*KPI_KEYS, *EXTRA_KEYS)
-                                          if k in row}
+    row = query(ws, sql, params).iloc[0].to_dict()
+    out: dict[str, float | int | None] = {k: _clean(row[k]) for k in KPI_SQL}
     for k in COUNT_KEYS:
         out[k] = int(out[k] or 0)
-    out["availability"] = _availability(ws, lo, hi)
+    out["availability"] = _availability(ws, params["lo"], params["hi"])
     ticket_cost = _clean(row["ticket_cost"])
     if ticket_cost is not None:
         out["cost_per_ticket"] = ticket_cost / out["resolved"] if out["resolved"] else None
     else:
-        out["cost_per_ticket"] = _cost_per_resolved_from_report(ws, f, dims, params)
+        out["cost_per_ticket"] = _cost_per_resolved_from_report(ws, f, cte, params)
     return {k: out.get(k) for k in (*KPI_KEYS, *EXTRA_KEYS)}
 
 
@@ -125,7 +115,7 @@ def _availability(ws: Workspace, lo: datetime, hi: datetime) -> float | None:
     return 1.0 - (_clean(row["down"]) or 0.0) / planned
 
 
-def _cost_per_resolved_from_report(ws: Workspace, f: Filters, dims: str, params: dict):
+def _cost_per_resolved_from_report(ws: Workspace, f: Filters, cte: str, params: dict):
     """Cost report spend over the period / tickets done in it.
 
     Monthly amounts are spread evenly over their month's days; only months the cost
@@ -135,8 +125,8 @@ def _cost_per_resolved_from_report(ws: Workspace, f: Filters, dims: str, params:
     """
     if f.has_dimensions:
         return None
-    row = ws.query(
-        _TICKETS_CTE.format(dims=dims) + """
+    row = query(
+        ws, cte + f"""
         , m AS (
             SELECT date_trunc('month', period) AS m0, sum(amount) AS amount
             FROM costs GROUP BY 1
@@ -148,7 +138,7 @@ def _cost_per_resolved_from_report(ws: Workspace, f: Filters, dims: str, params:
             FROM m
         )
         SELECT (SELECT sum(amount * days / month_days) FROM o WHERE days > 0) AS spend,
-               (SELECT count(*) FROM t WHERE done_at >= $lo AND done_at < $hi
+               (SELECT count(*) FROM t WHERE {in_period("done_at")}
                   AND date_trunc('month', done_at) IN (SELECT m0 FROM o WHERE days > 0)) AS done
         """,
         params,
@@ -202,14 +192,20 @@ class Scorecard:
         ])
 
 
-def scorecard(ws: Workspace, filters: Filters) -> Scorecard:
-    """KPIs for the period and the previous period of equal length."""
+def period_scorecard(ws: Workspace, filters: Filters) -> Scorecard:
+    """KPIs for the period and the previous period of equal length (this period vs the
+    previous one; :func:`svcops.performance.target_scorecard` holds actuals against
+    targets). Rows in scorecard order, values as :func:`compute`."""
     cur_f = resolve_period(ws, filters)
     prev_f = cur_f.previous()
     cur, prev = compute(ws, cur_f), compute(ws, prev_f)
-    rows = tuple(ScoreRow(k, cur[k], prev[k], DIRECTION[k])
-                 for k in (*KPI_KEYS[:6], "csat_top2_share", *KPI_KEYS[6:]))
+    rows = tuple(ScoreRow(k, cur[k], prev[k], DIRECTION[k]) for k in SCORECARD_KEYS)
     return Scorecard(cur_f, prev_f, rows)
+
+
+# The old name, still called from tests/test_store_ingest.py and benchmarks/bench_import.py;
+# remove once they call period_scorecard.
+scorecard = period_scorecard
 
 
 def grain_for(days: int) -> str:
@@ -226,17 +222,17 @@ def trend(ws: Workspace, filters: Filters, grain: str | None = None) -> pd.DataF
     """
     f = resolve_period(ws, filters)
     grain = grain or grain_for(f.days or 1)
-    lo, hi = f.bounds()
-    dims, params = f.dims_sql("tk")
-    sql = _TICKETS_CTE.format(dims=dims) + f"""
+    cte, params = tickets_cte(ws, f)
+    # Each bucket's own tickets: the WHERE and GROUP BY put them in it.
+    k = kpi_sql(created="TRUE", done="TRUE")
+    sql = cte + f"""
     , created AS (
-        SELECT date_trunc('{grain}', created_at) AS period, count(*) AS created FROM t
+        SELECT date_trunc('{grain}', created_at) AS period, {k["tickets"]} AS created FROM t
         WHERE created_at < $hi GROUP BY 1
     ), done AS (
-        SELECT date_trunc('{grain}', done_at) AS period, count(*) AS resolved,
-               avg(CASE WHEN res_hours <= sla_target THEN 1.0 ELSE 0.0 END)
-                   FILTER (WHERE sla_target IS NOT NULL) AS sla_attainment,
-               quantile_cont(res_hours, 0.5) AS resolution_hours_median
+        SELECT date_trunc('{grain}', done_at) AS period, {k["resolved"]} AS resolved,
+               {k["sla_attainment"]} AS sla_attainment,
+               {k["resolution_hours_median"]} AS resolution_hours_median
         FROM t WHERE done_at < $hi GROUP BY 1
     ), spine AS (
         SELECT unnest(generate_series(date_trunc('{grain}', (SELECT min(created_at) FROM t)),
@@ -252,8 +248,8 @@ def trend(ws: Workspace, filters: Filters, grain: str | None = None) -> pd.DataF
            sla_attainment, resolution_hours_median
     FROM joined
     ORDER BY period"""
-    frame = ws.query(sql, {**params, "hi": hi})
-    first = pd.Timestamp(lo).to_period({"day": "D", "week": "W-SUN", "month": "M"}[grain]).start_time
+    frame = query(ws, sql, params)
+    first = pd.Timestamp(params["lo"]).to_period({"day": "D", "week": "W-SUN", "month": "M"}[grain]).start_time
     frame = frame[frame["period"] >= first].reset_index(drop=True)
     for col in ("created", "resolved", "backlog"):
         frame[col] = frame[col].astype("int64")
@@ -267,25 +263,21 @@ def breakdown(ws: Workspace, filters: Filters, dimension: str) -> pd.DataFrame:
     Columns: ``value, created, created_prev, sla_n, sla_met, sla_n_prev, sla_met_prev``.
     """
     f = resolve_period(ws, filters)
-    lo, hi = f.bounds()
+    cte, params = tickets_cte(ws, f)
     plo, _ = f.previous().bounds()
-    dims, params = f.dims_sql("tk")
-    in_cur = "{c} >= $lo AND {c} < $hi"
-    in_prev = "{c} >= $plo AND {c} < $lo"
-    sla = "CASE WHEN res_hours <= sla_target THEN 1 ELSE 0 END"
-    sql = _TICKETS_CTE.format(dims=dims) + f"""
-    SELECT coalesce(CAST("{dimension}" AS VARCHAR), '(none)') AS value,
-      count(*) FILTER (WHERE {in_cur.format(c='created_at')}) AS created,
-      count(*) FILTER (WHERE {in_prev.format(c='created_at')}) AS created_prev,
-      count(*) FILTER (WHERE {in_cur.format(c='done_at')} AND sla_target IS NOT NULL) AS sla_n,
-      coalesce(sum({sla}) FILTER (WHERE {in_cur.format(c='done_at')} AND sla_target IS NOT NULL), 0)
-          AS sla_met,
-      count(*) FILTER (WHERE {in_prev.format(c='done_at')} AND sla_target IS NOT NULL)
-          AS sla_n_prev,
-      coalesce(sum({sla}) FILTER (WHERE {in_prev.format(c='done_at')} AND sla_target IS NOT NULL), 0)
-          AS sla_met_prev
+    periods = {"": ("$lo", "$hi"), "_prev": ("$plo", "$lo")}
+    cols = []
+    for suffix, (lo, hi) in periods.items():
+        done = f"{in_period('done_at', lo, hi)} AND {HAS_TARGET}"
+        # sla_met / sla_n is exactly the sla_attainment KPI over these tickets.
+        cols += [f"count(*) FILTER (WHERE {in_period('created_at', lo, hi)}) AS created{suffix}",
+                 f"count(*) FILTER (WHERE {done}) AS sla_n{suffix}",
+                 f"count(*) FILTER (WHERE {done} AND {SLA_MET}) AS sla_met{suffix}"]
+    sql = cte + f"""
+    SELECT coalesce(CAST("{dimension}" AS VARCHAR), '(none)') AS value, {", ".join(cols)}
     FROM t GROUP BY 1 ORDER BY 1"""
-    return ws.query(sql, {**params, "lo": lo, "hi": hi, "plo": plo})
+    order = ["value", "created", "created_prev", "sla_n", "sla_met", "sla_n_prev", "sla_met_prev"]
+    return query(ws, sql, {**params, "plo": plo})[order]
 
 
 def dimension_values(ws: Workspace) -> dict[str, list[str]]:

@@ -9,7 +9,7 @@ import pytest
 from svcops.filters import Filters
 from svcops.headlines import headlines, sla_contributions, volume_driver
 from svcops.ingest import import_paths
-from svcops.kpi import KPI_KEYS, compute, scorecard, trend
+from svcops.kpi import KPI_KEYS, compute, period_scorecard, trend
 
 D = datetime
 NA = None
@@ -83,7 +83,7 @@ def test_period_kpis_match_hand_computation(kpi_ws):
 
 
 def test_previous_period_and_deltas(kpi_ws):
-    card = scorecard(kpi_ws, PERIOD)
+    card = period_scorecard(kpi_ws, PERIOD)
     assert card.previous_period.start == date(2024, 2, 23)
     assert card.previous_period.end == date(2024, 2, 29)
     assert card.row("tickets").previous == 2        # T4, T9

@@ -1,0 +1,171 @@
+"""The tickets CTE, the period and the KPI expressions: written once, used by every analysis.
+
+Every query over tickets starts with :data:`TICKETS_CTE` (through :func:`tickets_cte`),
+a CTE named ``t`` holding the tickets that pass the dimension filters, with every
+``tickets`` column plus:
+
+* ``done_at`` (timestamp): ``coalesce(resolved_at, closed_at)``, when the ticket
+  counts as done (an export that only records closure still counts);
+* ``res_hours`` (float, hours, seconds precision): ``done_at - created_at``;
+* ``sla_target`` (float, hours): the ticket's own ``sla_hours``, else the
+  workspace's ``sla_policy`` for its priority; NULL when neither exists.
+
+The period is bound as ``$lo`` / ``$hi``: the half-open timestamp range
+``[start 00:00, day after end 00:00)`` of the resolved period. Conditions and
+aggregates below are SQL text over ``t`` using those parameters; the KPI definitions
+are in docs/kpis.md.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import replace
+from datetime import date
+
+import pandas as pd
+
+from .filters import Filters
+from .store import Workspace
+
+__all__ = [
+    "CREATED_IN",
+    "CSAT_TOP2",
+    "DONE_IN",
+    "HAS_TARGET",
+    "KPI_SQL",
+    "LOW_CSAT",
+    "REOPENED",
+    "SLA_BREACHED",
+    "SLA_MET",
+    "TICKETS_CTE",
+    "TICKET_COST_SQL",
+    "aliased",
+    "data_period",
+    "in_period",
+    "kpi_sql",
+    "query",
+    "resolve_period",
+    "tickets_cte",
+]
+
+TICKETS_CTE = """
+WITH t AS (
+    SELECT tk.*, coalesce(tk.resolved_at, tk.closed_at) AS done_at,
+           date_diff('second', tk.created_at, coalesce(tk.resolved_at, tk.closed_at)) / 3600.0
+               AS res_hours,
+           coalesce(tk.sla_hours, p.sla_hours) AS sla_target
+    FROM tickets tk LEFT JOIN sla_policy p ON p.priority = tk.priority
+    WHERE {dims}
+)"""
+
+
+def in_period(column: str, lo: str = "$lo", hi: str = "$hi") -> str:
+    """``column`` in the half-open range [lo, hi) (SQL condition; bounds are parameters)."""
+    return f"{column} >= {lo} AND {column} < {hi}"
+
+
+# A ticket counts for volume in the period it was created in...
+CREATED_IN = in_period("created_at")
+# ...and for outcomes in the period it was done in.
+DONE_IN = in_period("done_at")
+HAS_TARGET = "sla_target IS NOT NULL"
+# Meeting the target exactly counts as met.
+SLA_MET = "res_hours <= sla_target"
+SLA_BREACHED = "res_hours > sla_target"
+REOPENED = "reopen_count > 0"
+CSAT_TOP2 = "csat >= 4"
+LOW_CSAT = "csat <= 2"
+
+
+def _agg(expr: str, *conditions: str) -> str:
+    """``expr FILTER (WHERE ...)`` over the conditions; ``TRUE`` ones are left out."""
+    kept = [c for c in conditions if c != "TRUE"]
+    return f"{expr} FILTER (WHERE {' AND '.join(kept)})" if kept else expr
+
+
+def _share(condition: str) -> str:
+    return f"avg(CASE WHEN {condition} THEN 1.0 ELSE 0.0 END)"
+
+
+def kpi_sql(created: str = CREATED_IN, done: str = DONE_IN) -> dict[str, str]:
+    """The ticket KPIs as SQL aggregates over ``t``, keyed by KPI name (svcops.kpi's keys).
+
+    ``created`` / ``done``: the condition that puts a ticket in the period by its
+    creation / by being done; the default is the period [$lo, $hi). Pass ``"TRUE"``
+    when the query's WHERE and GROUP BY already select them (a trend bucket, a day).
+    Units: ``tickets``, ``resolved``, ``open_backlog`` counts (open at $hi);
+    ``sla_attainment``, ``fcr_rate``, ``csat_top2_share``, ``reopen_rate`` fractions
+    0-1 of the done tickets where the fact is known; ``csat_avg`` the mean score
+    (1-5); ``resolution_hours_median`` / ``_p90`` hours (``quantile_cont``).
+    """
+    return {
+        "tickets": _agg("count(*)", created),
+        "resolved": _agg("count(*)", done),
+        "open_backlog": "count(*) FILTER (WHERE created_at < $hi AND (done_at IS NULL OR done_at >= $hi))",
+        "sla_attainment": _agg(_share(SLA_MET), done, HAS_TARGET),
+        "fcr_rate": _agg(_share("first_contact_resolved"), done,
+                         "first_contact_resolved IS NOT NULL"),
+        "csat_avg": _agg("avg(csat)", done),
+        "csat_top2_share": _agg(_share(CSAT_TOP2), done, "csat IS NOT NULL"),
+        "resolution_hours_median": _agg("quantile_cont(res_hours, 0.5)", done),
+        "resolution_hours_p90": _agg("quantile_cont(res_hours, 0.9)", done),
+        "reopen_rate": _agg(_share(REOPENED), done, "reopen_count IS NOT NULL"),
+    }
+
+
+# The KPIs over the period [$lo, $hi).
+KPI_SQL: dict[str, str] = kpi_sql()
+# Cost of the tickets done in the period (currency; NULL when no ticket carries a cost).
+TICKET_COST_SQL = _agg("sum(cost)", DONE_IN)
+
+
+def aliased(expressions: Mapping[str, str], keys=None) -> str:
+    """``expr AS key, ...`` for a SELECT list: ``keys`` (default all) in their order."""
+    return ",\n  ".join(f"{expressions[k]} AS {k}" for k in (keys or expressions))
+
+
+# --------------------------------------------------------------------------- period
+
+
+def data_period(ws: Workspace) -> tuple[date, date] | None:
+    """First and last day with ticket activity (created or done), or None when empty."""
+    row = ws.query(
+        "SELECT min(created_at) AS lo, greatest(max(created_at), max(resolved_at), "
+        "max(closed_at)) AS hi FROM tickets"
+    ).iloc[0]
+    if pd.isna(row["lo"]):
+        return None
+    return row["lo"].date(), row["hi"].date()
+
+
+def resolve_period(ws: Workspace, filters: Filters) -> Filters:
+    """``filters`` with an open start/end filled with the data's first/last day (today
+    when there are no tickets)."""
+    if filters.start and filters.end:
+        return filters
+    span = data_period(ws)
+    if span is None:
+        today = date.today()
+        return replace(filters, start=filters.start or today, end=filters.end or today)
+    return replace(filters, start=filters.start or span[0], end=filters.end or span[1])
+
+
+def tickets_cte(ws: Workspace, filters: Filters) -> tuple[str, dict]:
+    """``WITH t AS (...)`` for the filters' dimensions, and its parameters: the dimension
+    values and ``lo`` / ``hi``, the bounds of the period (open ends resolved against
+    the data). Run the query with :func:`query`, which passes only the parameters the
+    SQL uses."""
+    f = resolve_period(ws, filters)
+    lo, hi = f.bounds()
+    dims, params = f.dims_sql("tk")
+    return TICKETS_CTE.format(dims=dims), {**params, "lo": lo, "hi": hi}
+
+
+_PARAM = re.compile(r"\$(\w+)")
+
+
+def query(ws: Workspace, sql: str, params: Mapping[str, object]) -> pd.DataFrame:
+    """Run ``sql`` with the ``params`` it names (DuckDB refuses parameters it does not use)."""
+    used = set(_PARAM.findall(sql))
+    return ws.query(sql, {k: v for k, v in params.items() if k in used})
