@@ -55,7 +55,7 @@ def main() -> None:
                        teams=("Service Desk",) if i % 2 else ()) for i in range(6)]
 
     def overview(f):
-        card = kpi.scorecard(ws, f)
+        card = kpi.period_scorecard(ws, f)
         kpi.trend(ws, f)
         headlines.headlines(ws, f, card)
 

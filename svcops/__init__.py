@@ -6,7 +6,7 @@ are what a user of the library calls; the modules hold the rest.
 
 from .filters import Filters
 from .ingest import IngestError, import_files, import_paths, preview
-from .kpi import KPI_KEYS, compute, scorecard, trend
+from .kpi import KPI_KEYS, compute, period_scorecard, trend
 from .store import Workspace, default_workspace_path
 
 __all__ = [
@@ -18,7 +18,7 @@ __all__ = [
     "default_workspace_path",
     "import_files",
     "import_paths",
+    "period_scorecard",
     "preview",
-    "scorecard",
     "trend",
 ]

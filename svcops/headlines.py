@@ -12,10 +12,9 @@ group's share is an exact decomposition, not a guess:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from .filters import Filters
-from .kpi import Scorecard, breakdown, scorecard
+from .i18n import Message
+from .kpi import Scorecard, breakdown, period_scorecard
 from .store import Workspace
 
 # Changes smaller than these read as "steady".
@@ -23,10 +22,8 @@ FLAT_VOLUME = 0.02
 FLAT_POINTS = 0.5
 
 
-@dataclass(frozen=True)
-class Headline:
-    key: str
-    params: dict
+# A headline is a Message: a ``headline.*`` key and its parameters.
+Headline = Message
 
 
 def volume_driver(ws: Workspace, filters: Filters, dimensions=("category", "team", "channel")):
@@ -58,8 +55,10 @@ def sla_contributions(ws: Workspace, filters: Filters, dimension: str = "priorit
 
 
 def headlines(ws: Workspace, filters: Filters, card: Scorecard | None = None) -> list[Headline]:
-    """Three to five sentences on the period against the previous one."""
-    card = card or scorecard(ws, filters)
+    """Three to five sentences on the period against the previous one, as messages
+    (keys ``headline.*``); ``card``: the period's :func:`svcops.kpi.period_scorecard`
+    when already computed."""
+    card = card or period_scorecard(ws, filters)
     f = card.period
     out: list[Headline] = []
 

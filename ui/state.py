@@ -18,6 +18,7 @@ import streamlit as st
 from svcops import headlines as hl
 from svcops import kpi
 from svcops.filters import Filters
+from svcops.i18n import Message
 from svcops.ingest import import_paths
 from svcops.store import Workspace, default_workspace_path
 
@@ -85,8 +86,8 @@ def _ws_by_path(path: str) -> Workspace:
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def scorecard(path: str, version: str, filters: Filters) -> kpi.Scorecard:
-    return kpi.scorecard(_ws_by_path(path), filters)
+def period_scorecard(path: str, version: str, filters: Filters) -> kpi.Scorecard:
+    return kpi.period_scorecard(_ws_by_path(path), filters)
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
@@ -95,9 +96,9 @@ def trend(path: str, version: str, filters: Filters):
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def headlines(path: str, version: str, filters: Filters) -> list[hl.Headline]:
+def headlines(path: str, version: str, filters: Filters) -> list[Message]:
     ws = _ws_by_path(path)
-    return hl.headlines(ws, filters, kpi.scorecard(ws, filters))
+    return hl.headlines(ws, filters, kpi.period_scorecard(ws, filters))
 
 
 @st.cache_data(show_spinner=False, max_entries=32)

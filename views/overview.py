@@ -4,7 +4,7 @@ import streamlit as st
 
 from svcops import charts
 from svcops.downloads import to_csv_bytes
-from svcops.i18n import column_label, t
+from svcops.i18n import column_label, render, t
 from svcops.kpi import DIRECTION
 from ui import state
 from ui.format import delta_colour, escape_md, kpi_delta, kpi_value
@@ -12,7 +12,7 @@ from ui.format import delta_colour, escape_md, kpi_delta, kpi_value
 ctx = state.page("overview.title")
 lang = ctx.lang
 
-card = state.scorecard(ctx.ws.path, ctx.version, ctx.filters)
+card = state.period_scorecard(ctx.ws.path, ctx.version, ctx.filters)
 f, pf = card.period, card.previous_period
 st.caption(t("overview.caption", lang, start=f.start, end=f.end, days=f.days,
              pstart=pf.start, pend=pf.end))
@@ -22,8 +22,8 @@ lines = state.headlines(ctx.ws.path, ctx.version, ctx.filters)
 if lines:
     st.subheader(t("overview.headlines", lang))
     st.markdown("\n".join(
-        "- " + t(h.key, lang, **{k: escape_md(v) if isinstance(v, str) else v
-                                for k, v in h.params.items()})
+        "- " + render(h, lang, **{k: escape_md(v) for k, v in h.params.items()
+                                  if isinstance(v, str)})
         for h in lines
     ))
 
