@@ -1,4 +1,4 @@
-"""Performance against targets: red/amber/green status, scorecard, rankings,
+"""Performance against targets: red/amber/green status, target scorecard, rankings,
 period comparisons and a composite index with stated weights.
 
 Targets live in the workspace's ``targets`` table (SPEC "Data contract"): ``kpi``
@@ -7,8 +7,8 @@ fractions 0-1, times in hours, cost in currency), ``direction`` (``higher`` or
 ``lower`` is better; blank = the KPI's natural direction), ``amber_margin``
 (how far on the wrong side of the target still counts as amber, same unit; blank
 = 0) and ``team`` (blank = every team). Actuals always come from
-:func:`svcops.kpi.compute`, or the same SQL expressions grouped, so a scorecard
-agrees with ``python -m svcops kpis`` for the same filters.
+:func:`svcops.kpi.compute`, or the same SQL expressions (:data:`svcops.tickets.KPI_SQL`)
+grouped, so a scorecard agrees with ``python -m svcops kpis`` for the same filters.
 """
 
 from __future__ import annotations
@@ -22,8 +22,10 @@ import numpy as np
 import pandas as pd
 
 from .filters import Filters
-from .kpi import _TICKETS_CTE, DIRECTION, EXTRA_KEYS, KPI_KEYS, RATE_KEYS, compute, resolve_period
+from .i18n import Message, render
+from .kpi import DIRECTION, RATE_KEYS, SCORECARD_KEYS, compute
 from .store import Workspace
+from .tickets import CREATED_IN, DONE_IN, KPI_SQL, aliased, query, resolve_period, tickets_cte
 
 __all__ = [
     "ATTAINMENT_CAP",
@@ -32,17 +34,15 @@ __all__ = [
     "SCORECARD_KEYS",
     "STATUSES",
     "CompositeResult",
+    "TargetsError",
     "compare_periods",
     "composite_index",
     "load_targets",
     "rankings",
     "save_targets",
-    "scorecard",
     "status",
+    "target_scorecard",
 ]
-
-# KPI order of the scorecard (the Overview's order).
-SCORECARD_KEYS: tuple[str, ...] = (*KPI_KEYS[:6], *EXTRA_KEYS, *KPI_KEYS[6:])
 
 # KPIs a ranking can be computed for, per team or agent, in one grouped query.
 RANKABLE_KPIS: tuple[str, ...] = ("sla_attainment", "fcr_rate", "csat_avg",
@@ -76,6 +76,15 @@ _DIRECTION_WORDS = {
     "lower": "lower", "lower is better": "lower", "low": "lower", "越低越好": "lower",
 }
 _TARGET_COLS = ["kpi", "target", "direction", "amber_margin", "team"]
+
+
+class TargetsError(ValueError):
+    """Targets that cannot be used or saved. ``message``: the :class:`Message` to show
+    (keys ``performance.error.*``); ``str()`` is its English wording."""
+
+    def __init__(self, message: Message):
+        super().__init__(render(message))
+        self.message = message
 
 
 # --------------------------------------------------------------------------- status
@@ -142,11 +151,13 @@ def _kpi_key(value) -> str:
     return "" if _missing(value) else "_".join(str(value).strip().lower().replace("-", " ").split())
 
 
-def _shown(value) -> str:
-    """A cell's value as an error message quotes it."""
-    if _missing(value) or (isinstance(value, str) and not value.strip()):
-        return "blank"
-    return repr(value.item() if isinstance(value, np.generic) else value)
+def _blank(value) -> bool:
+    return _missing(value) or (isinstance(value, str) and not value.strip())
+
+
+def _got(value):
+    """A cell's value as an error message quotes it (a plain Python value)."""
+    return value.item() if isinstance(value, np.generic) else value
 
 
 def _team(value) -> str | None:
@@ -157,34 +168,37 @@ def _team(value) -> str | None:
 
 
 def load_targets(ws: Workspace) -> pd.DataFrame:
-    """The workspace's targets, tidied for display and for :func:`scorecard`.
+    """The workspace's targets, tidied for display and for :func:`target_scorecard`.
 
     Returns ``kpi, target, direction ('higher'/'lower'; the KPI's natural direction
     when blank, None for a KPI that has none, e.g. tickets), amber_margin (0 when
-    blank), team (None = all teams)`` and ``problem`` (None, or what is wrong with an
-    uploaded row: unknown KPI, unreadable direction or negative margin; such a row
-    shows status 'none' or uses the default). Scorecard order, team-wide rows first.
+    blank), team (None = all teams)`` and ``problem`` (None, or a tuple of
+    :class:`Message` saying what is wrong with an uploaded row, keys
+    ``performance.problem.*``: unknown KPI, unreadable direction or negative margin;
+    such a row shows status 'none' or uses the default). Scorecard order, team-wide
+    rows first.
     """
     raw = ws.query("SELECT kpi, target, direction, amber_margin, team FROM targets")
     rows = []
     for rec in raw.to_dict("records"):
         kpi, problems = _kpi_key(rec["kpi"]), []
         if kpi not in DIRECTION:
-            problems.append(f"kpi {rec['kpi']!r} is not a known KPI")
+            problems.append(Message("performance.problem.kpi", {"kpi": _got(rec["kpi"])}))
         direction = _default_direction(kpi)
         if not _missing(rec["direction"]):
             try:
                 direction = {1: "higher", -1: "lower"}[_sign(rec["direction"])]
             except (ValueError, KeyError):
-                problems.append(f"direction {rec['direction']!r} is not 'higher' or 'lower'")
+                problems.append(Message("performance.problem.direction",
+                                        {"direction": _got(rec["direction"])}))
         margin = 0.0 if _missing(rec["amber_margin"]) else float(rec["amber_margin"])
         if margin < 0:
-            problems.append(f"amber_margin {margin:g} is negative; 0 used")
+            problems.append(Message("performance.problem.margin", {"margin": margin}))
             margin = 0.0
         target = None if _missing(rec["target"]) else float(rec["target"])
         rows.append({"kpi": kpi, "target": target, "direction": direction,
                      "amber_margin": margin, "team": _team(rec["team"]),
-                     "problem": "; ".join(problems) or None})
+                     "problem": tuple(problems) or None})
     out = pd.DataFrame(rows, columns=[*_TARGET_COLS, "problem"])
     return _sort_targets(out)
 
@@ -200,51 +214,55 @@ def _sort_targets(frame: pd.DataFrame) -> pd.DataFrame:
 def _validate_targets(frame: pd.DataFrame) -> pd.DataFrame:
     """Check every row of an edited targets frame; return it normalised.
 
-    Rows are numbered from 1 in messages. A row with every column blank (the
-    editor's empty new row) is skipped. Extra columns are ignored.
+    The first bad row raises :class:`TargetsError` (keys ``performance.error.*``,
+    parameters ``row``, numbered from 1, and the offending value ``got``). A row
+    with every column blank (the editor's empty new row) is skipped. Extra columns
+    are ignored.
     """
     missing = [c for c in ("kpi", "target") if c not in frame.columns]
     if missing:
-        raise ValueError(f"targets need the column(s) {', '.join(missing)}")
+        raise TargetsError(Message("performance.error.columns", {"columns": ", ".join(missing)}))
     rows, seen = [], {}
     for i, rec in enumerate(frame.to_dict("records"), start=1):
         values = [rec.get(c) for c in _TARGET_COLS]
-        if all(_missing(v) or (isinstance(v, str) and not v.strip()) for v in values):
+        if all(_blank(v) for v in values):
             continue
 
-        def fail(problem: str, row: int = i) -> ValueError:
-            return ValueError(f"targets row {row}: {problem}")
+        def fail(problem: str, row: int = i, **params) -> TargetsError:
+            return TargetsError(Message(f"performance.error.{problem}", {"row": row, **params}))
 
         kpi = _kpi_key(rec.get("kpi"))
         if kpi not in DIRECTION:
-            raise fail(f"kpi must be one of {', '.join(SCORECARD_KEYS)} "
-                       f"(got {_shown(rec.get('kpi'))})")
+            kpis = ", ".join(SCORECARD_KEYS)
+            if _blank(rec.get("kpi")):
+                raise fail("kpi_blank", kpis=kpis)
+            raise fail("kpi", kpis=kpis, got=_got(rec.get("kpi")))
         target = rec.get("target")
         if isinstance(target, str):
             try:
                 target = float(target.strip())
             except ValueError:
-                raise fail(f"target must be a number (got {_shown(rec.get('target'))})") from None
+                target = None
         if (_missing(target) or isinstance(target, bool) or not isinstance(target, Real)
                 or not math.isfinite(target)):
-            raise fail(f"target must be a number (got {_shown(rec.get('target'))})")
+            if _blank(rec.get("target")):
+                raise fail("target_blank")
+            raise fail("target", got=_got(rec.get("target")))
         target = float(target)
         if kpi in RATE_KEYS and not 0 <= target <= 1:
-            raise fail(f"target must be a fraction from 0 to 1 for {kpi} (got {target:g}; "
-                       "90% is 0.9)")
+            raise fail("rate", kpi=kpi, got=target)
         direction = rec.get("direction")
-        if _missing(direction) or (isinstance(direction, str) and not direction.strip()):
+        if _blank(direction):
             direction = _default_direction(kpi)
             if direction is None:
-                raise fail(f"direction must be 'higher' or 'lower' for {kpi}, which has no "
-                           "better direction of its own (got blank)")
+                raise fail("no_direction", kpi=kpi)
         else:
             word = _DIRECTION_WORDS.get(str(direction).strip().lower())
             if word is None:
-                raise fail(f"direction must be 'higher' or 'lower' (got {_shown(direction)})")
+                raise fail("direction", got=_got(direction))
             direction = word
         margin = rec.get("amber_margin", None)
-        if _missing(margin) or (isinstance(margin, str) and not margin.strip()):
+        if _blank(margin):
             margin = 0.0
         elif isinstance(margin, str):
             try:
@@ -253,13 +271,13 @@ def _validate_targets(frame: pd.DataFrame) -> pd.DataFrame:
                 margin = math.nan
         if (isinstance(margin, bool) or not isinstance(margin, Real)
                 or not math.isfinite(margin) or margin < 0):
-            raise fail(f"amber_margin must be a non-negative number "
-                       f"(got {_shown(rec.get('amber_margin'))})")
+            raise fail("margin", got=_got(rec.get("amber_margin")))
         team = _team(rec.get("team"))
         key = (kpi, team)
         if key in seen:
-            scope = f"team {team!r}" if team else "all teams"
-            raise fail(f"kpi {kpi} for {scope} is already set in row {seen[key]}")
+            if team:
+                raise fail("duplicate_team", kpi=kpi, team=team, first=seen[key])
+            raise fail("duplicate", kpi=kpi, first=seen[key])
         seen[key] = i
         rows.append({"kpi": kpi, "target": target, "direction": direction,
                      "amber_margin": float(margin), "team": team})
@@ -269,8 +287,9 @@ def _validate_targets(frame: pd.DataFrame) -> pd.DataFrame:
 def save_targets(ws: Workspace, frame: pd.DataFrame) -> pd.DataFrame:
     """Replace the workspace's targets with ``frame`` (columns as in :func:`load_targets`).
 
-    Every row is validated first; the first bad row raises ``ValueError`` naming the
-    row (numbered from 1) and the field, and nothing is written. Then the old rows
+    Every row is validated first; the first bad row raises :class:`TargetsError` (a
+    ``ValueError``) naming the row (numbered from 1) and the field, and nothing is
+    written; so does a read-only workspace. Then the old rows
     are deleted and the new ones written in one transaction. Saved rows belong to
     no upload (``_upload_id`` NULL): the editor's table is now the truth, so
     removing an old targets upload neither deletes nor brings back targets (its
@@ -278,7 +297,7 @@ def save_targets(ws: Workspace, frame: pd.DataFrame) -> pd.DataFrame:
     """
     clean = _validate_targets(frame)
     if ws.read_only:
-        raise ValueError("targets cannot be saved: the workspace is open read-only")
+        raise TargetsError(Message("performance.error.read_only", {}))
     with ws.transaction() as cur:
         cur.execute("DELETE FROM targets")
         cur.execute("DELETE FROM _superseded_targets")
@@ -311,9 +330,10 @@ def _applicable(targets: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     return pd.concat(chosen, ignore_index=True)
 
 
-def scorecard(ws: Workspace, filters: Filters, targets: pd.DataFrame | None = None
-              ) -> pd.DataFrame:
-    """KPI actuals against the targets that apply to the filters.
+def target_scorecard(ws: Workspace, filters: Filters, targets: pd.DataFrame | None = None
+                     ) -> pd.DataFrame:
+    """KPI actuals against the targets that apply to the filters (actuals vs targets;
+    :func:`svcops.kpi.period_scorecard` holds this period against the previous one).
 
     ``targets``: a frame like :func:`load_targets` (e.g. the editor's unsaved table,
     validated as :func:`save_targets` does); None reads the workspace's.
@@ -375,27 +395,14 @@ def rankings(ws: Workspace, filters: Filters, by: str = "team", kpi: str = "sla_
         raise ValueError(f"kpi must be one of {', '.join(RANKABLE_KPIS)}")
     if isinstance(min_volume, bool) or not isinstance(min_volume, Real) or min_volume < 0:
         raise ValueError("min_volume must be a non-negative number")
-    f = resolve_period(ws, filters)
-    lo, hi = f.bounds()
-    dims, params = f.dims_sql("tk")
-    created = "created_at >= $lo AND created_at < $hi"
-    done = "done_at >= $lo AND done_at < $hi"
+    cte, params = tickets_cte(ws, filters)
     # The same expressions as kpi.compute, grouped.
-    sql = _TICKETS_CTE.format(dims=dims) + f"""
+    sql = cte + f"""
     SELECT coalesce(CAST("{by}" AS VARCHAR), '(none)') AS grp,
-      count(*) FILTER (WHERE {created}) AS tickets,
-      count(*) FILTER (WHERE {done}) AS resolved,
-      avg(CASE WHEN res_hours <= sla_target THEN 1.0 ELSE 0.0 END)
-          FILTER (WHERE {done} AND sla_target IS NOT NULL) AS sla_attainment,
-      avg(CASE WHEN first_contact_resolved THEN 1.0 ELSE 0.0 END)
-          FILTER (WHERE {done} AND first_contact_resolved IS NOT NULL) AS fcr_rate,
-      avg(csat) FILTER (WHERE {done}) AS csat_avg,
-      quantile_cont(res_hours, 0.5) FILTER (WHERE {done}) AS resolution_hours_median,
-      avg(CASE WHEN reopen_count > 0 THEN 1.0 ELSE 0.0 END)
-          FILTER (WHERE {done} AND reopen_count IS NOT NULL) AS reopen_rate
-    FROM t WHERE ({created}) OR ({done})
+      {aliased(KPI_SQL, RANKABLE_KPIS)}
+    FROM t WHERE ({CREATED_IN}) OR ({DONE_IN})
     GROUP BY 1"""
-    raw = ws.query(sql, {**params, "lo": lo, "hi": hi})
+    raw = query(ws, sql, params)
     value = raw[kpi].astype("float64")
     out = pd.DataFrame({by: raw["grp"].astype(object), "kpi": kpi, "value": value,
                         "volume": raw["resolved"].astype("int64")})
@@ -455,7 +462,9 @@ class CompositeResult:
     ``actual``, ``target``, ``direction``, ``attainment`` (0-``cap``, NaN when not
     scored), ``weight`` (as given), ``weight_used`` (normalised to sum 1 over the
     scored KPIs; 0 otherwise), ``contribution`` (index points: weight_used x
-    attainment x 100) and ``note`` (why a KPI was not scored, else None).
+    attainment x 100) and ``note`` (why a KPI was not scored: ``no_weight``,
+    ``no_target``, ``no_actual`` or ``no_direction``, worded by the i18n keys
+    ``performance.note.<note>``; else None).
     ``cap``: the attainment cap (1.2).
     """
 
@@ -477,7 +486,7 @@ def _attainment(actual: float, target: float, sign: int) -> float:
 
 def composite_index(scorecard_frame: pd.DataFrame,
                     weights: Mapping[str, float] | None = None) -> CompositeResult:
-    """Composite index from a :func:`scorecard` frame (``kpi, actual, target, direction``).
+    """Composite index from a :func:`target_scorecard` frame (``kpi, actual, target, direction``).
 
     Each KPI's attainment is actual/target when higher is better and target/actual
     when lower is better, clipped to 0..1.2 (see :data:`ATTAINMENT_CAP`); a zero
@@ -506,13 +515,13 @@ def composite_index(scorecard_frame: pd.DataFrame,
     for row in rows:
         sign = _sign(row["direction"]) if not _missing(row["direction"]) else None
         if row["weight"] <= 0:
-            note = "no weight"
+            note = "no_weight"
         elif _missing(row["target"]):
-            note = "no target"
+            note = "no_target"
         elif _missing(row["actual"]):
-            note = "no actual"
+            note = "no_actual"
         elif sign is None:
-            note = "no direction"
+            note = "no_direction"
         else:
             note = None
         row["note"] = note

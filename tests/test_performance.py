@@ -11,6 +11,8 @@ import pytest
 
 from svcops import performance as pf
 from svcops.filters import Filters
+from svcops.i18n import Message, render
+from svcops.i18n import t as say
 from svcops.ingest import import_files
 from svcops.kpi import compute
 
@@ -150,11 +152,37 @@ def test_save_targets_validation_messages(ws, frame, message):
     with pytest.raises(ValueError) as err:
         pf.save_targets(ws, frame)
     assert str(err.value).startswith(message)
+    # the page words the same message key in the user's language
+    assert isinstance(err.value, pf.TargetsError)
+    assert render(err.value.message, "en") == str(err.value)
+    assert render(err.value.message, "zh").startswith("目标")
+
+
+def test_targets_error_is_a_key_with_its_values(ws):
+    with pytest.raises(pf.TargetsError) as err:
+        pf.save_targets(ws, _rows({"kpi": "csat_avg", "target": 4.2, "direction": "sideways"}))
+    assert err.value.message == Message("performance.error.direction",
+                                        {"row": 1, "got": "sideways"})
+    assert render(err.value.message, "zh") == \
+        "目标第 1 行：direction 必须为 'higher' 或 'lower'（实际为 'sideways'）"
+
+
+def test_uploaded_target_problems_are_messages(ws):
+    cur = ws.cursor()
+    cur.execute("INSERT INTO targets (kpi, target, direction, amber_margin, team) "
+                "VALUES ('speed', 1, 'sideways', -2, NULL)")
+    cur.close()
+    problem = pf.load_targets(ws)["problem"].iloc[0]
+    assert [render(m, "en") for m in problem] == [
+        "kpi 'speed' is not a known KPI", "direction 'sideways' is not 'higher' or 'lower'",
+        "amber_margin -2 is negative; 0 used"]
+    assert render(problem[0], "zh") == "kpi 'speed' 不是已知指标"
 
 
 def test_save_targets_on_a_read_only_workspace(sample_ws):
-    with pytest.raises(ValueError, match="read-only"):
+    with pytest.raises(ValueError, match="read-only") as err:
         pf.save_targets(sample_ws, GOOD)
+    assert render(err.value.message, "zh") == "无法保存目标：工作区以只读方式打开"
 
 
 # --------------------------------------------------------------------------- scorecard
@@ -164,7 +192,7 @@ def test_save_targets_on_a_read_only_workspace(sample_ws):
                                    ("Field Service", "Network Ops")])
 def test_scorecard_actuals_equal_kpi_compute(sample_ws, teams):
     f = Filters(start=SEPT.start, end=SEPT.end, teams=teams)
-    card = pf.scorecard(sample_ws, f)
+    card = pf.target_scorecard(sample_ws, f)
     expected = compute(sample_ws, f)
     assert len(card) == 7                          # one row per KPI with a target
     for row in card.to_dict("records"):
@@ -180,7 +208,7 @@ def test_scorecard_actuals_equal_kpi_compute(sample_ws, teams):
 
 
 def test_scorecard_statuses_and_gap_on_sample(sample_ws):
-    card = pf.scorecard(sample_ws, SEPT).set_index("kpi")
+    card = pf.target_scorecard(sample_ws, SEPT).set_index("kpi")
     sla = card.loc["sla_attainment"]
     assert sla["gap"] == pytest.approx(sla["actual"] - 0.9)
     assert sla["status"] == ("green" if sla["actual"] >= 0.9 else
@@ -189,21 +217,21 @@ def test_scorecard_statuses_and_gap_on_sample(sample_ws):
 
 
 def test_scorecard_on_an_empty_period(sample_ws):
-    card = pf.scorecard(sample_ws, Filters(start=date(2031, 1, 1), end=date(2031, 1, 31)))
+    card = pf.target_scorecard(sample_ws, Filters(start=date(2031, 1, 1), end=date(2031, 1, 31)))
     assert len(card) == 7
     assert (card["status"] == "none").all()
     assert card["actual"].isna().all() and card["gap"].isna().all()
 
 
 def test_scorecard_without_targets_and_with_unsaved_ones(ws):
-    empty = pf.scorecard(ws, Filters())
+    empty = pf.target_scorecard(ws, Filters())
     assert empty.empty and list(empty.columns) == ["kpi", "team", "actual", "target",
                                                    "direction", "amber_margin", "status", "gap"]
     draft = _rows({"kpi": "tickets", "target": 5, "direction": "higher"})
-    card = pf.scorecard(ws, Filters(), targets=draft)
+    card = pf.target_scorecard(ws, Filters(), targets=draft)
     assert card[["kpi", "actual", "status"]].values.tolist() == [["tickets", 0.0, "red"]]
     with pytest.raises(ValueError, match="targets row 1"):
-        pf.scorecard(ws, Filters(), targets=_rows({"kpi": "nope", "target": 1}))
+        pf.target_scorecard(ws, Filters(), targets=_rows({"kpi": "nope", "target": 1}))
 
 
 # --------------------------------------------------------------------------- rankings
@@ -344,9 +372,12 @@ def test_composite_index_by_hand():
     assert t["weight_used"].to_dict() == pytest.approx({
         "sla_attainment": 0.5, "resolution_hours_median": 0.25, "csat_avg": 0.25,
         "fcr_rate": 0.0, "reopen_rate": 0.0, "availability": 0.0})
-    assert t.loc["fcr_rate", "note"] == "no actual"
-    assert t.loc["availability", "note"] == "no target"
-    assert t.loc["reopen_rate", "note"] == "no weight"
+    assert t.loc["fcr_rate", "note"] == "no_actual"
+    assert t.loc["availability", "note"] == "no_target"
+    assert t.loc["reopen_rate", "note"] == "no_weight"
+    # the page words the notes through i18n, in English as before
+    assert [say(f"performance.note.{n}", "en") for n in t["note"].dropna()] == [
+        "no actual", "no weight", "no target"]
     assert t.loc["fcr_rate", "weight"] == 4                 # shown as given
     # 100 x (0.5 x 0.9 + 0.25 x 1.2 + 0.25 x 0.9) = 100 x (0.45 + 0.30 + 0.225)
     assert result.index == pytest.approx(97.5)
@@ -370,7 +401,7 @@ def test_composite_index_edges():
 
 
 def test_composite_index_on_the_sample_scorecard(sample_ws):
-    card = pf.scorecard(sample_ws, SEPT)
+    card = pf.target_scorecard(sample_ws, SEPT)
     r = pf.composite_index(card)
     t = r.table.set_index("kpi")
     expected = sum(pf.DEFAULT_WEIGHTS[k] * min(

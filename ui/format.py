@@ -64,12 +64,13 @@ def apply_presenter_style() -> None:
     st.html(PRESENTER_CSS)
 
 
-def kpi_delta_value(kpi: str, delta) -> str:
-    """A difference in a KPI's units: points for rates, plain for the rest."""
+def kpi_delta_value(kpi: str, delta, lang: str) -> str:
+    """A difference in a KPI's units: points for rates (worded in ``lang``), plain for
+    the rest."""
     if delta is None or delta != delta:
         return "—"
     if kpi in RATE_KEYS:
-        return f"{100 * delta:+.1f} pts"
+        return t("delta.points", lang, delta=100 * delta)
     if kpi in COUNT_KEYS:
         return f"{delta:+,.0f}"
     if kpi == "csat_avg":

@@ -4,10 +4,10 @@ import streamlit as st
 
 from svcops import charts, performance
 from svcops.downloads import to_csv_bytes
-from svcops.i18n import column_label, t
-from svcops.kpi import KPI_KEYS
+from svcops.i18n import column_label, render, t
+from svcops.kpi import SCORECARD_KEYS
 from ui import state
-from ui.format import kpi_delta_value, kpi_value, rag_style
+from ui.format import escape_md, kpi_delta_value, kpi_value, rag_style
 
 ctx = state.page("performance.title")
 lang = ctx.lang
@@ -17,6 +17,12 @@ f = ctx.filters
 
 def labelled(frame):
     return frame.rename(columns={c: column_label(c, lang) for c in frame.columns})
+
+
+def error_text(exc: ValueError) -> str:
+    """A targets error in the page's language, shown literally (it quotes the user's cells)."""
+    text = render(exc.message, lang) if isinstance(exc, performance.TargetsError) else str(exc)
+    return escape_md(text)
 
 
 # -- targets (edited here, stored in the workspace) -----------------------------------
@@ -48,7 +54,7 @@ if not ctx.presenter:
             try:
                 stored = performance.save_targets(ctx.ws, edited)
             except ValueError as exc:
-                st.error(str(exc))
+                st.error(error_text(exc))
             else:
                 st.success(t("performance.saved", lang, n=len(stored)))
                 saved = edited = performance.load_targets(ctx.ws)
@@ -56,10 +62,10 @@ if not ctx.presenter:
 # -- scorecard ----------------------------------------------------------------------
 st.subheader(t("performance.scorecard", lang))
 try:
-    card = performance.scorecard(ctx.ws, f, edited)
+    card = performance.target_scorecard(ctx.ws, f, edited)
 except ValueError as exc:      # unsaved edits that do not validate
-    st.error(str(exc))
-    card = performance.scorecard(ctx.ws, f, saved)
+    st.error(error_text(exc))
+    card = performance.target_scorecard(ctx.ws, f, saved)
 if card.empty:
     st.info(t("performance.no_targets", lang))
 else:
@@ -67,7 +73,7 @@ else:
         kpi=[t(f"kpi.{k}", lang) for k in card["kpi"]],
         actual=[kpi_value(k, v) for k, v in zip(card["kpi"], card["actual"], strict=True)],
         target=[kpi_value(k, v) for k, v in zip(card["kpi"], card["target"], strict=True)],
-        gap=[kpi_delta_value(k, v) for k, v in zip(card["kpi"], card["gap"], strict=True)],
+        gap=[kpi_delta_value(k, v, lang) for k, v in zip(card["kpi"], card["gap"], strict=True)],
         status=[t(f"performance.status.{s}", lang) for s in card["status"]],
         team=card["team"].astype(object).where(card["team"].notna(), t("filter.all", lang)),
     )[["kpi", "status", "actual", "target", "gap", "team"]]
@@ -113,7 +119,7 @@ view = compare.assign(
     kpi=[t(f"kpi.{k}", lang) for k in compare["kpi"]],
     **{col: [kpi_value(k, v) for k, v in zip(compare["kpi"], compare[col], strict=True)]
        for col in ("current", "previous", "year_ago")},
-    **{col: [kpi_delta_value(k, v) for k, v in zip(compare["kpi"], compare[col], strict=True)]
+    **{col: [kpi_delta_value(k, v, lang) for k, v in zip(compare["kpi"], compare[col], strict=True)]
        for col in ("delta_previous", "delta_year_ago")},
 )[["kpi", "current", "previous", "delta_previous", "year_ago", "delta_year_ago"]]
 st.dataframe(labelled(view), hide_index=True, width="stretch")
@@ -134,6 +140,8 @@ if not card.empty:
     result = performance.composite_index(card, weights)
     st.metric(t("performance.index", lang), "—" if result.index is None else f"{result.index:.1f}")
     st.caption(t("performance.composite_help", lang, cap=result.cap))
-    table = result.table.assign(kpi=[t(f"kpi.{k}", lang) if k in KPI_KEYS or k ==
-                                     "csat_top2_share" else k for k in result.table["kpi"]])
+    table = result.table.assign(
+        kpi=[t(f"kpi.{k}", lang) if k in SCORECARD_KEYS else k for k in result.table["kpi"]],
+        note=[t(f"performance.note.{n}", lang) if isinstance(n, str) else n
+              for n in result.table["note"]])
     st.dataframe(labelled(table.round(3)), hide_index=True, width="stretch")

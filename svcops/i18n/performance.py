@@ -48,4 +48,65 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "performance.weights": {"en": "Weights", "zh": "权重"},
     "performance.index": {"en": "Composite index", "zh": "综合指数"},
+    "performance.note.no_weight": {"en": "no weight", "zh": "无权重"},
+    "performance.note.no_target": {"en": "no target", "zh": "无目标"},
+    "performance.note.no_actual": {"en": "no actual", "zh": "无实际值"},
+    "performance.note.no_direction": {"en": "no direction", "zh": "无方向"},
+    # What is wrong with an uploaded targets row (load_targets' ``problem``).
+    "performance.problem.kpi": {"en": "kpi {kpi!r} is not a known KPI",
+                                "zh": "kpi {kpi!r} 不是已知指标"},
+    "performance.problem.direction": {"en": "direction {direction!r} is not 'higher' or 'lower'",
+                                      "zh": "direction {direction!r} 不是 'higher' 或 'lower'"},
+    "performance.problem.margin": {"en": "amber_margin {margin:g} is negative; 0 used",
+                                   "zh": "amber_margin {margin:g} 为负数；已按 0 处理"},
+    # Why edited targets cannot be used or saved (TargetsError).
+    "performance.error.columns": {"en": "targets need the column(s) {columns}",
+                                  "zh": "目标表需要以下列：{columns}"},
+    "performance.error.kpi": {
+        "en": "targets row {row}: kpi must be one of {kpis} (got {got!r})",
+        "zh": "目标第 {row} 行：kpi 必须是以下之一：{kpis}（实际为 {got!r}）",
+    },
+    "performance.error.kpi_blank": {
+        "en": "targets row {row}: kpi must be one of {kpis} (got blank)",
+        "zh": "目标第 {row} 行：kpi 必须是以下之一：{kpis}（实际为空）",
+    },
+    "performance.error.target": {
+        "en": "targets row {row}: target must be a number (got {got!r})",
+        "zh": "目标第 {row} 行：target 必须是数字（实际为 {got!r}）",
+    },
+    "performance.error.target_blank": {
+        "en": "targets row {row}: target must be a number (got blank)",
+        "zh": "目标第 {row} 行：target 必须是数字（实际为空）",
+    },
+    "performance.error.rate": {
+        "en": "targets row {row}: target must be a fraction from 0 to 1 for {kpi} (got {got:g}; "
+              "90% is 0.9)",
+        "zh": "目标第 {row} 行：{kpi} 的 target 必须是 0 到 1 之间的小数（实际为 {got:g}；"
+              "90% 应写作 0.9）",
+    },
+    "performance.error.no_direction": {
+        "en": "targets row {row}: direction must be 'higher' or 'lower' for {kpi}, which has no "
+              "better direction of its own (got blank)",
+        "zh": "目标第 {row} 行：{kpi} 本身没有更优方向，direction 必须为 'higher' 或 'lower'（实际为空）",
+    },
+    "performance.error.direction": {
+        "en": "targets row {row}: direction must be 'higher' or 'lower' (got {got!r})",
+        "zh": "目标第 {row} 行：direction 必须为 'higher' 或 'lower'（实际为 {got!r}）",
+    },
+    "performance.error.margin": {
+        "en": "targets row {row}: amber_margin must be a non-negative number (got {got!r})",
+        "zh": "目标第 {row} 行：amber_margin 必须是非负数（实际为 {got!r}）",
+    },
+    "performance.error.duplicate": {
+        "en": "targets row {row}: kpi {kpi} for all teams is already set in row {first}",
+        "zh": "目标第 {row} 行：所有团队的 kpi {kpi} 已在第 {first} 行设置",
+    },
+    "performance.error.duplicate_team": {
+        "en": "targets row {row}: kpi {kpi} for team {team!r} is already set in row {first}",
+        "zh": "目标第 {row} 行：团队 {team!r} 的 kpi {kpi} 已在第 {first} 行设置",
+    },
+    "performance.error.read_only": {
+        "en": "targets cannot be saved: the workspace is open read-only",
+        "zh": "无法保存目标：工作区以只读方式打开",
+    },
 }

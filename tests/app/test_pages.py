@@ -181,14 +181,14 @@ def test_quality_page_shows_the_planted_spikes_out_of_control(own_ws_path):
 
 
 def test_performance_scorecard_matches_kpis_for_the_same_filters(own_ws_path, sample_ws):
-    from svcops.performance import scorecard as perf_scorecard
+    from svcops.performance import target_scorecard
 
     f = Filters(start=date(2026, 9, 1), end=date(2026, 9, 30), teams=("Network Ops",))
     at = run("views/performance.py", source="sample", start="2026-09-01", end="2026-09-30",
              team="Network Ops")
     shown = next(d.value for d in at.dataframe if "Status" in d.value.columns).set_index("KPI")
     expected = compute(sample_ws, f)
-    card = perf_scorecard(sample_ws, f)
+    card = target_scorecard(sample_ws, f)
     for key in card["kpi"]:
         label = {"sla_attainment": "SLA attainment", "fcr_rate": "First-contact resolution",
                  "csat_avg": "CSAT (mean, 1-5)", "resolution_hours_median": "Median resolution (h)",
