@@ -16,7 +16,6 @@ import pandas as pd
 
 from .filters import Filters
 from .store import Workspace
-from .tickets import TICKETS_CTE as _TICKETS_CTE  # noqa: F401  (quality, performance)
 from .tickets import (
     HAS_TARGET,
     KPI_SQL,

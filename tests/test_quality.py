@@ -11,6 +11,7 @@ import pytest
 
 from svcops import quality as q
 from svcops.filters import Filters
+from svcops.i18n import Message, render
 from svcops.ingest import import_paths
 from svcops.kpi import compute
 from svcops.sample import SPIKE_DATES
@@ -45,7 +46,8 @@ def test_individuals_limits_worked_by_hand():
     assert chart.frame["moving_range"].tolist()[1:] == [2, 1, 3, 1]
     assert math.isnan(chart.frame["moving_range"].iloc[0])
     assert not chart.frame["out_of_control"].any()
-    assert chart.baseline == "all points (5 points)"
+    assert render(chart.baseline) == "all points (5 points)"
+    assert chart.baseline == Message("quality.baseline.all", {"n": 5})
     mr = chart.moving_range_chart()
     assert list(mr.columns) == ["date", "moving_range", "centre", "ucl", "lcl", "beyond_ucl"]
     assert len(mr) == 4 and (mr["lcl"] == 0).all() and mr["ucl"].iloc[0] == pytest.approx(5.71725)
@@ -71,7 +73,8 @@ def test_baseline_period_sets_centre_and_mr_bar():
     base = q.individuals_chart(frame, "value", baseline=(date(2024, 3, 1), date(2024, 3, 5)))
     assert base.centre == pytest.approx(12)
     assert base.mr_bar == pytest.approx(1.75)                # not (2+1+3+1+17+2+1)/7
-    assert base.baseline == "2024-03-01 to 2024-03-05 (5 points)"
+    assert render(base.baseline) == "2024-03-01 to 2024-03-05 (5 points)"
+    assert render(base.baseline, "zh") == "2024-03-01 至 2024-03-05（5 个点）"
     assert base.frame["baseline"].tolist() == [True] * 5 + [False] * 3
     assert _flagged(base.frame, 1) == [5, 6, 7]              # 30+ is far beyond 16.65
     # A boolean mask selecting the same rows gives the same limits.
@@ -107,6 +110,21 @@ def test_individuals_edge_cases(values, baseline, note, rule_1):
     if note:
         assert chart.sigma is None and chart.ucl is None
         assert not chart.frame["out_of_control"].any()
+
+
+def test_notes_and_baselines_are_keys_worded_in_both_languages():
+    one = q.individuals_chart(_series([7.0]), "value")
+    assert one.note == Message("quality.note.too_few_baseline", {"n": 1})
+    assert render(one.note) == ("the baseline needs at least 2 consecutive points to estimate "
+                                "sigma; it has 1")
+    assert render(one.baseline) == "all points (1 point)"
+    picked = q.individuals_chart(_series([1, 2, 3]), "value", baseline=[True, True, False])
+    assert render(picked.baseline) == "selected points (2 points)"
+    assert render(picked.baseline, "zh") == "所选点（2 个点）"
+    empty = q.p_chart(pd.DataFrame({"date": pd.date_range("2024-03-01", periods=2),
+                                    "d": [0, 1], "n": [0, 2]}), "d", "n", baseline=[True, False])
+    assert render(empty.note) == "the baseline has no items to judge; no limits"
+    assert render(empty.note, "zh") == "基准期没有可判定的项目；无法给出控制限"
 
 
 def test_individuals_rejects_bad_inputs():

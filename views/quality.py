@@ -4,7 +4,7 @@ import streamlit as st
 
 from svcops import charts, quality
 from svcops.downloads import to_csv_bytes
-from svcops.i18n import column_label, t
+from svcops.i18n import column_label, render, t
 from ui import state
 from ui.format import escape_md
 
@@ -47,12 +47,13 @@ st.altair_chart(charts.localised(charts.control_chart(chart.frame, title, {**axi
                                      flagged_label=t("quality.flagged", lang)), lang), width="stretch")
 fmt = (lambda v: f"{v:.1%}") if metric == "sla" else (lambda v: f"{v:,.1f}")
 if chart.note:
-    st.caption(escape_md(chart.note))
+    st.caption(render(chart.note, lang))
+baseline_text = render(chart.baseline, lang)
 if metric == "sla":
-    st.caption(t("quality.limits_p", lang, centre=fmt(chart.centre), baseline=chart.baseline))
+    st.caption(t("quality.limits_p", lang, centre=fmt(chart.centre), baseline=baseline_text))
 elif chart.ucl is not None:
     st.caption(t("quality.limits", lang, centre=fmt(chart.centre), ucl=fmt(chart.ucl),
-                 lcl=fmt(chart.lcl), baseline=chart.baseline))
+                 lcl=fmt(chart.lcl), baseline=baseline_text))
 
 flags = chart.violations()
 if flags.empty:

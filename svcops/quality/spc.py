@@ -1,0 +1,337 @@
+"""Control charts and the Western Electric rules (statistical process control).
+
+* :func:`individuals_chart` - the XmR chart (Montgomery, *Introduction to
+  Statistical Quality Control*, ch. 6). Centre ``x̄`` = mean of the baseline
+  points, ``MR̄`` = mean moving range ``|x_i - x_{i-1}|`` of consecutive baseline
+  points, ``sigma = MR̄ / d2`` with ``d2 = 1.128`` (ranges of two), limits
+  ``x̄ ± 3 sigma``. Its moving-range chart has centre ``MR̄``, UCL ``D4·MR̄`` with
+  ``D4 = 3.267`` and LCL 0.
+* :func:`p_chart` - share defective with varying daily ``n`` (ch. 7):
+  ``p̄ = Σdefects / Σn`` over the baseline, ``sigma_i = sqrt(p̄(1-p̄)/n_i)``, limits
+  ``p̄ ± 3 sigma_i`` clipped to [0, 1].
+
+Both flag the Western Electric rules (*Statistical Quality Control Handbook*,
+Western Electric, 1956), see :func:`western_electric`. Points are taken in date
+order; a point that cannot be charted (no value, ``n = 0``) is left out of the
+chart and listed in ``ControlChart.excluded`` with the reason, so the rules and
+moving ranges run over the charted points only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from ..i18n import Message
+
+# Control-chart constants for ranges of n = 2 consecutive points (Montgomery,
+# Appendix VI): d2 = E[range] / sigma, D4 = upper range-chart factor (D3 = 0).
+D2 = 1.128
+D4 = 3.267
+
+# What each rule means, for the library's reader; the UI words the rule number
+# through its i18n keys (quality.rule.1 .. 4).
+RULE_DESCRIPTIONS: dict[int, str] = {
+    1: "one point beyond 3 sigma",
+    2: "2 of 3 consecutive points beyond 2 sigma on the same side",
+    3: "4 of 5 consecutive points beyond 1 sigma on the same side",
+    4: "8 consecutive points on the same side of the centre line",
+}
+
+_RULE_COLS = [f"rule_{r}" for r in RULE_DESCRIPTIONS]
+
+
+# --------------------------------------------------------------------------- result
+
+
+@dataclass(frozen=True, eq=False)
+class ControlChart:
+    """A control chart with its rule flags.
+
+    ``kind``: ``"individuals"`` or ``"p"``.
+    ``frame``: one row per charted point, in date order: ``date``, ``value`` (the
+    metric's unit; a share 0-1 on a p-chart), ``centre``, ``ucl``, ``lcl``,
+    ``sigma`` (per point on a p-chart), ``baseline`` (bool: the point is in the
+    baseline), ``rule_1`` .. ``rule_4`` (bool), ``out_of_control`` (any rule).
+    An individuals chart adds ``moving_range`` (NaN on the first point); a p-chart
+    adds ``defects`` and ``n``.
+    ``centre``: x̄ or p̄. ``sigma``: the individuals sigma (None on a p-chart, where
+    it varies with n). ``ucl`` / ``lcl``: the individuals limits (None on a p-chart).
+    ``mr_bar`` / ``mr_ucl``: moving-range centre and UCL (individuals only).
+    ``baseline``: which points set the limits, a :class:`Message` (keys
+    ``quality.baseline.all`` / ``.selected`` with ``n`` points, ``.range`` with
+    ``start``, ``end`` and ``n``; ``_one`` variants when n is 1). ``excluded``:
+    points left off the chart, columns ``date, reason``. ``note``: why there are no
+    limits, a :class:`Message` (``quality.note.too_few_baseline`` with ``n``,
+    ``quality.note.no_items``), else None; then limits are NaN and no rule fires.
+    """
+
+    kind: str
+    frame: pd.DataFrame
+    centre: float
+    sigma: float | None
+    ucl: float | None
+    lcl: float | None
+    mr_bar: float | None
+    mr_ucl: float | None
+    baseline: Message
+    excluded: pd.DataFrame
+    note: Message | None = None
+
+    def violations(self) -> pd.DataFrame:
+        """Every (point, rule) flag: ``date, value, rule`` (1-4; the UI words it by its
+        ``quality.rule.<n>`` key), ``description`` (English, :data:`RULE_DESCRIPTIONS`),
+        sorted by date then rule."""
+        parts = []
+        for rule, text in RULE_DESCRIPTIONS.items():
+            hit = self.frame[self.frame[f"rule_{rule}"]]
+            parts.append(pd.DataFrame({"date": hit["date"], "value": hit["value"],
+                                       "rule": rule, "description": text}))
+        out = pd.concat(parts, ignore_index=True)
+        out["rule"] = out["rule"].astype("int64")
+        return out.sort_values(["date", "rule"], kind="stable").reset_index(drop=True)
+
+    def moving_range_chart(self) -> pd.DataFrame:
+        """The MR chart of an individuals chart: ``date, moving_range, centre`` (MR̄),
+        ``ucl`` (D4·MR̄), ``lcl`` (0), ``beyond_ucl`` (bool); from the second point on."""
+        if self.kind != "individuals":
+            raise ValueError("only an individuals chart has a moving-range chart")
+        mr = self.frame.loc[self.frame["moving_range"].notna(), ["date", "moving_range"]]
+        centre = np.nan if self.mr_bar is None else self.mr_bar
+        ucl = np.nan if self.mr_ucl is None else self.mr_ucl
+        return mr.assign(centre=centre, ucl=ucl, lcl=0.0,
+                         beyond_ucl=mr["moving_range"] > ucl).reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------- rules
+
+
+def western_electric(z: Iterable[float]) -> pd.DataFrame:
+    """Western Electric rules on standardised points ``z = (value - centre) / sigma``.
+
+    Returns one row per point with bool columns ``rule_1`` .. ``rule_4``:
+
+    1. ``|z| > 3``: one point beyond 3 sigma.
+    2. 2 of 3 consecutive points with ``z > 2`` (or all ``< -2``) on the same side.
+    3. 4 of 5 consecutive points with ``z > 1`` (or ``< -1``) on the same side.
+    4. 8 consecutive points with ``z > 0`` (or ``< 0``).
+
+    A rule flags the point that *completes* it: the last point of the run, and only
+    when that point is itself one of the qualifying points (2 of 3 beyond 2 sigma
+    followed by a point near the centre flags the second beyond-point, not the
+    third). Each later point that still completes the rule is flagged too (the 9th
+    point on one side flags again). Windows are cut short at the start of the
+    series, so two opening points beyond 2 sigma already fire rule 2. A point
+    exactly on a limit or on the centre line is not beyond it, and breaks a
+    rule-4 run. NaN z fires nothing. Beyond 3 sigma also counts as beyond 2 and 1.
+    """
+    z = np.asarray(list(z) if not isinstance(z, np.ndarray | pd.Series) else z, dtype="float64")
+    out = {"rule_1": np.abs(z) > 3}
+    for rule, (needed, window, limit) in {2: (2, 3, 2.0), 3: (4, 5, 1.0)}.items():
+        hit = np.zeros(len(z), dtype=bool)
+        for side in (1.0, -1.0):
+            beyond = side * z > limit
+            cum = np.concatenate([[0], np.cumsum(beyond)])
+            idx = np.arange(len(z))
+            count = cum[idx + 1] - cum[np.maximum(idx + 1 - window, 0)]
+            hit |= beyond & (count >= needed)
+        out[f"rule_{rule}"] = hit
+    hit = np.zeros(len(z), dtype=bool)
+    for side in (1.0, -1.0):
+        on_side = side * z > 0
+        cum = np.cumsum(on_side)
+        # Run length = count since the last point not on this side.
+        last_break = np.maximum.accumulate(np.where(on_side, 0, cum))
+        hit |= (cum - last_break) >= 8
+    out["rule_4"] = hit
+    return pd.DataFrame(out)
+
+
+def _standardise(values: np.ndarray, centre: float, sigma) -> np.ndarray:
+    """``(value - centre) / sigma`` per point. With sigma 0 (no variation in the
+    baseline) any departure from the centre is infinitely far, a point on it is 0."""
+    diff = values - centre
+    sigma = np.broadcast_to(np.asarray(sigma, dtype="float64"), diff.shape)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        z = diff / sigma
+    zero = sigma == 0
+    return np.where(zero & (diff == 0), 0.0, np.where(zero, np.copysign(np.inf, diff), z))
+
+
+def _flag(frame: pd.DataFrame, z: np.ndarray) -> pd.DataFrame:
+    rules = western_electric(z)
+    for col in _RULE_COLS:
+        frame[col] = rules[col].to_numpy()
+    frame["out_of_control"] = rules.any(axis=1).to_numpy()
+    return frame
+
+
+# --------------------------------------------------------------------------- baseline
+
+
+def _baseline_mask(frame: pd.DataFrame, dates: pd.Series, baseline
+                   ) -> tuple[np.ndarray, str, dict]:
+    """Bool mask over ``frame``'s rows, and the kind of baseline (``all``, ``selected``
+    or ``range``) with its parameters, for :func:`_describe` (``None`` = all points)."""
+    if baseline is None:
+        return np.ones(len(frame), dtype=bool), "all", {}
+    if isinstance(baseline, pd.Series) and baseline.dtype == bool:
+        aligned = baseline.reindex(frame.index)
+        if aligned.isna().any():
+            raise ValueError("baseline mask does not cover every row of the frame")
+        return aligned.to_numpy(dtype=bool), "selected", {}
+    values = list(baseline) if not isinstance(baseline, str) else []
+    if values and all(isinstance(v, bool | np.bool_) for v in values):
+        if len(values) != len(frame):
+            raise ValueError(f"baseline mask has {len(values)} values for {len(frame)} rows")
+        return np.asarray(values, dtype=bool), "selected", {}
+    if len(values) != 2:
+        raise ValueError("baseline must be None, a (start, end) date pair or a boolean mask")
+    start, end = (pd.Timestamp(v).normalize() for v in values)
+    if start > end:
+        raise ValueError(f"baseline start {start.date()} is after its end {end.date()}")
+    day = dates.dt.normalize()
+    mask = ((day >= start) & (day <= end)).to_numpy(dtype=bool)
+    return mask, "range", {"start": start.date(), "end": end.date()}
+
+
+def _describe(kind: str, params: dict, n: int) -> Message:
+    """The baseline in words: kind and parameters from :func:`_baseline_mask`, n points."""
+    return Message(f"quality.baseline.{kind}{'_one' if n == 1 else ''}", {**params, "n": n})
+
+
+def _need(frame: pd.DataFrame, *cols: str) -> None:
+    missing = [c for c in cols if c not in frame.columns]
+    if missing:
+        raise ValueError(f"frame has no column(s) {', '.join(missing)}")
+
+
+def _excluded(dates: pd.Series, reasons: pd.Series) -> pd.DataFrame:
+    keep = reasons.notna()
+    return pd.DataFrame({"date": dates[keep], "reason": reasons[keep].astype(object)}) \
+        .sort_values("date", kind="stable").reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------- charts
+
+
+def individuals_chart(frame: pd.DataFrame, value_col: str, *, date_col: str = "date",
+                      baseline=None, floor: float | None = None) -> ControlChart:
+    """Individuals / moving-range (XmR) chart of one value per date.
+
+    ``frame``: ``date_col`` (one row per date) and ``value_col`` (numbers, any unit).
+    Rows with no value or no date are left off and listed in ``excluded``.
+    ``baseline``: None (all points), an inclusive ``(start, end)`` date pair, or a
+    boolean mask over ``frame``'s rows; the centre and MR̄ come from those points
+    only, and MR̄ uses only moving ranges whose two points are both in the baseline.
+    ``floor``: lower bound for the LCL (e.g. 0 for hours, which cannot be negative);
+    None leaves a negative LCL as it is. The floor moves the drawn limit only;
+    the rules still use the centre and sigma.
+
+    Returns a :class:`ControlChart` (``kind="individuals"``); see its columns there.
+    """
+    _need(frame, date_col, value_col)
+    dates = pd.to_datetime(frame[date_col])
+    values = pd.to_numeric(frame[value_col]).astype("float64")
+    mask, kind, about = _baseline_mask(frame, dates, baseline)
+    reason = pd.Series(np.where(dates.isna(), "no date",
+                                np.where(values.isna(), "no value", None)), index=frame.index)
+    ok = reason.isna().to_numpy()
+    data = pd.DataFrame({"date": dates[ok], "value": values[ok], "baseline": mask[ok]})
+    if data["date"].duplicated().any():
+        first = data.loc[data["date"].duplicated(), "date"].iloc[0]
+        raise ValueError(f"{date_col} repeats {first.date()}: an individuals chart takes "
+                         "one value per date")
+    data = data.sort_values("date", kind="stable").reset_index(drop=True)
+    x = data["value"].to_numpy()
+    base = data["baseline"].to_numpy()
+    mr = np.concatenate([[np.nan], np.abs(np.diff(x))]) if len(x) else x
+    pair_in_base = np.concatenate([[False], base[1:] & base[:-1]]) if len(x) else base
+    note = None
+    if pair_in_base.sum() == 0:
+        centre = float(x[base].mean()) if base.any() else np.nan
+        mr_bar = sigma = np.nan
+        note = Message("quality.note.too_few_baseline", {"n": int(base.sum())})
+    else:
+        centre = float(x[base].mean())
+        mr_bar = float(mr[pair_in_base].mean())
+        sigma = mr_bar / D2
+    ucl, lcl = centre + 3 * sigma, centre - 3 * sigma
+    if floor is not None and not np.isnan(lcl):
+        lcl = max(lcl, float(floor))
+    data["moving_range"] = mr
+    data = data.assign(centre=centre, ucl=ucl, lcl=lcl, sigma=sigma)
+    data = _flag(data, _standardise(x, centre, sigma))
+    cols = ["date", "value", "centre", "ucl", "lcl", "sigma", "moving_range", "baseline",
+            *_RULE_COLS, "out_of_control"]
+
+    def opt(v: float) -> float | None:
+        return None if np.isnan(v) else float(v)
+
+    return ControlChart(
+        kind="individuals", frame=data[cols], centre=centre, sigma=opt(sigma),
+        ucl=opt(ucl), lcl=opt(lcl), mr_bar=opt(mr_bar),
+        mr_ucl=opt(D4 * mr_bar), baseline=_describe(kind, about, int(base.sum())),
+        excluded=_excluded(dates, reason), note=note,
+    )
+
+
+def p_chart(frame: pd.DataFrame, defects_col: str, n_col: str, *, date_col: str = "date",
+            baseline=None) -> ControlChart:
+    """p-chart of the share defective per date, with limits that follow each day's n.
+
+    ``frame``: ``date_col``, ``defects_col`` (defective items, a count) and ``n_col``
+    (items judged, a count). ``value`` = defects / n (0-1). Left off the chart and
+    listed in ``excluded`` with the reason: rows with a missing date, defects or n;
+    ``n = 0`` (no items that day: no share to chart); negative counts; defects > n.
+    ``baseline``: as in :func:`individuals_chart`; p̄ = Σdefects / Σn over the
+    baseline points. Per point: ``sigma = sqrt(p̄(1-p̄)/n)``, UCL = min(p̄ + 3 sigma, 1),
+    LCL = max(p̄ - 3 sigma, 0). The rules use each point's own sigma.
+
+    Returns a :class:`ControlChart` (``kind="p"``) whose frame adds ``defects, n``.
+
+    With hundreds of items a day the binomial limits are narrow, and ordinary
+    day-to-day variation in the mix (overdispersion) can put many points outside
+    them; read rule-1 points on such a chart as "a different day", not each as an
+    incident.
+    """
+    _need(frame, date_col, defects_col, n_col)
+    dates = pd.to_datetime(frame[date_col])
+    defects = pd.to_numeric(frame[defects_col]).astype("float64")
+    n = pd.to_numeric(frame[n_col]).astype("float64")
+    mask, kind, about = _baseline_mask(frame, dates, baseline)
+    conditions = [dates.isna(), defects.isna() | n.isna(), (defects < 0) | (n < 0), n == 0,
+                  defects > n]
+    reasons = ["no date", "defects or n missing", "negative count",
+               "n = 0: no items to judge", "more defects than items"]
+    reason = pd.Series(np.select(conditions, reasons, default=None), index=frame.index)
+    ok = reason.isna().to_numpy()
+    data = pd.DataFrame({"date": dates[ok], "defects": defects[ok], "n": n[ok],
+                         "baseline": mask[ok]}).sort_values("date", kind="stable")
+    data = data.reset_index(drop=True)
+    data.insert(1, "value", data["defects"] / data["n"])
+    for col in ("defects", "n"):  # counts stay whole numbers when they are
+        if (data[col] % 1 == 0).all():
+            data[col] = data[col].astype("int64")
+    base = data["baseline"].to_numpy()
+    note = None
+    n_base = float(data.loc[base, "n"].sum())
+    if n_base == 0:
+        p_bar = np.nan
+        note = Message("quality.note.no_items", {})
+    else:
+        p_bar = float(data.loc[base, "defects"].sum()) / n_base
+    sigma = np.sqrt(p_bar * (1 - p_bar) / data["n"].to_numpy())
+    data = data.assign(centre=p_bar, ucl=np.minimum(p_bar + 3 * sigma, 1.0),
+                       lcl=np.maximum(p_bar - 3 * sigma, 0.0), sigma=sigma)
+    data = _flag(data, _standardise(data["value"].to_numpy(), p_bar, sigma))
+    cols = ["date", "value", "defects", "n", "centre", "ucl", "lcl", "sigma", "baseline",
+            *_RULE_COLS, "out_of_control"]
+    return ControlChart(
+        kind="p", frame=data[cols], centre=p_bar, sigma=None, ucl=None, lcl=None,
+        mr_bar=None, mr_ucl=None, baseline=_describe(kind, about, int(base.sum())),
+        excluded=_excluded(dates, reason), note=note,
+    )
