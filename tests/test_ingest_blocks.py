@@ -216,7 +216,7 @@ def test_empty_sample_gives_null_expression(con):
 def test_ambiguous_guess_explains_itself():
     guess = infer_datetime_formats(["03/05/2024", "04/06/2024"])
     assert guess.examples == ["03/05/2024", "04/06/2024"]
-    assert "month-first" in guess.reason
+    assert "month-first" in str(guess.reason)
 
 
 @pytest.mark.parametrize(("samples", "expected"), [
@@ -741,7 +741,7 @@ def test_csat_sql_on_a_numeric_column(con):
 
 def test_good_bad_csat_stays_unmapped(con):
     scale = csat_scale(["Good", "Bad", "good", None])
-    assert scale == CsatScale(False, reason=scale.reason) and "two-point" in scale.reason
+    assert scale == CsatScale(False, reason=scale.reason) and "two-point" in str(scale.reason)
     assert csat_sql("v", scale) == "CAST(NULL AS DOUBLE)"
     assert con.execute(f"SELECT {csat_sql(repr('Good'), scale)}").fetchall() == [(None,)]
     assert csat_score("Good", scale) is None
@@ -832,10 +832,10 @@ def test_a_call_log_date_gives_each_time_of_day_its_day():
     assert (got["entered"][-1], got["ended"][-1]) == (None, "1999-03-01 00:01:00")
     assert got["date"] == raw.data.column("date").to_pylist()      # the date stays as it was
     assert got["wait_time"] == ["8"] * n
-    assert out.notes == ("date + entered: read together as one date and time",
-                         "date + answered: read together as one date and time "
-                         "(00:00:00 read as 'did not happen')",
-                         "date + ended: read together as one date and time")
+    assert tuple(map(str, out.notes)) == (
+        "date + entered: read together as one date and time",
+        "date + answered: read together as one date and time (00:00:00 read as 'did not happen')",
+        "date + ended: read together as one date and time")
 
 
 def test_midnight_is_a_time_in_an_interval_report():

@@ -44,7 +44,7 @@ def test_override_then_profile_applies_itself_next_month(ws, workbook):
     june = workbook({"Sheet1": june_rows}, "june.xlsx").read_bytes()
     sheets = preview(ws, [("june.xlsx", june)])
     assert sheets[0].table == "tickets" and sheets[0].mapping == FIX.columns
-    assert "mapping profile 'helpdesk-x' applied" in sheets[0].notes[0]
+    assert "mapping profile 'helpdesk-x' applied" in str(sheets[0].notes[0])
     report = import_files(ws, [("june.xlsx", june)])
     assert report.sheets[0].rows == 6 and ws.row_counts()["tickets"] == 12
 
@@ -84,7 +84,7 @@ def test_a_column_of_timestamps_is_taken_as_created_by_its_values(ws, workbook):
     (sheet,) = preview(ws, [("v.xlsx", workbook({"export": rows}).read_bytes())])
     assert sheet.table == "tickets" and sheet.mapping["created_at"] == "Logged"
     assert sheet.confidence["created_at"] == 0.6
-    assert "Logged: taken as created_at from its values" in sheet.notes[0]
+    assert "Logged: taken as created_at from its values" in str(sheet.notes[0])
     # A sheet with no column of dates and times is still refused, naming the reason.
     plain = [{"Ticket ID": "V1", "Summary": "printer"}]
     with pytest.raises(IngestError, match="no table matches"):
@@ -123,4 +123,5 @@ def test_a_sheet_the_user_skips_is_not_imported(ws, workbook):
     report = import_files(ws, [("b.xlsx", book)], overrides={("b.xlsx", "costs"): None})
     assert [s.table for s in report.sheets] == ["roster"]
     assert ws.row_counts()["costs"] == 0
-    assert ("b.xlsx", "costs", "skipped, as chosen on the mapping check") in report.skipped
+    assert ("b.xlsx", "costs", "skipped, as chosen on the mapping check") in \
+        [(f, s, str(r)) for f, s, r in report.skipped]

@@ -51,6 +51,8 @@ STRINGS: dict[str, dict[str, str]] = {
                              "zh": "{file}：没有可导入的内容（{reasons}）"},
     "ingest.error.nothing_no_sheets": {"en": "{file}: nothing to import (no sheets)",
                                        "zh": "{file}：没有可导入的内容（没有工作表）"},
+    # A reader's own complaint about a value (pyarrow), passed on as it is.
+    "ingest.error.other": {"en": "{detail}", "zh": "无法导入：{detail}"},
     # -- sheets skipped --------------------------------------------------------------
     "ingest.skip.in_sheet": {"en": "sheet '{sheet}': {reason}", "zh": "工作表“{sheet}”：{reason}"},
     "ingest.skip.empty": {"en": "the sheet is empty", "zh": "工作表为空"},
@@ -184,8 +186,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "ingest.reason.summary": {"en": "summary row (a total line, not data)",
                               "zh": "汇总行（合计行，不是数据）"},
     "ingest.reason.duplicate": {
-        "en": "duplicate {key}: row {row} of this sheet has the same key and was kept",
-        "zh": "{key} 重复：本工作表第 {row} 行的主键相同，已保留该行"},
+        "en": "duplicate {columns}: row {row} of this sheet has the same key and was kept",
+        "zh": "{columns} 重复：本工作表第 {row} 行的主键相同，已保留该行"},
     "ingest.action.rejected": {"en": "rejected", "zh": "拒收"},
     "ingest.action.emptied": {"en": "value set to empty", "zh": "值已置空"},
     # -- mapping profiles ------------------------------------------------------------

@@ -20,18 +20,20 @@ import duckdb
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from ..i18n import DEFAULT_LANGUAGE, t
 from ..schema import EVENT_ACTOR_HEADERS, EVENT_TIME_HEADERS, TABLES, normalise_header
 from ..store import StagedSheet, Workspace, key_expr
 from .coerce import key_duplicates_sql, staging_sql
 from .dates import infer_datetime_formats
 from .mapping import Mapping, classify, created_from_values, map_columns
+from .messages import Said, say, word
 from .prepare import ColumnPlan, prepare
-from .profiles import Profile, get_profile, profile_for
+from .profiles import Profile, ProfileError, get_profile, profile_for
 from .read import IngestError, RawSheet, Source, read_file
 from .split_times import combine_date_and_time
 
-__all__ = ["IngestError", "ImportReport", "SheetPreview", "SheetReport", "import_files",
-           "import_paths", "import_summary", "preview"]
+__all__ = ["IngestError", "ImportReport", "ProfileError", "Said", "SheetPreview", "SheetReport",
+           "import_files", "import_paths", "import_summary", "preview", "word"]
 
 # A tickets-shaped sheet is a state history when this share of its rows repeat an id.
 STATE_HISTORY_SHARE = 0.1
@@ -50,14 +52,14 @@ class SheetReport:
     upload_id: int
     mapping: dict[str, str]
     confidence: dict[str, float] = field(default_factory=dict)
-    notes: tuple[str, ...] = ()
+    notes: tuple[Said, ...] = ()
 
 
 @dataclass
 class ImportReport:
     sheets: list[SheetReport] = field(default_factory=list)
     # (file, sheet, reason) for sheets that held nothing to import.
-    skipped: list[tuple[str, str, str]] = field(default_factory=list)
+    skipped: list[tuple[str, str, Said]] = field(default_factory=list)
 
     @property
     def rows(self) -> int:
@@ -68,9 +70,10 @@ class ImportReport:
         return sum(s.rejected for s in self.sheets)
 
 
-def import_summary(report: ImportReport):
+def import_summary(report: ImportReport, lang: str = DEFAULT_LANGUAGE):
     """One row per imported sheet: ``file, sheet, table, rows, rejected, replaced,
-    mapping`` (source -> column, with the confidence of near matches) and ``notes``."""
+    mapping`` (source -> column, with the confidence of near matches) and ``notes``
+    (worded in ``lang``)."""
     import pandas as pd
 
     rows = []
@@ -80,7 +83,7 @@ def import_summary(report: ImportReport):
             for col, src in s.mapping.items() if not src.startswith("__"))
         rows.append({"file": s.file, "sheet": s.sheet, "table": s.table, "rows": s.rows,
                      "rejected": s.rejected, "replaced": s.replaced, "mapping": shown,
-                     "notes": "; ".join(s.notes)})
+                     "notes": t("ingest.list_sep", lang).join(word(n, lang) for n in s.notes)})
     return pd.DataFrame(rows)
 
 
@@ -99,7 +102,8 @@ def openable(paths: list[str | Path]) -> list[tuple[str, Path]]:
             with path.open("rb"):
                 pass
         except OSError as exc:
-            raise IngestError(f"{path}: cannot be opened ({exc.strerror or exc})") from exc
+            raise IngestError(say("ingest.error.cannot_open", path=str(path),
+                                  detail=str(exc.strerror or exc))) from exc
         files.append((path.name, path))
     return files
 
@@ -128,25 +132,26 @@ def _recognise(origin: str, raw: RawSheet, report: ImportReport, ws: Workspace |
     headers = [c for c in raw.data.column_names if c != "_row"]
     where = (raw.file_name, raw.sheet)
     if raw.data.num_rows == 0 or not headers:
-        report.skipped.append((*where, "the sheet is empty"))
+        report.skipped.append((*where, say("ingest.skip.empty")))
         return None
-    notes: list[str] = list(raw.notes)
+    notes: list[Said] = list(raw.notes)
     if overrides and where in overrides and overrides[where] is None:
-        report.skipped.append((*where, "skipped, as chosen on the mapping check"))
+        report.skipped.append((*where, say("ingest.skip.chosen")))
         return None
     mapping = (overrides or {}).get(where)
     if mapping is None and forced is not None:
         missing = sorted(set(forced.columns.values()) - set(headers))
         if missing:
-            raise IngestError(f"{raw.file_name}, sheet {raw.sheet!r}: profile {forced.name!r} "
-                              f"expects column(s) {', '.join(missing)}")
+            raise IngestError(say("ingest.error.profile_columns", file=raw.file_name,
+                                  sheet=raw.sheet, profile=forced.name,
+                                  columns=", ".join(missing)))
         mapping = forced.mapping()
-        notes.append(f"mapping profile {forced.name!r} applied")
+        notes.append(say("ingest.note.profile", profile=forced.name))
     if mapping is None and ws is not None:
         saved = profile_for(ws, headers)
         if saved is not None:
             mapping = saved.mapping()
-            notes.append(f"mapping profile {saved.name!r} applied (same columns as before)")
+            notes.append(say("ingest.note.profile_same", profile=saved.name))
     mapping = mapping or classify(raw.sheet, headers)
     if mapping is None:
         # A state history with no creation column (Number, State, Updated): an event log
@@ -159,20 +164,22 @@ def _recognise(origin: str, raw: RawSheet, report: ImportReport, ws: Workspace |
                 return _Sheet(origin, raw, plan.mapping, event_log=plan.mapping, plan=plan)
         mapping = created_from_values(headers, lambda h: _holds_datetimes(raw.data, h))
         if mapping is not None:
-            notes.append(f"{mapping.columns['created_at']}: taken as created_at from its "
-                         "values (dates and times); check the mapping")
+            notes.append(say("ingest.note.created_from_values",
+                             source=mapping.columns["created_at"], column="created_at"))
     if mapping is None:
-        report.skipped.append((*where, f"no table matches its columns ({', '.join(headers[:8])})"))
+        report.skipped.append((*where, say("ingest.skip.no_table",
+                                           headers=", ".join(headers[:8]))))
         return None
     if mapping.missing_required:
-        report.skipped.append((*where, f"recognised as {mapping.table.name} but required "
-                               f"column(s) missing: {', '.join(mapping.missing_required)}"))
+        report.skipped.append((*where, say("ingest.skip.missing_required",
+                                           table=mapping.table.name,
+                                           columns=", ".join(mapping.missing_required))))
         return None
     plan = prepare(_without_summary(raw), mapping)
     plan.notes[:0] = notes
     if plan.mapping.missing_required:
-        report.skipped.append((*where, f"recognised as {mapping.table.name} but "
-                               + "; ".join(plan.notes)))
+        report.skipped.append((*where, say("ingest.skip.unfit", table=mapping.table.name,
+                                           notes=tuple(plan.notes))))
         return None
     if mapping.table.name == "events":
         return _Sheet(origin, raw, plan.mapping, event_log=plan.mapping, plan=plan)
@@ -194,7 +201,7 @@ class SheetPreview:
     table: str | None            # None: the sheet would be skipped
     mapping: dict[str, str]
     confidence: dict[str, float]
-    notes: tuple[str, ...]
+    notes: tuple[Said, ...]      # how it is read; for a skipped sheet, why it is skipped
     event_log: bool
     header_row: int
 
@@ -210,22 +217,27 @@ def _read_all(ws: Workspace | None, files, profile: str | None, overrides,
     raws: list[RawSheet] = []
     # The workbook reader releases the GIL, and so do hashing and file copies: each file
     # is kept (hashed, copied beside the workspace) on the other core while it is parsed.
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        for name, data in files:
-            copying = pool.submit(ws.keep_original, name, data) if keep else None
-            try:
-                read = [combine_date_and_time(r) for r in read_file(name, data)]
-            finally:
-                if copying is not None:
-                    kept.append(_kept(name, copying))
-            raws.extend(read)
-            found = [s for s in (_recognise(name, raw, report, ws, forced, overrides)
-                                 for raw in read) if s]
-            if not found:
-                reasons = "; ".join(f"sheet {s!r}: {r}" for f, s, r in report.skipped
+    try:
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            for name, data in files:
+                copying = pool.submit(ws.keep_original, name, data) if keep else None
+                try:
+                    read = [combine_date_and_time(r) for r in read_file(name, data)]
+                finally:
+                    if copying is not None:
+                        kept.append(_kept(name, copying))
+                raws.extend(read)
+                found = [s for s in (_recognise(name, raw, report, ws, forced, overrides)
+                                     for raw in read) if s]
+                if not found:
+                    reasons = tuple(say("ingest.skip.in_sheet", sheet=s, reason=r)
+                                    for f, s, r in report.skipped
                                     if f == name or f.startswith(f"{name}/"))
-                raise IngestError(f"{name}: nothing to import ({reasons or 'no sheets'})")
-            sheets.extend(found)
+                    raise IngestError(say("ingest.error.nothing", file=name, reasons=reasons)
+                                      if reasons else say("ingest.error.nothing_no_sheets", file=name))
+                sheets.extend(found)
+    except ValueError as exc:   # e.g. Arrow refusing a value: one line, as for a bad file
+        raise IngestError(say("ingest.error.other", detail=str(exc))) from exc
     return report, sheets, raws
 
 
@@ -233,20 +245,18 @@ def _kept(name: str, copying):
     try:
         return copying.result()
     except OSError as exc:
-        raise IngestError(f"{name}: cannot be kept beside the workspace "
-                          f"({exc.strerror or exc})") from exc
+        raise IngestError(say("ingest.error.cannot_keep", file=name,
+                              detail=str(exc.strerror or exc))) from exc
 
 
 def preview(ws: Workspace | None, files: list[tuple[str, Source]], *, profile: str | None = None,
             overrides: dict[tuple[str, str], Mapping] | None = None) -> list[SheetPreview]:
     """Read and recognise files without writing: one :class:`SheetPreview` per sheet.
 
-    Raises IngestError for a file that cannot be imported, as :func:`import_files` would.
+    Raises IngestError for a file that cannot be imported, as :func:`import_files` would
+    (a ProfileError, which is one, for an unknown profile name).
     """
-    try:
-        report, sheets, raws = _read_all(ws, files, profile, overrides)
-    except ValueError as exc:
-        raise IngestError(str(exc)) from exc
+    report, sheets, raws = _read_all(ws, files, profile, overrides)
     by_key = {(s.raw.file_name, s.raw.sheet): s for s in sheets}
     skipped = {(f, sh): r for f, sh, r in report.skipped}
     out = []
@@ -255,8 +265,9 @@ def preview(ws: Workspace | None, files: list[tuple[str, Source]], *, profile: s
         headers = [c for c in raw.data.column_names if c != "_row"]
         sheet = by_key.get(key)
         if sheet is None:
+            why = (skipped[key],) if key in skipped else ()
             out.append(SheetPreview(*key, headers, raw.data.num_rows, None, {}, {},
-                                    (skipped.get(key, ""),), False, raw.header_row))
+                                    why, False, raw.header_row))
             continue
         notes = tuple(sheet.plan.notes) if sheet.plan else ()
         out.append(SheetPreview(*key, headers, raw.data.num_rows, sheet.mapping.table.name,
@@ -329,16 +340,13 @@ def import_files(ws: Workspace, files: list[tuple[str, Source]], *, profile: str
 
 
 def _import(ws: Workspace, files, profile, overrides, kept: list) -> ImportReport:
-    try:
-        report, sheets, _raws = _read_all(ws, files, profile, overrides, kept)
-    except ValueError as exc:          # an unknown profile name
-        raise IngestError(str(exc)) from exc
+    report, sheets, _raws = _read_all(ws, files, profile, overrides, kept)
 
     cur = ws.cursor()
     temps: list[str] = []
     try:
         staged: list[StagedSheet] = []
-        about: list[tuple[Mapping, tuple[str, ...]]] = []
+        about: list[tuple[Mapping, tuple[Said, ...]]] = []
         for i, sheet in enumerate(sheets):
             for item, mapping, notes in _stage(cur, i, sheet, temps):
                 staged.append(item)
@@ -358,7 +366,7 @@ def _import(ws: Workspace, files, profile, overrides, kept: list) -> ImportRepor
 
 def _stage_one(cur: duckdb.DuckDBPyConnection, data: pa.Table, relation: str, stage: str,
                mapping: Mapping, summary_rows=(), plan: ColumnPlan | None = None
-               ) -> tuple[Mapping, tuple[str, ...]]:
+               ) -> tuple[Mapping, tuple[Said, ...]]:
     """Check (unless ``plan`` is given), coerce and stage one relation into ``stage``."""
     plan = plan or prepare(data, mapping)
     cur.execute(f"CREATE OR REPLACE TEMP TABLE {stage} AS "

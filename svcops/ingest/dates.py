@@ -35,6 +35,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from .messages import Said, say
+
 __all__ = ["DateFormatGuess", "excel_serial_like", "infer_datetime_formats", "looks_like_date",
            "strptime_sql"]
 
@@ -83,7 +85,7 @@ class DateFormatGuess:
     ``examples``: values that decided the order (or show the ambiguity/conflict).
     ``unmatched``: up to five sample values no format reads.
     ``matched_share``: share of the (non-missing) sample that ``formats`` read.
-    ``reason``: one sentence for the import report.
+    ``reason``: one sentence for the import report (a message; None: nothing to say).
     """
 
     formats: list[str]
@@ -93,7 +95,7 @@ class DateFormatGuess:
     unmatched: list[str]
     matched_share: float
     conflict: bool = False
-    reason: str = ""
+    reason: Said | None = None
 
     @property
     def has_offset(self) -> bool:
@@ -247,7 +249,7 @@ def infer_datetime_formats(samples: list[str]) -> DateFormatGuess:
         del counts[marker]
     total = sum(counts.values())
     if not total:
-        return DateFormatGuess([], None, False, [], [], 0.0, reason="no values to decide from")
+        return DateFormatGuess([], None, False, [], [], 0.0, reason=say("ingest.dates.none"))
 
     shapes: dict[str, _Shape | None] = {v: _shape(v) for v in counts}
     votes: dict[str, list[str]] = {"D": [], "M": [], "?": []}
@@ -263,23 +265,22 @@ def infer_datetime_formats(samples: list[str]) -> DateFormatGuess:
     examples: list[str] = []
     if conflict:
         examples = votes["D"][:2] + votes["M"][:2]
-        reason = (f"day-first ({votes['D'][0]}) and month-first ({votes['M'][0]}) values "
-                  "in one column; numeric dates left unread")
+        reason = say("ingest.dates.conflict", day=votes["D"][0], month=votes["M"][0])
     elif votes["D"]:
         dayfirst, examples = True, votes["D"][:3]
-        reason = f"day-first: {examples[0]} has a first number over 12"
+        reason = say("ingest.dates.day_first", example=examples[0])
     elif votes["M"]:
         dayfirst, examples = False, votes["M"][:3]
-        reason = f"month-first: {examples[0]} has a second number over 12"
+        reason = say("ingest.dates.month_first", example=examples[0])
     elif votes["?"]:
         ambiguous = True
         sep = numeric_seps.most_common(1)[0][0]
         dayfirst = sep in ".-"
         examples = votes["?"][:3]
-        reason = (f"no value decides day- or month-first (e.g. {examples[0]}); assumed "
-                  f"{'day' if dayfirst else 'month'}-first for '{sep}'-separated dates")
+        reason = say("ingest.dates.assumed_day_first" if dayfirst
+                     else "ingest.dates.assumed_month_first", example=examples[0], sep=sep)
     else:
-        reason = "dates without day/month ambiguity"
+        reason = say("ingest.dates.unambiguous")
 
     def resolve(shape: _Shape) -> str | None:
         if not shape.vote:
@@ -310,7 +311,7 @@ def infer_datetime_formats(samples: list[str]) -> DateFormatGuess:
     siblings = [s for date, cs in clocks.items() for c in cs for s in _siblings(date, c)]
     formats = _order(observed, siblings)
     if not formats:
-        reason = "no value is a date in a known layout" if not conflict else reason
+        reason = say("ingest.dates.unknown") if not conflict else reason
     return DateFormatGuess(formats, dayfirst, ambiguous, examples, unmatched, matched / total,
                            conflict, reason)
 

@@ -19,6 +19,7 @@ from ..schema import BOOLEAN, DATE, INTEGER, NUMBER, TIMESTAMP
 from .coerce import MISSING_MARKERS
 from .dates import DateFormatGuess, excel_serial_like, infer_datetime_formats
 from .mapping import Mapping
+from .messages import Said, say
 from .values import (
     CsatScale,
     csat_scale,
@@ -46,14 +47,14 @@ class ColumnPlan:
     ``mapping``: the mapping with unfit columns removed. ``dates``: canonical column ->
     how its text is written. ``vocab``: canonical column (priority, channel, status) ->
     {raw clean value: canonical value or None}. ``csat``: the CSAT scale, if mapped.
-    ``notes``: sentences for the import report.
+    ``notes``: messages for the import report.
     """
 
     mapping: Mapping
     dates: dict[str, DateFormatGuess] = field(default_factory=dict)
     vocab: dict[str, dict[str, str | None]] = field(default_factory=dict)
     csat: CsatScale | None = None
-    notes: list[str] = field(default_factory=list)
+    notes: list[Said] = field(default_factory=list)
 
 
 def _is_text(kind: pa.DataType) -> bool:
@@ -116,27 +117,28 @@ def prepare(data: pa.Table, mapping: Mapping) -> ColumnPlan:
                 guess = infer_datetime_formats(sample)
                 if sample and guess.matched_share < MIN_READABLE:
                     del kept[canonical]
-                    plan.notes.append(f"{source}: left unmapped, its values are not dates "
-                                      f"(e.g. {', '.join(guess.unmatched[:3])})")
+                    plan.notes.append(say("ingest.note.not_dates", source=source,
+                                          examples=", ".join(guess.unmatched[:3])))
                     continue
                 plan.dates[canonical] = guess
                 if guess.ambiguous or guess.conflict:
-                    plan.notes.append(f"{source}: {guess.reason}")
+                    plan.notes.append(say("ingest.note.column", source=source,
+                                          reason=guess.reason))
             elif pa.types.is_integer(kind) or pa.types.is_floating(kind):
                 numbers = [v for v in _sample(column) if v == v]
                 inside = [v for v in numbers if _SERIAL_RANGE[0] <= v <= _SERIAL_RANGE[1]]
                 if numbers and len(inside) < MIN_READABLE * len(numbers):
                     del kept[canonical]
-                    plan.notes.append(f"{source}: left unmapped, its numbers are not dates")
+                    plan.notes.append(say("ingest.note.numbers_not_dates", source=source))
             elif not (pa.types.is_timestamp(kind) or pa.types.is_date(kind)):
                 del kept[canonical]
-                plan.notes.append(f"{source}: left unmapped, its values are not dates")
+                plan.notes.append(say("ingest.note.values_not_dates", source=source))
         elif target in (NUMBER, INTEGER, BOOLEAN) and canonical != "csat" and _is_text(kind):
             sample = _clean(_sample(column))
             if _readable_share(sample, target) < MIN_READABLE:
                 del kept[canonical]
-                plan.notes.append(f"{source}: left unmapped, its values are not "
-                                  f"{'yes/no' if target == BOOLEAN else 'numbers'}")
+                plan.notes.append(say("ingest.note.not_yes_no" if target == BOOLEAN
+                                      else "ingest.note.not_numbers", source=source))
         elif canonical == "csat":
             values = _sample(column)
             scale = csat_scale(values)
@@ -146,9 +148,10 @@ def prepare(data: pa.Table, mapping: Mapping) -> ColumnPlan:
                 scale = csat_scale(numeric)
             plan.csat = scale
             if not scale.mappable:
-                plan.notes.append(f"{source}: CSAT kept as written only ({scale.reason})")
+                plan.notes.append(say("ingest.note.csat_raw", source=source,
+                                      reason=scale.reason))
             elif scale.reason:
-                plan.notes.append(f"{source}: {scale.reason}")
+                plan.notes.append(say("ingest.note.column", source=source, reason=scale.reason))
         if canonical in ("priority", "channel", "status"):
             values = _distinct(column)
             if values is None:
@@ -158,7 +161,8 @@ def prepare(data: pa.Table, mapping: Mapping) -> ColumnPlan:
                 plan.vocab[canonical] = {v: normalise_priority(v, scale, source_hint)
                                          for v in values}
                 if not scale.certain and scale.reason:
-                    plan.notes.append(f"{source}: {scale.reason}")
+                    plan.notes.append(say("ingest.note.column", source=source,
+                                          reason=scale.reason))
             elif canonical == "channel":
                 plan.vocab[canonical] = {v: normalise_channel(v, source_hint) for v in values}
             else:

@@ -16,6 +16,12 @@ from datetime import datetime
 from ..schema import TABLES, normalise_header
 from ..store import Workspace
 from .mapping import Mapping
+from .messages import say
+from .read import IngestError
+
+
+class ProfileError(IngestError, ValueError):
+    """A profile that cannot be saved or found; ``message`` says why (see IngestError)."""
 
 
 def signature(headers: list[str]) -> str:
@@ -36,18 +42,20 @@ class Profile:
 
 
 def save_profile(ws: Workspace, name: str, headers: list[str], mapping: Mapping) -> Profile:
-    """Save (or replace) a named profile for sheets with these headers."""
+    """Save (or replace) a named profile for sheets with these headers; ProfileError
+    (a ValueError) when it cannot be."""
     name = name.strip()
     if not name:
-        raise ValueError("a profile needs a name")
+        raise ProfileError(say("ingest.profile.no_name"))
     unknown = sorted(set(mapping.columns.values()) - set(headers))
     if unknown:
-        raise ValueError(f"profile {name!r}: no such column(s) in the sheet: {', '.join(unknown)}")
+        raise ProfileError(say("ingest.profile.unknown_columns", profile=name,
+                               columns=", ".join(unknown)))
     if mapping.missing_required:
-        raise ValueError(f"profile {name!r}: {mapping.table.name} needs "
-                         f"{', '.join(mapping.missing_required)}")
+        raise ProfileError(say("ingest.profile.missing", profile=name, table=mapping.table.name,
+                               columns=", ".join(mapping.missing_required)))
     if ws.read_only:
-        raise ValueError("the sample workspace is read-only; profiles are saved in your own")
+        raise ProfileError(say("ingest.profile.read_only"))
     profile = Profile(name, mapping.table.name, signature(headers), dict(mapping.columns))
     cur = ws.cursor()
     cur.execute("DELETE FROM profiles WHERE name = ?", [name])
@@ -73,10 +81,12 @@ def list_profiles(ws: Workspace) -> list[Profile]:
 
 
 def get_profile(ws: Workspace, name: str) -> Profile:
+    """The profile called ``name``; ProfileError (a ValueError) naming those saved if none."""
     found = _rows(ws, "WHERE name = ?", [name])
     if not found:
-        names = ", ".join(p.name for p in _rows(ws)) or "none saved yet"
-        raise ValueError(f"no mapping profile named {name!r} (profiles: {names})")
+        names = ", ".join(p.name for p in _rows(ws))
+        raise ProfileError(say("ingest.profile.unknown", profile=name, names=names) if names
+                           else say("ingest.profile.unknown_none", profile=name))
     return found[0]
 
 

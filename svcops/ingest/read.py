@@ -22,7 +22,9 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
+from ..i18n import Message
 from .header import locate_table, trailing_summary_rows
+from .messages import Said, say, word
 
 # A column blank in its first rows is read as text, as we want; the reader says so in a
 # warning per column, which would otherwise reach the app's console on every import.
@@ -39,7 +41,18 @@ _BOMB_FLOOR_BYTES = 256 * 1024 * 1024
 
 
 class IngestError(Exception):
-    """A file that cannot be imported; the message names the file and the problem."""
+    """A file that cannot be imported.
+
+    ``message``: a Message naming the file and the problem, for the page to word in
+    the user's language; ``str()`` is its English wording (what the CLI prints).
+    """
+
+    def __init__(self, message: Message):
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return word(self.message)
 
 
 # An uploaded file: its bytes, or the path of a file on disk. A workbook on disk is read
@@ -81,18 +94,16 @@ class RawSheet:
     summary_rows: tuple[int, ...] = ()
     header_row: int = 1
     header_confidence: float = 1.0
-    notes: tuple[str, ...] = ()     # how the sheet was read, for the import report
+    notes: tuple[Said, ...] = ()    # how the sheet was read, for the import report
 
 
 def check_size(name: str, size: int) -> None:
     limit = max_upload_bytes()
     if size > limit:
-        raise IngestError(
-            f"{name}: the file is {size / 1e6:.1f} MB, over the upload limit of "
-            f"{limit / 1e6:.0f} MB (set SVCOPS_MAX_UPLOAD_MB to change it)"
-        )
+        raise IngestError(say("ingest.error.too_large", file=name, size_mb=size / 1e6,
+                              limit_mb=limit / 1e6))
     if size == 0:
-        raise IngestError(f"{name}: the file is empty")
+        raise IngestError(say("ingest.error.empty", file=name))
 
 
 def _check_zip_bomb(name: str, data: Source) -> None:
@@ -101,12 +112,10 @@ def _check_zip_bomb(name: str, data: Source) -> None:
         with zipfile.ZipFile(data if isinstance(data, Path) else io.BytesIO(data)) as zf:
             unpacked = sum(i.file_size for i in zf.infolist())
     except zipfile.BadZipFile as exc:
-        raise IngestError(f"{name}: not a readable workbook (the file is damaged)") from exc
+        raise IngestError(say("ingest.error.damaged", file=name)) from exc
     if unpacked > max(_BOMB_FLOOR_BYTES, MAX_COMPRESSION_RATIO * size):
-        raise IngestError(
-            f"{name}: refused, it would unpack to {unpacked / 1e9:.1f} GB "
-            f"from {size / 1e6:.1f} MB (a decompression bomb?)"
-        )
+        raise IngestError(say("ingest.error.bomb", file=name, unpacked_gb=unpacked / 1e9,
+                              size_mb=size / 1e6))
 
 
 # Rows read from the top of a sheet to find its header, and from the end to find totals.
@@ -190,14 +199,14 @@ def read_workbook(name: str, data: Source) -> list[RawSheet]:
     head = _head(data)
     if not head.startswith(b"PK"):
         if head.startswith(b"\xd0\xcf\x11\xe0") and name.lower().endswith((".xlsx", ".xlsm")):
-            raise IngestError(f"{name}: the workbook is password-protected (encrypted); "
-                              "save a copy without a password and upload that")
+            raise IngestError(say("ingest.error.encrypted", file=name))
     else:
         _check_zip_bomb(name, data)
     try:
         reader = fastexcel.read_excel(str(data) if isinstance(data, Path) else data)
     except Exception as exc:  # fastexcel raises its own hierarchy for damaged files
-        raise IngestError(f"{name}: not a readable workbook ({_first_line(exc)})") from exc
+        raise IngestError(say("ingest.error.unreadable", file=name,
+                              detail=_first_line(exc))) from exc
     sheets = []
     for sheet in reader.sheet_names:
         try:
@@ -205,7 +214,8 @@ def read_workbook(name: str, data: Source) -> list[RawSheet]:
         except IngestError:
             raise
         except Exception as exc:
-            raise IngestError(f"{name}, sheet {sheet!r}: cannot be read ({_first_line(exc)})") from exc
+            raise IngestError(say("ingest.error.sheet_unreadable", file=name, sheet=sheet,
+                                  detail=_first_line(exc))) from exc
     return sheets
 
 
@@ -240,7 +250,8 @@ def read_text(name: str, blob: bytes) -> list[RawSheet]:
         frame = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False,
                             header=None, skip_blank_lines=False, on_bad_lines="error")
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
-        raise IngestError(f"{name}: not a readable CSV file ({_first_line(exc)})") from exc
+        raise IngestError(say("ingest.error.csv_unreadable", file=name,
+                              detail=_first_line(exc))) from exc
     # Blank lines stay as rows so each row keeps its line number; importing skips them.
     grid = frame.head(_PROBE_ROWS).replace("", None).values.tolist()
     loc = locate_table(grid)
@@ -262,10 +273,11 @@ def read_zip(name: str, data: Source) -> list[RawSheet]:
                    and not Path(i.filename).name.startswith(".")
                    and Path(i.filename).suffix.lower() in SUPPORTED_SUFFIXES - {".zip"}]
         if not members:
-            raise IngestError(f"{name}: the archive holds no workbook or CSV file")
+            raise IngestError(say("ingest.error.zip_empty", file=name))
         for info in members:
             if info.flag_bits & 0x1:
-                raise IngestError(f"{name}/{info.filename}: the archive member is encrypted")
+                raise IngestError(say("ingest.error.zip_encrypted",
+                                      file=f"{name}/{info.filename}"))
             sheets.extend(read_file(f"{name}/{info.filename}", zf.read(info)))
     return sheets
 
@@ -278,7 +290,7 @@ def _decode(name: str, blob: bytes) -> str:
             return blob.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise IngestError(f"{name}: the text is neither UTF-8, UTF-16 nor GBK/GB18030")
+    raise IngestError(say("ingest.error.encoding", file=name))
 
 
 def read_file(name: str, data: Source) -> list[RawSheet]:
@@ -291,10 +303,11 @@ def read_file(name: str, data: Source) -> list[RawSheet]:
         return read_text(name, source_bytes(data))
     if suffix == ".zip":
         return read_zip(name, data)
-    raise IngestError(
-        f"{name}: unsupported file type {suffix or '(none)'}; "
-        f"use one of {', '.join(sorted(SUPPORTED_SUFFIXES))}"
-    )
+    supported = ", ".join(sorted(SUPPORTED_SUFFIXES))
+    if not suffix:
+        raise IngestError(say("ingest.error.no_suffix", file=name, supported=supported))
+    raise IngestError(say("ingest.error.unsupported", file=name, suffix=suffix,
+                          supported=supported))
 
 
 def _with_row_numbers(table: pa.Table, first_row: int) -> pa.Table:

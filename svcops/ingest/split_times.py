@@ -31,6 +31,7 @@ import pyarrow as pa
 from ..schema import normalise_header
 from .coerce import MISSING_MARKERS, MISSING_MARKERS_SQL, _q
 from .dates import infer_datetime_formats, strptime_sql
+from .messages import say
 from .read import RawSheet
 
 _DATE_WORDS = ("date", "日期")
@@ -204,8 +205,8 @@ def _combine(raw: RawSheet, pairs: dict[str, str], target: dict[str, str],
                 f"CASE WHEN {missing} THEN {date_only} "
                 f"WHEN {stamp} IS NOT NULL THEN strftime({stamp}, '%Y-%m-%d %H:%M:%S') "
                 f"ELSE concat_ws(' ', {_raw_text(d)}, {_raw_text(t)}) END")
-            notes.append(f"{d} + {t}: read together as one date and time"
-                         + (" (00:00:00 read as 'did not happen')" if t in placeholders else ""))
+            notes.append(say("ingest.note.combined_placeholder" if t in placeholders
+                             else "ingest.note.combined", date=d, time=t))
         select = ", ".join(f"{sql} AS {_q(name)}" for name, sql in texts.items())
         combined = con.sql(f"SELECT {select} FROM raw").to_arrow_table()
     finally:

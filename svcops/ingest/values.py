@@ -20,6 +20,8 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from .messages import Said, say
+
 __all__ = [
     "CHANNELS", "CHANNEL_SYNONYMS", "CSAT_WORDS", "CsatScale", "FALSE_WORDS", "FRESHDESK_SOURCES",
     "FRESHDESK_STATUSES", "PRIORITY_WORDS", "PriorityScale", "SERVICENOW_STATES", "STATUSES",
@@ -276,7 +278,7 @@ class PriorityScale:
     zero_based: bool = False
     top: int = 4
     certain: bool = False
-    reason: str = ""
+    reason: Said | None = None
 
 
 _PRIORITY_FOLDED = _folded(PRIORITY_WORDS)
@@ -325,8 +327,7 @@ def priority_scale_hint(values: Iterable[object], source_hint: str | None = None
     """
     if source_hint == "freshdesk":
         return PriorityScale(descending=True, top=4, certain=True,
-                             reason="Freshdesk numbers priorities 1 Low, 2 Medium, 3 High, "
-                                    "4 Urgent")
+                             reason=say("ingest.priority.freshdesk"))
     pairs: list[tuple[int, int]] = []
     zero = p_form = False
     for v in values:
@@ -347,16 +348,15 @@ def priority_scale_hint(values: Iterable[object], source_hint: str | None = None
         falling = sum(b[1] < a[1] for a, b in zip(pairs, pairs[1:], strict=False))
         if falling > rising:
             return PriorityScale(descending=True, top=max(n for n, _ in pairs), certain=True,
-                                 reason="numbers paired with words: the higher, the more urgent")
+                                 reason=say("ingest.priority.paired_descending"))
         return PriorityScale(zero_based=min(n for n, _ in pairs) == 0, certain=True,
-                             reason="numbers paired with words: 1 is the most urgent")
+                             reason=say("ingest.priority.paired_ascending"))
     if zero:
         return PriorityScale(zero_based=True, certain=p_form,
-                             reason="a priority 0 is present: 0 read as the most urgent (P1)")
+                             reason=say("ingest.priority.zero"))
     if p_form:
-        return PriorityScale(certain=True, reason="P-numbers: P1 is the most urgent")
-    return PriorityScale(certain=False, reason="bare numbers read the ITIL way (1 = most "
-                         "urgent); a Freshdesk API export numbers them the other way round")
+        return PriorityScale(certain=True, reason=say("ingest.priority.p_numbers"))
+    return PriorityScale(certain=False, reason=say("ingest.priority.itil"))
 
 
 # --------------------------------------------------------------------------- source system
@@ -450,7 +450,7 @@ class CsatScale:
     lo: float | None = None
     hi: float | None = None
     words: dict[str, int] = field(default_factory=dict)
-    reason: str = ""
+    reason: Said | None = None
 
 
 def _csat_parse(values: Iterable[object]) -> tuple[list[float], bool, set[str]]:
@@ -497,39 +497,41 @@ def csat_scale(values: Iterable[object]) -> CsatScale:
         elif words & _QUALITY_MARKERS and words <= set(_QUALITY_WORDS):
             word_map = {w: _QUALITY_WORDS[w] for w in words}
         elif words <= _BINARY_WORDS:
-            return CsatScale(False, reason="two-point ratings (" + "/".join(sorted(words)) +
-                             ") have no 1-5 equivalent; kept as raw values only")
+            return CsatScale(False, reason=say("ingest.csat.two_point",
+                                               words="/".join(sorted(words))))
         else:
             unknown = sorted(words - set(CSAT_WORDS) - set(_QUALITY_WORDS))[:5]
-            return CsatScale(False, reason="unrecognised rating words: " + ", ".join(unknown or
-                             sorted(words)[:5]))
+            return CsatScale(False, reason=say("ingest.csat.unknown_words",
+                                               words=", ".join(unknown or sorted(words)[:5])))
     if not numbers:
         if word_map:
-            return CsatScale(True, words=word_map, reason="satisfaction words mapped 5..1")
-        return CsatScale(False, reason="no ratings to decide from")
+            return CsatScale(True, words=word_map, reason=say("ingest.csat.words"))
+        return CsatScale(False, reason=say("ingest.csat.none"))
     lo_seen, hi_seen = min(numbers), max(numbers)
     integers = all(n.is_integer() for n in numbers)
     if lo_seen < 0:
-        return CsatScale(False, reason=f"negative ratings ({lo_seen:g}) are not a CSAT scale")
+        return CsatScale(False, reason=say("ingest.csat.negative", low=lo_seen))
     if percent or hi_seen > 10:
         if hi_seen > 100:
-            return CsatScale(False, reason=f"ratings up to {hi_seen:g} fit no known scale")
-        lo, hi, why = 0.0, 100.0, "percentages 0-100 mapped linearly to 1-5"
+            return CsatScale(False, reason=say("ingest.csat.too_high", high=hi_seen))
+        lo, hi, why = 0.0, 100.0, say("ingest.csat.percent")
     elif set(numbers) <= {0.0, 1.0}:
-        return CsatScale(False, reason="only 0 and 1: a two-point rating, not a 1-5 score")
+        return CsatScale(False, reason=say("ingest.csat.zero_one"))
     elif hi_seen <= 1 and not integers:
-        return CsatScale(False, reason="values between 0 and 1 look like shares, not ratings")
+        return CsatScale(False, reason=say("ingest.csat.shares"))
     elif hi_seen <= 5:
         lo, hi = (0.0, 5.0) if lo_seen == 0 else (1.0, 5.0)
-        why = "1-5 as is" if lo == 1 else "0-5 (a 0 was seen) mapped linearly to 1-5"
+        why = say("ingest.csat.as_is" if lo == 1 else "ingest.csat.zero_to_five")
     elif hi_seen <= 7:
         if lo_seen == 0:
-            return CsatScale(False, reason="ratings from 0 to at most 7 fit no known scale")
-        lo, hi, why = 1.0, 7.0, "1-7 (highest seen 6 or 7) mapped linearly to 1-5"
+            return CsatScale(False, reason=say("ingest.csat.zero_to_seven"))
+        lo, hi, why = 1.0, 7.0, say("ingest.csat.seven")
     else:
         lo = 0.0 if lo_seen == 0 else 1.0
-        hi, why = 10.0, f"{lo:g}-10 mapped linearly to 1-5"
-    return CsatScale(True, lo, hi, word_map, why + ("; words mapped 5..1" if word_map else ""))
+        hi, why = 10.0, say("ingest.csat.ten", low=lo)
+    if word_map:
+        why = say("ingest.csat.and_words", scale=why)
+    return CsatScale(True, lo, hi, word_map, why)
 
 
 def csat_score(value: object, scale: CsatScale) -> float | None:
