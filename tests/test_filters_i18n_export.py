@@ -64,9 +64,11 @@ def test_every_string_has_both_languages():
 def _keys_used_in_code() -> set[str]:
     used = set()
     for path in [ROOT / "app.py", *ROOT.glob("views/*.py"), *ROOT.glob("ui/*.py"),
-                 *ROOT.glob("svcops/*.py")]:
+                 *ROOT.glob("svcops/**/*.py")]:
         for node in ast.walk(ast.parse(path.read_text())):
-            if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "t" and node.args:
+            # t("key", ...) words a key; Message("key", ...) is an analysis returning one.
+            if isinstance(node, ast.Call) and getattr(node.func, "id", "") in ("t", "Message") \
+                    and node.args:
                 arg = node.args[0]
                 if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
                     used.add(arg.value)

@@ -165,6 +165,10 @@ def test_targets_error_is_a_key_with_its_values(ws):
                                         {"row": 1, "got": "sideways"})
     assert render(err.value.message, "zh") == \
         "目标第 1 行：direction 必须为 'higher' 或 'lower'（实际为 'sideways'）"
+    with pytest.raises(pf.TargetsError) as err:
+        pf.save_targets(ws, _rows({"kpi": " ", "target": 1}))
+    assert str(err.value).endswith("(got blank)")
+    assert render(err.value.message, "zh").endswith("（实际为空）")
 
 
 def test_uploaded_target_problems_are_messages(ws):

@@ -121,6 +121,12 @@ def test_notes_and_baselines_are_keys_worded_in_both_languages():
     picked = q.individuals_chart(_series([1, 2, 3]), "value", baseline=[True, True, False])
     assert render(picked.baseline) == "selected points (2 points)"
     assert render(picked.baseline, "zh") == "所选点（2 个点）"
+    one_picked = q.individuals_chart(_series([1, 2]), "value", baseline=[True, False])
+    assert render(one_picked.baseline) == "selected points (1 point)"
+    one_day = q.individuals_chart(_series([1, 2]), "value",
+                                  baseline=(date(2024, 3, 1), date(2024, 3, 1)))
+    assert render(one_day.baseline) == "2024-03-01 to 2024-03-01 (1 point)"
+    assert render(one_day.baseline, "zh") == "2024-03-01 至 2024-03-01（1 个点）"
     empty = q.p_chart(pd.DataFrame({"date": pd.date_range("2024-03-01", periods=2),
                                     "d": [0, 1], "n": [0, 2]}), "d", "n", baseline=[True, False])
     assert render(empty.note) == "the baseline has no items to judge; no limits"

@@ -1,0 +1,101 @@
+"""The tickets CTE, the period and the named SQL of svcops/tickets.py, worked by hand."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pandas as pd
+import pytest
+
+from svcops import tickets as tk
+from svcops.filters import Filters
+from svcops.store import Workspace
+
+D = datetime
+
+
+def _insert(ws: Workspace, rows: list[dict]) -> None:
+    cur = ws.cursor()
+    cur.register("new_rows", pd.DataFrame(rows))
+    cur.execute("INSERT INTO tickets BY NAME SELECT * FROM new_rows")
+    cur.close()
+
+
+@pytest.fixture
+def ws():
+    with Workspace() as w:
+        yield w
+
+
+# (created, resolved, closed, priority, own sla_hours) -> done_at, res_hours, sla_target,
+# met. Policy: P1 4 h, P2 8 h, P3 24 h, P4 72 h.
+ROWS = [
+    ((D(2024, 3, 1, 8), D(2024, 3, 1, 12), None, "P1", None),
+     (D(2024, 3, 1, 12), 4.0, 4.0, True)),                         # exactly at the target: met
+    ((D(2024, 3, 1, 8), D(2024, 3, 1, 12, 0, 1), None, "P1", None),
+     (D(2024, 3, 1, 12, 0, 1), 4 + 1 / 3600, 4.0, False)),          # one second over: breached
+    ((D(2024, 3, 1, 8), None, D(2024, 3, 2, 8), "P3", None),
+     (D(2024, 3, 2, 8), 24.0, 24.0, True)),                         # closed only: done when closed
+    ((D(2024, 3, 1, 8), D(2024, 3, 1, 9), D(2024, 3, 9, 9), "P3", 0.5),
+     (D(2024, 3, 1, 9), 1.0, 0.5, False)),                          # resolved first; own target wins
+    ((D(2024, 3, 1, 8), D(2024, 3, 1, 9), None, None, None),
+     (D(2024, 3, 1, 9), 1.0, None, None)),                          # no priority, no target
+    ((D(2024, 3, 1, 8), None, None, "P2", None),
+     (None, None, 8.0, None)),                                      # open
+]
+
+
+@pytest.mark.parametrize(("given", "expected"), ROWS)
+def test_cte_columns_and_the_sla_rule(ws, given, expected):
+    created, resolved, closed, priority, sla = given
+    _insert(ws, [{"ticket_id": "T", "created_at": created, "resolved_at": resolved,
+                  "closed_at": closed, "priority": priority, "sla_hours": sla}])
+    cte, params = tk.tickets_cte(ws, Filters(start=date(2024, 3, 1), end=date(2024, 3, 31)))
+    row = tk.query(ws, cte + f"""
+        SELECT done_at, res_hours, sla_target,
+               CASE WHEN {tk.SLA_MET} THEN 'met' WHEN {tk.SLA_BREACHED} THEN 'breached' END
+                   AS outcome
+        FROM t""", params).iloc[0]
+    done_at, hours, target, met = expected
+    assert (None if pd.isna(row["done_at"]) else row["done_at"].to_pydatetime()) == done_at
+    assert (None if pd.isna(row["res_hours"]) else row["res_hours"]) == pytest.approx(hours)
+    assert (None if pd.isna(row["sla_target"]) else row["sla_target"]) == target
+    assert row["outcome"] == {True: "met", False: "breached", None: None}[met]
+
+
+def test_dimension_filters_and_period_parameters(ws):
+    _insert(ws, [{"ticket_id": "A1", "created_at": D(2024, 3, 1, 9), "team": "A"},
+                 {"ticket_id": "B1", "created_at": D(2024, 3, 2, 9), "team": "B"},
+                 {"ticket_id": "A2", "created_at": D(2024, 3, 9, 9), "team": "A"}])
+    cte, params = tk.tickets_cte(ws, Filters(teams=("A",)))
+    # The open period is the data's first to last day, as half-open bounds.
+    assert (params["lo"], params["hi"]) == (D(2024, 3, 1), D(2024, 3, 10))
+    assert params["teams_0"] == "A"
+    out = tk.query(ws, cte + f" SELECT {tk.KPI_SQL['tickets']} AS n FROM t", params)
+    assert out["n"].iloc[0] == 2
+    # query passes only the parameters the SQL names; DuckDB refuses the others.
+    assert tk.query(ws, "SELECT $hi AS hi", params)["hi"].iloc[0] == pd.Timestamp(2024, 3, 10)
+
+
+def test_data_period_and_resolve_period(ws):
+    assert tk.data_period(ws) is None
+    today = date.today()
+    assert tk.resolve_period(ws, Filters()) == Filters(start=today, end=today)
+    _insert(ws, [{"ticket_id": "X", "created_at": D(2024, 2, 20, 9),
+                  "closed_at": D(2024, 3, 5, 9)}])
+    assert tk.data_period(ws) == (date(2024, 2, 20), date(2024, 3, 5))   # closing counts
+    assert tk.resolve_period(ws, Filters(start=date(2024, 3, 1))) == \
+        Filters(start=date(2024, 3, 1), end=date(2024, 3, 5))
+    given = Filters(start=date(2024, 1, 1), end=date(2024, 1, 2))
+    assert tk.resolve_period(ws, given) is given
+
+
+def test_kpi_expressions_for_a_bucket_drop_the_period_condition():
+    day = tk.kpi_sql(created="TRUE", done="TRUE")
+    assert day["tickets"] == day["resolved"] == "count(*)"
+    assert day["sla_attainment"] == (f"avg(CASE WHEN {tk.SLA_MET} THEN 1.0 ELSE 0.0 END) "
+                                     f"FILTER (WHERE {tk.HAS_TARGET})")
+    assert tk.KPI_SQL["sla_attainment"] == (
+        f"avg(CASE WHEN {tk.SLA_MET} THEN 1.0 ELSE 0.0 END) "
+        f"FILTER (WHERE {tk.DONE_IN} AND {tk.HAS_TARGET})")
+    assert tk.aliased(tk.KPI_SQL, ["tickets"]) == f"{tk.KPI_SQL['tickets']} AS tickets"
