@@ -106,10 +106,11 @@ def cmd_forecast(args) -> int:
     if args.json:
         print(json.dumps(out, indent=2))
     else:
-        for name, r in results.items():
-            from .forecast import describe_accuracy, render_message
+        from .forecast import describe_accuracy
+        from .i18n import render
 
-            print(f"{name}: {r.model}; " + render_message(*describe_accuracy(r.backtest)))
+        for name, r in results.items():
+            print(f"{name}: {r.model}; " + render(describe_accuracy(r.backtest)))
             for row in r.to_dict()["forecast"]:
                 print(f"  {row['date']}  {row['yhat']:8.1f}  "
                       f"({row['yhat_lower']:.1f} - {row['yhat_upper']:.1f})")

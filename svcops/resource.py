@@ -30,6 +30,8 @@ import pandas as pd
 from . import forecast as fc
 from . import staffing
 from .filters import Filters
+from .i18n import Message
+from .i18n.errors import MessageError
 from .kpi import resolve_period
 from .store import Workspace
 
@@ -70,15 +72,12 @@ class PlanSettings:
 
     def __post_init__(self) -> None:
         if not 1 <= self.horizon_days <= 366:
-            raise ValueError("horizon_days must be between 1 and 366")
+            raise MessageError("resource.horizon_range")
         if self.volume_growth <= -1:
-            raise ValueError("volume_growth must be above -1 (-100%)")
-        if self.handle_time_factor <= 0:
-            raise ValueError("handle_time_factor must be a positive number")
-        if self.hours_per_fte_week <= 0:
-            raise ValueError("hours_per_fte_week must be a positive number")
-        if self.backlog_burn_days <= 0:
-            raise ValueError("backlog_burn_days must be a positive number")
+            raise MessageError("resource.growth_range")
+        for name in ("handle_time_factor", "hours_per_fte_week", "backlog_burn_days"):
+            if getattr(self, name) <= 0:
+                raise MessageError("resource.must_be.positive", name=name)
         # The queueing maths checks the rest with its own messages.
         staffing.required_agents(1, self.interval_minutes, 60, self.service_level,
                                  self.answer_seconds, self.shrinkage, self.max_occupancy)
@@ -100,7 +99,7 @@ def demand_history(ws: Workspace, filters: Filters, by: str | None = None) -> pd
     Returns ``unique_id, ds, y``.
     """
     if by not in (None, "channel", "team"):
-        raise ValueError("by must be None, 'channel' or 'team'")
+        raise MessageError("resource.by_choice")
     end = _as_of(ws, filters) + timedelta(days=1)
     dims, params = filters.dims_sql()
     group = f'coalesce(CAST("{by}" AS VARCHAR), \'(none)\')' if by else "'all'"
@@ -127,7 +126,7 @@ def forecast_demand(ws: Workspace, filters: Filters, settings: PlanSettings,
     (``max_workers`` as in :func:`svcops.forecast.forecast_many`)."""
     history = demand_history(ws, filters, by)
     if history.empty:
-        raise ValueError(fc.EMPTY_HISTORY_MESSAGE)
+        raise MessageError(fc.EMPTY_HISTORY_MESSAGE)
     return fc.forecast_many(history, settings.horizon_days, max_workers=max_workers,
                             country=settings.country)
 
@@ -282,14 +281,17 @@ class Roster:
 
     ``basis``: ``"roster"`` (shifts dated in the horizon), ``"typical_week"`` (the
     last four weeks of shifts averaged by weekday and time, because the roster does
-    not reach into the horizon), or ``None`` (no usable roster; ``reason`` says why).
-    ``hourly_cost``: mean hourly cost of recent shifts, or None.
+    not reach into the horizon), or ``None`` (no usable roster; ``reason`` says why,
+    as a message key ``resource.roster.*``). ``hourly_cost``: mean hourly cost of
+    recent shifts, or None. ``last_shift``: the day the whole roster's last shift
+    ends (all teams), or None without a usable roster.
     """
 
     intervals: pd.DataFrame
     basis: str | None
-    reason: str | None
+    reason: Message | None
     hourly_cost: float | None
+    last_shift: date | None = None
 
 
 def rostered(ws: Workspace, filters: Filters, start: datetime, end: datetime,
@@ -302,7 +304,7 @@ def rostered(ws: Workspace, filters: Filters, start: datetime, end: datetime,
     empty = pd.DataFrame({"interval_start": pd.Series(dtype="datetime64[us]"),
                           "rostered": pd.Series(dtype=float)})
     if not ws.has_rows("roster"):
-        return Roster(empty, None, "no roster uploaded", None)
+        return Roster(empty, None, Message("resource.roster.none", {}), None)
     params = {f"team_{i}": team for i, team in enumerate(filters.teams)}
 
     def team_cond(alias: str = "") -> str:
@@ -314,10 +316,12 @@ def rostered(ws: Workspace, filters: Filters, start: datetime, end: datetime,
     usable = ws.scalar(f"SELECT count(*) FROM roster WHERE {teams} AND shift_start IS NOT NULL "
                        "AND shift_end > shift_start", params)
     if not usable:
-        return Roster(empty, None, "the roster has no shift start and end times", None)
+        return Roster(empty, None, Message("resource.roster.no_times", {}), None)
     cost = ws.scalar(f"SELECT sum(hourly_cost * scheduled_hours) / nullif(sum(scheduled_hours) "
                      f"FILTER (WHERE hourly_cost IS NOT NULL), 0) FROM roster WHERE {teams}", params)
     last = ws.scalar(f"SELECT max(shift_end) FROM roster WHERE {teams}", params)
+    # What the page names as the roster's end: every team's shifts, whatever the filters.
+    last_shift = ws.scalar("SELECT CAST(max(shift_end) AS DATE) FROM roster")
     covered = last is not None and pd.Timestamp(last) >= pd.Timestamp(end) - pd.Timedelta(days=1)
     if covered:
         lo, hi, basis = start, end, "roster"
@@ -348,7 +352,7 @@ def rostered(ws: Workspace, filters: Filters, start: datetime, end: datetime,
     )
     cost = None if cost is None or pd.isna(cost) else float(cost)
     if basis == "roster":
-        return Roster(frame, basis, None, cost)
+        return Roster(frame, basis, None, cost, last_shift)
     # Typical week: mean by weekday and time over the last four weeks, laid on the horizon.
     frame["key"] = list(zip(frame["interval_start"].dt.day_of_week,
                             frame["interval_start"].dt.time, strict=True))
@@ -357,7 +361,7 @@ def rostered(ws: Workspace, filters: Filters, start: datetime, end: datetime,
     keys = list(zip(slots.day_of_week, slots.time, strict=True))
     values = [typical.get(k, 0.0) for k in keys]
     return Roster(pd.DataFrame({"interval_start": slots, "rostered": values}),
-                  basis, None, cost)
+                  basis, None, cost, last_shift)
 
 
 def compare(plan: Plan, roster: Roster) -> pd.DataFrame:

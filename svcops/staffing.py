@@ -25,7 +25,9 @@ wait hours: the hours of work arriving, plus a backlog burned down over a few
 days, divided by the productive hours one full-time equivalent (FTE) gives.
 
 Every function takes plain numbers or frames and returns values; inputs are
-checked by one helper, :func:`_validate`, whose messages are part of the API.
+checked by one helper, :func:`_validate`, whose messages are part of the API:
+each is a ``ValueError`` carrying a message key (``resource.must_be.*``, see
+:class:`svcops.i18n.errors.MessageError`) whose English wording is its text.
 """
 
 from __future__ import annotations
@@ -38,6 +40,8 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+
+from .i18n.errors import MessageError
 
 __all__ = [
     "StaffingResult",
@@ -58,9 +62,9 @@ _OCCUPANCY_SLACK = 1e-12
 
 @dataclass(frozen=True)
 class _Range:
-    """Allowed values of one input, and how the error message describes them."""
+    """Allowed values of one input, and the key of the message that describes them."""
 
-    phrase: str
+    key: str
     low: float
     low_ok: bool
     high: float = math.inf
@@ -68,19 +72,19 @@ class _Range:
     whole: bool = False
 
 
-_POSITIVE = _Range("a positive number", 0, False)
-_NON_NEGATIVE = _Range("a non-negative number", 0, True)
+_POSITIVE = _Range("resource.must_be.positive", 0, False)
+_NON_NEGATIVE = _Range("resource.must_be.non_negative", 0, True)
 
 _RULES: dict[str, _Range] = {
     "volume": _NON_NEGATIVE,
     "traffic_erlangs": _NON_NEGATIVE,
     "interval_minutes": _POSITIVE,
     "aht_seconds": _POSITIVE,
-    "service_level": _Range("a number strictly between 0 and 1", 0, False, 1, False),
+    "service_level": _Range("resource.must_be.fraction", 0, False, 1, False),
     "answer_seconds": _NON_NEGATIVE,
-    "shrinkage": _Range("a number from 0 up to, but not including, 1", 0, True, 1, False),
-    "max_occupancy": _Range("a number above 0 and at most 1", 0, False, 1, True),
-    "agents": _Range("a non-negative whole number", 0, True, whole=True),
+    "shrinkage": _Range("resource.must_be.below_one", 0, True, 1, False),
+    "max_occupancy": _Range("resource.must_be.up_to_one", 0, False, 1, True),
+    "agents": _Range("resource.must_be.whole", 0, True, whole=True),
     "handle_minutes": _POSITIVE,
     "productive_hours_per_fte": _POSITIVE,
     "backlog": _NON_NEGATIVE,
@@ -89,8 +93,9 @@ _RULES: dict[str, _Range] = {
 }
 
 
-def _message(name: str) -> str:
-    return f"{name} must be {_RULES[name].phrase}"
+def _refusal(name: str) -> MessageError:
+    """The uniform error for a bad ``name``, e.g. "aht_seconds must be a positive number"."""
+    return MessageError(_RULES[name].key, name=name)
 
 
 def _validate(**values: Any) -> None:
@@ -101,13 +106,13 @@ def _validate(**values: Any) -> None:
     arrays and Series are checked element by element.
     """
     for name, value in values.items():
-        rule, message = _RULES[name], _message(name)
+        rule = _RULES[name]
         if isinstance(value, np.ndarray | pd.Series):
             if value.dtype.kind not in "iuf":
-                raise ValueError(message)
+                raise _refusal(name)
             x = np.asarray(value, dtype="float64")
         elif isinstance(value, bool | np.bool_) or not isinstance(value, Real):
-            raise ValueError(message)
+            raise _refusal(name)
         else:
             x = np.asarray(float(value))
         inside = np.isfinite(x) & ((x >= rule.low) if rule.low_ok else (x > rule.low))
@@ -115,7 +120,7 @@ def _validate(**values: Any) -> None:
         if rule.whole:
             inside &= np.mod(x, 1) == 0
         if not bool(np.all(inside)):
-            raise ValueError(message)
+            raise _refusal(name)
 
 
 @dataclass(frozen=True)
@@ -329,7 +334,7 @@ def staffing_plan(
     (volume, aht) are computed once.
     """
     if "volume" not in frame.columns:
-        raise ValueError("frame must have a 'volume' column")
+        raise MessageError("resource.missing_column", frame="frame", column="volume")
     _validate(
         interval_minutes=interval_minutes,
         service_level=service_level,
@@ -347,7 +352,7 @@ def staffing_plan(
     elif aht_seconds is not None:
         aht = pd.Series(float(aht_seconds), index=frame.index, dtype="float64")
     else:
-        raise ValueError("aht_seconds must be given, as a column of frame or as an argument")
+        raise MessageError("resource.must_be.given", name="aht_seconds")
 
     _validate(volume=volume, aht_seconds=aht)
     seconds = float(interval_minutes) * 60.0
@@ -419,7 +424,7 @@ def _workload_hours(
     hours = vol * handle / 60.0
     if burn_down_days is None:
         if np.any(waiting > 0):
-            raise ValueError("burn_down_days must be given when there is a backlog")
+            raise MessageError("resource.burn_down_needed")
         return hours
     _validate(burn_down_days=burn_down_days)
     return hours + waiting * handle / 60.0 / (float(burn_down_days) * float(periods_per_day))
@@ -429,7 +434,7 @@ def _as_float_array(value: Any, name: str) -> np.ndarray:
     try:
         return np.asarray(value, dtype="float64")
     except (TypeError, ValueError):
-        raise ValueError(_message(name)) from None
+        raise _refusal(name) from None
 
 
 def workload_plan(
@@ -454,7 +459,7 @@ def workload_plan(
     in the period, backlog share included) and ``fte`` added.
     """
     if "volume" not in frame.columns:
-        raise ValueError("frame must have a 'volume' column")
+        raise MessageError("resource.missing_column", frame="frame", column="volume")
     volume = pd.to_numeric(frame["volume"], errors="coerce").to_numpy(dtype="float64")
     if "handle_minutes" in frame.columns:
         handle = pd.to_numeric(frame["handle_minutes"], errors="coerce").astype("float64")
@@ -464,7 +469,7 @@ def workload_plan(
     elif handle_minutes is not None:
         handle_arr = np.full(len(frame), float(handle_minutes))
     else:
-        raise ValueError("handle_minutes must be given, as a column of frame or as an argument")
+        raise MessageError("resource.must_be.given", name="handle_minutes")
     _validate(
         backlog=backlog, productive_hours_per_fte=productive_hours_per_fte, shrinkage=shrinkage
     )

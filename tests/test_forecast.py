@@ -15,7 +15,6 @@ import pandas as pd
 import pytest
 
 from svcops.forecast import (
-    ACCURACY_MESSAGES,
     Backtest,
     ForecastResult,
     cache_key,
@@ -25,8 +24,8 @@ from svcops.forecast import (
     forecast_daily,
     forecast_many,
     intraday_profile,
-    render_message,
 )
+from svcops.i18n import render
 
 # Monday-first weekly shape of service demand: busy early week, quiet weekend.
 WEEKLY = np.array([1.2, 1.1, 1.0, 1.0, 0.9, 0.4, 0.3])
@@ -120,7 +119,8 @@ def test_short_history_falls_back_to_seasonal_naive() -> None:
     history = synthetic(30, seed=1)
     result = forecast_daily(history, 14)
     assert result.model == "seasonal_naive"
-    assert result.message == (
+    assert result.message.key == "resource.fallback.short_history"
+    assert render(result.message) == (
         "Only 30 days of history; a model forecast needs at least 56 days (8 weeks), "
         "so the forecast repeats the last week."
     )
@@ -360,16 +360,16 @@ def test_describe_accuracy_better_than_naive() -> None:
     bt = Backtest(
         mape=0.06, baseline_mape=0.11, mae=5.0, baseline_mae=9.0, folds=2, horizon_days=28
     )
-    key, params = describe_accuracy(bt)
-    assert key == "forecast.accuracy.better"
-    assert params == {
+    message = describe_accuracy(bt)
+    assert message.key == "resource.accuracy.better"
+    assert message.params == {
         "days": 56,
         "mape": 0.06,
         "baseline_mape": 0.11,
         "mae": 5.0,
         "baseline_mae": 9.0,
     }
-    assert render_message(key, params) == (
+    assert render(message) == (
         "On the last 56 days the forecast missed by 6% a day; the naive weekly repeat missed by 11%."
     )
 
@@ -377,27 +377,30 @@ def test_describe_accuracy_better_than_naive() -> None:
 @pytest.mark.parametrize(
     ("backtest", "key"),
     [
-        (Backtest(0.12, 0.10, 5.0, 4.0, 4, 28), "forecast.accuracy.not_better"),
-        (Backtest(0.10, 0.10, 4.0, 4.0, 4, 28), "forecast.accuracy.naive"),
-        (Backtest(float("nan"), float("nan"), 0.5, 1.0, 1, 7), "forecast.accuracy.better_count"),
+        (Backtest(0.12, 0.10, 5.0, 4.0, 4, 28), "resource.accuracy.not_better"),
+        (Backtest(0.10, 0.10, 4.0, 4.0, 4, 28), "resource.accuracy.naive"),
+        (Backtest(float("nan"), float("nan"), 0.5, 1.0, 1, 7), "resource.accuracy.better_count"),
         (
             Backtest(float("nan"), float("nan"), 1.5, 1.0, 1, 7),
-            "forecast.accuracy.not_better_count",
+            "resource.accuracy.not_better_count",
         ),
-        (Backtest(*[float("nan")] * 4, 0, 28), "forecast.accuracy.unavailable"),
+        (Backtest(*[float("nan")] * 4, 0, 28), "resource.accuracy.unavailable"),
     ],
 )
 def test_describe_accuracy_keys_all_render(backtest: Backtest, key: str) -> None:
-    got, params = describe_accuracy(backtest)
-    assert got == key
-    sentence = render_message(got, params)
+    got = describe_accuracy(backtest)
+    assert got.key == key
+    sentence = render(got)
     assert sentence.endswith(".") and "{" not in sentence and "nan" not in sentence
+    chinese = render(got, "zh")
+    assert chinese.endswith("。") and "{" not in chinese and "nan" not in chinese
 
 
-def test_render_message_accepts_translations() -> None:
-    key, params = describe_accuracy(Backtest(0.06, 0.11, 5.0, 9.0, 2, 28))
-    templates = {**ACCURACY_MESSAGES, key: "最近 {days} 天预测每天偏差 {mape:.0%}"}
-    assert render_message(key, params, templates) == "最近 56 天预测每天偏差 6%"
+def test_accuracy_sentence_in_chinese() -> None:
+    message = describe_accuracy(Backtest(0.06, 0.11, 5.0, 9.0, 2, 28))
+    assert render(message, "zh") == (
+        "在最近 56 天里，预测每天平均偏差 6%；简单按上周重复的偏差为 11%。"
+    )
 
 
 # --------------------------------------------------------------------------- intraday

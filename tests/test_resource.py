@@ -12,6 +12,7 @@ from svcops import resource as rs
 from svcops import staffing
 from svcops.filters import Filters
 from svcops.forecast import Backtest, ForecastResult
+from svcops.i18n import render
 from svcops.ingest import import_paths
 
 D = datetime
@@ -93,6 +94,7 @@ def test_rostered_counts_partial_intervals(res_ws):
 def test_typical_week_when_the_roster_ends_before_the_horizon(res_ws):
     roster = rs.rostered(res_ws, END, D(2024, 3, 11), D(2024, 3, 12))
     assert roster.basis == "typical_week"
+    assert roster.last_shift == date(2024, 3, 4)     # what the page names as the roster's end
     at = roster.intervals.set_index("interval_start")["rostered"]
     # Four Mondays in the last four weeks (Feb 12 .. Mar 4), one with 2.5 staff at 08:00.
     assert at[D(2024, 3, 11, 8)] == pytest.approx(2.5 / 4)
@@ -103,7 +105,9 @@ def test_typical_week_when_the_roster_ends_before_the_horizon(res_ws):
 def test_no_roster_says_why(ws, workbook):
     import_paths(ws, [workbook({"tickets": TICKETS})])
     roster = rs.rostered(ws, END, D(2024, 3, 5), D(2024, 3, 6))
-    assert (roster.basis, roster.reason) == (None, "no roster uploaded")
+    assert (roster.basis, roster.reason.key) == (None, "resource.roster.none")
+    assert render(roster.reason) == "no roster uploaded"
+    assert roster.last_shift is None
 
 
 def _result(days: dict[str, float]) -> ForecastResult:

@@ -5,7 +5,8 @@ import streamlit as st
 from svcops import charts, resource
 from svcops.downloads import to_csv_bytes
 from svcops.forecast import describe_accuracy
-from svcops.i18n import column_label, t
+from svcops.i18n import column_label, render, t
+from svcops.i18n.errors import error_text
 from ui import state
 from ui.format import escape_md
 
@@ -54,7 +55,7 @@ try:
             ctx.ws.path, ctx.version, ctx.filters, settings.horizon_days, "channel",
             settings.country)
 except ValueError as exc:
-    st.error(t("resource.error", lang, message=str(exc)))
+    st.error(t("resource.error", lang, message=error_text(exc, lang)))
     st.stop()
 
 start, end = resource.horizon_bounds(by_channel)
@@ -72,10 +73,10 @@ st.altair_chart(charts.localised(charts.forecast_chart(history, ahead, t("resour
 for name, result in shown.items():
     label = escape_md(name if by else t("resource.by.total", lang))
     if result.message:
-        st.caption(t("resource.fallback", lang, series=label, message=escape_md(result.message)))
-    key, params = describe_accuracy(result.backtest)
-    st.markdown("- " + t("resource." + key.removeprefix("forecast."), lang, series=label,
-                         **params))
+        st.caption(t("resource.series_note", lang, series=label,
+                     message=escape_md(render(result.message, lang))))
+    st.markdown("- " + t("resource.series_note", lang, series=label,
+                         message=render(describe_accuracy(result.backtest), lang)))
 
 # -- staffing -----------------------------------------------------------------------
 roster = resource.rostered(ctx.ws, ctx.filters, start, end, settings.interval_minutes)
@@ -106,11 +107,10 @@ comparison = resource.compare(plan, roster)
 weekly = resource.weekly_summary(comparison, plan, roster)
 total = resource.totals(weekly)
 if roster.basis is None:
-    st.info(t("resource.no_roster", lang, reason=roster.reason))
+    st.info(t("resource.no_roster", lang, reason=render(roster.reason, lang)))
 else:
     if roster.basis == "typical_week":
-        st.caption(t("resource.typical_week", lang,
-                     last=ctx.ws.scalar("SELECT CAST(max(shift_end) AS DATE) FROM roster")))
+        st.caption(t("resource.typical_week", lang, last=roster.last_shift))
     cost = "" if total.short_cost is None else t(
         "resource.totals_cost", lang, cost=total.short_cost, rate=roster.hourly_cost)
     st.markdown(t("resource.totals", lang, req=total.required_fte, ros=total.rostered_fte,

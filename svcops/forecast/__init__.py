@@ -8,16 +8,20 @@ Input contract (Prophet / Nixtla long format): a frame with ``ds`` (date),
   seasonal naive fallback, with a backtest), :func:`forecast_many` (several
   series across processes), :class:`ForecastResult`;
 - ``backtest``: the rolling-origin :class:`Backtest` against the seasonal-naive
-  baseline, and :func:`describe_accuracy`, its one-sentence summary;
+  baseline, and :func:`describe_accuracy`, its one-sentence summary as a message key;
 - ``cache``: :func:`cache_key` and the in-process LRU (:func:`clear_cache`);
 - ``intraday``: :func:`intraday_profile` and :func:`distribute` split daily
   volumes into intervals by the observed weekday x time-of-day shape;
 - ``inputs``: the history's cleaning and checks.
+
+Analyses speak in keys: fallback reasons, accuracy sentences and refused inputs
+are :class:`svcops.i18n.Message` values keyed ``resource.*`` (strings in
+``svcops/i18n/resource.py``); word them with :func:`svcops.i18n.render`.
 """
 
 from __future__ import annotations
 
-from .backtest import ACCURACY_MESSAGES, Backtest, describe_accuracy, render_message
+from .backtest import Backtest, describe_accuracy
 from .cache import cache_key, clear_cache
 from .inputs import EMPTY_HISTORY_MESSAGE
 from .intraday import distribute, intraday_profile
@@ -33,7 +37,6 @@ from .model import (
 )
 
 __all__ = [
-    "ACCURACY_MESSAGES",
     "CHANGEPOINT_RANGE",
     "DEFAULT_BACKTEST_HORIZON",
     "EMPTY_HISTORY_MESSAGE",
@@ -49,5 +52,4 @@ __all__ = [
     "forecast_daily",
     "forecast_many",
     "intraday_profile",
-    "render_message",
 ]

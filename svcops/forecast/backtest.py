@@ -3,7 +3,7 @@
 :func:`rolling_backtest` scores any ``predict(train, dates)`` on origins at the
 end of the history; :func:`seasonal_naive` is the baseline (the last week
 repeated); :func:`describe_accuracy` turns the scores into a message key and
-parameters for one plain sentence.
+parameters for one plain sentence (``resource.accuracy.*``).
 """
 
 from __future__ import annotations
@@ -11,10 +11,11 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 import pandas as pd
+
+from ..i18n import Message
 
 
 @dataclass(frozen=True)
@@ -105,44 +106,16 @@ def _mape(actual: np.ndarray, predicted: np.ndarray) -> float:
     return float(np.mean(np.abs(actual[scored] - predicted[scored]) / actual[scored]))
 
 
-#: English templates for :func:`describe_accuracy` keys; a UI may supply its
-#: own translations with the same placeholders.
-ACCURACY_MESSAGES: dict[str, str] = {
-    "forecast.accuracy.better": (
-        "On the last {days} days the forecast missed by {mape:.0%} a day; "
-        "the naive weekly repeat missed by {baseline_mape:.0%}."
-    ),
-    "forecast.accuracy.not_better": (
-        "On the last {days} days the forecast missed by {mape:.0%} a day, "
-        "no better than the naive weekly repeat ({baseline_mape:.0%})."
-    ),
-    "forecast.accuracy.naive": (
-        "On the last {days} days repeating the previous week missed by {mape:.0%} a day."
-    ),
-    "forecast.accuracy.better_count": (
-        "On the last {days} days the forecast missed by {mae:.1f} a day; "
-        "the naive weekly repeat missed by {baseline_mae:.1f}."
-    ),
-    "forecast.accuracy.not_better_count": (
-        "On the last {days} days the forecast missed by {mae:.1f} a day, "
-        "no better than the naive weekly repeat ({baseline_mae:.1f})."
-    ),
-    "forecast.accuracy.unavailable": (
-        "There is not enough history yet to measure how accurate the forecast is."
-    ),
-}
+def describe_accuracy(backtest: Backtest) -> Message:
+    """One plain sentence on a backtest, as a message key (``resource.accuracy.*``) and parameters.
 
-
-def describe_accuracy(backtest: Backtest) -> tuple[str, dict[str, float | int]]:
-    """A message key and parameters describing a backtest in one plain sentence.
-
-    Keys are those of :data:`ACCURACY_MESSAGES`. Percentages are compared when
-    MAPE exists; when every scored day was zero, mean absolute errors are
-    used instead (``*_count`` keys). Parameters: ``days`` scored, ``mape``,
-    ``baseline_mape`` (fractions), ``mae``, ``baseline_mae`` (tickets a day).
+    Percentages are compared when MAPE exists; when every scored day was zero,
+    mean absolute errors are used instead (``*_count`` keys). Parameters: ``days``
+    scored, ``mape``, ``baseline_mape`` (fractions), ``mae``, ``baseline_mae``
+    (tickets a day). Word it with :func:`svcops.i18n.render`.
     """
     if backtest.folds == 0:
-        return "forecast.accuracy.unavailable", {}
+        return Message("resource.accuracy.unavailable", {})
     params: dict[str, float | int] = {
         "days": backtest.days,
         "mape": backtest.mape,
@@ -151,18 +124,9 @@ def describe_accuracy(backtest: Backtest) -> tuple[str, dict[str, float | int]]:
         "baseline_mae": backtest.baseline_mae,
     }
     if backtest.mae == backtest.baseline_mae and backtest.mape == backtest.baseline_mape:
-        if math.isnan(backtest.mape):
-            return "forecast.accuracy.not_better_count", params
-        return "forecast.accuracy.naive", params
-    if math.isnan(backtest.mape):
-        better = backtest.mae < backtest.baseline_mae
-        return f"forecast.accuracy.{'better' if better else 'not_better'}_count", params
-    better = backtest.mape < backtest.baseline_mape
-    return f"forecast.accuracy.{'better' if better else 'not_better'}", params
-
-
-def render_message(
-    key: str, params: dict[str, Any], templates: dict[str, str] | None = None
-) -> str:
-    """Render a message key with its parameters (English unless ``templates`` given)."""
-    return (templates or ACCURACY_MESSAGES)[key].format(**params)
+        kind = "not_better_count" if math.isnan(backtest.mape) else "naive"
+    elif math.isnan(backtest.mape):
+        kind = "better_count" if backtest.mae < backtest.baseline_mae else "not_better_count"
+    else:
+        kind = "better" if backtest.mape < backtest.baseline_mape else "not_better"
+    return Message(f"resource.accuracy.{kind}", params)

@@ -1,4 +1,8 @@
-"""What forecasts take in: a daily count history cleaned to one row a day, and count checks."""
+"""What forecasts take in: a daily count history cleaned to one row a day, and count checks.
+
+Inputs are refused with a :class:`~svcops.i18n.errors.MessageError` (a ``ValueError``
+keyed ``resource.*``), so a page can word the reason in its user's language.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,11 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-EMPTY_HISTORY_MESSAGE = "history is empty: no tickets in the selected range"
+from ..i18n import Message
+from ..i18n.errors import MessageError
+
+#: Why there is nothing to forecast: no tickets in the selected range.
+EMPTY_HISTORY_MESSAGE = Message("resource.history.empty", {})
 
 
 def clean_history(history: pd.DataFrame) -> pd.DataFrame:
@@ -16,11 +24,11 @@ def clean_history(history: pd.DataFrame) -> pd.DataFrame:
         raise TypeError("history must be a pandas DataFrame with columns 'ds' and 'y'")
     missing = [c for c in ("ds", "y") if c not in history.columns]
     if missing:
-        raise ValueError(f"history must have columns 'ds' and 'y' (missing: {', '.join(missing)})")
+        raise MessageError("resource.history.columns", missing=", ".join(missing))
     if history.empty:
-        raise ValueError(EMPTY_HISTORY_MESSAGE)
+        raise MessageError(EMPTY_HISTORY_MESSAGE)
     if "unique_id" in history.columns and history["unique_id"].nunique(dropna=False) > 1:
-        raise ValueError("history has several unique_id values; use forecast_many for many series")
+        raise MessageError("resource.history.several_series")
     ds = history["ds"]
     if not pd.api.types.is_datetime64_any_dtype(ds):
         # Per-value parsing: dates and date-times may be mixed in one column.
@@ -29,14 +37,14 @@ def clean_history(history: pd.DataFrame) -> pd.DataFrame:
         ds = ds.dt.tz_localize(None)
     bad = int(ds.isna().sum())
     if bad:
-        raise ValueError(f"history has {bad} row(s) whose 'ds' is not a date")
+        raise MessageError("resource.history.bad_dates", count=bad)
     y = pd.to_numeric(history["y"], errors="coerce")
     bad = int((y.isna() & history["y"].notna()).sum())
     if bad:
-        raise ValueError(f"history has {bad} row(s) whose 'y' is not a number")
+        raise MessageError("resource.history.bad_counts", count=bad)
     bad = int((y < 0).sum())
     if bad:
-        raise ValueError(f"history has {bad} row(s) with a negative 'y'; counts cannot be negative")
+        raise MessageError("resource.history.negative", count=bad)
     # A day without a count is a day without tickets.
     daily = y.fillna(0.0).astype("float64").groupby(ds.dt.normalize().to_numpy()).sum()
     # One time unit whatever came in (dates, strings, datetimes), so equal
@@ -48,7 +56,7 @@ def clean_history(history: pd.DataFrame) -> pd.DataFrame:
 
 def check_horizon(horizon_days: int) -> None:
     if not is_count(horizon_days) or horizon_days < 1:
-        raise ValueError("horizon_days must be a positive whole number")
+        raise MessageError("resource.must_be.positive_whole", name="horizon_days")
 
 
 def is_count(value: Any) -> bool:

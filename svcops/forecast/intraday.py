@@ -12,6 +12,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..i18n.errors import MessageError
 from .inputs import is_count
 
 
@@ -35,10 +36,12 @@ def intraday_profile(
     data = timestamps_or_interval_frame
     if isinstance(data, pd.DataFrame):
         if "interval_start" not in data.columns:
-            raise ValueError("interval frame must have an 'interval_start' column")
+            raise MessageError("resource.missing_column", frame="interval frame",
+                               column="interval_start")
         weight_col = next((c for c in ("volume", "offered") if c in data.columns), None)
         if weight_col is None:
-            raise ValueError("interval frame must have a 'volume' or 'offered' column")
+            raise MessageError("resource.missing_columns", frame="interval frame",
+                               column="volume", other="offered")
         times = pd.Series(pd.to_datetime(data["interval_start"], errors="coerce"))
         weights = pd.to_numeric(data[weight_col], errors="coerce").fillna(0.0).to_numpy()
     else:
@@ -53,7 +56,7 @@ def intraday_profile(
     cell = times.dt.day_of_week.to_numpy() * per_day + slot_index
     counts = np.bincount(cell, weights=weights, minlength=7 * per_day).reshape(7, per_day)
     if counts.sum() <= 0:
-        raise ValueError("no arrivals to build an intraday profile from")
+        raise MessageError("resource.intraday.no_arrivals")
     pooled = counts.sum(axis=0) / counts.sum()
     totals = counts.sum(axis=1, keepdims=True)
     shares = np.where(totals > 0, counts / np.where(totals > 0, totals, 1.0), pooled)
@@ -85,13 +88,13 @@ def distribute(
     minutes = _check_interval(interval_minutes)
     for column in ("weekday", "slot", "share"):
         if column not in profile.columns:
-            raise ValueError(f"profile must have a '{column}' column")
+            raise MessageError("resource.missing_column", frame="profile", column=column)
     slot_minutes = np.array([t.hour * 60 + t.minute for t in profile["slot"]])
     if (slot_minutes % minutes).any():
-        raise ValueError(f"profile slots are not on a {minutes}-minute grid")
+        raise MessageError("resource.intraday.grid", minutes=minutes)
     for column in ("ds", "yhat"):
         if column not in daily_forecast.columns:
-            raise ValueError(f"daily_forecast must have a '{column}' column")
+            raise MessageError("resource.missing_column", frame="daily_forecast", column=column)
     days = pd.DataFrame(
         {
             "day": pd.to_datetime(daily_forecast["ds"]).dt.normalize(),
@@ -108,7 +111,7 @@ def distribute(
     )
     merged = days.merge(shape, on="weekday", how="left")
     if merged["share"].isna().any():
-        raise ValueError("profile does not cover every weekday in daily_forecast")
+        raise MessageError("resource.intraday.weekdays")
     out = pd.DataFrame(
         {
             "interval_start": merged["day"] + merged["offset"],
@@ -120,5 +123,5 @@ def distribute(
 
 def _check_interval(interval_minutes: int) -> int:
     if not is_count(interval_minutes) or interval_minutes < 1 or (24 * 60) % interval_minutes:
-        raise ValueError("interval_minutes must be a whole number of minutes that divides a day")
+        raise MessageError("resource.intraday.interval")
     return int(interval_minutes)

@@ -26,6 +26,8 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
+from ..i18n import Message
+from ..i18n.errors import MessageError
 from .backtest import Backtest, rolling_backtest, seasonal_naive
 from .cache import cache_get, cache_key, cache_put
 from .inputs import EMPTY_HISTORY_MESSAGE, check_horizon, clean_history, is_count
@@ -59,8 +61,9 @@ class ForecastResult:
     ``yhat_upper`` in tickets per day, never negative; the interval covers
     ``interval_width`` of outcomes. ``history``: the cleaned daily series
     (``ds``, ``y``) the model saw. ``backtest``: :class:`Backtest`. ``model``:
-    ``"prophet"`` or ``"seasonal_naive"``. ``message``: plain English reason
-    when the seasonal naive fallback was used, else None.
+    ``"prophet"`` or ``"seasonal_naive"``. ``message``: why the seasonal naive
+    fallback was used (a :class:`~svcops.i18n.Message`, ``resource.fallback.*``),
+    else None.
 
     Results are shared by the cache; treat the frames as read-only.
     """
@@ -69,7 +72,7 @@ class ForecastResult:
     history: pd.DataFrame
     backtest: Backtest
     model: str
-    message: str | None
+    message: Message | None
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-able summary: forecast rows with ISO dates, and backtest scores.
@@ -113,24 +116,23 @@ class _Options:
     def __post_init__(self) -> None:
         width = self.interval_width
         if isinstance(width, bool) or not isinstance(width, int | float) or not 0 < width < 1:
-            raise ValueError("interval_width must be a number strictly between 0 and 1")
+            raise MessageError("resource.must_be.fraction", name="interval_width")
         if not is_count(self.backtest_folds) or self.backtest_folds < 0:
-            raise ValueError("backtest_folds must be a non-negative whole number")
+            raise MessageError("resource.must_be.whole", name="backtest_folds")
         horizon = self.backtest_horizon
         if horizon is not None and (not is_count(horizon) or horizon < 1):
-            raise ValueError("backtest_horizon must be a positive whole number")
+            raise MessageError("resource.must_be.positive_whole", name="backtest_horizon")
         if self.growth not in ("linear", "flat"):
-            raise ValueError("growth must be 'linear' or 'flat'")
+            raise MessageError("resource.must_be.either", name="growth", first="linear",
+                               second="flat")
         if self.seasonality_mode not in ("multiplicative", "additive"):
-            raise ValueError("seasonality_mode must be 'multiplicative' or 'additive'")
+            raise MessageError("resource.must_be.either", name="seasonality_mode",
+                               first="multiplicative", second="additive")
         if self.country is not None:
             import holidays
 
             if self.country not in holidays.list_supported_countries():
-                raise ValueError(
-                    f"unknown country code {self.country!r}: use an ISO code such as "
-                    "'US', 'GB', 'CN' or 'DE'"
-                )
+                raise MessageError("resource.unknown_country", code=self.country)
 
     def key(self, clean: pd.DataFrame, horizon_days: int) -> str:
         """Cache key of a forecast of ``clean`` with these options."""
@@ -304,16 +306,16 @@ def forecast_daily(
     behave: the model is fitted to ``log(1 + y)``, so ``yhat`` is a median-type
     forecast, a little below the mean when daily counts are small (about 2%
     at 20 a day). "additive" fits ``y`` itself. With shorter history, or if
-    Prophet fails, the last week is repeated and ``message`` says why.
+    Prophet fails, the last week is repeated and ``message`` says why (a key).
 
     The backtest scores ``backtest_folds`` rolling origins of
     ``backtest_horizon`` days (default ``min(28, horizon_days)``) against the
     seasonal naive baseline, refitting the same model at each origin.
 
     Returns a :class:`ForecastResult`; an identical call (same data, same
-    parameters) returns the same cached object. Raises ``ValueError`` for an
-    empty history ("history is empty: no tickets in the selected range") or
-    invalid parameters.
+    parameters) returns the same cached object. Raises a ``ValueError`` (a
+    :class:`~svcops.i18n.errors.MessageError`, keyed) for an empty history
+    ("history is empty: no tickets in the selected range") or invalid parameters.
     """
     check_horizon(horizon_days)
     options = _Options(
@@ -337,11 +339,8 @@ def _forecast_clean(clean: pd.DataFrame, horizon_days: int, options: _Options) -
     bt_horizon = options.backtest_horizon or min(DEFAULT_BACKTEST_HORIZON, horizon_days)
     days = len(clean)
     if days < MIN_PROPHET_DAYS:
-        message = (
-            f"Only {days} days of history; a model forecast needs at least "
-            f"{MIN_PROPHET_DAYS} days ({MIN_PROPHET_DAYS // 7} weeks), so the forecast "
-            "repeats the last week."
-        )
+        message = Message("resource.fallback.short_history", {
+            "days": days, "min_days": MIN_PROPHET_DAYS, "min_weeks": MIN_PROPHET_DAYS // 7})
         return _naive_result(clean, horizon_days, options, bt_horizon, message)
 
     def predict(train: pd.DataFrame, dates: pd.DatetimeIndex) -> np.ndarray:
@@ -358,10 +357,7 @@ def _forecast_clean(clean: pd.DataFrame, horizon_days: int, options: _Options) -
             predict=predict,
         )
     except RuntimeError as error:  # Stan's optimiser can fail on pathological series
-        message = (
-            f"The forecasting model could not be fitted ({error}); the forecast repeats "
-            "the last week."
-        )
+        message = Message("resource.fallback.fit_failed", {"error": str(error)})
         return _naive_result(clean, horizon_days, options, bt_horizon, message)
     forecast = _forecast_frame(
         dates,
@@ -373,7 +369,7 @@ def _forecast_clean(clean: pd.DataFrame, horizon_days: int, options: _Options) -
 
 
 def _naive_result(
-    clean: pd.DataFrame, horizon_days: int, options: _Options, bt_horizon: int, message: str
+    clean: pd.DataFrame, horizon_days: int, options: _Options, bt_horizon: int, message: Message
 ) -> ForecastResult:
     backtest = rolling_backtest(
         clean,
@@ -405,9 +401,9 @@ def forecast_many(
     the pool breaks (a worker cannot start), the remaining series are fitted here.
     """
     if "unique_id" not in history_long.columns:
-        raise ValueError("history_long must have a 'unique_id' column")
+        raise MessageError("resource.missing_column", frame="history_long", column="unique_id")
     if history_long.empty:
-        raise ValueError(EMPTY_HISTORY_MESSAGE)
+        raise MessageError(EMPTY_HISTORY_MESSAGE)
     check_horizon(horizon_days)
     try:
         options = _Options(**kw)
@@ -416,7 +412,7 @@ def forecast_many(
         raise TypeError(f"forecast_many got unexpected keyword argument(s): {unknown}") from None
     names = history_long["unique_id"].drop_duplicates()
     if names.astype(str).nunique() != len(names):
-        raise ValueError("unique_id values must stay distinct as text (e.g. not both 1 and '1')")
+        raise MessageError("resource.history.unique_ids")
     horizon = int(horizon_days)
     results: dict[str, ForecastResult] = {}
     todo: dict[str, tuple[pd.DataFrame, str]] = {}
