@@ -11,6 +11,7 @@ own cursor.
 
 from __future__ import annotations
 
+import json
 import os
 import threading
 from collections.abc import Iterable
@@ -23,6 +24,7 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
+from .i18n import DEFAULT_LANGUAGE, Message, render, t
 from .originals import Original, OriginalsFolder, in_memory
 from .schema import DEFAULT_SLA_POLICY, TABLES, Table
 
@@ -33,9 +35,12 @@ _META_DDL = [
         upload_id BIGINT, file_name VARCHAR, sheet VARCHAR, table_name VARCHAR,
         rows BIGINT, rejected BIGINT, replaced BIGINT, imported_at TIMESTAMP,
         checksum VARCHAR, file_bytes BIGINT)""",
+    # ``reasons``: why, as a JSON list of messages ({"key", "params"}), worded when read;
+    # ``reason``: the English text a workspace written before held instead.
     """CREATE TABLE IF NOT EXISTS rejects (
         upload_id BIGINT, file_name VARCHAR, sheet VARCHAR, row_number BIGINT,
-        action VARCHAR, reason VARCHAR, data VARCHAR)""",
+        action VARCHAR, reason VARCHAR, data VARCHAR, reasons VARCHAR)""",
+    "ALTER TABLE rejects ADD COLUMN IF NOT EXISTS reasons VARCHAR",
     """CREATE TABLE IF NOT EXISTS sla_policy (priority VARCHAR PRIMARY KEY, sla_hours DOUBLE)""",
     """CREATE TABLE IF NOT EXISTS profiles (
         name VARCHAR PRIMARY KEY, table_name VARCHAR, signature VARCHAR, mapping VARCHAR,
@@ -77,12 +82,24 @@ def key_expr(table: Table, alias: str = "") -> str:
     return parts[0] if len(parts) == 1 else f"concat_ws(chr(31), {', '.join(parts)})"
 
 
+# The actions a row set aside is stored with, and their strings.
+_REJECT_ACTIONS = {"rejected": "ingest.action.rejected",
+                   "value set to empty": "ingest.action.emptied"}
+
+
+def _worded(reasons: str, lang: str) -> str:
+    """A JSON list of reason messages (``{"key", "params"}``) worded in ``lang``."""
+    return t("ingest.list_sep", lang).join(
+        render(Message(r["key"], r["params"]), lang) for r in json.loads(reasons))
+
+
 @dataclass(frozen=True)
 class StagedSheet:
     """A sheet already coerced into a DuckDB relation, ready to be stored.
 
     ``relation_sql`` selects canonical columns (and extras) of the good rows;
-    ``rejects_sql`` selects (row_number, action, reason, data) of rows kept aside.
+    ``rejects_sql`` selects (row_number, action, reasons, data) of rows kept aside,
+    ``reasons`` as a JSON list of messages (see ``ingest.coerce.reason_sql``).
     Both refer to temporary tables that live on the cursor passed to ``store``.
     """
 
@@ -192,14 +209,29 @@ class Workspace:
             "imported_at, checksum FROM uploads ORDER BY upload_id, sheet"
         )
 
-    def rejects(self, upload_id: int | None = None) -> pd.DataFrame:
+    def rejects(self, upload_id: int | None = None, lang: str = DEFAULT_LANGUAGE) -> pd.DataFrame:
+        """Rows set aside: ``upload_id, file_name, sheet, row_number, action, reason, data``
+        (the row as uploaded, JSON), with ``action`` and ``reason`` worded in ``lang``."""
         where = "" if upload_id is None else "WHERE upload_id = ?"
         params = [] if upload_id is None else [upload_id]
-        return self.query(
-            f"SELECT upload_id, file_name, sheet, row_number, action, reason, data FROM rejects "
-            f"{where} ORDER BY upload_id, sheet, row_number",
+        # A workspace written before reasons were kept as messages has English text only,
+        # and when opened read-only it has no ``reasons`` column either.
+        keyed = "reasons" if self._has_column("rejects", "reasons") else "NULL AS reasons"
+        frame = self.query(
+            f"SELECT upload_id, file_name, sheet, row_number, action, reason, {keyed}, data "
+            f"FROM rejects {where} ORDER BY upload_id, sheet, row_number",
             params,
         )
+        frame["action"] = frame["action"].map(
+            lambda a: t(_REJECT_ACTIONS[a], lang) if a in _REJECT_ACTIONS else a)
+        worded = {r: _worded(r, lang) for r in frame["reasons"].dropna().unique()}
+        frame["reason"] = frame["reasons"].map(worded).where(frame["reasons"].notna(),
+                                                             frame["reason"])
+        return frame.drop(columns="reasons")
+
+    def _has_column(self, table: str, column: str) -> bool:
+        return bool(self.scalar("SELECT count(*) FROM information_schema.columns "
+                                "WHERE table_name = ? AND column_name = ?", [table, column]))
 
     def sla_policy(self) -> dict[str, float]:
         rows = self.query("SELECT priority, sla_hours FROM sla_policy ORDER BY priority")
@@ -317,8 +349,8 @@ class Workspace:
         rejected = 0
         if sheet.rejects_sql:
             cur.execute(
-                "INSERT INTO rejects SELECT ?, ?, ?, row_number, action, reason, data "
-                f"FROM ({sheet.rejects_sql})",
+                "INSERT INTO rejects (upload_id, file_name, sheet, row_number, action, reasons, "
+                f"data) SELECT ?, ?, ?, row_number, action, reasons, data FROM ({sheet.rejects_sql})",
                 [uid, sheet.file_name, sheet.sheet],
             )
             rejected = int(

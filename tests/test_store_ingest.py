@@ -106,6 +106,37 @@ def test_bad_rows_are_set_aside_with_reasons_and_nothing_is_lost(ws, workbook):
     assert 7 not in by_row   # the blank row is not data
 
 
+def test_rejects_are_worded_in_the_language_asked_for(ws, workbook):
+    rows = [{"ticket_id": "A1", "created_at": datetime(2024, 1, 1, 9)},
+            {"ticket_id": "A1", "created_at": datetime(2024, 1, 1, 10)}]
+    import_paths(ws, [workbook({"tickets": rows})])
+    (en,) = ws.rejects().itertuples()
+    (zh,) = ws.rejects(lang="zh").itertuples()
+    assert (en.action, en.reason) == (
+        "rejected", "duplicate ticket_id: row 3 of this sheet has the same key and was kept")
+    assert (zh.action, zh.reason) == ("拒收", "ticket_id 重复：本工作表第 3 行的主键相同，已保留该行")
+
+
+def test_a_workspace_from_before_reasons_were_keys_still_shows_its_rejects(tmp_path, workbook):
+    path = tmp_path / "old.duckdb"
+    Workspace(path).close()
+    con = duckdb.connect(str(path))     # as an older version left it: English text only
+    con.execute("ALTER TABLE rejects DROP COLUMN reasons")
+    con.execute("INSERT INTO rejects VALUES (0, 'old.xlsx', 'tickets', 4, 'rejected', "
+                "'ticket_id (ticket_id) is empty', '{}')")
+    con.close()
+    with Workspace(path, read_only=True) as old:        # not upgraded when only read
+        assert old.rejects(lang="zh")[["action", "reason"]].values.tolist() == [
+            ["拒收", "ticket_id (ticket_id) is empty"]]
+    with Workspace(path) as ws:                          # upgraded when opened to write
+        import_paths(ws, [workbook({"tickets": [{"ticket_id": None,
+                                                 "created_at": datetime(2024, 5, 1)}]})])
+        assert ws.rejects(lang="zh").reason.tolist() == [
+            "ticket_id (ticket_id) is empty", "ticket_id（ticket_id）为空"]
+        assert ws.rejects().reason.tolist() == [
+            "ticket_id (ticket_id) is empty", "ticket_id (ticket_id) is empty"]
+
+
 @pytest.mark.parametrize("raw, expected", [
     ("2024-03-05 14:30", "2024-03-05 14:30"),
     ("2024/03/05 14:30", "2024-03-05 14:30"),

@@ -388,7 +388,7 @@ def _staged(sheet: _Sheet, table_name: str, stage: str) -> StagedSheet:
         sheet.raw.file_name, sheet.raw.sheet, table,
         relation_sql=f"SELECT {cols} FROM {stage} WHERE _reject IS NULL",
         rejects_sql=(
-            f"SELECT _row AS row_number, 'rejected' AS action, _reject AS reason, "
+            f"SELECT _row AS row_number, 'rejected' AS action, _reject AS reasons, "
             f"_data AS data FROM {stage} WHERE _reject IS NOT NULL UNION ALL "
             f"SELECT _row, 'value set to empty', _warn, _data FROM {stage} "
             f"WHERE _reject IS NULL AND _warn IS NOT NULL"

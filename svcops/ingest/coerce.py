@@ -142,14 +142,26 @@ def priority_expr(text: str) -> str:
             f"CASE {word} {exact} END)")
 
 
-_TYPE_WORDS = {TIMESTAMP: "a date and time", DATE: "a date", NUMBER: "a number",
-               INTEGER: "a whole number", BOOLEAN: "yes/no", TEXT: "text"}
+# The reason a value that cannot be read as a column's type is set aside: its key is
+# ingest.reason.<code> (see svcops/i18n/ingest.py).
+_TYPE_REASONS = {TIMESTAMP: "datetime", DATE: "date", NUMBER: "number", INTEGER: "integer",
+                 BOOLEAN: "boolean", TEXT: "text"}
+
+
+def reason_sql(code: str, **params: str) -> str:
+    """SQL giving one reason a row is set aside, as JSON text ``{"key":
+    "ingest.reason.<code>", "params": {...}}`` (``params``: name -> SQL expression).
+    The store words it in the reader's language; see ``Workspace.rejects``."""
+    args = ", ".join(f"{_lit(name)}, {sql}" for name, sql in params.items())
+    return (f"CAST(json_object('key', {_lit(f'ingest.reason.{code}')}, "
+            f"'params', json_object({args})) AS VARCHAR)")
 
 
 def staging_sql(plan, schema: pa.Schema, raw_table: str, summary_rows=()) -> str:
-    """SELECT producing canonical columns, ``_row``, ``_reject`` (reason or NULL),
-    ``_warn`` (reason for values set to null, or NULL) and ``_data`` (the raw row as
-    JSON, only for rows with a reason) from the registered raw table.
+    """SELECT producing canonical columns, ``_row``, ``_reject`` (why the row is set
+    aside, or NULL), ``_warn`` (why values were set to null, or NULL) and ``_data`` (the
+    raw row as JSON, only for rows with a reason) from the registered raw table. Reasons
+    are JSON lists of ``{"key", "params"}`` messages (see :func:`reason_sql`).
 
     ``plan``: a :class:`svcops.ingest.prepare.ColumnPlan` (mapping, date formats,
     vocabularies, CSAT scale). ``summary_rows``: row numbers of trailing total rows,
@@ -198,40 +210,40 @@ def staging_sql(plan, schema: pa.Schema, raw_table: str, summary_rows=()) -> str
         vocab = plan.vocab.get(col.name)
         if col.name == "priority":
             value = case_sql(text, vocab) if vocab else priority_expr(text)
-            problem = "is not a priority P1-P4; kept in priority_raw"
+            problem = "priority"
         elif col.name in ("channel", "status") and vocab:
             # canonical where the value is known, else as written: nothing is lost
             value = f"coalesce({case_sql(text, vocab)}, {text})"
-            problem = ""
+            problem = None
         elif col.name == "csat" and plan.csat is not None:
             if not plan.csat.mappable:   # e.g. good/bad: kept raw, said once in the notes
                 layer2.append(f"CAST(NULL AS DOUBLE) AS {_q(col.name)}")
                 continue
             value = csat_sql(text if is_text[source] else raw, plan.csat)
-            problem = "is not on the column's CSAT scale; kept in csat_raw"
+            problem = "csat_scale"
         elif col.name == "csat":
             num = typed(raw, kind, NUMBER, text)
             value = f"(CASE WHEN {num} BETWEEN 1 AND 5 THEN {num} END)"
-            problem = "is not a 1-5 score; kept in csat_raw"
+            problem = "csat_score"
         elif col.type in (TIMESTAMP, DATE) and col.name in plan.dates:
             value = strptime_sql(text, plan.dates[col.name])
             if col.type == DATE:
                 value = f"CAST({value} AS DATE)"
-            problem = "cannot be read as a date and time"
+            problem = "datetime"
         else:
             value = typed(raw, kind, col.type, text)
-            problem = f"cannot be read as {_TYPE_WORDS[col.type]}"
+            problem = _TYPE_REASONS[col.type]
         layer2.append(f"{value} AS {_q(col.name)}")
         has_value = text if is_text[source] else (
             f"CASE WHEN NOT isnan({raw}) THEN 1 END" if pa.types.is_floating(kind) else raw)
-        label = _lit(f"{col.name} ({source}): \"")
+        label = {"column": _lit(col.name), "source": _lit(source)}
         bad = (f"CASE WHEN {has_value} IS NOT NULL AND {_q(col.name)} IS NULL "
-               f"THEN {label} || {text} || {_lit(chr(34) + ' ' + problem)} END")
+               f"THEN {reason_sql(problem, **label, value=text)} END") if problem else None
         if col.required:
-            rejects += [bad, f"CASE WHEN {has_value} IS NULL "
-                             f"THEN {_lit(f'{col.name} ({source}) is empty')} END"]
-        elif problem and not ((pa.types.is_timestamp(kind) or pa.types.is_date(kind))
-                              and col.type in (TIMESTAMP, DATE)):
+            empty = f"CASE WHEN {has_value} IS NULL THEN {reason_sql('empty', **label)} END"
+            rejects += [bad, empty] if bad else [empty]
+        elif bad and not ((pa.types.is_timestamp(kind) or pa.types.is_date(kind))
+                          and col.type in (TIMESTAMP, DATE)):
             warns.append(bad)
     for extra in table.extras:
         source = mapping.columns.get(extra.name.removesuffix("_raw"))
@@ -239,12 +251,13 @@ def staging_sql(plan, schema: pa.Schema, raw_table: str, summary_rows=()) -> str
         layer2.append(f"{value} AS {_q(extra.name)}")
 
     def reasons(parts: list[str]) -> str:
-        return f"nullif(concat_ws('; ', {', '.join(parts)}), '')" if parts else "CAST(NULL AS VARCHAR)"
+        if not parts:
+            return "CAST(NULL AS VARCHAR)"
+        return f"nullif('[' || concat_ws(',', {', '.join(parts)}) || ']', '[]')"
 
     if summary_rows:
         listed = ", ".join(str(int(r)) for r in summary_rows)
-        rejects.insert(0, f"CASE WHEN _row IN ({listed}) "
-                          "THEN 'summary row (a total line, not data)' END")
+        rejects.insert(0, f"CASE WHEN _row IN ({listed}) THEN {reason_sql('summary')} END")
     names = [_q(c.name) for c in (*table.columns, *table.extras)]
     raw_json = "to_json({" + ", ".join(f"{_lit(f.name)}: {rid[f.name]}" for f in raw_fields) + "})"
     return f"""
@@ -262,10 +275,9 @@ def key_duplicates_sql(table: Table, stage: str) -> str:
     from ..store import key_expr
 
     key = key_expr(table)
-    names = ", ".join(table.key)
+    why = reason_sql("duplicate", columns=_lit(", ".join(table.key)), row="d.last_row")
     return (
-        f"UPDATE {stage} s SET _reject = 'duplicate {names}: row ' || d.last_row || "
-        f"' of this sheet has the same key and was kept' "
+        f"UPDATE {stage} s SET _reject = '[' || {why} || ']' "
         f"FROM (SELECT _row, max(_row) OVER (PARTITION BY {key}) AS last_row FROM {stage} "
         f"WHERE _reject IS NULL) d WHERE s._row = d._row AND d._row <> d.last_row"
     )
