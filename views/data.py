@@ -4,7 +4,7 @@ import streamlit as st
 
 from svcops.downloads import to_csv_bytes
 from svcops.i18n import column_label, t
-from svcops.ingest import IngestError, import_files, import_summary, preview
+from svcops.ingest import IngestError, import_files, import_summary, preview, word
 from svcops.ingest.mapping import Mapping
 from svcops.ingest.profiles import save_profile
 from svcops.ingest.read import SUPPORTED_SUFFIXES, max_upload_bytes
@@ -18,6 +18,16 @@ lang = ctx.lang
 
 def _labelled(frame):
     return frame.rename(columns={c: column_label(c, lang) for c in frame.columns})
+
+
+def _said(message) -> str:
+    """An importer's message in the page's language, the user's names and values escaped."""
+    return word(message, lang, escape_md)
+
+
+def _failed(exc: Exception) -> str:
+    said = _said(exc.message) if isinstance(exc, IngestError) else escape_md(str(exc))
+    return t("data.import_failed", lang, message=said)
 
 
 st.title(t("data.title", lang))
@@ -57,7 +67,7 @@ if (submitted or checking) and files:
                 _finish(import_files(own, blobs))
             st.session_state["data_pending"] = (blobs, preview(own, blobs))
     except IngestError as exc:
-        st.error(t("data.import_failed", lang, message=escape_md(str(exc))))
+        st.error(_failed(exc))
 
 # -- check and correct the mapping before importing ---------------------------------
 pending = st.session_state.get("data_pending")
@@ -73,8 +83,7 @@ if pending:
         with st.expander(title, expanded=sheet.table is None or any(
                 v < 1 for v in sheet.confidence.values())):
             for note in sheet.notes:
-                if note:
-                    st.caption(escape_md(note))
+                st.caption(_said(note))
             options = ["", *TABLES]
             table = st.selectbox(t("col.table", lang), options, key=f"data_table_{i}",
                                  index=options.index(sheet.table or ""),
@@ -116,7 +125,7 @@ if pending:
                 if profile.strip():
                     save_profile(own, profile, headers, overrides[key])
         except (IngestError, ValueError) as exc:
-            st.error(t("data.import_failed", lang, message=escape_md(str(exc))))
+            st.error(_failed(exc))
         else:
             _finish(report)
     if right.button(t("data.cancel", lang)):
@@ -127,10 +136,10 @@ report = st.session_state.pop("data_last_report", None)
 if report is not None:
     st.success(t("data.imported", lang, rows=report.rows, files=len({s.file for s in report.sheets}),
                  rejected=report.rejected))
-    st.dataframe(_labelled(import_summary(report)), hide_index=True, width="stretch")
+    st.dataframe(_labelled(import_summary(report, lang)), hide_index=True, width="stretch")
     for file, sheet, reason in report.skipped:
         st.warning(t("data.skipped", lang, file=escape_md(file), sheet=escape_md(sheet),
-                     reason=escape_md(reason)))
+                     reason=_said(reason)))
 
 st.caption(t("data.workspace_path", lang, path=ctx.ws.path))
 
@@ -170,7 +179,7 @@ if done:
 
 # -- rejects ------------------------------------------------------------------------
 st.subheader(t("data.rejects", lang))
-rejects = ctx.ws.rejects()
+rejects = ctx.ws.rejects(lang=lang)
 if rejects.empty:
     st.caption(t("data.no_rejects", lang))
 else:
