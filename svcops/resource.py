@@ -20,7 +20,6 @@ The steps, each a function of data in and data out:
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
@@ -137,7 +136,7 @@ def handle_times(ws: Workspace, filters: Filters) -> pd.DataFrame:
     Returns ``channel, aht_seconds, source`` where source is ``intervals``
     (answered-weighted mean AHT of interval statistics for that channel),
     ``tickets`` (mean ``handle_minutes``) or ``default`` (600 s when the data has
-    neither). Channels are those of the filtered tickets.
+    neither, or only a mean of zero or less). Channels are those of the filtered tickets.
     """
     end = datetime.combine(_as_of(ws, filters) + timedelta(days=1), datetime.min.time())
     start = end - timedelta(days=RECENT_DAYS)
@@ -156,6 +155,9 @@ def handle_times(ws: Workspace, filters: Filters) -> pd.DataFrame:
         {"lo": start, "hi": end},
     )
     out = tickets.merge(intervals, on="channel", how="left")
+    # A mean handle time of zero or less measures nothing (and the staffing maths
+    # refuses it): such a channel is planned at the default instead.
+    out[["t_aht", "i_aht"]] = out[["t_aht", "i_aht"]].where(out[["t_aht", "i_aht"]] > 0)
     out["source"] = np.where(out["i_aht"].notna(), "intervals",
                              np.where(out["t_aht"].notna(), "tickets", "default"))
     out["aht_seconds"] = out["i_aht"].fillna(out["t_aht"]).fillna(DEFAULT_AHT_SECONDS)
@@ -213,7 +215,8 @@ def interval_plan(ws: Workspace, filters: Filters, forecasts: dict[str, fc.Forec
     Erlang C channels need whole agents per interval (``required`` = Erlang C agents
     under the service-level target and occupancy cap; ``scheduled`` = that /
     (1 - shrinkage), rounded up). Deferred work pools across the day, so its staff
-    is fractional: workload in Erlangs / occupancy cap, and the open backlog is
+    is fractional (:func:`svcops.staffing.workload_staff`): hours of work over the
+    hours one person gives an interval at the occupancy cap, and the open backlog is
     spread over the first ``backlog_burn_days`` days in proportion to arrivals.
     Deferred work waits for working hours: with a roster, each day's deferred work
     is laid over that day's intervals in proportion to the staff on shift (days
@@ -221,7 +224,6 @@ def interval_plan(ws: Workspace, filters: Filters, forecasts: dict[str, fc.Forec
     """
     aht = handle_times(ws, filters).set_index("channel")
     backlog = open_backlog(ws, filters).set_index("channel")["backlog"]
-    seconds = settings.interval_minutes * 60
     frames, rows = [], []
     for channel, result in forecasts.items():
         daily = result.forecast[["ds", "yhat"]].copy()
@@ -243,19 +245,12 @@ def interval_plan(ws: Workspace, filters: Filters, forecasts: dict[str, fc.Forec
                                  scheduled=planned["scheduled_agents"].astype(float),
                                  model="erlang_c")
         else:
-            work = frame["volume"] * handle / seconds
-            waiting = float(backlog.get(channel, 0))
-            burn_end = frame["interval_start"].min().normalize() + pd.Timedelta(
-                days=settings.backlog_burn_days)
-            early = frame["interval_start"] < burn_end
-            if waiting and frame.loc[early, "volume"].sum() > 0:
-                share = frame["volume"].where(early, 0) / frame.loc[early, "volume"].sum()
-                work = work + share * waiting * handle / seconds
+            items = frame["volume"] + _backlog_worked(frame, float(backlog.get(channel, 0)),
+                                                      settings.backlog_burn_days)
             if roster is not None and roster.basis is not None:
-                work = _over_working_hours(frame["interval_start"], work, roster.intervals)
-            required = work / settings.max_occupancy
-            frame = frame.assign(required=required,
-                                 scheduled=required / (1 - settings.shrinkage), model="workload")
+                items = _over_working_hours(frame["interval_start"], items, roster.intervals)
+            required, scheduled = _workload_staff(items, handle, settings)
+            frame = frame.assign(required=required, scheduled=scheduled, model="workload")
         frames.append(frame.assign(channel=channel, aht_seconds=handle))
         rows.append({"channel": channel, "model": "erlang_c" if is_realtime(channel) else
                      "workload", "aht_seconds": handle, "aht_source": source,
@@ -263,6 +258,28 @@ def interval_plan(ws: Workspace, filters: Filters, forecasts: dict[str, fc.Forec
     intervals = pd.concat(frames, ignore_index=True)[
         ["interval_start", "channel", "model", "volume", "aht_seconds", "required", "scheduled"]]
     return Plan(intervals, pd.DataFrame(rows), settings)
+
+
+def _backlog_worked(frame: pd.DataFrame, waiting: float, burn_days: float) -> pd.Series:
+    """Open items worked in each interval: ``waiting`` spread over the intervals of the
+    first ``burn_days`` days in proportion to their arrivals (``volume``); 0 elsewhere."""
+    burn_end = frame["interval_start"].min().normalize() + pd.Timedelta(days=burn_days)
+    early = frame["volume"].where(frame["interval_start"] < burn_end, 0)
+    if not waiting or early.sum() <= 0:
+        return pd.Series(0.0, index=frame.index)
+    return early / early.sum() * waiting
+
+
+def _workload_staff(items: pd.Series, handle_seconds: float, settings: PlanSettings
+                    ) -> tuple[np.ndarray, np.ndarray]:
+    """Staff for deferred work by :func:`svcops.staffing.workload_staff`: ``items`` worked
+    per interval at ``handle_seconds`` each. One person on shift for an interval works its
+    length times the occupancy cap. Returns (required, scheduled): before and after
+    shrinkage, fractional (deferred work pools across people)."""
+    productive_hours = settings.interval_minutes / 60 * settings.max_occupancy
+    args = (items.to_numpy(dtype="float64"), handle_seconds / 60, productive_hours)
+    return (staffing.workload_staff(*args),
+            staffing.workload_staff(*args, shrinkage=settings.shrinkage))
 
 
 def _over_working_hours(starts: pd.Series, work: pd.Series, on_shift: pd.DataFrame) -> pd.Series:
@@ -428,11 +445,6 @@ def horizon_bounds(forecasts: dict[str, fc.ForecastResult]) -> tuple[datetime, d
     days = pd.concat([r.forecast["ds"] for r in forecasts.values()])
     return (days.min().normalize().to_pydatetime(),
             (days.max().normalize() + pd.Timedelta(days=1)).to_pydatetime())
-
-
-def ceil_staff(value: float) -> int:
-    """Whole people for a fractional staff figure."""
-    return int(math.ceil(value - 1e-9))
 
 
 def chart_frames(results: dict[str, fc.ForecastResult], weeks: int = 8

@@ -79,6 +79,18 @@ def test_handle_time_per_channel_and_its_source(res_ws):
     assert (aht.loc["chat", "aht_seconds"], aht.loc["chat", "source"]) == (600, "default")
 
 
+def test_a_handle_time_of_zero_falls_back_to_the_default(ws, workbook):
+    zero = [_ticket("Z1", D(2024, 3, 1, 9), "email", handle=0),
+            _ticket("Z2", D(2024, 3, 2, 9), "phone", handle=0)]
+    import_paths(ws, [workbook({"tickets": zero})])
+    aht = rs.handle_times(ws, END).set_index("channel")
+    assert aht["aht_seconds"].tolist() == [600, 600]
+    assert aht["source"].tolist() == ["default", "default"]
+    forecasts = {"email": _result({"2024-03-05": 8}), "phone": _result({"2024-03-05": 8})}
+    plan = rs.interval_plan(ws, END, forecasts, rs.PlanSettings(horizon_days=1))
+    assert (plan.intervals["required"] > 0).any()
+
+
 def test_rostered_counts_partial_intervals(res_ws):
     roster = rs.rostered(res_ws, END, D(2024, 3, 4, 8), D(2024, 3, 4, 9))
     assert roster.basis == "roster"
