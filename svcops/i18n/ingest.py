@@ -157,18 +157,18 @@ STRINGS: dict[str, dict[str, str]] = {
                           "zh": "1-7（最高值为 6 或 7）线性映射到 1-5"},
     "ingest.csat.ten": {"en": "{low:g}-10 mapped linearly to 1-5", "zh": "{low:g}-10 线性映射到 1-5"},
     "ingest.csat.and_words": {"en": "{scale}; words mapped 5..1", "zh": "{scale}；文字评价按 5..1 映射"},
-    # -- rows set aside (the rejects table); {column} is the canonical column --------
+    # -- rows set aside (the rejects table); {column}: the canonical column ----------
     "ingest.reason.empty": {"en": "{column} ({source}) is empty", "zh": "{column}（{source}）为空"},
     "ingest.reason.priority": {
-        "en": "{column} ({source}): \"{value}\" is not a priority P1-P4; kept in {column}_raw",
-        "zh": "{column}（{source}）：“{value}”不是 P1-P4 优先级；原值保存在 {column}_raw"},
+        "en": "{column} ({source}): \"{value}\" is not a priority P1-P4; kept in {raw}",
+        "zh": "{column}（{source}）：“{value}”不是 P1-P4 优先级；原值保存在 {raw}"},
     "ingest.reason.csat_scale": {
         "en": "{column} ({source}): \"{value}\" is not on the column's CSAT scale; "
-              "kept in {column}_raw",
-        "zh": "{column}（{source}）：“{value}”不在该列的 CSAT 量表上；原值保存在 {column}_raw"},
+              "kept in {raw}",
+        "zh": "{column}（{source}）：“{value}”不在该列的 CSAT 量表上；原值保存在 {raw}"},
     "ingest.reason.csat_score": {
-        "en": "{column} ({source}): \"{value}\" is not a 1-5 score; kept in {column}_raw",
-        "zh": "{column}（{source}）：“{value}”不是 1-5 分；原值保存在 {column}_raw"},
+        "en": "{column} ({source}): \"{value}\" is not a 1-5 score; kept in {raw}",
+        "zh": "{column}（{source}）：“{value}”不是 1-5 分；原值保存在 {raw}"},
     "ingest.reason.datetime": {
         "en": "{column} ({source}): \"{value}\" cannot be read as a date and time",
         "zh": "{column}（{source}）：“{value}”无法读取为日期时间"},

@@ -146,6 +146,8 @@ def priority_expr(text: str) -> str:
 # ingest.reason.<code> (see svcops/i18n/ingest.py).
 _TYPE_REASONS = {TIMESTAMP: "datetime", DATE: "date", NUMBER: "number", INTEGER: "integer",
                  BOOLEAN: "boolean", TEXT: "text"}
+# Reasons for a value that is set aside from its column but kept in <column>_raw.
+_KEPT_RAW = ("priority", "csat_scale", "csat_score")
 
 
 def reason_sql(code: str, **params: str) -> str:
@@ -237,8 +239,9 @@ def staging_sql(plan, schema: pa.Schema, raw_table: str, summary_rows=()) -> str
         has_value = text if is_text[source] else (
             f"CASE WHEN NOT isnan({raw}) THEN 1 END" if pa.types.is_floating(kind) else raw)
         label = {"column": _lit(col.name), "source": _lit(source)}
+        kept = {"raw": _lit(f"{col.name}_raw")} if problem in _KEPT_RAW else {}
         bad = (f"CASE WHEN {has_value} IS NOT NULL AND {_q(col.name)} IS NULL "
-               f"THEN {reason_sql(problem, **label, value=text)} END") if problem else None
+               f"THEN {reason_sql(problem, **label, value=text, **kept)} END") if problem else None
         if col.required:
             empty = f"CASE WHEN {has_value} IS NULL THEN {reason_sql('empty', **label)} END"
             rejects += [bad, empty] if bad else [empty]
