@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from types import MappingProxyType
 
 from . import app, columns, data, ingest, overview, performance, quality, resource
 
@@ -38,10 +37,14 @@ STRINGS: dict[str, dict[str, str]] = _merge()
 
 @dataclass(frozen=True)
 class Message:
-    """A sentence not yet worded: a string key and the parameters of its template."""
+    """A sentence not yet worded: a string key and the parameters of its template.
+
+    A parameter may itself be a Message (a reason inside a sentence); it is worded in
+    the same language. Messages pickle, so cached results may carry them.
+    """
 
     key: str
-    params: Mapping[str, object] = field(default_factory=lambda: MappingProxyType({}))
+    params: Mapping[str, object] = field(default_factory=dict)
 
 
 def t(key: str, lang: str = DEFAULT_LANGUAGE, **params) -> str:
@@ -55,7 +58,9 @@ def t(key: str, lang: str = DEFAULT_LANGUAGE, **params) -> str:
 
 def render(message: Message, lang: str = DEFAULT_LANGUAGE, **extra) -> str:
     """A :class:`Message` worded in ``lang``; ``extra`` parameters override its own."""
-    return t(message.key, lang, **{**message.params, **extra})
+    params = {k: render(v, lang) if isinstance(v, Message) else v
+              for k, v in {**message.params, **extra}.items()}
+    return t(message.key, lang, **params)
 
 
 def column_label(column: str, lang: str = DEFAULT_LANGUAGE) -> str:
