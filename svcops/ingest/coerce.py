@@ -256,7 +256,7 @@ def staging_sql(plan, schema: pa.Schema, raw_table: str, summary_rows=()) -> str
     def reasons(parts: list[str]) -> str:
         if not parts:
             return "CAST(NULL AS VARCHAR)"
-        return f"nullif('[' || concat_ws(',', {', '.join(parts)}) || ']', '[]')"
+        return f"'[' || nullif(concat_ws(',', {', '.join(parts)}), '') || ']'"   # NULL: none
 
     if summary_rows:
         listed = ", ".join(str(int(r)) for r in summary_rows)
