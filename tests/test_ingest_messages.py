@@ -205,3 +205,11 @@ def test_the_data_page_says_it_in_chinese(tmp_path, monkeypatch, workbook):
     rejects = at.dataframe[-1].value
     assert rejects.iloc[0].tolist()[4:6] == [
         "值已置空", "resolved_at（resolved_at）：“someday”无法读取为日期时间"]
+    zendesk = [{"Ticket ID": f"Z{i}", "Created at": datetime(2024, 6, 3, 9 + i),
+                "Satisfaction Score": "Good"} for i in range(3)]
+    at.file_uploader[0].upload("zendesk.xlsx", workbook({"tickets": zendesk}).read_bytes())
+    at.form_submit_button[1].click().run()                  # check the mapping first
+    assert not at.exception
+    captions = [re.sub(r"\\(.)", r"\1", c.value) for c in at.caption]
+    assert "Satisfaction Score：CSAT 仅按原样保留（两级评分（good）没有对应的 1-5 分值；" \
+           "仅保留原始值）" in captions, captions
