@@ -4,46 +4,38 @@ labelled tables, safe downloads, widget defaults and worded messages.
 A view then reads as a description of its screen::
 
     ctx = state.page("quality.title")
+    page.defaults("quality", {"metric": "volume"})
     series = page.query(quality.daily_volume, ctx.filters)
     page.chart(charts.control_chart(...))
     page.table(flags)
+
+Everything here speaks the page's language (``state.context().lang``). ``where`` is
+the container to draw in: ``st`` (the page), a column or an expander.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeVar
 
 import streamlit as st
 
 from svcops import charts
 from svcops.downloads import to_csv_bytes
-from svcops.i18n import Message, column_label, render, t
+from svcops.i18n import STRINGS, Message, column_label, render, t
 
 from . import state
-from .format import escape_md
+from .format import escape_md, rag_style
 
 R = TypeVar("R")
-
-# Analyses reachable through `query`, by dotted name: the cache key names the function
-# rather than hashing it, so one cached dispatcher serves every page.
-_ANALYSES: dict[str, Callable[..., Any]] = {}
-
-
-@st.cache_data(show_spinner=False, max_entries=512)
-def _cached(_ws, version: str, name: str, args: tuple, kwargs: tuple) -> Any:
-    # `_ws` is not hashed (leading underscore): `version` names the workspace file and
-    # changes with every import or removal, so it stands for the workspace's contents.
-    return _ANALYSES[name](_ws, *args, **dict(kwargs))
 
 
 def query(fn: Callable[..., R], *args: Any, **kwargs: Any) -> R:
     """``fn(ws, *args, **kwargs)`` on the page's workspace, cached per data version and
-    arguments (which must be hashable values: Filters, numbers, strings, tuples)."""
-    name = f"{fn.__module__}.{fn.__qualname__}"
-    _ANALYSES.setdefault(name, fn)
+    arguments (:func:`ui.state.cached`: a module-level analysis, hashable arguments,
+    a result that pickles)."""
     ctx = state.context()
-    return _cached(ctx.ws, ctx.version, name, args, tuple(sorted(kwargs.items())))
+    return state.cached(ctx.ws, ctx.version, fn, *args, **kwargs)
 
 
 def chart(spec, where: Any = st) -> None:
@@ -52,14 +44,24 @@ def chart(spec, where: Any = st) -> None:
 
 
 def labelled(frame):
-    """``frame`` with its column names in the page's language."""
+    """``frame`` with its column names in the page's language (``col.<name>``)."""
     lang = state.context().lang
     return frame.rename(columns={c: column_label(c, lang) for c in frame.columns})
 
 
-def table(frame, where: Any = st, **kwargs: Any) -> None:
-    """A table with translated column names, no index, as wide as its container."""
-    where.dataframe(labelled(frame), hide_index=True, width="stretch", **kwargs)
+def table(frame, where: Any = st, *, rag: tuple[str, Sequence[str]] | None = None,
+          **kwargs: Any) -> None:
+    """A table with translated column names, no index, as wide as its container.
+
+    ``rag``: ``(column, statuses)`` colours that column's cells by the red/amber/green
+    ``statuses`` (one per row, in row order). ``kwargs`` go to ``st.dataframe``
+    (``height``, ``column_config``).
+    """
+    shown = labelled(frame)
+    if rag is not None:
+        column, statuses = rag
+        shown = rag_style(shown, column_label(column, state.context().lang), statuses)
+    where.dataframe(shown, hide_index=True, width="stretch", **kwargs)
 
 
 def download(frame, file_name: str, where: Any = st) -> None:
@@ -69,7 +71,8 @@ def download(frame, file_name: str, where: Any = st) -> None:
 
 
 def defaults(prefix: str, values: Mapping[str, Any]) -> None:
-    """Widget defaults under the page's session-state prefix (``quality_metric``)."""
+    """Widget defaults under the page's session-state prefix: ``defaults("quality",
+    {"metric": "volume"})`` sets ``quality_metric`` unless the session already has it."""
     for key, value in values.items():
         st.session_state.setdefault(f"{prefix}_{key}", value)
 
@@ -79,8 +82,62 @@ def setting(prefix: str, key: str) -> Any:
     return st.session_state[f"{prefix}_{key}"]
 
 
-def words(message: Message) -> str:
-    """A message worded in the page's language, with text parameters escaped for
-    Markdown (they may come from the data: team names, categories, file names)."""
-    params = {k: escape_md(v) if isinstance(v, str) else v for k, v in message.params.items()}
-    return render(Message(message.key, params), state.context().lang)
+def named(prefix: str) -> Callable[[Any], Any]:
+    """A function giving a value's ``<prefix>.<value>`` string in the page's language,
+    or the value itself when there is no such string (a team's name, a blank): for a
+    widget's ``format_func`` and for a table column of keys (``named("kpi")``)."""
+    lang = state.context().lang
+
+    def name(value: Any) -> Any:
+        key = f"{prefix}.{value}"
+        return t(key, lang) if key in STRINGS else value
+
+    return name
+
+
+class _Literal:
+    """A text parameter shown literally in Markdown, however its template formats it
+    (``{name}``, ``{name!r}``, ``{name:>10}``): escaped after formatting, so a quoted
+    value does not show its escapes doubled."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str):
+        self.text = text
+
+    def __format__(self, spec: str) -> str:
+        return escape_md(format(self.text, spec))
+
+    def __repr__(self) -> str:
+        return escape_md(repr(self.text))
+
+    def __str__(self) -> str:
+        return escape_md(self.text)
+
+
+def _literal(message: Message) -> Message:
+    params = {k: _literal(v) if isinstance(v, Message) else _Literal(v) if isinstance(v, str)
+              else v for k, v in message.params.items()}
+    return Message(message.key, params)
+
+
+def words(message: Message | str | Exception, **params: Any) -> str:
+    """A message worded in the page's language, for Markdown (captions, markdown, info,
+    error): its text parameters, and those of messages inside it, are escaped, since
+    they may come from the data (team names, categories, a cell someone typed).
+
+    ``message``: a :class:`Message`; a string key with its ``params`` (``params`` given
+    with a Message override its own); or an error, worded from its ``message`` when it
+    carries one (:class:`svcops.i18n.errors.MessageError`, ``TargetsError``), else its
+    text shown literally.
+    """
+    if isinstance(message, Exception):
+        said = getattr(message, "message", None)
+        if not isinstance(said, Message):
+            return escape_md(str(message))
+        message = said
+    if isinstance(message, str):
+        message = Message(message, params)
+    elif params:
+        message = Message(message.key, {**message.params, **params})
+    return render(_literal(message), state.context().lang)

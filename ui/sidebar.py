@@ -10,6 +10,7 @@ from datetime import date, timedelta
 
 import streamlit as st
 
+from svcops import kpi
 from svcops.filters import DIMENSIONS, Filters
 from svcops.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 
@@ -76,8 +77,8 @@ def build_context() -> state.Context:
 
     ws = state.workspace_for(source)
     version = state.data_version(ws)
-    period = state.data_period(ws.path, version)
-    dims = state.dimension_values(ws.path, version)
+    period = state.cached(ws, version, kpi.data_period)
+    dims = state.cached(ws, version, kpi.dimension_values)
     url: dict[str, object] = {"lang": lang, "source": source}
     if presenter:
         url["present"] = "1"

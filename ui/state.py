@@ -1,8 +1,8 @@
-"""App-side state: which workspace, cached queries, and the URL that holds the view.
+"""App-side state: which workspace, the page context, and cached analysis calls.
 
-The only place (with ``ui/sidebar.py`` and ``pages/``) that imports Streamlit.
-Query results are cached per (workspace file, data version, filters), so a filter
-change that was seen before is instant and an import invalidates everything.
+Analysis results are cached per (workspace data version, function, arguments) by
+:func:`cached`, so a filter change that was seen before is instant and an import
+invalidates everything.
 """
 
 from __future__ import annotations
@@ -10,20 +10,21 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TypeVar
 
 import streamlit as st
 
-from svcops import headlines as hl
-from svcops import kpi
 from svcops.filters import Filters
-from svcops.i18n import Message
 from svcops.ingest import import_paths
 from svcops.store import Workspace, default_workspace_path
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_WORKBOOK = ROOT / "sample_data" / "svcops_sample.xlsx"
+
+R = TypeVar("R")
 
 
 def cache_dir() -> Path:
@@ -79,36 +80,30 @@ def data_version(ws: Workspace) -> str:
     return f"{ws.path}:{row['n']}:{row['m']}:{row['r']}"
 
 
-# -- cached queries (hash on the workspace path + version + filters) -----------------
-def _ws_by_path(path: str) -> Workspace:
-    sample = sample_workspace()
-    return sample if path == sample.path else own_workspace(path)
+# -- cached analysis calls --------------------------------------------------------------
+@st.cache_data(show_spinner=False, max_entries=512)
+def _cached_call(_ws: Workspace, version: str, name: str, _fn, args: tuple, kwargs: tuple):
+    # `_ws` and `_fn` are not hashed (leading underscore): `version` names the workspace
+    # file and changes with every import or removal, so it stands for the contents, and
+    # `name` stands for the function.
+    return _fn(_ws, *args, **dict(kwargs))
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
-def period_scorecard(path: str, version: str, filters: Filters) -> kpi.Scorecard:
-    return kpi.period_scorecard(_ws_by_path(path), filters)
+def cached(ws: Workspace, version: str, fn: Callable[..., R], *args: Any, **kwargs: Any) -> R:
+    """``fn(ws, *args, **kwargs)``, cached per workspace data version (:func:`data_version`),
+    function and arguments; an import or a removal makes every earlier result stale.
 
-
-@st.cache_data(show_spinner=False, max_entries=256)
-def trend(path: str, version: str, filters: Filters):
-    return kpi.trend(_ws_by_path(path), filters)
-
-
-@st.cache_data(show_spinner=False, max_entries=256)
-def headlines(path: str, version: str, filters: Filters) -> list[Message]:
-    ws = _ws_by_path(path)
-    return hl.headlines(ws, filters, kpi.period_scorecard(ws, filters))
-
-
-@st.cache_data(show_spinner=False, max_entries=32)
-def dimension_values(path: str, version: str) -> dict[str, list[str]]:
-    return kpi.dimension_values(_ws_by_path(path))
-
-
-@st.cache_data(show_spinner=False, max_entries=32)
-def data_period(path: str, version: str):
-    return kpi.data_period(_ws_by_path(path))
+    ``fn``: a module-level function (it is keyed by its dotted name). ``args``/``kwargs``:
+    values Streamlit can hash (Filters, numbers, strings, tuples, frames). The result
+    must pickle (frames, dataclasses, :class:`svcops.i18n.Message`); each call gets its
+    own copy. Only for what uploads change: a table edited in place (the targets) does
+    not change the version, so it is read uncached. Pages call :func:`ui.page.query`,
+    which passes the page's workspace.
+    """
+    name = f"{fn.__module__}.{fn.__qualname__}"
+    if "<" in name:     # <lambda>, <locals>: two of them would share one name
+        raise ValueError(f"only a module-level function can be cached, not {name}")
+    return _cached_call(ws, version, name, fn, args, tuple(sorted(kwargs.items())))
 
 
 @dataclass(frozen=True)
@@ -147,15 +142,24 @@ def page(title_key: str, *, needs_tickets: bool = True) -> Context:
 
 
 # -- resource planning -----------------------------------------------------------------
-@st.cache_data(show_spinner=False, max_entries=64)
+def _forecast_demand(ws: Workspace, filters: Filters, horizon: int, by: str | None,
+                     country: str | None):
+    from svcops import resource
+
+    settings = resource.PlanSettings(horizon_days=horizon, country=country)
+    return resource.forecast_demand(ws, filters, settings, by, max_workers=1)
+
+
 def forecasts(path: str, version: str, filters: Filters, horizon: int, by: str | None,
               country: str | None):
-    """Per-series forecasts; the period start does not matter (all history is used).
+    """Per-series forecasts of the page's workspace (``path`` must name it); the period
+    start does not matter (all history is used). Kept for views/resource.py until it
+    calls :func:`ui.page.query` itself.
 
     Fitted in this process: starting interpreters per request costs more than it saves
     on a small server, and results are cached here and in svcops.forecast.
     """
-    from svcops import resource
-
-    settings = resource.PlanSettings(horizon_days=horizon, country=country)
-    return resource.forecast_demand(_ws_by_path(path), filters, settings, by, max_workers=1)
+    ws = context().ws
+    if str(path) != ws.path:
+        raise ValueError(f"forecasts asked for {path}, but the page shows {ws.path}")
+    return cached(ws, version, _forecast_demand, filters, horizon, by, country)
