@@ -78,6 +78,16 @@ def kpi_delta_value(kpi: str, delta, lang: str) -> str:
     return f"{delta:+,.1f}"
 
 
+def kpi_values(kpis, values) -> list[str]:
+    """:func:`kpi_value` of each value, ``kpis`` naming each one's KPI (same length)."""
+    return [kpi_value(k, v) for k, v in zip(kpis, values, strict=True)]
+
+
+def kpi_delta_values(kpis, deltas, lang: str) -> list[str]:
+    """:func:`kpi_delta_value` of each difference, ``kpis`` naming each one's KPI."""
+    return [kpi_delta_value(k, d, lang) for k, d in zip(kpis, deltas, strict=True)]
+
+
 RAG_COLOURS = {"green": ("#DAFBE1", "#1A7F37"), "amber": ("#FFF1D6", "#9A6700"),
                "red": ("#FFEBE9", "#CF222E"), "none": ("#F6F8FA", "#6E7781")}
 

@@ -3,29 +3,18 @@
 import streamlit as st
 
 from svcops import charts, performance
-from svcops.downloads import to_csv_bytes
-from svcops.i18n import column_label, render, t
-from svcops.kpi import SCORECARD_KEYS
-from ui import state
-from ui.format import escape_md, kpi_delta_value, kpi_value, rag_style
+from svcops.i18n import t
+from ui import page, state
+from ui.format import kpi_delta_values, kpi_value, kpi_values
 
 ctx = state.page("performance.title")
 lang = ctx.lang
-
 f = ctx.filters
-
-
-def labelled(frame):
-    return frame.rename(columns={c: column_label(c, lang) for c in frame.columns})
-
-
-def error_text(exc: ValueError) -> str:
-    """A targets error in the page's language, shown literally (it quotes the user's cells)."""
-    text = render(exc.message, lang) if isinstance(exc, performance.TargetsError) else str(exc)
-    return escape_md(text)
+column, kpi_name = page.named("col"), page.named("kpi")
 
 
 # -- targets (edited here, stored in the workspace) -----------------------------------
+# Read uncached: saving targets changes them without changing the data version.
 saved = performance.load_targets(ctx.ws)
 edited = saved
 if not ctx.presenter:
@@ -36,16 +25,14 @@ if not ctx.presenter:
             width="stretch", key="performance_targets",
             column_config={
                 "kpi": st.column_config.SelectboxColumn(
-                    column_label("kpi", lang), options=list(performance.SCORECARD_KEYS),
-                    required=True),
-                "target": st.column_config.NumberColumn(column_label("target", lang),
-                                                        required=True, format="%.4g"),
-                "direction": st.column_config.SelectboxColumn(
-                    column_label("direction", lang), options=["higher", "lower"]),
-                "amber_margin": st.column_config.NumberColumn(
-                    column_label("amber_margin", lang), min_value=0.0, format="%.4g"),
-                "team": st.column_config.SelectboxColumn(column_label("team", lang),
-                                                         options=ctx.dims["team"]),
+                    column("kpi"), options=list(performance.SCORECARD_KEYS), required=True),
+                "target": st.column_config.NumberColumn(column("target"), required=True,
+                                                        format="%.4g"),
+                "direction": st.column_config.SelectboxColumn(column("direction"),
+                                                              options=["higher", "lower"]),
+                "amber_margin": st.column_config.NumberColumn(column("amber_margin"),
+                                                              min_value=0.0, format="%.4g"),
+                "team": st.column_config.SelectboxColumn(column("team"), options=ctx.dims["team"]),
             },
         )
         if ctx.source == "sample":
@@ -54,7 +41,7 @@ if not ctx.presenter:
             try:
                 stored = performance.save_targets(ctx.ws, edited)
             except ValueError as exc:
-                st.error(error_text(exc))
+                st.error(page.words(exc))
             else:
                 st.success(t("performance.saved", lang, n=len(stored)))
                 saved = edited = performance.load_targets(ctx.ws)
@@ -62,70 +49,62 @@ if not ctx.presenter:
 # -- scorecard ----------------------------------------------------------------------
 st.subheader(t("performance.scorecard", lang))
 try:
-    card = performance.target_scorecard(ctx.ws, f, edited)
+    card = page.query(performance.target_scorecard, f, edited)
 except ValueError as exc:      # unsaved edits that do not validate
-    st.error(error_text(exc))
-    card = performance.target_scorecard(ctx.ws, f, saved)
+    st.error(page.words(exc))
+    card = page.query(performance.target_scorecard, f, saved)
 if card.empty:
     st.info(t("performance.no_targets", lang))
 else:
-    shown = card.assign(
-        kpi=[t(f"kpi.{k}", lang) for k in card["kpi"]],
-        actual=[kpi_value(k, v) for k, v in zip(card["kpi"], card["actual"], strict=True)],
-        target=[kpi_value(k, v) for k, v in zip(card["kpi"], card["target"], strict=True)],
-        gap=[kpi_delta_value(k, v, lang) for k, v in zip(card["kpi"], card["gap"], strict=True)],
+    page.table(card.assign(
+        kpi=[kpi_name(k) for k in card["kpi"]],
+        actual=kpi_values(card["kpi"], card["actual"]),
+        target=kpi_values(card["kpi"], card["target"]),
+        gap=kpi_delta_values(card["kpi"], card["gap"], lang),
         status=[t(f"performance.status.{s}", lang) for s in card["status"]],
         team=card["team"].astype(object).where(card["team"].notna(), t("filter.all", lang)),
-    )[["kpi", "status", "actual", "target", "gap", "team"]]
-    st.dataframe(rag_style(labelled(shown), column_label("status", lang), card["status"]),
-                 hide_index=True, width="stretch")
+    )[["kpi", "status", "actual", "target", "gap", "team"]], rag=("status", card["status"]))
 
 # -- rankings -----------------------------------------------------------------------
 st.subheader(t("performance.rankings", lang))
-st.session_state.setdefault("performance_by", "team")
-st.session_state.setdefault("performance_kpi", "sla_attainment")
-st.session_state.setdefault("performance_min", 30)
+page.defaults("performance", {"by": "team", "kpi": "sla_attainment", "min": 30})
 if not ctx.presenter:
     c1, c2, c3 = st.columns(3)
     c1.segmented_control(t("performance.rank_by", lang), ["team", "agent"], key="performance_by",
-                         format_func=lambda b: column_label(b, lang))
+                         format_func=column)
     c2.selectbox(t("performance.rank_kpi", lang), list(performance.RANKABLE_KPIS),
-                 key="performance_kpi", format_func=lambda k: t(f"kpi.{k}", lang))
+                 key="performance_kpi", format_func=kpi_name)
     c3.number_input(t("performance.min_volume", lang), min_value=0, step=10,
                     key="performance_min")
-by = st.session_state["performance_by"] or "team"
-kpi = st.session_state["performance_kpi"]
-ranks = performance.rankings(ctx.ws, f, by=by, kpi=kpi,
-                             min_volume=int(st.session_state["performance_min"]))
+by = page.setting("performance", "by") or "team"
+kpi = page.setting("performance", "kpi")
+min_volume = int(page.setting("performance", "min"))
+ranks = page.query(performance.rankings, f, by=by, kpi=kpi, min_volume=min_volume)
 ranked = ranks[ranks["eligible"]]
 if not ranked.empty:
-    st.altair_chart(charts.localised(charts.bar_chart(ranked.head(25), by, "value", t(f"kpi.{kpi}", lang),
-                                     x_title=column_label(by, lang),
-                                     y_title=t(f"kpi.{kpi}", lang), horizontal=True,
-                                     percent=kpi in ("sla_attainment", "fcr_rate", "reopen_rate"),
-                                     sort=ranked[by].head(25).tolist()), lang), width="stretch")
+    page.chart(charts.bar_chart(ranked.head(25), by, "value", kpi_name(kpi),
+                                x_title=column(by), y_title=kpi_name(kpi), horizontal=True,
+                                percent=kpi in ("sla_attainment", "fcr_rate", "reopen_rate"),
+                                sort=ranked[by].head(25).tolist()))
 unranked = int((~ranks["eligible"]).sum())
 if unranked:
-    st.caption(t("performance.unranked", lang, n=unranked,
-                 min=int(st.session_state["performance_min"])))
+    st.caption(t("performance.unranked", lang, n=unranked, min=min_volume))
 if not ctx.presenter:
-    table = ranks.assign(value=[kpi_value(kpi, v) for v in ranks["value"]]).drop(columns="kpi")
-    st.dataframe(labelled(table), hide_index=True, width="stretch", height=280)
+    page.table(ranks.assign(value=[kpi_value(kpi, v) for v in ranks["value"]]).drop(columns="kpi"),
+               height=280)
 
 # -- period comparison --------------------------------------------------------------
 st.subheader(t("performance.compare", lang))
-compare = performance.compare_periods(ctx.ws, f)
-view = compare.assign(
-    kpi=[t(f"kpi.{k}", lang) for k in compare["kpi"]],
-    **{col: [kpi_value(k, v) for k, v in zip(compare["kpi"], compare[col], strict=True)]
+compare = page.query(performance.compare_periods, f)
+page.table(compare.assign(
+    kpi=[kpi_name(k) for k in compare["kpi"]],
+    **{col: kpi_values(compare["kpi"], compare[col])
        for col in ("current", "previous", "year_ago")},
-    **{col: [kpi_delta_value(k, v, lang) for k, v in zip(compare["kpi"], compare[col], strict=True)]
+    **{col: kpi_delta_values(compare["kpi"], compare[col], lang)
        for col in ("delta_previous", "delta_year_ago")},
-)[["kpi", "current", "previous", "delta_previous", "year_ago", "delta_year_ago"]]
-st.dataframe(labelled(view), hide_index=True, width="stretch")
+)[["kpi", "current", "previous", "delta_previous", "year_ago", "delta_year_ago"]])
 if not ctx.presenter:
-    st.download_button(t("common.download_csv", lang), to_csv_bytes(compare),
-                       file_name=f"svcops-comparison-{f.start}-{f.end}.csv", mime="text/csv")
+    page.download(compare, f"svcops-comparison-{f.start}-{f.end}.csv")
 
 # -- composite index ----------------------------------------------------------------
 st.subheader(t("performance.composite", lang))
@@ -134,14 +113,12 @@ if not ctx.presenter:
     with st.expander(t("performance.weights", lang)):
         cols = st.columns(len(weights))
         for col, key in zip(cols, list(weights), strict=True):
-            weights[key] = col.number_input(t(f"kpi.{key}", lang), 0.0, 1.0, weights[key], 0.05,
+            weights[key] = col.number_input(kpi_name(key), 0.0, 1.0, weights[key], 0.05,
                                             key=f"performance_w_{key}")
 if not card.empty:
     result = performance.composite_index(card, weights)
     st.metric(t("performance.index", lang), "—" if result.index is None else f"{result.index:.1f}")
     st.caption(t("performance.composite_help", lang, cap=result.cap))
-    table = result.table.assign(
-        kpi=[t(f"kpi.{k}", lang) if k in SCORECARD_KEYS else k for k in result.table["kpi"]],
-        note=[t(f"performance.note.{n}", lang) if isinstance(n, str) else n
-              for n in result.table["note"]])
-    st.dataframe(labelled(table.round(3)), hide_index=True, width="stretch")
+    note = page.named("performance.note")
+    page.table(result.table.assign(kpi=[kpi_name(k) for k in result.table["kpi"]],
+                                   note=[note(n) for n in result.table["note"]]).round(3))
