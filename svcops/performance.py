@@ -22,7 +22,8 @@ import numpy as np
 import pandas as pd
 
 from .filters import Filters
-from .i18n import Message, render
+from .i18n import Message
+from .i18n.errors import InputError
 from .kpi import DIRECTION, RATE_KEYS, SCORECARD_KEYS, compute
 from .store import Workspace
 from .tickets import CREATED_IN, DONE_IN, KPI_SQL, aliased, query, resolve_period, tickets_cte
@@ -78,13 +79,8 @@ _DIRECTION_WORDS = {
 _TARGET_COLS = ["kpi", "target", "direction", "amber_margin", "team"]
 
 
-class TargetsError(ValueError):
-    """Targets that cannot be used or saved. ``message``: the :class:`Message` to show
-    (keys ``performance.error.*``); ``str()`` is its English wording."""
-
-    def __init__(self, message: Message):
-        super().__init__(render(message))
-        self.message = message
+class TargetsError(InputError):
+    """Targets that cannot be used or saved (keys ``performance.error.*``)."""
 
 
 # --------------------------------------------------------------------------- status

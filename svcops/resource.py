@@ -30,7 +30,7 @@ from . import forecast as fc
 from . import staffing
 from .filters import Filters
 from .i18n import Message
-from .i18n.errors import MessageError
+from .i18n.errors import InputError
 from .kpi import resolve_period
 from .store import Workspace
 
@@ -71,12 +71,12 @@ class PlanSettings:
 
     def __post_init__(self) -> None:
         if not 1 <= self.horizon_days <= 366:
-            raise MessageError("resource.horizon_range")
+            raise InputError("resource.horizon_range")
         if self.volume_growth <= -1:
-            raise MessageError("resource.growth_range")
+            raise InputError("resource.growth_range")
         for name in ("handle_time_factor", "hours_per_fte_week", "backlog_burn_days"):
             if getattr(self, name) <= 0:
-                raise MessageError("resource.must_be.positive", name=name)
+                raise InputError("resource.must_be.positive", name=name)
         # The queueing maths checks the rest with its own messages.
         staffing.required_agents(1, self.interval_minutes, 60, self.service_level,
                                  self.answer_seconds, self.shrinkage, self.max_occupancy)
@@ -98,7 +98,7 @@ def demand_history(ws: Workspace, filters: Filters, by: str | None = None) -> pd
     Returns ``unique_id, ds, y``.
     """
     if by not in (None, "channel", "team"):
-        raise MessageError("resource.by_choice")
+        raise InputError("resource.by_choice")
     end = _as_of(ws, filters) + timedelta(days=1)
     dims, params = filters.dims_sql()
     group = f'coalesce(CAST("{by}" AS VARCHAR), \'(none)\')' if by else "'all'"
@@ -125,7 +125,7 @@ def forecast_demand(ws: Workspace, filters: Filters, settings: PlanSettings,
     (``max_workers`` as in :func:`svcops.forecast.forecast_many`)."""
     history = demand_history(ws, filters, by)
     if history.empty:
-        raise MessageError(fc.EMPTY_HISTORY_MESSAGE)
+        raise InputError(fc.EMPTY_HISTORY_MESSAGE)
     return fc.forecast_many(history, settings.horizon_days, max_workers=max_workers,
                             country=settings.country)
 

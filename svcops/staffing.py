@@ -27,7 +27,7 @@ days, divided by the productive hours one full-time equivalent (FTE) gives.
 Every function takes plain numbers or frames and returns values; inputs are
 checked by one helper, :func:`_validate`, whose messages are part of the API:
 each is a ``ValueError`` carrying a message key (``resource.must_be.*``, see
-:class:`svcops.i18n.errors.MessageError`) whose English wording is its text.
+:class:`svcops.i18n.errors.InputError`) whose English wording is its text.
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .i18n.errors import MessageError
+from .i18n.errors import InputError
 
 __all__ = [
     "StaffingResult",
@@ -93,9 +93,9 @@ _RULES: dict[str, _Range] = {
 }
 
 
-def _refusal(name: str) -> MessageError:
+def _refusal(name: str) -> InputError:
     """The uniform error for a bad ``name``, e.g. "aht_seconds must be a positive number"."""
-    return MessageError(_RULES[name].key, name=name)
+    return InputError(_RULES[name].key, name=name)
 
 
 def _validate(**values: Any) -> None:
@@ -334,7 +334,7 @@ def staffing_plan(
     (volume, aht) are computed once.
     """
     if "volume" not in frame.columns:
-        raise MessageError("resource.missing_column", frame="frame", column="volume")
+        raise InputError("resource.missing_column", frame="frame", column="volume")
     _validate(
         interval_minutes=interval_minutes,
         service_level=service_level,
@@ -352,7 +352,7 @@ def staffing_plan(
     elif aht_seconds is not None:
         aht = pd.Series(float(aht_seconds), index=frame.index, dtype="float64")
     else:
-        raise MessageError("resource.must_be.given", name="aht_seconds")
+        raise InputError("resource.must_be.given", name="aht_seconds")
 
     _validate(volume=volume, aht_seconds=aht)
     seconds = float(interval_minutes) * 60.0
@@ -424,7 +424,7 @@ def _workload_hours(
     hours = vol * handle / 60.0
     if burn_down_days is None:
         if np.any(waiting > 0):
-            raise MessageError("resource.burn_down_needed")
+            raise InputError("resource.burn_down_needed")
         return hours
     _validate(burn_down_days=burn_down_days)
     return hours + waiting * handle / 60.0 / (float(burn_down_days) * float(periods_per_day))
@@ -459,7 +459,7 @@ def workload_plan(
     in the period, backlog share included) and ``fte`` added.
     """
     if "volume" not in frame.columns:
-        raise MessageError("resource.missing_column", frame="frame", column="volume")
+        raise InputError("resource.missing_column", frame="frame", column="volume")
     volume = pd.to_numeric(frame["volume"], errors="coerce").to_numpy(dtype="float64")
     if "handle_minutes" in frame.columns:
         handle = pd.to_numeric(frame["handle_minutes"], errors="coerce").astype("float64")
@@ -469,7 +469,7 @@ def workload_plan(
     elif handle_minutes is not None:
         handle_arr = np.full(len(frame), float(handle_minutes))
     else:
-        raise MessageError("resource.must_be.given", name="handle_minutes")
+        raise InputError("resource.must_be.given", name="handle_minutes")
     _validate(
         backlog=backlog, productive_hours_per_fte=productive_hours_per_fte, shrinkage=shrinkage
     )

@@ -89,7 +89,7 @@ _REJECT_ACTIONS = {"rejected": "ingest.action.rejected",
 
 def _worded(reasons: str, lang: str) -> str:
     """A JSON list of reason messages (``{"key", "params"}``) worded in ``lang``."""
-    return t("ingest.list_sep", lang).join(
+    return t("common.list_sep", lang).join(
         render(Message(r["key"], r["params"]), lang) for r in json.loads(reasons))
 
 

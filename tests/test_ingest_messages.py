@@ -16,11 +16,11 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from svcops.i18n import STRINGS, Message
+from svcops.i18n import STRINGS, Message, say
 from svcops.i18n import ingest as ingest_strings
-from svcops.ingest import IngestError, ProfileError, import_files, import_paths, preview, word
+from svcops.i18n import render as word
+from svcops.ingest import IngestError, ProfileError, import_files, import_paths, preview
 from svcops.ingest.coerce import _TYPE_REASONS
-from svcops.ingest.messages import say
 from svcops.ingest.profiles import get_profile
 from ui.format import escape_md
 

@@ -17,7 +17,7 @@ from svcops import staffing
 from svcops.filters import Filters
 from svcops.forecast import EMPTY_HISTORY_MESSAGE, forecast_daily, forecast_many, intraday_profile
 from svcops.i18n import STRINGS, Message, render
-from svcops.i18n.errors import MessageError, error_text
+from svcops.i18n.errors import InputError, error_text
 from svcops.ingest import import_paths
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -46,16 +46,16 @@ def test_every_key_the_analyses_name_exists_in_both_languages():
 
 
 def test_message_error_is_a_value_error_worded_in_english_and_chinese():
-    error = MessageError("resource.must_be.positive", name="aht_seconds")
+    error = InputError("resource.must_be.positive", name="aht_seconds")
     assert isinstance(error, ValueError)
     assert str(error) == "aht_seconds must be a positive number"
     assert error_text(error, "zh") == "aht_seconds 必须是正数"
     assert error_text(ValueError("plain"), "zh") == "plain"
     again = pickle.loads(pickle.dumps(error))
-    assert type(again) is MessageError and again.message == error.message
+    assert type(again) is InputError and again.message == error.message
     assert str(again) == str(error)
     with pytest.raises(TypeError):
-        MessageError(Message("resource.history.empty", {}), extra=1)
+        InputError(Message("resource.history.empty", {}), extra=1)
 
 
 @pytest.mark.parametrize("call, key, english, chinese", [
@@ -83,7 +83,7 @@ def test_message_error_is_a_value_error_worded_in_english_and_chinese():
      "backlog_burn_days must be a positive number", "backlog_burn_days 必须是正数"),
 ])
 def test_refusals_carry_their_key(call, key, english, chinese):
-    with pytest.raises(MessageError) as caught:
+    with pytest.raises(InputError) as caught:
         call()
     assert caught.value.message.key == key
     assert str(caught.value) == english
@@ -104,7 +104,7 @@ def test_fallback_reason_is_a_key_and_pickles():
 
 def test_empty_history_message_is_the_one_the_plan_raises(ws, workbook):
     import_paths(ws, [workbook({"tickets": [{"ticket_id": "A", "created_at": datetime(2024, 3, 1)}]})])
-    with pytest.raises(MessageError) as caught:
+    with pytest.raises(InputError) as caught:
         rs.forecast_demand(ws, Filters(end=date(2024, 3, 4), teams=("Nobody",)),
                            rs.PlanSettings(horizon_days=7))
     assert caught.value.message == EMPTY_HISTORY_MESSAGE

@@ -3,8 +3,8 @@
 import streamlit as st
 
 from svcops.downloads import to_csv_bytes
-from svcops.i18n import column_label, t
-from svcops.ingest import IngestError, import_files, import_summary, preview, word
+from svcops.i18n import column_label, render, t
+from svcops.ingest import IngestError, import_files, import_summary, preview
 from svcops.ingest.mapping import Mapping
 from svcops.ingest.profiles import save_profile
 from svcops.ingest.read import SUPPORTED_SUFFIXES, max_upload_bytes
@@ -22,7 +22,7 @@ def _labelled(frame):
 
 def _said(message) -> str:
     """An importer's message in the page's language, the user's names and values escaped."""
-    return word(message, lang, escape_md)
+    return render(message, lang, escape_md)
 
 
 def _failed(exc: Exception) -> str:

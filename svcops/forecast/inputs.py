@@ -1,6 +1,6 @@
 """What forecasts take in: a daily count history cleaned to one row a day, and count checks.
 
-Inputs are refused with a :class:`~svcops.i18n.errors.MessageError` (a ``ValueError``
+Inputs are refused with a :class:`~svcops.i18n.errors.InputError` (a ``ValueError``
 keyed ``resource.*``), so a page can word the reason in its user's language.
 """
 
@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from ..i18n import Message
-from ..i18n.errors import MessageError
+from ..i18n.errors import InputError
 
 #: Why there is nothing to forecast: no tickets in the selected range.
 EMPTY_HISTORY_MESSAGE = Message("resource.history.empty", {})
@@ -24,11 +24,11 @@ def clean_history(history: pd.DataFrame) -> pd.DataFrame:
         raise TypeError("history must be a pandas DataFrame with columns 'ds' and 'y'")
     missing = [c for c in ("ds", "y") if c not in history.columns]
     if missing:
-        raise MessageError("resource.history.columns", missing=", ".join(missing))
+        raise InputError("resource.history.columns", missing=", ".join(missing))
     if history.empty:
-        raise MessageError(EMPTY_HISTORY_MESSAGE)
+        raise InputError(EMPTY_HISTORY_MESSAGE)
     if "unique_id" in history.columns and history["unique_id"].nunique(dropna=False) > 1:
-        raise MessageError("resource.history.several_series")
+        raise InputError("resource.history.several_series")
     ds = history["ds"]
     if not pd.api.types.is_datetime64_any_dtype(ds):
         # Per-value parsing: dates and date-times may be mixed in one column.
@@ -37,14 +37,14 @@ def clean_history(history: pd.DataFrame) -> pd.DataFrame:
         ds = ds.dt.tz_localize(None)
     bad = int(ds.isna().sum())
     if bad:
-        raise MessageError("resource.history.bad_dates", count=bad)
+        raise InputError("resource.history.bad_dates", count=bad)
     y = pd.to_numeric(history["y"], errors="coerce")
     bad = int((y.isna() & history["y"].notna()).sum())
     if bad:
-        raise MessageError("resource.history.bad_counts", count=bad)
+        raise InputError("resource.history.bad_counts", count=bad)
     bad = int((y < 0).sum())
     if bad:
-        raise MessageError("resource.history.negative", count=bad)
+        raise InputError("resource.history.negative", count=bad)
     # A day without a count is a day without tickets.
     daily = y.fillna(0.0).astype("float64").groupby(ds.dt.normalize().to_numpy()).sum()
     # One time unit whatever came in (dates, strings, datetimes), so equal
@@ -56,7 +56,7 @@ def clean_history(history: pd.DataFrame) -> pd.DataFrame:
 
 def check_horizon(horizon_days: int) -> None:
     if not is_count(horizon_days) or horizon_days < 1:
-        raise MessageError("resource.must_be.positive_whole", name="horizon_days")
+        raise InputError("resource.must_be.positive_whole", name="horizon_days")
 
 
 def is_count(value: Any) -> bool:

@@ -12,7 +12,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ..i18n.errors import MessageError
+from ..i18n.errors import InputError
 from .inputs import is_count
 
 
@@ -36,11 +36,11 @@ def intraday_profile(
     data = timestamps_or_interval_frame
     if isinstance(data, pd.DataFrame):
         if "interval_start" not in data.columns:
-            raise MessageError("resource.missing_column", frame="interval frame",
+            raise InputError("resource.missing_column", frame="interval frame",
                                column="interval_start")
         weight_col = next((c for c in ("volume", "offered") if c in data.columns), None)
         if weight_col is None:
-            raise MessageError("resource.missing_columns", frame="interval frame",
+            raise InputError("resource.missing_columns", frame="interval frame",
                                column="volume", other="offered")
         times = pd.Series(pd.to_datetime(data["interval_start"], errors="coerce"))
         weights = pd.to_numeric(data[weight_col], errors="coerce").fillna(0.0).to_numpy()
@@ -56,7 +56,7 @@ def intraday_profile(
     cell = times.dt.day_of_week.to_numpy() * per_day + slot_index
     counts = np.bincount(cell, weights=weights, minlength=7 * per_day).reshape(7, per_day)
     if counts.sum() <= 0:
-        raise MessageError("resource.intraday.no_arrivals")
+        raise InputError("resource.intraday.no_arrivals")
     pooled = counts.sum(axis=0) / counts.sum()
     totals = counts.sum(axis=1, keepdims=True)
     shares = np.where(totals > 0, counts / np.where(totals > 0, totals, 1.0), pooled)
@@ -88,13 +88,13 @@ def distribute(
     minutes = _check_interval(interval_minutes)
     for column in ("weekday", "slot", "share"):
         if column not in profile.columns:
-            raise MessageError("resource.missing_column", frame="profile", column=column)
+            raise InputError("resource.missing_column", frame="profile", column=column)
     slot_minutes = np.array([t.hour * 60 + t.minute for t in profile["slot"]])
     if (slot_minutes % minutes).any():
-        raise MessageError("resource.intraday.grid", minutes=minutes)
+        raise InputError("resource.intraday.grid", minutes=minutes)
     for column in ("ds", "yhat"):
         if column not in daily_forecast.columns:
-            raise MessageError("resource.missing_column", frame="daily_forecast", column=column)
+            raise InputError("resource.missing_column", frame="daily_forecast", column=column)
     days = pd.DataFrame(
         {
             "day": pd.to_datetime(daily_forecast["ds"]).dt.normalize(),
@@ -111,7 +111,7 @@ def distribute(
     )
     merged = days.merge(shape, on="weekday", how="left")
     if merged["share"].isna().any():
-        raise MessageError("resource.intraday.weekdays")
+        raise InputError("resource.intraday.weekdays")
     out = pd.DataFrame(
         {
             "interval_start": merged["day"] + merged["offset"],
@@ -123,5 +123,5 @@ def distribute(
 
 def _check_interval(interval_minutes: int) -> int:
     if not is_count(interval_minutes) or interval_minutes < 1 or (24 * 60) % interval_minutes:
-        raise MessageError("resource.intraday.interval")
+        raise InputError("resource.intraday.interval")
     return int(interval_minutes)

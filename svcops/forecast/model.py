@@ -27,7 +27,7 @@ import numpy as np
 import pandas as pd
 
 from ..i18n import Message
-from ..i18n.errors import MessageError
+from ..i18n.errors import InputError
 from .backtest import Backtest, rolling_backtest, seasonal_naive
 from .cache import cache_get, cache_key, cache_put
 from .inputs import EMPTY_HISTORY_MESSAGE, check_horizon, clean_history, is_count
@@ -116,23 +116,23 @@ class _Options:
     def __post_init__(self) -> None:
         width = self.interval_width
         if isinstance(width, bool) or not isinstance(width, int | float) or not 0 < width < 1:
-            raise MessageError("resource.must_be.fraction", name="interval_width")
+            raise InputError("resource.must_be.fraction", name="interval_width")
         if not is_count(self.backtest_folds) or self.backtest_folds < 0:
-            raise MessageError("resource.must_be.whole", name="backtest_folds")
+            raise InputError("resource.must_be.whole", name="backtest_folds")
         horizon = self.backtest_horizon
         if horizon is not None and (not is_count(horizon) or horizon < 1):
-            raise MessageError("resource.must_be.positive_whole", name="backtest_horizon")
+            raise InputError("resource.must_be.positive_whole", name="backtest_horizon")
         if self.growth not in ("linear", "flat"):
-            raise MessageError("resource.must_be.either", name="growth", first="linear",
+            raise InputError("resource.must_be.either", name="growth", first="linear",
                                second="flat")
         if self.seasonality_mode not in ("multiplicative", "additive"):
-            raise MessageError("resource.must_be.either", name="seasonality_mode",
+            raise InputError("resource.must_be.either", name="seasonality_mode",
                                first="multiplicative", second="additive")
         if self.country is not None:
             import holidays
 
             if self.country not in holidays.list_supported_countries():
-                raise MessageError("resource.unknown_country", code=self.country)
+                raise InputError("resource.unknown_country", code=self.country)
 
     def key(self, clean: pd.DataFrame, horizon_days: int) -> str:
         """Cache key of a forecast of ``clean`` with these options."""
@@ -314,7 +314,7 @@ def forecast_daily(
 
     Returns a :class:`ForecastResult`; an identical call (same data, same
     parameters) returns the same cached object. Raises a ``ValueError`` (a
-    :class:`~svcops.i18n.errors.MessageError`, keyed) for an empty history
+    :class:`~svcops.i18n.errors.InputError`, keyed) for an empty history
     ("history is empty: no tickets in the selected range") or invalid parameters.
     """
     check_horizon(horizon_days)
@@ -401,9 +401,9 @@ def forecast_many(
     the pool breaks (a worker cannot start), the remaining series are fitted here.
     """
     if "unique_id" not in history_long.columns:
-        raise MessageError("resource.missing_column", frame="history_long", column="unique_id")
+        raise InputError("resource.missing_column", frame="history_long", column="unique_id")
     if history_long.empty:
-        raise MessageError(EMPTY_HISTORY_MESSAGE)
+        raise InputError(EMPTY_HISTORY_MESSAGE)
     check_horizon(horizon_days)
     try:
         options = _Options(**kw)
@@ -412,7 +412,7 @@ def forecast_many(
         raise TypeError(f"forecast_many got unexpected keyword argument(s): {unknown}") from None
     names = history_long["unique_id"].drop_duplicates()
     if names.astype(str).nunique() != len(names):
-        raise MessageError("resource.history.unique_ids")
+        raise InputError("resource.history.unique_ids")
     horizon = int(horizon_days)
     results: dict[str, ForecastResult] = {}
     todo: dict[str, tuple[pd.DataFrame, str]] = {}

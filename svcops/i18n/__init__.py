@@ -11,7 +11,7 @@ parameters), and the page or the CLI words it with :func:`render`.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from . import app, columns, data, ingest, overview, performance, quality, resource
@@ -46,6 +46,10 @@ class Message:
     key: str
     params: Mapping[str, object] = field(default_factory=dict)
 
+    def __str__(self) -> str:
+        """The English wording (what the CLI prints, and an exception's text)."""
+        return render(self)
+
 
 def t(key: str, lang: str = DEFAULT_LANGUAGE, **params) -> str:
     """The string ``key`` in ``lang`` (English when missing), formatted with ``params``."""
@@ -56,11 +60,30 @@ def t(key: str, lang: str = DEFAULT_LANGUAGE, **params) -> str:
     return template.format(**params) if params else template
 
 
-def render(message: Message, lang: str = DEFAULT_LANGUAGE, **extra) -> str:
-    """A :class:`Message` worded in ``lang``; ``extra`` parameters override its own."""
-    params = {k: render(v, lang) if isinstance(v, Message) else v
-              for k, v in {**message.params, **extra}.items()}
+def render(message: Message, lang: str = DEFAULT_LANGUAGE,
+           escape: Callable[[str], str] | None = None, **extra) -> str:
+    """A :class:`Message` worded in ``lang``; ``extra`` parameters override its own.
+
+    A parameter that is a Message is worded first, in the same language; a tuple of
+    Messages is worded and joined by ``common.list_sep`` (a sheet skipped for several
+    reasons). ``escape`` (e.g. Markdown escaping) applies to every text parameter,
+    which may come from the user's data, and never to the templates.
+    """
+    params = {}
+    for name, value in {**message.params, **extra}.items():
+        if isinstance(value, Message):
+            value = render(value, lang, escape)
+        elif isinstance(value, tuple) and value and all(isinstance(v, Message) for v in value):
+            value = t("common.list_sep", lang).join(render(v, lang, escape) for v in value)
+        elif isinstance(value, str) and escape is not None:
+            value = escape(value)
+        params[name] = value
     return t(message.key, lang, **params)
+
+
+def say(key: str, **params: object) -> Message:
+    """The message ``key`` with its template's parameters."""
+    return Message(key, params)
 
 
 def column_label(column: str, lang: str = DEFAULT_LANGUAGE) -> str:

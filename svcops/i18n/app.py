@@ -38,6 +38,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "还没有工单数据。请在“数据”页面上传工单导出（工作表 `tickets`，至少包含 `ticket_id` "
               "和 `created_at` 列），或切换到示例工作区。",
     },
+    "common.list_sep": {"en": "; ", "zh": "；"},
     "common.download_csv": {"en": "Download CSV", "zh": "下载 CSV"},
     "common.error": {"en": "Something went wrong: {message}", "zh": "出错了：{message}"},
     "series.created": {"en": "Created", "zh": "新建"},

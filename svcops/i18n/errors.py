@@ -1,8 +1,10 @@
 """Errors that carry a :class:`Message`: the CLI prints them in English, a page in its language.
 
-An analysis that refuses its input raises :class:`MessageError` (a ``ValueError``),
-so callers that catch ``ValueError`` keep working; ``str(error)`` is the English
-sentence and :func:`error_text` words any error for a page.
+:class:`MessageError` is the base: ``message`` is the Message, ``str(error)`` its English
+wording, and it pickles (worker processes, Streamlit's cache). An analysis that refuses
+its input raises :class:`InputError`, which is also a ``ValueError``, so callers that
+catch ``ValueError`` keep working. The importer's ``IngestError`` is a MessageError but
+not a ValueError: a bad file is not a bad argument.
 """
 
 from __future__ import annotations
@@ -10,8 +12,8 @@ from __future__ import annotations
 from . import DEFAULT_LANGUAGE, Message, render
 
 
-class MessageError(ValueError):
-    """A ``ValueError`` whose text is ``message`` (a key and its parameters).
+class MessageError(Exception):
+    """An error whose text is ``message`` (a key and its parameters).
 
     Built from a :class:`Message`, or from a key and keyword parameters.
     """
@@ -21,8 +23,6 @@ class MessageError(ValueError):
             message = Message(message, params)
         elif params:
             raise TypeError("give parameters with a key, not with a Message")
-        # A plain dict of parameters: the error (or the Message alone) may be pickled
-        # (worker processes, Streamlit's cache), and a read-only mapping view cannot be.
         self.message = Message(message.key, dict(message.params))
         super().__init__(self.message)
 
@@ -31,6 +31,10 @@ class MessageError(ValueError):
 
     def __str__(self) -> str:
         return render(self.message)
+
+
+class InputError(MessageError, ValueError):
+    """An input an analysis refuses (a ``ValueError`` that carries its Message)."""
 
 
 def error_text(error: Exception, lang: str = DEFAULT_LANGUAGE) -> str:

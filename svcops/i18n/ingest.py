@@ -6,7 +6,6 @@ Quotes around names are part of the template, so each language quotes its own wa
 """
 
 STRINGS: dict[str, dict[str, str]] = {
-    "ingest.list_sep": {"en": "; ", "zh": "；"},
     # -- files that cannot be imported (IngestError) ---------------------------------
     "ingest.error.cannot_open": {"en": "{path}: cannot be opened ({detail})",
                                  "zh": "{path}：无法打开（{detail}）"},

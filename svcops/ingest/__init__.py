@@ -20,20 +20,19 @@ import duckdb
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ..i18n import DEFAULT_LANGUAGE, t
+from ..i18n import DEFAULT_LANGUAGE, Message, render, say, t
 from ..schema import EVENT_ACTOR_HEADERS, EVENT_TIME_HEADERS, TABLES, normalise_header
 from ..store import StagedSheet, Workspace, key_expr
 from .coerce import key_duplicates_sql, staging_sql
 from .dates import infer_datetime_formats
 from .mapping import Mapping, classify, created_from_values, map_columns
-from .messages import Said, say, word
 from .prepare import ColumnPlan, prepare
 from .profiles import Profile, ProfileError, get_profile, profile_for
 from .read import IngestError, RawSheet, Source, read_file
 from .split_times import combine_date_and_time
 
-__all__ = ["IngestError", "ImportReport", "ProfileError", "Said", "SheetPreview", "SheetReport",
-           "import_files", "import_paths", "import_summary", "preview", "word"]
+__all__ = ["IngestError", "ImportReport", "ProfileError", "SheetPreview", "SheetReport",
+           "import_files", "import_paths", "import_summary", "preview"]
 
 # A tickets-shaped sheet is a state history when this share of its rows repeat an id.
 STATE_HISTORY_SHARE = 0.1
@@ -52,14 +51,14 @@ class SheetReport:
     upload_id: int
     mapping: dict[str, str]
     confidence: dict[str, float] = field(default_factory=dict)
-    notes: tuple[Said, ...] = ()
+    notes: tuple[Message, ...] = ()
 
 
 @dataclass
 class ImportReport:
     sheets: list[SheetReport] = field(default_factory=list)
     # (file, sheet, reason) for sheets that held nothing to import.
-    skipped: list[tuple[str, str, Said]] = field(default_factory=list)
+    skipped: list[tuple[str, str, Message]] = field(default_factory=list)
 
     @property
     def rows(self) -> int:
@@ -83,7 +82,7 @@ def import_summary(report: ImportReport, lang: str = DEFAULT_LANGUAGE):
             for col, src in s.mapping.items() if not src.startswith("__"))
         rows.append({"file": s.file, "sheet": s.sheet, "table": s.table, "rows": s.rows,
                      "rejected": s.rejected, "replaced": s.replaced, "mapping": shown,
-                     "notes": t("ingest.list_sep", lang).join(word(n, lang) for n in s.notes)})
+                     "notes": t("common.list_sep", lang).join(render(n, lang) for n in s.notes)})
     return pd.DataFrame(rows)
 
 
@@ -134,7 +133,7 @@ def _recognise(origin: str, raw: RawSheet, report: ImportReport, ws: Workspace |
     if raw.data.num_rows == 0 or not headers:
         report.skipped.append((*where, say("ingest.skip.empty")))
         return None
-    notes: list[Said] = list(raw.notes)
+    notes: list[Message] = list(raw.notes)
     if overrides and where in overrides and overrides[where] is None:
         report.skipped.append((*where, say("ingest.skip.chosen")))
         return None
@@ -201,7 +200,7 @@ class SheetPreview:
     table: str | None            # None: the sheet would be skipped
     mapping: dict[str, str]
     confidence: dict[str, float]
-    notes: tuple[Said, ...]      # how it is read; for a skipped sheet, why it is skipped
+    notes: tuple[Message, ...]      # how it is read; for a skipped sheet, why it is skipped
     event_log: bool
     header_row: int
 
@@ -346,7 +345,7 @@ def _import(ws: Workspace, files, profile, overrides, kept: list) -> ImportRepor
     temps: list[str] = []
     try:
         staged: list[StagedSheet] = []
-        about: list[tuple[Mapping, tuple[Said, ...]]] = []
+        about: list[tuple[Mapping, tuple[Message, ...]]] = []
         for i, sheet in enumerate(sheets):
             for item, mapping, notes in _stage(cur, i, sheet, temps):
                 staged.append(item)
@@ -366,7 +365,7 @@ def _import(ws: Workspace, files, profile, overrides, kept: list) -> ImportRepor
 
 def _stage_one(cur: duckdb.DuckDBPyConnection, data: pa.Table, relation: str, stage: str,
                mapping: Mapping, summary_rows=(), plan: ColumnPlan | None = None
-               ) -> tuple[Mapping, tuple[Said, ...]]:
+               ) -> tuple[Mapping, tuple[Message, ...]]:
     """Check (unless ``plan`` is given), coerce and stage one relation into ``stage``."""
     plan = plan or prepare(data, mapping)
     cur.execute(f"CREATE OR REPLACE TEMP TABLE {stage} AS "

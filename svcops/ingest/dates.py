@@ -35,7 +35,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .messages import Said, say
+from ..i18n import Message, say
 
 __all__ = ["DateFormatGuess", "excel_serial_like", "infer_datetime_formats", "looks_like_date",
            "strptime_sql"]
@@ -95,7 +95,7 @@ class DateFormatGuess:
     unmatched: list[str]
     matched_share: float
     conflict: bool = False
-    reason: Said | None = None
+    reason: Message | None = None
 
     @property
     def has_offset(self) -> bool:

@@ -15,11 +15,11 @@ from dataclasses import dataclass, field, replace
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from ..i18n import Message, say
 from ..schema import BOOLEAN, DATE, INTEGER, NUMBER, TIMESTAMP
 from .coerce import MISSING_MARKERS
 from .dates import DateFormatGuess, excel_serial_like, infer_datetime_formats
 from .mapping import Mapping
-from .messages import Said, say
 from .values import (
     CsatScale,
     csat_scale,
@@ -54,7 +54,7 @@ class ColumnPlan:
     dates: dict[str, DateFormatGuess] = field(default_factory=dict)
     vocab: dict[str, dict[str, str | None]] = field(default_factory=dict)
     csat: CsatScale | None = None
-    notes: list[Said] = field(default_factory=list)
+    notes: list[Message] = field(default_factory=list)
 
 
 def _is_text(kind: pa.DataType) -> bool:

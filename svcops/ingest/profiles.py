@@ -13,10 +13,10 @@ import json
 from dataclasses import dataclass
 from datetime import datetime
 
+from ..i18n import say
 from ..schema import TABLES, normalise_header
 from ..store import Workspace
 from .mapping import Mapping
-from .messages import say
 from .read import IngestError
 
 

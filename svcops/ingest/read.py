@@ -22,9 +22,9 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from ..i18n import Message
+from ..i18n import Message, say
+from ..i18n.errors import MessageError
 from .header import locate_table, trailing_summary_rows
-from .messages import Said, say, word
 
 # A column blank in its first rows is read as text, as we want; the reader says so in a
 # warning per column, which would otherwise reach the app's console on every import.
@@ -40,19 +40,12 @@ MAX_COMPRESSION_RATIO = 100
 _BOMB_FLOOR_BYTES = 256 * 1024 * 1024
 
 
-class IngestError(Exception):
+class IngestError(MessageError):
     """A file that cannot be imported.
 
     ``message``: a Message naming the file and the problem, for the page to word in
     the user's language; ``str()`` is its English wording (what the CLI prints).
     """
-
-    def __init__(self, message: Message):
-        super().__init__(message)
-        self.message = message
-
-    def __str__(self) -> str:
-        return word(self.message)
 
 
 # An uploaded file: its bytes, or the path of a file on disk. A workbook on disk is read
@@ -94,7 +87,7 @@ class RawSheet:
     summary_rows: tuple[int, ...] = ()
     header_row: int = 1
     header_confidence: float = 1.0
-    notes: tuple[Said, ...] = ()    # how the sheet was read, for the import report
+    notes: tuple[Message, ...] = ()    # how the sheet was read, for the import report
 
 
 def check_size(name: str, size: int) -> None:

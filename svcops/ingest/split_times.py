@@ -28,10 +28,10 @@ from dataclasses import dataclass, replace
 import duckdb
 import pyarrow as pa
 
+from ..i18n import say
 from ..schema import normalise_header
 from .coerce import MISSING_MARKERS, MISSING_MARKERS_SQL, _q
 from .dates import infer_datetime_formats, strptime_sql
-from .messages import say
 from .read import RawSheet
 
 _DATE_WORDS = ("date", "日期")

@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from .messages import Said, say
+from ..i18n import Message, say
 
 __all__ = [
     "CHANNELS", "CHANNEL_SYNONYMS", "CSAT_WORDS", "CsatScale", "FALSE_WORDS", "FRESHDESK_SOURCES",
@@ -278,7 +278,7 @@ class PriorityScale:
     zero_based: bool = False
     top: int = 4
     certain: bool = False
-    reason: Said | None = None
+    reason: Message | None = None
 
 
 _PRIORITY_FOLDED = _folded(PRIORITY_WORDS)
@@ -450,7 +450,7 @@ class CsatScale:
     lo: float | None = None
     hi: float | None = None
     words: dict[str, int] = field(default_factory=dict)
-    reason: Said | None = None
+    reason: Message | None = None
 
 
 def _csat_parse(values: Iterable[object]) -> tuple[list[float], bool, set[str]]:
