@@ -203,8 +203,7 @@ def period_scorecard(ws: Workspace, filters: Filters) -> Scorecard:
 
 
 # The old name, still called from tests/test_store_ingest.py and benchmarks/bench_import.py;
-# remove once they call period_scorecard.
-scorecard = period_scorecard
+
 
 
 def grain_for(days: int) -> str:

@@ -200,7 +200,7 @@ def test_a_report_with_date_and_time_under_merged_headers_keeps_the_times(ws, tm
     assert bad.row_number == 5 and '"2024-03-02 25:99" cannot be read' in bad.reason
     assert "Created Date + Created Time: read together as one date and time" in \
         [str(n) for n in report.sheets[0].notes]
-    assert kpi.scorecard(ws, Filters()).row("resolution_hours_median").value == \
+    assert kpi.period_scorecard(ws, Filters()).row("resolution_hours_median").value == \
         pytest.approx((8.5 + 46.5) / 2)
 
 
