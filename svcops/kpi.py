@@ -202,9 +202,6 @@ def period_scorecard(ws: Workspace, filters: Filters) -> Scorecard:
     return Scorecard(cur_f, prev_f, rows)
 
 
-# The old name, still called from tests/test_store_ingest.py and benchmarks/bench_import.py;
-
-
 
 def grain_for(days: int) -> str:
     """Trend granularity that keeps a chart readable: day, week or month."""
