@@ -115,10 +115,14 @@ class _Literal:
         return escape_md(self.text)
 
 
-def _literal(message: Message) -> Message:
-    params = {k: _literal(v) if isinstance(v, Message) else _Literal(v) if isinstance(v, str)
-              else v for k, v in message.params.items()}
-    return Message(message.key, params)
+def _literal(value: Any) -> Any:
+    """``value`` with every text parameter, in it or in the messages it holds, a
+    :class:`_Literal` (``render``'s own ``escape`` runs before ``{got!r}`` quotes)."""
+    if isinstance(value, Message):
+        return Message(value.key, {k: _literal(v) for k, v in value.params.items()})
+    if isinstance(value, tuple) and value and all(isinstance(v, Message) for v in value):
+        return tuple(_literal(v) for v in value)
+    return _Literal(value) if isinstance(value, str) else value
 
 
 def words(message: Message | str | Exception, **params: Any) -> str:

@@ -59,6 +59,15 @@ def test_words_escapes_messages_inside_a_message_and_speaks_the_page_language(co
     assert said == r"出错了：目标第 3 行：direction 必须为 'higher' 或 'lower'（实际为 'a\_b'）"
 
 
+
+def test_words_joins_a_list_of_messages_each_escaped(context):
+    context()
+    reasons = (Message("performance.error.direction", {"row": 1, "got": "a_b"}),
+               Message("performance.error.columns", {"columns": "kpi, *target*"}))
+    said = page.words(Message("common.error", {"message": reasons}))
+    assert said == ("Something went wrong: targets row 1: direction must be 'higher' or "
+                    r"'lower' (got 'a\_b'); targets need the column(s) kpi, \*target\*")
+
 def test_words_takes_a_key_with_parameters(context):
     context()
     assert page.words("performance.error.direction", row=1, got="x") == \
