@@ -95,36 +95,6 @@ def named(prefix: str) -> Callable[[Any], Any]:
     return name
 
 
-class _Literal:
-    """A text parameter shown literally in Markdown, however its template formats it
-    (``{name}``, ``{name!r}``, ``{name:>10}``): escaped after formatting, so a quoted
-    value does not show its escapes doubled."""
-
-    __slots__ = ("text",)
-
-    def __init__(self, text: str):
-        self.text = text
-
-    def __format__(self, spec: str) -> str:
-        return escape_md(format(self.text, spec))
-
-    def __repr__(self) -> str:
-        return escape_md(repr(self.text))
-
-    def __str__(self) -> str:
-        return escape_md(self.text)
-
-
-def _literal(value: Any) -> Any:
-    """``value`` with every text parameter, in it or in the messages it holds, a
-    :class:`_Literal` (``render``'s own ``escape`` runs before ``{got!r}`` quotes)."""
-    if isinstance(value, Message):
-        return Message(value.key, {k: _literal(v) for k, v in value.params.items()})
-    if isinstance(value, tuple) and value and all(isinstance(v, Message) for v in value):
-        return tuple(_literal(v) for v in value)
-    return _Literal(value) if isinstance(value, str) else value
-
-
 def words(message: Message | str | Exception, **params: Any) -> str:
     """A message worded in the page's language, for Markdown (captions, markdown, info,
     error): its text parameters, and those of messages inside it, are escaped, since
@@ -144,4 +114,4 @@ def words(message: Message | str | Exception, **params: Any) -> str:
         message = Message(message, params)
     elif params:
         message = Message(message.key, {**message.params, **params})
-    return render(_literal(message), state.context().lang)
+    return render(message, state.context().lang, escape_md)

@@ -60,6 +60,25 @@ def t(key: str, lang: str = DEFAULT_LANGUAGE, **params) -> str:
     return template.format(**params) if params else template
 
 
+class _Escaped:
+    """A text parameter escaped after its template formats it (``{name}``, ``{name!r}``,
+    ``{name:>10}``), so a quoted value does not show its escapes doubled."""
+
+    __slots__ = ("escape", "text")
+
+    def __init__(self, text: str, escape: Callable[[str], str]):
+        self.text, self.escape = text, escape
+
+    def __format__(self, spec: str) -> str:
+        return self.escape(format(self.text, spec))
+
+    def __repr__(self) -> str:
+        return self.escape(repr(self.text))
+
+    def __str__(self) -> str:
+        return self.escape(self.text)
+
+
 def render(message: Message, lang: str = DEFAULT_LANGUAGE,
            escape: Callable[[str], str] | None = None, **extra) -> str:
     """A :class:`Message` worded in ``lang``; ``extra`` parameters override its own.
@@ -67,16 +86,18 @@ def render(message: Message, lang: str = DEFAULT_LANGUAGE,
     A parameter that is a Message is worded first, in the same language; a tuple of
     Messages is worded and joined by ``common.list_sep`` (a sheet skipped for several
     reasons). ``escape`` (e.g. Markdown escaping) applies to every text parameter,
-    which may come from the user's data, and never to the templates.
+    which may come from the user's data, after the template formats it, and never to
+    the templates themselves.
     """
     params = {}
     for name, value in {**message.params, **extra}.items():
         if isinstance(value, Message):
             value = render(value, lang, escape)
+            value = _Escaped(value, str) if escape is not None else value  # already escaped
         elif isinstance(value, tuple) and value and all(isinstance(v, Message) for v in value):
             value = t("common.list_sep", lang).join(render(v, lang, escape) for v in value)
         elif isinstance(value, str) and escape is not None:
-            value = escape(value)
+            value = _Escaped(value, escape)
         params[name] = value
     return t(message.key, lang, **params)
 
