@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import ast
-import re
 from datetime import date
 from pathlib import Path
 
@@ -12,7 +10,7 @@ import pytest
 
 from svcops.downloads import neutralise, to_csv_bytes
 from svcops.filters import Filters
-from svcops.i18n import LANGUAGES, STRINGS, t
+from svcops.i18n import t
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -52,35 +50,6 @@ def test_url_round_trip():
 def test_bad_url_values_are_ignored():
     bad = {"start": ["yesterday"], "end": ["2024-02-30"], "team": [""]}
     assert Filters.from_query(lambda k: bad.get(k, [])) == Filters()
-
-
-def test_every_string_has_both_languages():
-    for key, entry in STRINGS.items():
-        assert set(entry) == set(LANGUAGES), key
-        fields = {lang: set(re.findall(r"{(\w+)", text)) for lang, text in entry.items()}
-        assert fields["en"] == fields["zh"], f"{key}: placeholders differ"
-
-
-def _keys_used_in_code() -> set[str]:
-    used = set()
-    for path in [ROOT / "app.py", *ROOT.glob("views/*.py"), *ROOT.glob("ui/*.py"),
-                 *ROOT.glob("svcops/**/*.py")]:
-        for node in ast.walk(ast.parse(path.read_text())):
-            # t("key", ...) words a key; Message("key", ...) is an analysis returning one.
-            if isinstance(node, ast.Call) and getattr(node.func, "id", "") in ("t", "Message") \
-                    and node.args:
-                arg = node.args[0]
-                if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
-                    used.add(arg.value)
-            if isinstance(node, ast.Constant) and isinstance(node.value, str) \
-                    and node.value.startswith("headline."):
-                used.add(node.value)
-    return used
-
-
-def test_every_literal_key_in_code_exists():
-    missing = _keys_used_in_code() - set(STRINGS)
-    assert not missing
 
 
 def test_translation_formats_numbers():
