@@ -20,8 +20,9 @@ from svcops.i18n import LANGUAGES, STRINGS
 
 ROOT = Path(__file__).resolve().parent.parent
 AREAS = sorted({k.split(".")[0] for k in STRINGS})
-_KEY = re.compile(r"^(%s)\.[a-z0-9_\-]+(\.[a-z0-9_\-]+)*$" % "|".join(AREAS))
-_PREFIX = re.compile(r"^(%s)\.([a-z0-9_\-]+\.)*$" % "|".join(AREAS))
+_AREA = "(" + "|".join(AREAS) + ")"
+_KEY = re.compile(_AREA + r"\.[a-z0-9_\-]+(\.[a-z0-9_\-]+)*$")
+_PREFIX = re.compile(_AREA + r"\.([a-z0-9_\-]+\.)*$")
 
 
 def _files() -> list[Path]:
