@@ -25,14 +25,14 @@ from ..schema import EVENT_ACTOR_HEADERS, EVENT_TIME_HEADERS, TABLES, normalise_
 from ..store import StagedSheet, Workspace, key_expr
 from .coerce import key_duplicates_sql, staging_sql
 from .dates import infer_datetime_formats
-from .mapping import Mapping, classify, created_from_values, map_columns
+from .mapping import Mapping, classify, created_from_values, map_columns, mapping_from_rows
 from .prepare import ColumnPlan, prepare
 from .profiles import Profile, ProfileError, get_profile, profile_for
 from .read import IngestError, RawSheet, Source, read_file
 from .split_times import combine_date_and_time
 
 __all__ = ["IngestError", "ImportReport", "ProfileError", "SheetPreview", "SheetReport",
-           "import_files", "import_paths", "import_summary", "preview"]
+           "import_files", "import_paths", "import_summary", "mapping_from_rows", "preview"]
 
 # A tickets-shaped sheet is a state history when this share of its rows repeat an id.
 STATE_HISTORY_SHARE = 0.1

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from typing import TYPE_CHECKING, Any
 
 from ..schema import TABLES, Table, alias_index, normalise_header
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 # How alike a header must be to a known name to be taken for it (difflib ratio):
 # "Created Date (UTC)" ~ "created date" passes; "First response time (in hrs)" (a
@@ -39,6 +44,21 @@ class Mapping:
     @property
     def missing_required(self) -> list[str]:
         return [c for c in self.table.required if c not in self.columns]
+
+
+def mapping_from_rows(table: str, rows: Iterable[dict[str, Any]] | pd.DataFrame) -> Mapping:
+    """The mapping a user corrected in the Data page's editor.
+
+    ``table``: the canonical table's name (a key of ``schema.TABLES``). ``rows``: the
+    editor's rows (dicts, or a frame of them), each with ``column`` (a canonical
+    column) and ``source`` (the header chosen for it; blank or missing for none).
+    Returns a :class:`Mapping` of every column given a header, each at confidence 1
+    (the user chose it).
+    """
+    records = rows.to_dict("records") if hasattr(rows, "to_dict") else rows
+    columns = {r["column"]: r["source"] for r in records
+               if isinstance(r.get("source"), str) and r["source"]}
+    return Mapping(TABLES[table], columns, dict.fromkeys(columns, 1.0))
 
 
 def map_columns(table: Table, headers: list[str]) -> Mapping:
