@@ -2,35 +2,23 @@
 
 import streamlit as st
 
-from svcops.downloads import to_csv_bytes
-from svcops.i18n import column_label, render, t
-from svcops.ingest import IngestError, import_files, import_summary, preview
-from svcops.ingest.mapping import Mapping
+from svcops.i18n import t
+from svcops.ingest import IngestError, import_files, import_summary, mapping_from_rows, preview
 from svcops.ingest.profiles import save_profile
 from svcops.ingest.read import SUPPORTED_SUFFIXES, max_upload_bytes
 from svcops.schema import TABLES
-from ui import state
+from ui import page, state
 from ui.format import escape_md
 
-ctx = state.context()
+ctx = state.page("data.title", needs_tickets=False)
 lang = ctx.lang
 
 
-def _labelled(frame):
-    return frame.rename(columns={c: column_label(c, lang) for c in frame.columns})
-
-
-def _said(message) -> str:
-    """An importer's message in the page's language, the user's names and values escaped."""
-    return render(message, lang, escape_md)
-
-
 def _failed(exc: Exception) -> str:
-    said = _said(exc.message) if isinstance(exc, IngestError) else escape_md(str(exc))
-    return t("data.import_failed", lang, message=said)
+    """Why nothing was imported, the importer's message worded (its values escaped)."""
+    return t("data.import_failed", lang, message=page.words(exc))
 
 
-st.title(t("data.title", lang))
 st.markdown(t("data.intro", lang))
 
 # -- upload -------------------------------------------------------------------------
@@ -83,7 +71,7 @@ if pending:
         with st.expander(title, expanded=sheet.table is None or any(
                 v < 1 for v in sheet.confidence.values())):
             for note in sheet.notes:
-                st.caption(_said(note))
+                st.caption(page.words(note))
             options = ["", *TABLES]
             table = st.selectbox(t("col.table", lang), options, key=f"data_table_{i}",
                                  index=options.index(sheet.table or ""),
@@ -110,12 +98,8 @@ if pending:
             choices[(sheet.file, sheet.sheet)] = (table, edited, profile, sheet.headers)
     left, right = st.columns([1, 3])
     if left.button(t("data.import_checked", lang), type="primary"):
-        overrides = {key: None for key, choice in choices.items() if choice is None}
-        for key, (table, edited, _profile, _headers) in ((k, c) for k, c in choices.items()
-                                                         if c is not None):
-            records = edited.to_dict("records") if hasattr(edited, "to_dict") else edited
-            columns = {r["column"]: r["source"] for r in records if r.get("source")}
-            overrides[key] = Mapping(TABLES[table], columns, dict.fromkeys(columns, 1.0))
+        overrides = {key: None if choice is None else mapping_from_rows(choice[0], choice[1])
+                     for key, choice in choices.items()}
         try:
             report = import_files(own, blobs, overrides=overrides)
             for key, choice in choices.items():
@@ -136,17 +120,16 @@ report = st.session_state.pop("data_last_report", None)
 if report is not None:
     st.success(t("data.imported", lang, rows=report.rows, files=len({s.file for s in report.sheets}),
                  rejected=report.rejected))
-    st.dataframe(_labelled(import_summary(report, lang)), hide_index=True, width="stretch")
+    page.table(import_summary(report, lang))
     for file, sheet, reason in report.skipped:
-        st.warning(t("data.skipped", lang, file=escape_md(file), sheet=escape_md(sheet),
-                     reason=_said(reason)))
+        st.warning(page.words("data.skipped", file=file, sheet=sheet, reason=reason))
 
 st.caption(t("data.workspace_path", lang, path=ctx.ws.path))
 
 
 # -- holdings -----------------------------------------------------------------------
 st.subheader(t("data.holdings", lang))
-st.dataframe(_labelled(ctx.ws.holdings()), hide_index=True)
+page.table(ctx.ws.holdings())
 
 # -- uploads ------------------------------------------------------------------------
 st.subheader(t("data.uploads", lang))
@@ -154,7 +137,7 @@ uploads = ctx.ws.uploads()
 if uploads.empty:
     st.caption(t("data.no_uploads", lang))
 else:
-    st.dataframe(_labelled(uploads), hide_index=True, width="stretch")
+    page.table(uploads)
     ids = sorted(uploads["upload_id"].unique().tolist())
     names = uploads.groupby("upload_id")["file_name"].first().to_dict()
     if ctx.source == "own":
@@ -172,7 +155,7 @@ else:
         st.download_button(t("data.original", lang), kept[1], file_name=kept[0],
                            mime="application/octet-stream")
     elif original is not None and ctx.ws.originals is not None:
-        st.caption(escape_md(t("data.original_missing", lang, folder=ctx.ws.originals.path)))
+        st.caption(page.words("data.original_missing", folder=str(ctx.ws.originals.path)))
 done = st.session_state.pop("data_removed", None)
 if done:
     st.success(t("data.removed", lang, id=done[0], rows=done[1]))
@@ -183,9 +166,8 @@ rejects = ctx.ws.rejects(lang=lang)
 if rejects.empty:
     st.caption(t("data.no_rejects", lang))
 else:
-    st.dataframe(_labelled(rejects), hide_index=True, width="stretch")
-    st.download_button(t("common.download_csv", lang), to_csv_bytes(rejects),
-                       file_name="svcops-rejects.csv", mime="text/csv")
+    page.table(rejects)
+    page.download(rejects, "svcops-rejects.csv")
 
 # -- template -----------------------------------------------------------------------
 st.subheader(t("data.template", lang))
