@@ -99,7 +99,7 @@ def main() -> None:
     rows.append(("app: Overview, sample already built", timed(lambda: app("views/overview.py"))))
     at = app("views/resource.py")
     for shrink in (25, 35, 40):
-        at.session_state["res_shrink"] = shrink
+        at.session_state["resource_shrink"] = shrink
         t0 = time.perf_counter()
         at.run()
         assert not at.exception

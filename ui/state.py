@@ -139,27 +139,3 @@ def page(title_key: str, *, needs_tickets: bool = True) -> Context:
         st.info(t("common.no_tickets", ctx.lang))
         st.stop()
     return ctx
-
-
-# -- resource planning -----------------------------------------------------------------
-def _forecast_demand(ws: Workspace, filters: Filters, horizon: int, by: str | None,
-                     country: str | None):
-    from svcops import resource
-
-    settings = resource.PlanSettings(horizon_days=horizon, country=country)
-    return resource.forecast_demand(ws, filters, settings, by, max_workers=1)
-
-
-def forecasts(path: str, version: str, filters: Filters, horizon: int, by: str | None,
-              country: str | None):
-    """Per-series forecasts of the page's workspace (``path`` must name it); the period
-    start does not matter (all history is used). Kept for views/resource.py until it
-    calls :func:`ui.page.query` itself.
-
-    Fitted in this process: starting interpreters per request costs more than it saves
-    on a small server, and results are cached here and in svcops.forecast.
-    """
-    ws = context().ws
-    if str(path) != ws.path:
-        raise ValueError(f"forecasts asked for {path}, but the page shows {ws.path}")
-    return cached(ws, version, _forecast_demand, filters, horizon, by, country)
