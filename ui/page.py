@@ -95,7 +95,7 @@ def named(prefix: str) -> Callable[[Any], Any]:
     return name
 
 
-def words(message: Message | str | Exception, **params: Any) -> str:
+def words(message: Message | str | Exception, /, **params: Any) -> str:
     """A message worded in the page's language, for Markdown (captions, markdown, info,
     error): its text parameters, and those of messages inside it, are escaped, since
     they may come from the data (team names, categories, a cell someone typed).

@@ -8,7 +8,6 @@ from svcops.ingest.profiles import save_profile
 from svcops.ingest.read import SUPPORTED_SUFFIXES, max_upload_bytes
 from svcops.schema import TABLES
 from ui import page, state
-from ui.format import escape_md
 
 ctx = state.page("data.title", needs_tickets=False)
 lang = ctx.lang
@@ -65,9 +64,8 @@ if pending:
     st.caption(t("data.mapping_help", lang))
     choices = {}
     for i, sheet in enumerate(sheets):
-        title = f"{escape_md(sheet.file)} / {escape_md(sheet.sheet)} → " \
-                f"{sheet.table or t('data.skip', lang)} " \
-                f"({sheet.rows:,} {t('col.rows', lang).lower()})"
+        title = page.words("data.sheet_title", file=sheet.file, sheet=sheet.sheet,
+                           table=sheet.table or t("data.skip", lang), rows=sheet.rows)
         with st.expander(title, expanded=sheet.table is None or any(
                 v < 1 for v in sheet.confidence.values())):
             for note in sheet.notes:

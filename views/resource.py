@@ -4,7 +4,7 @@ import streamlit as st
 
 from svcops import charts, resource
 from svcops.forecast import describe_accuracy
-from svcops.i18n import say, t
+from svcops.i18n import t
 from ui import page, state
 
 ctx = state.page("resource.title")
@@ -75,12 +75,10 @@ page.chart(charts.forecast_chart(history, ahead, t("resource.forecast_chart", la
                                   "tickets": t("axis.tickets", lang)}, scale))
 for name, result in shown.items():
     series = name if by else t("resource.by.total", lang)
-    # say(): the template's own parameter is called `message`, like page.words' first.
     if result.message:
-        st.caption(page.words(say("resource.series_note", series=series,
-                                  message=result.message)))
-    st.markdown("- " + page.words(say("resource.series_note", series=series,
-                                      message=describe_accuracy(result.backtest))))
+        st.caption(page.words("resource.series_note", series=series, message=result.message))
+    st.markdown("- " + page.words("resource.series_note", series=series,
+                                  message=describe_accuracy(result.backtest)))
 
 # -- staffing -----------------------------------------------------------------------
 # The roster is cached; the plan is computed on each run (it takes the forecasts,

@@ -20,6 +20,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "每个工作表对应的表，以及其各列对应的标准列。修正有误之处，可命名为映射配置以便下次同样格式的导出自动套用，然后导入。",
     },
     "data.skip": {"en": "skip this sheet", "zh": "跳过此工作表"},
+    "data.sheet_title": {"en": "{file} / {sheet} → {table} ({rows:,} rows)",
+                         "zh": "{file} / {sheet} → {table}（{rows:,} 行）"},
     "data.canonical": {"en": "Canonical column", "zh": "标准列"},
     "data.required": {"en": "Required", "zh": "必需"},
     "data.source_column": {"en": "From column", "zh": "来源列"},
