@@ -48,28 +48,36 @@ class Filters:
             return None
         return (self.end - self.start).days + 1
 
-    def bounds(self) -> tuple[datetime, datetime]:
-        """Half-open timestamp bounds [start 00:00, day after end 00:00)."""
+    def span(self) -> tuple[date, date]:
+        """First and last day, inclusive; ValueError for an open period."""
         if self.start is None or self.end is None:
             raise ValueError("the period is open; resolve it against the data first")
-        return datetime.combine(self.start, time()), datetime.combine(self.end + timedelta(days=1), time())
+        return self.start, self.end
+
+    def bounds(self) -> tuple[datetime, datetime]:
+        """Half-open timestamp bounds [start 00:00, day after end 00:00)."""
+        start, end = self.span()
+        return datetime.combine(start, time()), datetime.combine(end + timedelta(days=1), time())
 
     def previous(self) -> Filters:
         """The period of equal length just before this one, same dimensions."""
-        days = self.days
-        if days is None:
+        start, days = self.start, self.days
+        if start is None or days is None:
             raise ValueError("an open period has no previous period")
-        return replace(self, start=self.start - timedelta(days=days),
-                       end=self.start - timedelta(days=1))
+        return replace(self, start=start - timedelta(days=days),
+                       end=start - timedelta(days=1))
 
     def year_ago(self) -> Filters:
+        """The same days 52 weeks back (weekdays aligned), same dimensions."""
+        start, end = self.span()
         days = timedelta(days=364)  # 52 weeks keeps weekdays aligned
-        return replace(self, start=self.start - days, end=self.end - days)
+        return replace(self, start=start - days, end=end - days)
 
-    def dims_sql(self, alias: str = "") -> tuple[str, dict]:
+    def dims_sql(self, alias: str = "") -> tuple[str, dict[str, object]]:
         """SQL condition and named parameters for the dimension filters."""
         prefix = f"{alias}." if alias else ""
-        parts, params = ["TRUE"], {}
+        parts = ["TRUE"]
+        params: dict[str, object] = {}
         for field, column in DIMENSIONS.items():
             values = getattr(self, field)
             if values:

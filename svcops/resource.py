@@ -87,7 +87,7 @@ def is_realtime(channel: str) -> bool:
 
 
 def _as_of(ws: Workspace, filters: Filters) -> date:
-    return resolve_period(ws, filters).end
+    return resolve_period(ws, filters).span()[1]
 
 
 def demand_history(ws: Workspace, filters: Filters, by: str | None = None) -> pd.DataFrame:
@@ -271,7 +271,7 @@ def _backlog_worked(frame: pd.DataFrame, waiting: float, burn_days: float) -> pd
 
 
 def _workload_staff(items: pd.Series, handle_seconds: float, settings: PlanSettings
-                    ) -> tuple[np.ndarray, np.ndarray]:
+                    ) -> tuple[float | np.ndarray, float | np.ndarray]:
     """Staff for deferred work by :func:`svcops.staffing.workload_staff`: ``items`` worked
     per interval at ``handle_seconds`` each. One person on shift for an interval works its
     length times the occupancy cap. Returns (required, scheduled): before and after

@@ -148,7 +148,7 @@ class Workspace:
         for table in TABLES.values():
             con.execute(table_ddl(table))
             con.execute(table_ddl(table, f"_superseded_{table.name}", "_superseded_by BIGINT"))
-        if con.execute("SELECT count(*) FROM sla_policy").fetchone()[0] == 0:
+        if con.execute("SELECT count(*) FROM sla_policy").fetchall() == [(0,)]:
             con.executemany("INSERT INTO sla_policy VALUES (?, ?)", list(DEFAULT_SLA_POLICY.items()))
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
