@@ -12,6 +12,8 @@ group's share is an exact decomposition, not a guess:
 
 from __future__ import annotations
 
+import pandas as pd
+
 from .filters import Filters
 from .i18n import Message
 from .kpi import Scorecard, breakdown, period_scorecard
@@ -26,21 +28,26 @@ FLAT_POINTS = 0.5
 Headline = Message
 
 
-def volume_driver(ws: Workspace, filters: Filters, dimensions=("category", "team", "channel")):
-    """The (dimension value, change) that moved volume most, in the direction of the total."""
+def volume_driver(ws: Workspace, filters: Filters,
+                  dimensions: tuple[str, ...] = ("category", "team", "channel")
+                  ) -> tuple[str, int] | None:
+    """The (dimension value, change) that moved volume most, in the direction of the total;
+    None when no dimension has a value."""
     best = None
     for dim in dimensions:
         frame = breakdown(ws, filters, dim)
         total = int(frame["created"].sum() - frame["created_prev"].sum())
         frame = frame.assign(delta=frame["created"] - frame["created_prev"])
         sign = 1 if total >= 0 else -1
-        top = frame.loc[(frame["delta"] * sign).idxmax()] if len(frame) else None
+        # pandas-stubs: .loc takes no Hashable, the label type its own idxmax returns.
+        top = frame.loc[(frame["delta"] * sign).idxmax()] if len(frame) else None  # type: ignore[call-overload]
         if top is not None and (best is None or abs(top["delta"]) > abs(best[1])):
             best = (str(top["value"]), int(top["delta"]))
     return best
 
 
-def sla_contributions(ws: Workspace, filters: Filters, dimension: str = "priority"):
+def sla_contributions(ws: Workspace, filters: Filters, dimension: str = "priority"
+                      ) -> pd.DataFrame | None:
     """Each group's contribution (in points) to the change in SLA attainment.
 
     Returns a frame ``value, points`` whose points sum to the total change, or None
@@ -69,6 +76,7 @@ def headlines(ws: Workspace, filters: Filters, card: Scorecard | None = None) ->
             out.append(Headline("headline.volume_flat", {"n": vol.value, "pct": pct, "days": f.days}))
         else:
             driver = volume_driver(ws, f)
+            assert driver is not None, "tickets changed in number, so some group has tickets"
             key = "headline.volume_up" if pct > 0 else "headline.volume_down"
             out.append(Headline(key, {"n": vol.value, "pct": abs(pct), "days": f.days,
                                       "group": driver[0], "gdelta": driver[1]}))
@@ -76,14 +84,16 @@ def headlines(ws: Workspace, filters: Filters, card: Scorecard | None = None) ->
         out.append(Headline("headline.volume_new", {"n": vol.value}))
 
     sla = card.row("sla_attainment")
-    if sla.value is not None and sla.previous is not None:
+    if sla.delta is not None:  # both periods have a value
         pts = 100 * sla.delta
         if abs(pts) < FLAT_POINTS:
             out.append(Headline("headline.sla_flat", {"value": sla.value, "pts": pts}))
         else:
             contrib = sla_contributions(ws, f)
+            assert contrib is not None, "both periods have an attainment, so resolved tickets"
             sign = 1 if pts > 0 else -1
-            top = contrib.loc[(contrib["points"] * sign).idxmax()]
+            # pandas-stubs: .loc takes no Hashable, the label type its own idxmax returns.
+            top = contrib.loc[(contrib["points"] * sign).idxmax()]  # type: ignore[call-overload]
             key = "headline.sla_up" if pts > 0 else "headline.sla_down"
             out.append(Headline(key, {"value": sla.value, "pts": abs(pts),
                                       "group": str(top["value"]), "gpts": float(top["points"])}))

@@ -76,6 +76,8 @@ _DIRECTION_WORDS = {
     "higher": "higher", "higher is better": "higher", "high": "higher", "越高越好": "higher",
     "lower": "lower", "lower is better": "lower", "low": "lower", "越低越好": "lower",
 }
+# _sign's result -> direction word; 0 (None) has none.
+_SIGN_WORDS: dict[int | None, str] = {1: "higher", -1: "lower"}
 _TARGET_COLS = ["kpi", "target", "direction", "amber_margin", "team"]
 
 
@@ -96,7 +98,7 @@ def _sign(direction) -> int | None:
         return None
     if isinstance(direction, Real) and not isinstance(direction, bool):
         if direction in (1, -1, 0):
-            return int(direction) or None
+            return int(float(direction)) or None  # a Real promises __float__, not __int__
         raise ValueError(f"direction must be 'higher' or 'lower' (got {direction!r})")
     word = _DIRECTION_WORDS.get(str(direction).strip().lower())
     if word is None:
@@ -117,12 +119,12 @@ def status(value: float | None, target: float | None, direction: str | int | Non
     Returns ``'none'`` when the value or target is missing, or there is no
     direction (0 or None).
     """
-    if _missing(value) or _missing(target):
+    if value is None or target is None or _missing(value) or _missing(target):
         return "none"
     sign = _sign(direction)
     if sign is None:
         return "none"
-    margin = 0.0 if _missing(amber_margin) else float(amber_margin)
+    margin = 0.0 if amber_margin is None or _missing(amber_margin) else float(amber_margin)
     if margin < 0:
         raise ValueError(f"amber_margin must be a non-negative number (got {amber_margin!r})")
     value, target = float(value), float(target)
@@ -183,7 +185,7 @@ def load_targets(ws: Workspace) -> pd.DataFrame:
         direction = _default_direction(kpi)
         if not _missing(rec["direction"]):
             try:
-                direction = {1: "higher", -1: "lower"}[_sign(rec["direction"])]
+                direction = _SIGN_WORDS[_sign(rec["direction"])]
             except (ValueError, KeyError):
                 problems.append(Message("performance.problem.direction",
                                         {"direction": _got(rec["direction"])}))
@@ -218,7 +220,8 @@ def _validate_targets(frame: pd.DataFrame) -> pd.DataFrame:
     missing = [c for c in ("kpi", "target") if c not in frame.columns]
     if missing:
         raise TargetsError(Message("performance.error.columns", {"columns": ", ".join(missing)}))
-    rows, seen = [], {}
+    rows: list[dict[str, object]] = []
+    seen: dict[tuple[str, str | None], int] = {}   # (kpi, team) -> first row number
     for i, rec in enumerate(frame.to_dict("records"), start=1):
         values = [rec.get(c) for c in _TARGET_COLS]
         if all(_blank(v) for v in values):
@@ -521,7 +524,7 @@ def composite_index(scorecard_frame: pd.DataFrame,
         else:
             note = None
         row["note"] = note
-        row["attainment"] = (np.nan if note else
+        row["attainment"] = (np.nan if note or sign is None else
                              _attainment(float(row["actual"]), float(row["target"]), sign))
     scored = sum(r["weight"] for r in rows if r["note"] is None)
     for row in rows:

@@ -43,6 +43,10 @@ RULE_DESCRIPTIONS: dict[int, str] = {
 
 _RULE_COLS = [f"rule_{r}" for r in RULE_DESCRIPTIONS]
 
+# "No reason" in the per-row reason arrays: None as numpy takes it (a 0-d object array),
+# spelt out because numpy's stubs do not accept a bare None where an array is expected.
+_NO_REASON = np.array(None, dtype=object)
+
 
 # --------------------------------------------------------------------------- result
 
@@ -238,7 +242,7 @@ def individuals_chart(frame: pd.DataFrame, value_col: str, *, date_col: str = "d
     values = pd.to_numeric(frame[value_col]).astype("float64")
     mask, kind, about = _baseline_mask(frame, dates, baseline)
     reason = pd.Series(np.where(dates.isna(), "no date",
-                                np.where(values.isna(), "no value", None)), index=frame.index)
+                                np.where(values.isna(), "no value", _NO_REASON)), index=frame.index)
     ok = reason.isna().to_numpy()
     data = pd.DataFrame({"date": dates[ok], "value": values[ok], "baseline": mask[ok]})
     if data["date"].duplicated().any():
@@ -307,7 +311,7 @@ def p_chart(frame: pd.DataFrame, defects_col: str, n_col: str, *, date_col: str 
                   defects > n]
     reasons = ["no date", "defects or n missing", "negative count",
                "n = 0: no items to judge", "more defects than items"]
-    reason = pd.Series(np.select(conditions, reasons, default=None), index=frame.index)
+    reason = pd.Series(np.select(conditions, reasons, default=_NO_REASON), index=frame.index)
     ok = reason.isna().to_numpy()
     data = pd.DataFrame({"date": dates[ok], "defects": defects[ok], "n": n[ok],
                          "baseline": mask[ok]}).sort_values("date", kind="stable")

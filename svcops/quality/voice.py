@@ -102,7 +102,7 @@ class NpsResult:
 def nps(scores: Iterable[float | None]) -> NpsResult:
     """NPS of 0-10 answers; None and NaN are skipped. A score outside 0-10, or
     not a number, raises ``ValueError``."""
-    kept = []
+    kept: list[float] = []
     for s in scores:
         if s is None or (isinstance(s, float) and np.isnan(s)):
             continue
