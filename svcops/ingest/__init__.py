@@ -12,6 +12,7 @@ log) or an event log (case, activity, time) feeds ``events`` with every row and
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -209,7 +210,6 @@ def _read_all(ws: Workspace | None, files, profile: str | None, overrides,
               kept: list | None = None) -> tuple[ImportReport, list[_Sheet], list[RawSheet]]:
     """Read and recognise every file; with ``kept`` (a list), also keep each file's
     original in ``ws``, appended to ``kept`` even when reading fails."""
-    keep = kept is not None
     report = ImportReport()
     forced = get_profile(ws, profile) if (profile and ws is not None) else None
     sheets: list[_Sheet] = []
@@ -219,11 +219,12 @@ def _read_all(ws: Workspace | None, files, profile: str | None, overrides,
     try:
         with ThreadPoolExecutor(max_workers=1) as pool:
             for name, data in files:
-                copying = pool.submit(ws.keep_original, name, data) if keep else None
+                copying = (pool.submit(ws.keep_original, name, data)
+                           if kept is not None and ws is not None else None)
                 try:
                     read = [combine_date_and_time(r) for r in read_file(name, data)]
                 finally:
-                    if copying is not None:
+                    if copying is not None and kept is not None:
                         kept.append(_kept(name, copying))
                 raws.extend(read)
                 found = [s for s in (_recognise(name, raw, report, ws, forced, overrides)
@@ -248,7 +249,7 @@ def _kept(name: str, copying):
                               detail=str(exc.strerror or exc))) from exc
 
 
-def preview(ws: Workspace | None, files: list[tuple[str, Source]], *, profile: str | None = None,
+def preview(ws: Workspace | None, files: Sequence[tuple[str, Source]], *, profile: str | None = None,
             overrides: dict[tuple[str, str], Mapping] | None = None) -> list[SheetPreview]:
     """Read and recognise files without writing: one :class:`SheetPreview` per sheet.
 
@@ -322,7 +323,7 @@ def _state_history(raw: RawSheet, tickets: Mapping, headers: list[str]) -> Mappi
     return Mapping(TABLES["events"], columns, {k: 1.0 for k in columns})
 
 
-def import_files(ws: Workspace, files: list[tuple[str, Source]], *, profile: str | None = None,
+def import_files(ws: Workspace, files: Sequence[tuple[str, Source]], *, profile: str | None = None,
                  overrides: dict[tuple[str, str], Mapping] | None = None) -> ImportReport:
     """Import ``(display name, bytes or path)`` files in one transaction; raise IngestError
     on a bad file.

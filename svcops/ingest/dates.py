@@ -297,7 +297,7 @@ def infer_datetime_formats(samples: list[str]) -> DateFormatGuess:
     for value, n in counts.most_common():
         shape = shapes[value]
         date = resolve(shape) if shape else None
-        if date is None:
+        if shape is None or date is None:
             if len(unmatched) < 5:
                 unmatched.append(value)
             continue

@@ -153,20 +153,20 @@ def prepare(data: pa.Table, mapping: Mapping) -> ColumnPlan:
             elif scale.reason:
                 plan.notes.append(say("ingest.note.column", source=source, reason=scale.reason))
         if canonical in ("priority", "channel", "status"):
-            values = _distinct(column)
-            if values is None:
+            distinct = _distinct(column)
+            if distinct is None:
                 continue
             if canonical == "priority":
-                scale = priority_scale_hint(values, source_hint)
-                plan.vocab[canonical] = {v: normalise_priority(v, scale, source_hint)
-                                         for v in values}
-                if not scale.certain and scale.reason:
+                levels = priority_scale_hint(distinct, source_hint)
+                plan.vocab[canonical] = {v: normalise_priority(v, levels, source_hint)
+                                         for v in distinct}
+                if not levels.certain and levels.reason:
                     plan.notes.append(say("ingest.note.column", source=source,
-                                          reason=scale.reason))
+                                          reason=levels.reason))
             elif canonical == "channel":
-                plan.vocab[canonical] = {v: normalise_channel(v, source_hint) for v in values}
+                plan.vocab[canonical] = {v: normalise_channel(v, source_hint) for v in distinct}
             else:
-                plan.vocab[canonical] = {v: normalise_status(v, source_hint) for v in values}
+                plan.vocab[canonical] = {v: normalise_status(v, source_hint) for v in distinct}
     if kept != mapping.columns:
         plan.mapping = replace(mapping, columns=kept, confidence={
             k: v for k, v in mapping.confidence.items() if k in kept})

@@ -72,8 +72,8 @@ def _rows(ws: Workspace, where: str = "", params=None) -> list[Profile]:
         return []
     frame = ws.query(f"SELECT name, table_name, signature, mapping FROM profiles {where} "
                      "ORDER BY saved_at DESC, name", params)
-    return [Profile(r.name, r.table_name, r.signature, json.loads(r.mapping))
-            for r in frame.itertuples()]
+    return [Profile(name, table, sig, json.loads(mapping))
+            for name, table, sig, mapping in frame.itertuples(index=False, name=None)]
 
 
 def list_profiles(ws: Workspace) -> list[Profile]:

@@ -132,7 +132,7 @@ def _load_sheet(reader: fastexcel.ExcelReader, sheet: str, **options) -> pa.Reco
     TRUE/FALSE cell in a column of numbers reads as 1/0, and a number in a column of
     TRUE/FALSE as true unless 0.
     """
-    as_text: dict[str, str] = {}
+    as_text: fastexcel.DTypeMap = {}
     while True:
         try:
             loaded = reader.load_sheet(sheet, dtypes=as_text or None, **options)

@@ -69,7 +69,7 @@ def _has_clock(text: str) -> bool:
     """Whether a text holds a time other than midnight (a date cell read as text ends
     in 00:00:00)."""
     found = _CLOCK.search(text)
-    return bool(found) and any(int(g or 0) for g in found.groups())
+    return found is not None and any(int(g or 0) for g in found.groups())
 
 
 def _is_text(kind: pa.DataType) -> bool:

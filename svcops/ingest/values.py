@@ -19,6 +19,7 @@ import math
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from ..i18n import Message, say
 
@@ -40,7 +41,10 @@ def fold(text: object) -> str:
     return _FOLD.sub("", str(text).strip().lower())
 
 
-def _folded(words: Mapping[str, str]) -> dict[str, str]:
+_V = TypeVar("_V")
+
+
+def _folded(words: Mapping[str, _V]) -> dict[str, _V]:
     return {fold(k): v for k, v in words.items()}
 
 
