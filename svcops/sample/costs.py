@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 import numpy as np
 import pandas as pd
 
@@ -37,10 +39,11 @@ def generate(cal: Calendar, roster: pd.DataFrame, rng: np.random.Generator) -> p
     # Staff budget: one flat monthly plan per team and calendar year, set near the
     # year's average actual, so months with more working days overrun it.
     staff_plan: dict[tuple[str, int], float] = {}
-    for (team, per), value in staff.items():
+    for key, value in staff.items():
+        team, per = cast(tuple[str, pd.Period], key)  # staff is indexed by (team, month)
         staff_plan.setdefault((team, per.year), 0.0)
         staff_plan[(team, per.year)] += value
-    months_in_year = {}
+    months_in_year: dict[int, int] = {}
     for per in periods:
         months_in_year[per.year] = months_in_year.get(per.year, 0) + 1
     plan_bias = {k: float(rng.uniform(0.99, 1.05)) for k in sorted(staff_plan)}

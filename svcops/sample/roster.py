@@ -124,7 +124,7 @@ def generate(cal: Calendar, rng: np.random.Generator) -> pd.DataFrame:
     n = len(rows)
     day = np.array([r[0] for r in rows])
     team_idx = np.array([r[1] for r in rows])
-    agent = np.array([r[2] for r in rows], dtype=object)
+    agents = np.array([r[2] for r in rows], dtype=object)
     start_min = np.array([r[3] for r in rows]) + day * 1440
     paid = np.array([r[4] for r in rows], dtype=float)
     length_min = (paid * 60 + np.where(paid > 6, 30, 0)).astype(int)
@@ -142,7 +142,7 @@ def generate(cal: Calendar, rng: np.random.Generator) -> pd.DataFrame:
     ot_p = np.where(under, 0.25, 0.06)
     worked = np.where((u >= 0.11) & (u < 0.11 + ot_p), paid + overtime, worked)
 
-    rate = np.array([base_rate[a] for a in agent])
+    rate = np.array([base_rate[a] for a in agents])
     raise_day = cal.index(_PAY_RISE_FROM)
     if raise_day is not None:
         rate = np.where(day >= raise_day, np.round(rate * 1.03, 2), rate)
@@ -153,7 +153,7 @@ def generate(cal: Calendar, rng: np.random.Generator) -> pd.DataFrame:
         {
             "date": cal.dates[day].astype("datetime64[us]"),
             "team": pd.array(np.array(TEAMS)[team_idx], dtype="str"),
-            "agent": pd.array(agent.astype(str), dtype="str"),
+            "agent": pd.array(agents.astype(str), dtype="str"),
             "shift_start": cal.to_datetime(start_min.astype(float)),
             "shift_end": cal.to_datetime(end_min.astype(float)),
             "scheduled_hours": paid,
