@@ -1,6 +1,6 @@
 # Two commands for a fresh machine with Python 3.11 and make:
 #   make run    set up, then open the app on the bundled sample workspace
-#   make test   set up, then lint and run the whole test suite
+#   make test   set up, then lint, type-check svcops/ and run the whole test suite
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -25,6 +25,7 @@ run: $(VENV)/.runtime
 
 test: $(VENV)/.dev
 	$(BIN)/ruff check .
+	$(BIN)/mypy svcops
 	$(BIN)/python -m pytest
 
 test-fast: $(VENV)/.dev
@@ -42,4 +43,4 @@ sample: $(VENV)/.runtime
 	$(BIN)/python -m svcops sample --out sample_data
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache
