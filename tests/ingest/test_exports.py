@@ -44,7 +44,7 @@ from svcops.ingest import IngestError, import_files
 from svcops.kpi import compute
 from svcops.store import Workspace
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PRIORITIES = ("P1", "P2", "P3", "P4")
 
 

@@ -24,7 +24,7 @@ from svcops.ingest.coerce import _TYPE_REASONS
 from svcops.ingest.profiles import get_profile
 from ui.format import escape_md
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 # Names that are not words of either language: encodings, formats, products, units.
 TECHNICAL = {"UTF", "GBK", "GB18030", "CSV", "CSAT", "ITIL", "API", "Freshdesk", "MB", "GB",

@@ -19,7 +19,7 @@ import pytest
 from svcops.ingest import ImportReport, IngestError, import_files
 from svcops.store import Workspace
 
-REALDATA = Path(__file__).resolve().parents[2] / "shared" / "realdata"
+REALDATA = Path(__file__).resolve().parents[3] / "shared" / "realdata"
 if not REALDATA.is_dir():
     pytest.skip(f"../shared/realdata is absent: no real exports at {REALDATA} to test against",
                 allow_module_level=True)

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import subprocess
-import sys
 import zipfile
 from datetime import date, timedelta
 
@@ -96,14 +94,6 @@ def test_sizes(frames):
 def test_days_must_be_reasonable():
     with pytest.raises(ValueError, match="days"):
         sample.generate(days=3)
-
-
-def test_library_does_not_import_streamlit():
-    code = "import sys, svcops.sample; assert 'streamlit' not in sys.modules"
-    subprocess.run([sys.executable, "-c", code], check=True)
-
-
-# --------------------------------------------------------------------------- workbook
 
 
 def test_same_seed_gives_identical_bytes(small, tmp_path):

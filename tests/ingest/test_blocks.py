@@ -51,7 +51,7 @@ from svcops.ingest.values import (
     priority_scale_hint,
 )
 
-REALDATA = Path(__file__).resolve().parent.parent.parent / "shared" / "realdata"
+REALDATA = Path(__file__).resolve().parents[3] / "shared" / "realdata"
 D = dt.datetime
 
 

@@ -18,7 +18,7 @@ import pytest
 from svcops import kpi, performance, quality
 from svcops.i18n import LANGUAGES, STRINGS
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 AREAS = sorted({k.split(".")[0] for k in STRINGS})
 _AREA = "(" + "|".join(AREAS) + ")"
 _KEY = re.compile(_AREA + r"\.[a-z0-9_\-]+(\.[a-z0-9_\-]+)*$")
