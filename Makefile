@@ -23,16 +23,18 @@ $(VENV)/.dev: requirements-dev.txt requirements.txt | $(BIN)/python
 run: $(VENV)/.runtime
 	$(BIN)/python -m streamlit run app.py --server.port $(PORT)
 
-test: $(VENV)/.dev
-	$(BIN)/ruff check .
-	$(BIN)/mypy svcops
-	$(BIN)/python -m pytest
+# Both cores; a test file stays on one worker (the browser tests share one server per file).
+PYTEST := $(BIN)/python -m pytest -n 2 --dist loadfile
+
+test: lint
+	$(PYTEST)
 
 test-fast: $(VENV)/.dev
-	$(BIN)/python -m pytest -m "not slow"
+	$(PYTEST) -m "not slow"
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .
+	$(BIN)/mypy svcops
 
 bench: $(VENV)/.dev
 	$(BIN)/python benchmarks/bench_import.py
