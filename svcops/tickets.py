@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import replace
-from datetime import date
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 
 import pandas as pd
 
@@ -32,6 +32,7 @@ __all__ = [
     "CREATED_IN",
     "CSAT_TOP2",
     "DONE_IN",
+    "DataSpan",
     "HAS_TARGET",
     "KPI_SQL",
     "LOW_CSAT",
@@ -42,8 +43,10 @@ __all__ = [
     "TICKET_COST_SQL",
     "aliased",
     "data_period",
+    "data_span",
     "in_period",
     "kpi_sql",
+    "period_activity",
     "query",
     "resolve_period",
     "tickets_cte",
@@ -128,15 +131,55 @@ def aliased(expressions: Mapping[str, str], keys=None) -> str:
 # --------------------------------------------------------------------------- period
 
 
-def data_period(ws: Workspace) -> tuple[date, date] | None:
-    """First and last day with ticket activity (created or done), or None when empty."""
+@dataclass(frozen=True)
+class DataSpan:
+    """The days a workspace's tickets cover: ``first`` (the first day a ticket was
+    created), ``last`` (the last day with any activity: created, resolved or closed)
+    and ``last_created`` (the last day a ticket was created)."""
+
+    first: date
+    last: date
+    last_created: date
+
+    def recent(self, days: int | None) -> tuple[date, date]:
+        """The last ``days`` whole days that hold data, inclusive: they end on
+        ``last_created`` and start ``days - 1`` days before, or on ``first`` when the
+        history is shorter; ``days`` None is the whole span (``first`` to ``last``).
+
+        Why ``last_created`` and not ``last``: an export keeps recording closures of
+        older tickets for weeks after its last new one (the public helpdesk log: last
+        ticket created 2013-11-28, last closed 2014-01-03), so a window ending on the
+        last activity holds no new tickets and reads as volume falling to nothing. A
+        window ending on the last creation still counts the work done in it.
+        """
+        if days is None:
+            return self.first, self.last
+        return max(self.first, self.last_created - timedelta(days=days - 1)), self.last_created
+
+
+def data_span(ws: Workspace) -> DataSpan | None:
+    """The days the tickets cover (:class:`DataSpan`), or None when there are none."""
     row = ws.query(
-        "SELECT min(created_at) AS lo, greatest(max(created_at), max(resolved_at), "
-        "max(closed_at)) AS hi FROM tickets"
+        "SELECT min(created_at) AS lo, max(created_at) AS created, greatest(max(created_at), "
+        "max(resolved_at), max(closed_at)) AS hi FROM tickets"
     ).iloc[0]
     if pd.isna(row["lo"]):
         return None
-    return row["lo"].date(), row["hi"].date()
+    return DataSpan(row["lo"].date(), row["hi"].date(), row["created"].date())
+
+
+def data_period(ws: Workspace) -> tuple[date, date] | None:
+    """First and last day with ticket activity (created or done), or None when empty."""
+    span = data_span(ws)
+    return None if span is None else (span.first, span.last)
+
+
+def period_activity(ws: Workspace, filters: Filters) -> int:
+    """How many tickets passing ``filters``' dimensions were created or done in its
+    period (open ends resolved against the data): 0 means the period has nothing to show."""
+    cte, params = tickets_cte(ws, filters)
+    return int(query(ws, cte + f" SELECT count(*) AS n FROM t WHERE ({CREATED_IN}) OR ({DONE_IN})",
+                     params)["n"].iloc[0])
 
 
 def resolve_period(ws: Workspace, filters: Filters) -> Filters:

@@ -99,3 +99,45 @@ def test_kpi_expressions_for_a_bucket_drop_the_period_condition():
         f"avg(CASE WHEN {tk.SLA_MET} THEN 1.0 ELSE 0.0 END) "
         f"FILTER (WHERE {tk.DONE_IN} AND {tk.HAS_TARGET})")
     assert tk.aliased(tk.KPI_SQL, ["tickets"]) == f"{tk.KPI_SQL['tickets']} AS tickets"
+
+
+def test_data_span_ends_volume_on_the_last_day_a_ticket_was_created(ws):
+    assert tk.data_span(ws) is None
+    # Created 1 Jan to 10 Feb; the last closure comes long after the last new ticket.
+    _insert(ws, [{"ticket_id": "A", "created_at": D(2024, 1, 1, 9), "resolved_at": D(2024, 1, 2, 9)},
+                 {"ticket_id": "B", "created_at": D(2024, 2, 10, 23, 59),
+                  "closed_at": D(2024, 3, 20, 8)}])
+    span = tk.data_span(ws)
+    assert span == tk.DataSpan(first=date(2024, 1, 1), last=date(2024, 3, 20),
+                               last_created=date(2024, 2, 10))
+    assert tk.data_period(ws) == (date(2024, 1, 1), date(2024, 3, 20))
+
+
+@pytest.mark.parametrize(("days", "expected"), [
+    (28, (date(2024, 1, 14), date(2024, 2, 10))),   # 28 whole days ending on the last creation
+    (7, (date(2024, 2, 4), date(2024, 2, 10))),
+    (1, (date(2024, 2, 10), date(2024, 2, 10))),
+    (91, (date(2024, 1, 1), date(2024, 2, 10))),    # the history is shorter: all of it
+    (None, (date(2024, 1, 1), date(2024, 3, 20))),  # the whole span, closures included
+])
+def test_recent_period_is_the_last_days_that_hold_new_tickets(days, expected):
+    span = tk.DataSpan(first=date(2024, 1, 1), last=date(2024, 3, 20),
+                       last_created=date(2024, 2, 10))
+    start, end = span.recent(days)
+    assert (start, end) == expected
+    assert days is None or (end - start).days + 1 == min(days, 41)   # 1 Jan..10 Feb: 41 days
+
+
+def test_period_activity_counts_tickets_created_or_done_in_the_period(ws):
+    _insert(ws, [{"ticket_id": "A", "created_at": D(2024, 1, 1, 9), "team": "X",
+                  "resolved_at": D(2024, 1, 20, 9)},
+                 {"ticket_id": "B", "created_at": D(2024, 1, 25, 9), "team": "Y"}])
+    def n(start, end, **dims):
+        return tk.period_activity(ws, Filters(start=start, end=end, **dims))
+    assert n(date(2024, 1, 1), date(2024, 1, 1)) == 1        # A created
+    assert n(date(2024, 1, 10), date(2024, 1, 20)) == 1      # A done, nothing created
+    assert n(date(2024, 1, 21), date(2024, 1, 24)) == 0      # A open before, nothing happens
+    assert n(date(2024, 1, 20), date(2024, 1, 25)) == 2
+    assert n(date(2024, 1, 20), date(2024, 1, 25), teams=("Y",)) == 1
+    assert n(date(2024, 1, 1), date(2024, 1, 19), teams=("Y",)) == 0
+    assert n(None, None) == 2                                   # open: the whole history
