@@ -9,12 +9,31 @@ import streamlit as st
 from svcops.i18n import t
 from svcops.kpi import COUNT_KEYS, RATE_KEYS, ScoreRow
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
+# Streamlit's Markdown is escaped in two ways. What its parser reads (emphasis, code,
+# links, images, HTML, LaTeX, headings, lists, quotes, tables, character references)
+# takes a backslash. What Streamlit and GFM look for afterwards in the parsed text,
+# where the backslash is gone, takes an invisible WORD JOINER (U+2060) that breaks
+# the pattern: after a colon (``:material/home:`` icons, ``:smile:`` emoji,
+# ``:streamlit:``, ``:red[x]`` directives, ``http://`` and ``mailto:`` autolinks), after
+# ``@`` (e-mail autolinks), inside ``www.`` (autolinks) and inside the arrows ``->``,
+# ``<=`` ... it turns into symbols.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$&])")
+_JOINER = "\u2060"
+_FOUND_IN_TEXT = re.compile(r"(?<=:)(?=[\w+\-/])|(?<=@)(?=\w)|(?<=www)(?=\.)", re.IGNORECASE)
+_SYMBOLS = re.compile(r"(?<!\S)(<->|->|<-|--|>=|<=|~=)(?!\S)")
 
 
 def escape_md(text: str) -> str:
-    """Text from the data shown literally in Markdown (no links, emphasis or HTML)."""
-    return _MD_SPECIAL.sub(r"\\\1", str(text))
+    """Text from the data shown literally wherever Streamlit renders Markdown.
+
+    No link, image, HTML, icon, emoji, colour, LaTeX, emphasis, heading, list, table or
+    line break comes of it; it reads the same (invisible word joiners aside). Line breaks
+    become spaces, and leading whitespace cannot start an indented code block.
+    """
+    shown = " ".join(str(text).splitlines())
+    shown = _SYMBOLS.sub(lambda m: m[0][0] + _JOINER + m[0][1:], shown)
+    shown = _MD_SPECIAL.sub(r"\\\1", _FOUND_IN_TEXT.sub(_JOINER, shown))
+    return re.sub(r"^\s", "&#32;", shown)
 
 
 def kpi_value(kpi: str, value) -> str:
