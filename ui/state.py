@@ -129,13 +129,24 @@ def context() -> Context:
 
 
 def page(title_key: str, *, needs_tickets: bool = True) -> Context:
-    """Start a page: its title, and (for pages built on tickets) a plain word on what
-    to upload instead of an empty page when the workspace has none."""
+    """Start a page: its title, and for pages built on tickets a plain word instead of
+    empty axes and zero headlines: what to upload when the workspace has no tickets, and
+    the period and the data's span when no ticket was created or done in the period
+    (with the filters' dimensions)."""
     from svcops.i18n import t
+    from svcops.tickets import data_period, period_activity
 
     ctx = context()
     st.title(t(title_key, ctx.lang))
-    if needs_tickets and not ctx.has_tickets:
+    if not needs_tickets:
+        return ctx
+    if not ctx.has_tickets:
         st.info(t("common.no_tickets", ctx.lang))
+        st.stop()
+    if not cached(ctx.ws, ctx.version, period_activity, ctx.filters):
+        first, last = cached(ctx.ws, ctx.version, data_period)
+        key = "common.empty_period_filtered" if ctx.filters.has_dimensions else "common.empty_period"
+        st.info(t(key, ctx.lang, start=ctx.filters.start, end=ctx.filters.end, first=first,
+                  last=last))
         st.stop()
     return ctx

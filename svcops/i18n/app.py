@@ -38,6 +38,18 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "还没有工单数据。请在“数据”页面上传工单导出（工作表 `tickets`，至少包含 `ticket_id` "
               "和 `created_at` 列），或切换到示例工作区。",
     },
+    "common.empty_period": {
+        "en": "No ticket was created or done from {start} to {end}. The data runs from "
+              "{first} to {last}: pick a period inside it under Quick range or Period.",
+        "zh": "{start} 至 {end} 期间没有新建或完成的工单。数据范围为 {first} 至 {last}，"
+              "请在“快捷期间”或“期间”中选择此范围内的日期。",
+    },
+    "common.empty_period_filtered": {
+        "en": "No ticket matching the filters was created or done from {start} to {end}. "
+              "The data runs from {first} to {last}: widen the filters or the period.",
+        "zh": "{start} 至 {end} 期间没有符合筛选条件的新建或完成工单。数据范围为 {first} 至 "
+              "{last}，请放宽筛选条件或期间。",
+    },
     "common.list_sep": {"en": "; ", "zh": "；"},
     "common.download_csv": {"en": "Download CSV", "zh": "下载 CSV"},
     "common.error": {"en": "Something went wrong: {message}", "zh": "出错了：{message}"},

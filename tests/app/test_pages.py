@@ -306,3 +306,40 @@ def test_bad_upload_shows_one_line_and_changes_nothing(own_ws_path):
     shown = re.sub(r"\\(.)", r"\1", at.error[0].value)    # as rendered: escapes undone
     assert shown.startswith("Nothing was imported. broken.xlsx: not a readable")
     assert any("No uploads yet" in c.value for c in at.caption)
+
+
+@pytest.fixture
+def gap(own_ws_path):
+    """An own workspace with tickets in January and in March 2024, none in February."""
+    from svcops.ingest import import_files
+    from svcops.store import Workspace
+
+    rows = [{"ticket_id": f"G{i}", "created_at": datetime(2024, m, d, 9),
+             "resolved_at": datetime(2024, m, d, 10), "team": "Desk"}
+            for i, (m, d) in enumerate([(1, 5), (1, 20), (3, 4), (3, 18)])]
+    with Workspace(own_ws_path) as ws:
+        import_files(ws, [("gap.xlsx", _workbook(rows))])
+    return own_ws_path
+
+
+@pytest.mark.parametrize("page", [p for p in PAGES if p != "views/data.py"])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_period_without_tickets_says_so_instead_of_drawing_nothing(gap, page, lang):
+    at = run(page, source="own", lang=lang, start="2024-02-01", end="2024-02-29")
+    assert at.title[0].value == TITLES[page][lang]
+    said = [i.value for i in at.info]
+    assert len(said) == 1
+    for day in ("2024-02-01", "2024-02-29", "2024-01-05", "2024-03-18"):   # period and span
+        assert day in said[0]
+    assert ("No ticket was created or done" if lang == "en" else "没有新建或完成的工单") in said[0]
+    assert len(at.metric) == 0 and len(at.get("vega_lite_chart")) == 0 and len(at.dataframe) == 0
+
+
+def test_a_period_without_tickets_for_the_filters_says_to_widen_them(gap):
+    at = run(source="own", start="2024-01-01", end="2024-01-31", team="Nobody's")
+    assert len(at.metric) == 12     # a team that is not in the data is dropped from the filter
+    at = run(source="own", start="2024-03-10", end="2024-03-17", team="Desk")
+    assert "widen the filters" in at.info[0].value and len(at.metric) == 0
+    at = run(source="own", start="2024-03-04", end="2024-03-17", team="Desk")
+    assert not at.info and {m.label: m.value for m in at.metric}["Tickets created"] == "1"
+
