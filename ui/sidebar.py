@@ -2,17 +2,20 @@
 
 The URL is the source of truth when a session starts (a copied link reopens the
 same view); after that the widgets are, and every change is written back to it.
+A quick range is counted back from the last day a ticket was created
+(:meth:`svcops.tickets.DataSpan.recent`) and worked out again whenever the data
+changes (another source, an import), so a user's own history opens on its last 28
+days that hold data, not on a range left over from the sample.
 """
 
 from __future__ import annotations
-
-from datetime import date, timedelta
 
 import streamlit as st
 
 from svcops import kpi
 from svcops.filters import DIMENSIONS, Filters
 from svcops.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
+from svcops.tickets import DataSpan, data_span
 
 from . import state
 
@@ -37,22 +40,38 @@ def _init_once(key: str, value) -> None:
         st.session_state[key] = value
 
 
-def _preset_range(preset: str, lo: date, hi: date) -> tuple[date, date]:
-    days = PRESETS.get(preset)
-    return (lo, hi) if days is None else (max(lo, hi - timedelta(days=days - 1)), hi)
-
-
-def _apply_preset(lo: date, hi: date) -> None:
+def _apply_preset(span: DataSpan) -> None:
     preset = st.session_state.get("f_preset", "custom")
     if preset != "custom":
-        st.session_state["f_range"] = _preset_range(preset, lo, hi)
+        st.session_state["f_range"] = span.recent(PRESETS[preset])
 
 
-def _reset_filters(lo: date, hi: date) -> None:
+def _reset_filters(span: DataSpan) -> None:
     st.session_state["f_preset"] = DEFAULT_PRESET
-    st.session_state["f_range"] = _preset_range(DEFAULT_PRESET, lo, hi)
+    st.session_state["f_range"] = span.recent(PRESETS[DEFAULT_PRESET])
     for key, _label in _DIM_WIDGETS.values():
         st.session_state[key] = []
+
+
+def _follow_workspace(version: str, span: DataSpan) -> None:
+    """Re-apply the chosen range when the data changed under it (another source, an
+    import, a removal): a range picked on other data means nothing on this one.
+
+    A quick range is worked out again on this data; a custom range is kept where it
+    overlaps this data's span (the clamp below trims it) and otherwise gives way to the
+    default quick range. The session's first run keeps its range: a copied link's dates
+    stand.
+    """
+    seen = st.session_state.get("f_version")
+    st.session_state["f_version"] = version
+    if seen is None or seen == version:
+        return
+    if st.session_state["f_preset"] == "custom":
+        cur = st.session_state["f_range"]
+        if len(cur) == 2 and cur[0] <= span.last and cur[1] >= span.first:
+            return
+        st.session_state["f_preset"] = DEFAULT_PRESET
+    _apply_preset(span)
 
 
 def build_context() -> state.Context:
@@ -77,27 +96,28 @@ def build_context() -> state.Context:
 
     ws = state.workspace_for(source)
     version = state.data_version(ws)
-    period = state.cached(ws, version, kpi.data_period)
+    span = state.cached(ws, version, data_span)
     dims = state.cached(ws, version, kpi.dimension_values)
     url: dict[str, object] = {"lang": lang, "source": source}
     if presenter:
         url["present"] = "1"
 
-    if period is None:
+    if span is None:
         filters = Filters()
     else:
-        lo, hi = period
+        lo, hi = span.first, span.last
         sb.subheader(t("sidebar.filters", lang))
         url_filters = Filters.from_query(qp.get_all)
         if url_filters.start or url_filters.end:
             _init_once("f_preset", "custom")
             _init_once("f_range", (url_filters.start or lo, url_filters.end or hi))
         _init_once("f_preset", DEFAULT_PRESET)
-        _init_once("f_range", _preset_range(st.session_state["f_preset"], lo, hi))
+        _init_once("f_range", span.recent(PRESETS.get(st.session_state["f_preset"])))
+        _follow_workspace(version, span)
         sb.selectbox(t("filter.preset", lang), ["custom", *PRESETS], key="f_preset",
                      format_func=lambda p: t(f"preset.{p}", lang),
-                     on_change=_apply_preset, args=(lo, hi))
-        # Keep a range from another workspace (or a stale link) inside this data's span.
+                     on_change=_apply_preset, args=(span,))
+        # Keep a custom range (or a stale link's) inside this data's span.
         cur = st.session_state["f_range"]
         if len(cur) == 2:
             s, e = max(lo, min(cur[0], hi)), min(hi, max(cur[1], lo))
@@ -115,7 +135,7 @@ def build_context() -> state.Context:
             st.session_state[key] = [v for v in st.session_state[key] if v in options]
             chosen[field] = tuple(sb.multiselect(t(label, lang), options, key=key,
                                                  placeholder=t("filter.all", lang)))
-        sb.button(t("filter.reset", lang), on_click=_reset_filters, args=(lo, hi))
+        sb.button(t("filter.reset", lang), on_click=_reset_filters, args=(span,))
         filters = Filters(start=start, end=end, **chosen)
         url.update(filters.to_query())
         sb.caption(t("sidebar.link", lang))
@@ -123,4 +143,4 @@ def build_context() -> state.Context:
     st.query_params.from_dict(url)
 
     return state.Context(ws=ws, source=source, version=version, filters=filters, lang=lang,
-                         presenter=presenter, dims=dims, has_tickets=period is not None)
+                         presenter=presenter, dims=dims, has_tickets=span is not None)

@@ -160,10 +160,12 @@ def test_targets_edited_on_the_page_are_saved_and_scored(ticket_only, sample_ws)
     assert card["KPI"].tolist() == ["SLA attainment"] and card["Target"].iloc[0] == "95.0%"
     # Worked from the fixture's rows: ticket i is created at 09:00 + 7 h * i, resolved 6 h
     # later, priority P(1 + i % 4); only P1 (policy 4 h) misses. The page shows the last
-    # 28 days of data by default.
+    # 28 days of data by default, ending on the last day a ticket was created (the last
+    # one, created 26 April 18:00, is done at midnight: 27 April is not in the period).
     created = [datetime(2024, 1, 1, 9) + pd.Timedelta(hours=7 * i) for i in range(400)]
     done = [c + pd.Timedelta(hours=6) for c in created]
-    end = max(done).date()
+    end = max(created).date()
+    assert end < max(done).date()
     start = end - pd.Timedelta(days=27)
     in_period = [i for i, d in enumerate(done) if start <= d.date() <= end]
     met = sum(1 for i in in_period if i % 4 != 0)
@@ -342,4 +344,39 @@ def test_a_period_without_tickets_for_the_filters_says_to_widen_them(gap):
     assert "widen the filters" in at.info[0].value and len(at.metric) == 0
     at = run(source="own", start="2024-03-04", end="2024-03-17", team="Desk")
     assert not at.info and {m.label: m.value for m in at.metric}["Tickets created"] == "1"
+
+
+def _history(first: date, days: int, closed_late: date | None = None) -> bytes:
+    """A tickets sheet: one ticket a day from ``first`` for ``days`` days, each resolved
+    two hours after it was created; the first one instead closed on ``closed_late``."""
+    rows = [{"ticket_id": f"H{i}", "created_at": datetime.combine(first, datetime.min.time())
+             + pd.Timedelta(days=i, hours=9), "resolved_at": datetime.combine(
+                 first, datetime.min.time()) + pd.Timedelta(days=i, hours=11)}
+            for i in range(days)]
+    if closed_late:
+        rows[0] = {**rows[0], "resolved_at": None, "closed_at": datetime.combine(
+            closed_late, datetime.min.time()) + pd.Timedelta(hours=8)}
+    return _workbook(rows)
+
+
+def test_an_upload_opens_on_its_last_28_days_that_hold_tickets(own_ws_path):
+    # Tickets created 2 Jan to 31 Mar 2023; one is closed on 15 May, six weeks after the
+    # last new ticket. The sample's "last 28 days" must not be carried over (nor clamped
+    # to 15 May): the own history opens on the 28 days ending 31 March.
+    at = run("views/data.py", source="sample")
+    assert at.session_state["f_preset"] == "last28"
+    at.file_uploader[0].upload("history.xlsx", _history(date(2023, 1, 2), 89, date(2023, 5, 15)))
+    at.form_submit_button[0].click().run()
+    assert not at.exception
+    assert at.session_state["source"] == "own"
+    assert at.session_state["f_preset"] == "last28"
+    assert tuple(at.session_state["f_range"]) == (date(2023, 3, 4), date(2023, 3, 31))
+    assert (url_values(at, "start"), url_values(at, "end")) == (["2023-03-04"], ["2023-03-31"])
+    at.switch_page("views/overview.py").run()
+    assert not at.exception
+    assert {m.label: m.value for m in at.metric}["Tickets created"] == "28"
+    # A copied link with explicit dates still reopens exactly those dates.
+    at = run(source="own", start="2023-02-01", end="2023-02-10")
+    assert (url_values(at, "start"), url_values(at, "end")) == (["2023-02-01"], ["2023-02-10"])
+    assert {m.label: m.value for m in at.metric}["Tickets created"] == "10"
 
