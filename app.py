@@ -5,16 +5,22 @@ folder on a fresh server, and a first request to a deep link (/resource) would t
 run that page without this router.
 """
 
+from pathlib import Path
+
 import streamlit as st
 
 from svcops.i18n import t
 from ui import sidebar, state
 from ui.format import apply_presenter_style
 
+# The page icon is a local file (sent inline as a data URL): a Material icon name here
+# makes the browser fetch the favicon from fonts.gstatic.com, which fails offline.
+ICON = Path(__file__).resolve().parent / "ui" / "icon.svg"
+
 presenting = st.query_params.get("present") == "1"
 st.set_page_config(
     page_title="svcops",
-    page_icon=":material/monitoring:",
+    page_icon=ICON,
     layout="wide",
     initial_sidebar_state="collapsed" if presenting else "auto",
 )
@@ -23,10 +29,20 @@ ctx = sidebar.build_context()
 state.set_context(ctx)
 lang = ctx.lang
 
+# The default page lives at "/"; its own name opens it too (a hidden alias that sends
+# the browser to "/" with the link's filters), so every page answers to /<its name>.
+# The default's internal url_path only has to differ from the alias's.
+overview = st.Page("views/overview.py", title=t("nav.overview", lang),
+                   icon=":material/dashboard:", url_path="home", default=True)
+
+
+def _to_overview() -> None:
+    st.switch_page(overview, query_params={k: st.query_params.get_all(k) for k in st.query_params})
+
+
 pages = {
     t("nav.section.areas", lang): [
-        st.Page("views/overview.py", title=t("nav.overview", lang),
-                icon=":material/dashboard:", url_path="overview", default=True),
+        overview,
         st.Page("views/quality.py", title=t("nav.quality", lang),
                 icon=":material/rule:", url_path="quality"),
         st.Page("views/performance.py", title=t("nav.performance", lang),
@@ -37,6 +53,8 @@ pages = {
     t("nav.section.workspace", lang): [
         st.Page("views/data.py", title=t("nav.data", lang), icon=":material/upload_file:",
                 url_path="data"),
+        st.Page(_to_overview, title=t("nav.overview", lang), url_path="overview",
+                visibility="hidden"),
     ],
 }
 page = st.navigation(pages)
