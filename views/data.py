@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from svcops.i18n import t
+from svcops.i18n import column_label, t
 from svcops.ingest import IngestError, import_files, import_summary, mapping_from_rows, preview
 from svcops.ingest.profiles import save_profile
 from svcops.ingest.read import SUPPORTED_SUFFIXES, max_upload_bytes
@@ -11,6 +11,13 @@ from ui import page, state
 
 ctx = state.page("data.title", needs_tickets=False)
 lang = ctx.lang
+
+
+def _counts(frame) -> dict:
+    """Column settings that give ``frame``'s row counts thousands separators (66,651),
+    for :func:`ui.page.table` (keyed by the shown, translated column names)."""
+    return {column_label(c, lang): st.column_config.NumberColumn(format="localized")
+            for c in ("rows", "rejected", "replaced") if c in frame.columns}
 
 
 def _failed(exc: Exception) -> str:
@@ -118,7 +125,8 @@ report = st.session_state.pop("data_last_report", None)
 if report is not None:
     st.success(t("data.imported", lang, rows=report.rows, files=len({s.file for s in report.sheets}),
                  rejected=report.rejected))
-    page.table(import_summary(report, lang))
+    summary = import_summary(report, lang)
+    page.table(summary, column_config=_counts(summary))
     for file, sheet, reason in report.skipped:
         st.warning(page.words("data.skipped", file=file, sheet=sheet, reason=reason))
 
@@ -127,7 +135,8 @@ st.caption(t("data.workspace_path", lang, path=ctx.ws.path))
 
 # -- holdings -----------------------------------------------------------------------
 st.subheader(t("data.holdings", lang))
-page.table(ctx.ws.holdings())
+holdings = ctx.ws.holdings()
+page.table(holdings, column_config=_counts(holdings))
 
 # -- uploads ------------------------------------------------------------------------
 st.subheader(t("data.uploads", lang))
@@ -135,8 +144,13 @@ uploads = ctx.ws.uploads()
 if uploads.empty:
     st.caption(t("data.no_uploads", lang))
 else:
-    page.table(uploads)
-    ids = sorted(uploads["upload_id"].unique().tolist())
+    page.table(uploads, column_config=_counts(uploads))
+    # Newest first, so the pick starts on the latest upload; a changed workspace (an
+    # import, a removal, the other source) starts it there again.
+    ids = sorted(uploads["upload_id"].unique().tolist(), reverse=True)
+    if st.session_state.get("data_original_of") != ctx.version:
+        st.session_state.pop("data_original", None)
+        st.session_state["data_original_of"] = ctx.version
     names = uploads.groupby("upload_id")["file_name"].first().to_dict()
     if ctx.source == "own":
         with st.form("data_remove"):

@@ -3,11 +3,15 @@
 STRINGS: dict[str, dict[str, str]] = {
     "data.title": {"en": "Data", "zh": "数据"},
     "data.intro": {
-        "en": "Upload workbooks in the template format: one sheet per table, named like the "
-              "table (`tickets`, `roster`, `costs`, …), with canonical column names. "
-              "Re-uploading rows with the same key replaces them; nothing is doubled.",
-        "zh": "按模板格式上传工作簿：每张表一个工作表，以表名命名（`tickets`、`roster`、`costs` 等），"
-              "使用标准列名。重复上传相同主键的行会覆盖旧行，不会重复。",
+        "en": "Upload your exports as they are: tickets from ServiceNow, Zendesk, Jira Service "
+              "Management, Freshdesk or a Chinese-language system, rosters, costs (Excel, CSV "
+              "or a `.zip` of them). Each sheet's table and columns are recognised by their "
+              "names and values; check the mapping first to see and correct it. Re-uploading "
+              "rows with the same key replaces them; nothing is doubled.",
+        "zh": "直接上传系统导出的原始文件即可：ServiceNow、Zendesk、Jira Service Management、"
+              "Freshdesk 或中文系统的工单，以及排班、成本等（Excel、CSV 或其 `.zip` 压缩包）。"
+              "系统根据列名和取值识别每个工作表对应的表和列；可先检查列映射并加以修正。"
+              "重复上传相同主键的行会覆盖旧行，不会重复。",
     },
     "data.upload": {"en": "Upload files", "zh": "上传文件"},
     "data.import": {"en": "Import", "zh": "导入"},

@@ -310,6 +310,41 @@ def test_bad_upload_shows_one_line_and_changes_nothing(own_ws_path):
     assert any("No uploads yet" in c.value for c in at.caption)
 
 
+def _history(first: date, days: int, closed_late: date | None = None) -> bytes:
+    """A tickets sheet: one ticket a day from ``first`` for ``days`` days, each resolved
+    two hours after it was created; the first one instead closed on ``closed_late``."""
+    rows = [{"ticket_id": f"H{i}", "created_at": datetime.combine(first, datetime.min.time())
+             + pd.Timedelta(days=i, hours=9), "resolved_at": datetime.combine(
+                 first, datetime.min.time()) + pd.Timedelta(days=i, hours=11)}
+            for i in range(days)]
+    if closed_late:
+        rows[0] = {**rows[0], "resolved_at": None, "closed_at": datetime.combine(
+            closed_late, datetime.min.time()) + pd.Timedelta(hours=8)}
+    return _workbook(rows)
+
+
+def test_an_upload_opens_on_its_last_28_days_that_hold_tickets(own_ws_path):
+    # Tickets created 2 Jan to 31 Mar 2023; one is closed on 15 May, six weeks after the
+    # last new ticket. The sample's "last 28 days" must not be carried over (nor clamped
+    # to 15 May): the own history opens on the 28 days ending 31 March.
+    at = run("views/data.py", source="sample")
+    assert at.session_state["f_preset"] == "last28"
+    at.file_uploader[0].upload("history.xlsx", _history(date(2023, 1, 2), 89, date(2023, 5, 15)))
+    at.form_submit_button[0].click().run()
+    assert not at.exception
+    assert at.session_state["source"] == "own"
+    assert at.session_state["f_preset"] == "last28"
+    assert tuple(at.session_state["f_range"]) == (date(2023, 3, 4), date(2023, 3, 31))
+    assert (url_values(at, "start"), url_values(at, "end")) == (["2023-03-04"], ["2023-03-31"])
+    at.switch_page("views/overview.py").run()
+    assert not at.exception
+    assert {m.label: m.value for m in at.metric}["Tickets created"] == "28"
+    # A copied link with explicit dates still reopens exactly those dates.
+    at = run(source="own", start="2023-02-01", end="2023-02-10")
+    assert (url_values(at, "start"), url_values(at, "end")) == (["2023-02-01"], ["2023-02-10"])
+    assert {m.label: m.value for m in at.metric}["Tickets created"] == "10"
+
+
 @pytest.fixture
 def gap(own_ws_path):
     """An own workspace with tickets in January and in March 2024, none in February."""
@@ -346,37 +381,18 @@ def test_a_period_without_tickets_for_the_filters_says_to_widen_them(gap):
     assert not at.info and {m.label: m.value for m in at.metric}["Tickets created"] == "1"
 
 
-def _history(first: date, days: int, closed_late: date | None = None) -> bytes:
-    """A tickets sheet: one ticket a day from ``first`` for ``days`` days, each resolved
-    two hours after it was created; the first one instead closed on ``closed_late``."""
-    rows = [{"ticket_id": f"H{i}", "created_at": datetime.combine(first, datetime.min.time())
-             + pd.Timedelta(days=i, hours=9), "resolved_at": datetime.combine(
-                 first, datetime.min.time()) + pd.Timedelta(days=i, hours=11)}
-            for i in range(days)]
-    if closed_late:
-        rows[0] = {**rows[0], "resolved_at": None, "closed_at": datetime.combine(
-            closed_late, datetime.min.time()) + pd.Timedelta(hours=8)}
-    return _workbook(rows)
-
-
-def test_an_upload_opens_on_its_last_28_days_that_hold_tickets(own_ws_path):
-    # Tickets created 2 Jan to 31 Mar 2023; one is closed on 15 May, six weeks after the
-    # last new ticket. The sample's "last 28 days" must not be carried over (nor clamped
-    # to 15 May): the own history opens on the 28 days ending 31 March.
-    at = run("views/data.py", source="sample")
-    assert at.session_state["f_preset"] == "last28"
-    at.file_uploader[0].upload("history.xlsx", _history(date(2023, 1, 2), 89, date(2023, 5, 15)))
+def test_the_data_page_counts_with_separators_and_offers_the_newest_original(ticket_only):
+    at = run("views/data.py", source="own")
+    assert at.selectbox(key="data_original").value == 1
+    at.file_uploader[0].upload("more.xlsx", _history(date(2024, 6, 3), 3))
     at.form_submit_button[0].click().run()
     assert not at.exception
-    assert at.session_state["source"] == "own"
-    assert at.session_state["f_preset"] == "last28"
-    assert tuple(at.session_state["f_range"]) == (date(2023, 3, 4), date(2023, 3, 31))
-    assert (url_values(at, "start"), url_values(at, "end")) == (["2023-03-04"], ["2023-03-31"])
-    at.switch_page("views/overview.py").run()
-    assert not at.exception
-    assert {m.label: m.value for m in at.metric}["Tickets created"] == "28"
-    # A copied link with explicit dates still reopens exactly those dates.
-    at = run(source="own", start="2023-02-01", end="2023-02-10")
-    assert (url_values(at, "start"), url_values(at, "end")) == (["2023-02-01"], ["2023-02-10"])
-    assert {m.label: m.value for m in at.metric}["Tickets created"] == "10"
-
+    # Right after the import the pick names the new upload, not the first one.
+    assert at.selectbox(key="data_original").value == 2
+    assert "2 · more.xlsx" in at.selectbox(key="data_original").options
+    holdings = at.dataframe[1]       # after the import summary
+    assert holdings.value["Rows"].sum() == 403            # numbers stay numbers...
+    configs = json.loads(holdings.proto.columns)
+    assert configs["Rows"]["type_config"]["format"] == "localized"   # ...shown as 66,651
+    assert "Upload your exports as they are" in at.markdown[0].value
+    assert "canonical column names" not in at.markdown[0].value
