@@ -40,6 +40,10 @@ class Table:
     extras: tuple[Column, ...] = field(default=())
     # Whether two rows of one sheet with the same key are a mistake (keep the last).
     dedupe_within_sheet: bool = True
+    # Whether the order of rows in the file means something: each stored row then keeps
+    # its position within its upload (``store.SEQ_COL``), so an event log's events with
+    # equal timestamps stay in the order the file has them.
+    ordered: bool = False
 
     @property
     def column_names(self) -> list[str]:
@@ -137,6 +141,7 @@ EVENTS = Table(
     key=("case_id", "activity", "timestamp"),
     description="process event log",
     dedupe_within_sheet=False,
+    ordered=True,
 )
 
 INTERVALS = Table(

@@ -2,7 +2,10 @@
 
 One file holds everything a team has uploaded. Canonical tables carry the SPEC's
 names plus one bookkeeping column, ``_upload_id``, so every row knows which upload
-it came from. Rows replaced by a newer upload (same key) are parked in
+it came from; a table whose row order means something (``Table.ordered``: the event
+log) also has ``_seq``, each row's position within its upload (the file's row number,
+after the rows of the upload's earlier sheets), since DuckDB is not asked to keep
+insertion order. Rows replaced by a newer upload (same key) are parked in
 ``_superseded_<table>`` so that removing the newer upload brings them back.
 
 A ``Workspace`` object is safe to share between threads: each query runs on its
@@ -29,6 +32,8 @@ from .originals import Original, OriginalsFolder, in_memory
 from .schema import DEFAULT_SLA_POLICY, TABLES, Table
 
 UPLOAD_COL = "_upload_id"
+# A row's position within its upload, for tables whose row order means something.
+SEQ_COL = "_seq"
 
 _META_DDL = [
     """CREATE TABLE IF NOT EXISTS uploads (
@@ -67,9 +72,20 @@ def default_workspace_path() -> Path:
 def table_ddl(table: Table, name: str | None = None, extra: str = "") -> str:
     cols = [f'"{c.name}" {c.type}' for c in (*table.columns, *table.extras)]
     cols.append(f"{UPLOAD_COL} BIGINT")
+    if table.ordered:
+        cols.append(f"{SEQ_COL} BIGINT")
     if extra:
         cols.append(extra)
     return f'CREATE TABLE IF NOT EXISTS "{name or table.name}" ({", ".join(cols)})'
+
+
+def stored_columns(table: Table) -> str:
+    """The quoted column list every stored row of ``table`` has: canonical columns,
+    extras, ``_upload_id`` and, for an ordered table, ``_seq``."""
+    names = [c.name for c in (*table.columns, *table.extras)] + [UPLOAD_COL]
+    if table.ordered:
+        names.append(SEQ_COL)
+    return ", ".join(f'"{n}"' for n in names)
 
 
 def key_expr(table: Table, alias: str = "") -> str:
@@ -100,7 +116,8 @@ class StagedSheet:
     ``relation_sql`` selects canonical columns (and extras) of the good rows;
     ``rejects_sql`` selects (row_number, action, reasons, data) of rows kept aside,
     ``reasons`` as a JSON list of messages (see ``ingest.coerce.reason_sql``).
-    Both refer to temporary tables that live on the cursor passed to ``store``.
+    For an ordered table (``Table.ordered``) ``relation_sql`` also selects ``_seq``,
+    the row's position in the sheet (its row number). Both refer to temporary tables that live on the cursor passed to ``store``.
     """
 
     file_name: str
@@ -148,6 +165,11 @@ class Workspace:
         for table in TABLES.values():
             con.execute(table_ddl(table))
             con.execute(table_ddl(table, f"_superseded_{table.name}", "_superseded_by BIGINT"))
+            if table.ordered:
+                # A workspace written before rows kept their order: its rows have none
+                # (NULL), the rows of later uploads have theirs.
+                for name in (table.name, f"_superseded_{table.name}"):
+                    con.execute(f'ALTER TABLE "{name}" ADD COLUMN IF NOT EXISTS {SEQ_COL} BIGINT')
         if con.execute("SELECT count(*) FROM sla_policy").fetchall() == [(0,)]:
             con.executemany("INSERT INTO sla_policy VALUES (?, ?)", list(DEFAULT_SLA_POLICY.items()))
 
@@ -253,6 +275,9 @@ class Workspace:
         """
         summaries: list[dict] = []
         upload_ids: dict[str, int] = {}
+        # Per upload and ordered table: the last position given, so a later sheet's rows
+        # come after an earlier sheet's.
+        last_seq: dict[tuple[int, str], int] = {}
         now = datetime.now().replace(microsecond=0)
         with self.transaction(cur):
             for sheet in staged:
@@ -263,9 +288,13 @@ class Workspace:
                     upload_ids[origin] = uid
                     if kept is not None:
                         self._record_original(cur, uid, kept)
-                summaries.append(self._store_sheet(
+                at = (upload_ids[origin], sheet.table.name)
+                summary = self._store_sheet(
                     cur, sheet, upload_ids[origin], now,
-                    kept.checksum if kept else None, kept.size if kept else None))
+                    kept.checksum if kept else None, kept.size if kept else None,
+                    last_seq.get(at, 0))
+                last_seq[at] = summary.pop("last_seq")
+                summaries.append(summary)
         return summaries
 
     def keep_original(self, name: str, data: bytes | Path) -> Original:
@@ -321,12 +350,18 @@ class Workspace:
             return None
 
     def _store_sheet(self, cur, sheet: StagedSheet, uid: int, now, checksum: str | None,
-                     file_bytes: int | None) -> dict:
+                     file_bytes: int | None, seq_base: int = 0) -> dict:
+        """Store one sheet under upload ``uid``; an ordered table's rows are numbered
+        after ``seq_base``. The summary's ``last_seq`` is the last position given."""
         t = sheet.table
         cols = [c.name for c in (*t.columns, *t.extras)]
         col_list = ", ".join(f'"{c}"' for c in cols)
         incoming = f"({sheet.relation_sql})"
-        rows = int(cur.execute(f"SELECT count(*) FROM {incoming}").fetchone()[0])
+        rows, last_seq = cur.execute(
+            f"SELECT count(*), {f'max({SEQ_COL})' if t.ordered else 'NULL'} FROM {incoming}"
+        ).fetchone()
+        rows, last_seq = int(rows), seq_base + int(last_seq or 0)
+        stored = stored_columns(t)
         # Newest wins: park the rows this upload replaces, so removing it restores them.
         replaced = 0
         if rows:
@@ -334,7 +369,8 @@ class Workspace:
             # Rows an earlier upload brought are parked so removing this one restores them;
             # rows of this same upload (another sheet of the file) are simply replaced.
             cur.execute(
-                f'INSERT INTO "_superseded_{t.name}" SELECT t.*, {uid} FROM "{t.name}" t '
+                f'INSERT INTO "_superseded_{t.name}" ({stored}, _superseded_by) '
+                f'SELECT {stored}, {uid} FROM "{t.name}" t '
                 f"WHERE {match} AND t.{UPLOAD_COL} <> {uid}"
             )
             replaced = int(
@@ -342,9 +378,10 @@ class Workspace:
             )
             if replaced:
                 cur.execute(f'DELETE FROM "{t.name}" t WHERE {match}')
+            seq = f", {SEQ_COL} + {seq_base}" if t.ordered else ""
             cur.execute(
-                f'INSERT INTO "{t.name}" ({col_list}, {UPLOAD_COL}) '
-                f"SELECT {col_list}, {uid} FROM {incoming}"
+                f'INSERT INTO "{t.name}" ({stored}) '
+                f"SELECT {col_list}, {uid}{seq} FROM {incoming}"
             )
         rejected = 0
         if sheet.rejects_sql:
@@ -365,7 +402,7 @@ class Workspace:
         )
         return {
             "upload_id": uid, "file": sheet.file_name, "sheet": sheet.sheet, "table": t.name,
-            "rows": rows, "rejected": rejected, "replaced": replaced,
+            "rows": rows, "rejected": rejected, "replaced": replaced, "last_seq": last_seq,
         }
 
     def remove_upload(self, upload_id: int) -> int:
@@ -384,9 +421,7 @@ class Workspace:
                     f"SELECT count(*) FROM {name} WHERE {UPLOAD_COL} = ?", [upload_id]
                 ).fetchone()[0])
                 cur.execute(f"DELETE FROM {name} WHERE {UPLOAD_COL} = ?", [upload_id])
-                cols = ", ".join(
-                    f'"{c.name}"' for c in (*t.columns, *t.extras)
-                ) + f", {UPLOAD_COL}"
+                cols = stored_columns(t)
                 cur.execute(
                     f"INSERT INTO {name} ({cols}) SELECT {cols} FROM {sup} s "
                     f"WHERE _superseded_by = ? AND {key_expr(t, 's')} NOT IN "

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import duckdb
@@ -23,7 +23,7 @@ import pyarrow.compute as pc
 
 from ..i18n import DEFAULT_LANGUAGE, Message, render, say, t
 from ..schema import EVENT_ACTOR_HEADERS, EVENT_TIME_HEADERS, TABLES, normalise_header
-from ..store import StagedSheet, Workspace, key_expr
+from ..store import SEQ_COL, StagedSheet, Workspace, key_expr
 from .coerce import key_duplicates_sql, staging_sql
 from .dates import infer_datetime_formats
 from .mapping import Mapping, classify, created_from_values, map_columns, mapping_from_rows
@@ -347,10 +347,14 @@ def _import(ws: Workspace, files, profile, overrides, kept: list) -> ImportRepor
     try:
         staged: list[StagedSheet] = []
         about: list[tuple[Mapping, tuple[Message, ...]]] = []
+        derived: list[int] = []     # tickets taken from an event log's latest rows
         for i, sheet in enumerate(sheets):
             for item, mapping, notes in _stage(cur, i, sheet, temps):
+                if item.table.name == "tickets" and sheet.event_log is not None:
+                    derived.append(len(staged))
                 staged.append(item)
                 about.append((mapping, notes))
+        staged = _tickets_sheets_first(staged, derived)
         summaries = ws.store(cur, staged, originals={o.name: o for o in kept})
         for (mapping, notes), s in zip(about, summaries, strict=True):
             report.sheets.append(SheetReport(
@@ -362,6 +366,20 @@ def _import(ws: Workspace, files, profile, overrides, kept: list) -> ImportRepor
             cur.execute(f"DROP TABLE IF EXISTS {name}")
         cur.close()
     return report
+
+
+def _tickets_sheets_first(staged: list[StagedSheet], derived: list[int]) -> list[StagedSheet]:
+    """An import that brings a tickets sheet and an event log of the same tickets: the
+    tickets sheet describes them, so the tickets an event log's latest rows give
+    (``derived``: their indexes in ``staged``) are kept only for cases no other tickets
+    sheet of this import holds."""
+    own = [s for i, s in enumerate(staged) if s.table.name == "tickets" and i not in derived]
+    if not own or not derived:
+        return staged
+    held = " UNION ALL ".join(f"SELECT ticket_id FROM ({s.relation_sql})" for s in own)
+    return [replace(s, relation_sql=f"SELECT * FROM ({s.relation_sql}) "
+                                    f"WHERE ticket_id NOT IN ({held})") if i in derived else s
+            for i, s in enumerate(staged)]
 
 
 def _stage_one(cur: duckdb.DuckDBPyConnection, data: pa.Table, relation: str, stage: str,
@@ -384,6 +402,8 @@ def _stage_one(cur: duckdb.DuckDBPyConnection, data: pa.Table, relation: str, st
 def _staged(sheet: _Sheet, table_name: str, stage: str) -> StagedSheet:
     table = TABLES[table_name]
     cols = ", ".join(f'"{c.name}"' for c in (*table.columns, *table.extras))
+    if table.ordered:     # the row's place in the file, kept by the store (store.SEQ_COL)
+        cols += f", _row AS {SEQ_COL}"
     return StagedSheet(
         sheet.raw.file_name, sheet.raw.sheet, table,
         relation_sql=f"SELECT {cols} FROM {stage} WHERE _reject IS NULL",
