@@ -9,26 +9,30 @@ name is re-exported here, so pages call ``charts.volume_chart(...)`` and
 
 from __future__ import annotations
 
-from .common import bar_chart, series_chart
+from .common import bar_chart, category_axis, number_axis, number_format, series_chart
 from .overview import volume_chart
 from .quality import control_chart, pareto_chart, servqual_chart
 from .resource import forecast_chart, heatmap, weekly_bars
 from .theme import (
+    AUTOSIZE,
     BAD,
     FONT,
     GOOD,
     NEUTRAL,
     PALETTE,
+    PRESENTER,
     PRIORITY_COLOURS,
     SERIES_COLOURS,
     THEME,
     ZH_LOCALE,
     colour_scale,
     localised,
+    sized,
 )
 
 __all__ = [
-    "BAD", "FONT", "GOOD", "NEUTRAL", "PALETTE", "PRIORITY_COLOURS", "SERIES_COLOURS", "THEME",
-    "ZH_LOCALE", "bar_chart", "colour_scale", "control_chart", "forecast_chart", "heatmap",
-    "localised", "pareto_chart", "series_chart", "servqual_chart", "volume_chart", "weekly_bars",
+    "AUTOSIZE", "BAD", "FONT", "GOOD", "NEUTRAL", "PALETTE", "PRESENTER", "PRIORITY_COLOURS",
+    "SERIES_COLOURS", "THEME", "ZH_LOCALE", "bar_chart", "category_axis", "colour_scale",
+    "control_chart", "forecast_chart", "heatmap", "localised", "number_axis", "number_format",
+    "pareto_chart", "series_chart", "servqual_chart", "sized", "volume_chart", "weekly_bars",
 ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from .common import number_axis
 from .theme import SERIES_COLOURS
 
 
@@ -20,7 +21,7 @@ def volume_chart(trend: pd.DataFrame, labels: dict[str, str], title: str, axis: 
         .mark_line(point=len(trend) <= 60)
         .encode(
             x=alt.X("period:T", title=axis["period"]),
-            y=alt.Y("tickets:Q", title=axis["tickets"]),
+            y=alt.Y("tickets:Q", title=axis["tickets"], axis=number_axis(long["tickets"], ",.1f")),
             color=alt.Color("series:N", scale=scale, title=None),
             tooltip=[alt.Tooltip("period:T", title=axis["period"]), "series:N",
                      alt.Tooltip("tickets:Q", format=",")],

@@ -5,6 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from .common import category_axis, number_axis
 from .theme import BAD, GOOD, NEUTRAL, PALETTE
 
 
@@ -17,7 +18,8 @@ def control_chart(frame: pd.DataFrame, title: str, axis: dict[str, str], *,
     data = frame.dropna(subset=["value"]).assign(
         flag=lambda d: d["out_of_control"].map({True: flagged_label, False: ""}))
     x = alt.X("date:T", title=axis["period"])
-    y_axis = alt.Axis(format=".0%" if percent else ",.0f")
+    y_axis = number_axis([data[c] for c in ("value", "centre", "ucl", "lcl")],
+                         ".0%" if percent else ",.1f")
     base = alt.Chart(data)
     limits = base.mark_line(interpolate="step-after", strokeDash=[4, 3], color=BAD,
                             strokeWidth=1.2)
@@ -44,26 +46,30 @@ def pareto_chart(frame: pd.DataFrame, category: str, title: str, axis: dict[str,
     order = frame[category].tolist()
     x = alt.X(f"{category}:N", sort=order, title=None, axis=alt.Axis(labelAngle=-35))
     bars = alt.Chart(frame).mark_bar().encode(
-        x=x, y=alt.Y("count:Q", title=axis["count"]),
+        x=x, y=alt.Y("count:Q", title=axis["count"],
+                     axis=number_axis(frame["count"], ",.1f", zero=True)),
         color=alt.condition("datum.vital_few", alt.value(PALETTE[0]), alt.value("#A9C4DE")),
         tooltip=[f"{category}:N", alt.Tooltip("count:Q", format=","),
                  alt.Tooltip("share:Q", format=".1%"),
                  alt.Tooltip("cumulative_share:Q", format=".1%")])
     line = alt.Chart(frame).mark_line(point=True, color=BAD).encode(
         x=x, y=alt.Y("cumulative_share:Q", title=axis["cumulative"],
-                     axis=alt.Axis(format=".0%"), scale=alt.Scale(domain=[0, 1])))
+                     axis=number_axis(frame["cumulative_share"], ".0%"),
+                     scale=alt.Scale(domain=[0, 1])))
     return alt.layer(bars, line).resolve_scale(y="independent").properties(title=title)
 
 
 def servqual_chart(frame: pd.DataFrame, title: str, labels: dict[str, str], axis_title: str):
-    """Expectation vs perception per SERVQUAL dimension, side by side."""
+    """Expectation vs perception per SERVQUAL dimension, side by side; every dimension
+    keeps its label (:func:`category_axis`)."""
     long = frame.melt(id_vars="dimension", value_vars=["expectation", "perception"],
                       var_name="what", value_name="score")
     long["what"] = long["what"].map(labels)
     scale = alt.Scale(domain=[labels["expectation"], labels["perception"]],
                       range=[NEUTRAL, PALETTE[0]])
     return alt.Chart(long, title=title).mark_bar().encode(
-        x=alt.X("dimension:N", title=None, axis=alt.Axis(labelAngle=0)),
-        xOffset="what:N", y=alt.Y("score:Q", title=axis_title),
+        x=alt.X("dimension:N", title=None, axis=category_axis(frame["dimension"])),
+        xOffset="what:N", y=alt.Y("score:Q", title=axis_title,
+                                  axis=number_axis(long["score"], ",.1f", zero=True)),
         color=alt.Color("what:N", scale=scale, title=None),
         tooltip=["dimension:N", "what:N", alt.Tooltip("score:Q", format=".2f")])

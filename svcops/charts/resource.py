@@ -2,26 +2,65 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Mapping
+from typing import Any
+
 import altair as alt
 import pandas as pd
 
-from .theme import BAD, PALETTE
+from .common import category_axis, number_axis, number_format
+from .theme import BAD, NEUTRAL, PALETTE
+
+_BAND_OPACITY = 0.18
 
 
 def forecast_chart(history: pd.DataFrame, forecast: pd.DataFrame, title: str,
-                   axis: dict[str, str], scale: alt.Scale | None = None):
-    """Recent history (line) and forecast (line over its interval band) per ``series``.
+                   axis: dict[str, str], scale: alt.Scale | None = None,
+                   labels: Mapping[str, str] | None = None):
+    """Recent history (line) and forecast (dashed line over its interval band) per ``series``.
 
     ``history``: ``series, ds, y``; ``forecast``: ``series, ds, yhat, yhat_lower, yhat_upper``.
+    The legend names each series (its colour, from the history line) and, given
+    ``labels`` (``actual``, ``forecast``, ``band``: e.g. "80% interval"), tells the solid
+    history from the dashed forecast and the shaded band.
     """
     colour = alt.Color("series:N", title=None, scale=scale or alt.Undefined)
+    # Every colour legend but the history line's is off, and legends resolve apart: in a
+    # shared legend one layer's "no legend" removes it for all.
+    quiet = alt.Color("series:N", legend=None, scale=scale or alt.Undefined)
     x = alt.X("ds:T", title=axis["period"])
-    band_colour = alt.Color("series:N", legend=None, scale=scale or alt.Undefined)
-    band = alt.Chart(forecast).mark_area(opacity=0.18).encode(
-        x=x, y=alt.Y("yhat_lower:Q", title=axis["tickets"]), y2="yhat_upper:Q",
-        color=band_colour)
+    y_axis = number_axis([history["y"], forecast["yhat_lower"], forecast["yhat_upper"]], ",.1f",
+                         zero=True)
+    # What each layer is, for the legend: a field computed in the browser, so no column
+    # is shipped for it.
+    named: dict[str, tuple[str, str, str, Any]] = {}
+    if labels is not None:
+        dash = alt.StrokeDash("kind:N", title=None, legend=alt.Legend(symbolType="stroke"),
+                              scale=alt.Scale(domain=[labels["actual"], labels["forecast"]],
+                                              range=[[1, 0], [5, 3]]))
+        # a one-value opacity scale needs its range twice (a single value draws opaque)
+        shade = alt.Opacity("band:N", title=None,
+                            scale=alt.Scale(range=[_BAND_OPACITY, _BAND_OPACITY]),
+                            legend=alt.Legend(symbolType="square", symbolFillColor=NEUTRAL,
+                                              symbolSize=150))
+        # the band's field has its own name: legends of one field merge across channels
+        named = {"seen": ("kind", labels["actual"], "strokeDash", dash),
+                 "ahead": ("kind", labels["forecast"], "strokeDash", dash),
+                 "band": ("band", labels["band"], "opacity", shade)}
+
+    def kind(chart: alt.Chart, layer: str) -> alt.Chart:
+        if layer not in named:
+            return chart
+        name, label, channel, encoding = named[layer]
+        return chart.transform_calculate(**{name: json.dumps(label)}).encode(
+            **{channel: encoding})
+
+    band = alt.Chart(forecast).mark_area(opacity=_BAND_OPACITY).encode(
+        x=x, y=alt.Y("yhat_lower:Q", title=axis["tickets"], axis=y_axis), y2="yhat_upper:Q",
+        color=quiet)
     ahead = alt.Chart(forecast).mark_line(strokeDash=[5, 3]).encode(
-        x=x, y="yhat:Q", color=colour,
+        x=x, y="yhat:Q", color=quiet,
         tooltip=[alt.Tooltip("ds:T", title=axis["period"]), "series:N",
                  alt.Tooltip("yhat:Q", format=",.1f"), alt.Tooltip("yhat_lower:Q", format=",.1f"),
                  alt.Tooltip("yhat_upper:Q", format=",.1f")])
@@ -29,7 +68,8 @@ def forecast_chart(history: pd.DataFrame, forecast: pd.DataFrame, title: str,
         x=x, y="y:Q", color=colour,
         tooltip=[alt.Tooltip("ds:T", title=axis["period"]), "series:N", "y:Q"])
     # lines first in the layer order, so the legend shows their full colours
-    return alt.layer(seen, ahead, band).properties(title=title)
+    layered = alt.layer(kind(seen, "seen"), kind(ahead, "ahead"), kind(band, "band"))
+    return layered.resolve_legend(color="independent").properties(title=title)
 
 
 def heatmap(frame: pd.DataFrame, x: str, y: str, value: str, title: str, *,
@@ -43,7 +83,8 @@ def heatmap(frame: pd.DataFrame, x: str, y: str, value: str, title: str, *,
     return alt.Chart(data, title=title).mark_rect().encode(
         x=alt.X(f"{x}:O", title=x_title),
         y=alt.Y(f"{y}:O", title=y_title, sort=y_labels or "ascending"),
-        color=alt.Color(f"{value}:Q", scale=scale, title=None),
+        color=alt.Color(f"{value}:Q", scale=scale, title=None,
+                        legend=alt.Legend(format=number_format(data[value], ",.1f"))),
         tooltip=[alt.Tooltip(f"{y}:O", title=y_title), alt.Tooltip(f"{x}:O", title=x_title),
                  alt.Tooltip(f"{value}:Q", format=fmt)],
     )
@@ -59,9 +100,9 @@ def weekly_bars(frame: pd.DataFrame, title: str, labels: dict[str, str], axis_ti
     scale = alt.Scale(domain=[labels["required_fte"], labels["rostered_fte"]],
                       range=[BAD, PALETTE[0]])
     return alt.Chart(long, title=title).mark_bar().encode(
-        x=alt.X("week:O", title=None, axis=alt.Axis(labelAngle=0)),
+        x=alt.X("week:O", title=None, axis=category_axis(long["week"])),
         xOffset=alt.XOffset("what:N", sort=[labels["required_fte"], labels["rostered_fte"]]),
-        y=alt.Y("fte:Q", title=axis_title),
+        y=alt.Y("fte:Q", title=axis_title, axis=number_axis(long["fte"], ",.1f", zero=True)),
         color=alt.Color("what:N", scale=scale, title=None),
         tooltip=["week:O", "what:N", alt.Tooltip("fte:Q", format=",.1f")],
     )

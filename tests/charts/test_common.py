@@ -124,3 +124,83 @@ def test_bar_does_not_fail_on_small_or_missing_data(frame, horizontal):
     assert len(shipped) == len(frame)
     assert [r["value"] for r in shipped] == [None if pd.isna(v) else v for v in frame["value"]]
     assert len(layers(spec)) == 1
+
+
+# ------------------------------------------------------------------------- number axes
+
+
+@pytest.mark.parametrize("values, fmt, zero, expected", [
+    ([0, 50, 100], ",.1f", False, ",d"),                 # counts: integers, never 50.0
+    ([3.0, 7.0, 12.0], ",.1f", False, ",d"),             # whole floats are counts too
+    ([1.5, 13.1, 42.7], ",.1f", False, ",.0f"),          # hours 0-40: no decimals
+    ([1400.25, 1401.5], ",.1f", False, ",.1f"),          # a narrow span keeps its decimals
+    ([1400.25, 1401.5], ",.1f", True, ",.0f"),           # ...unless the axis starts at 0
+    ([0.5, 0.8], ",.1f", False, ",.1f"),                 # small values: the builder's format
+    ([0.91, 0.75, 0.6], ",.2f", True, ",.2f"),
+    ([0.2, 0.9], ".0%", False, ".0%"),                   # percent formats stay
+    ([], ",.1f", False, ",.1f"),                         # nothing drawn
+    ([np.nan, np.inf], ",.1f", False, ",.1f"),
+    ([np.nan, 4.0], ",.1f", False, ",d"),                # missing values are skipped
+    ([[0.2, 0.3], [0.0, 4.0]], ",.1f", False, ",.0f"),   # several series share one axis
+], ids=["counts", "whole-floats", "hours", "narrow", "narrow-zero", "small", "bars-small",
+        "percent", "empty", "no-finite", "nan-and-count", "limits"])
+def test_number_format_cases(values, fmt, zero, expected):
+    parts = [pd.Series(v, dtype="float64") for v in values] \
+        if values and isinstance(values[0], list) else pd.Series(values, dtype="float64")
+    assert charts.number_format(parts, fmt, zero=zero) == expected
+
+
+@pytest.mark.parametrize("values, fmt, step", [
+    ([0, 1, 2], ",.1f", 1), ([1.5, 42.7], ",.1f", 1), ([0.5, 0.8], ",.1f", 0.1),
+    ([0.5, 0.8], ",.2f", 0.01), ([0.2, 0.9], ".0%", 0.01), ([0.2, 0.9], ".1%", 0.001),
+])
+def test_number_axis_never_steps_finer_than_its_format_shows(values, fmt, step):
+    # A step finer than the format's last digit prints two ticks alike (0, 0, 1, 1).
+    axis = charts.number_axis(pd.Series(values, dtype="float64"), fmt).to_dict()
+    assert axis["tickMinStep"] == pytest.approx(step)
+    assert axis["format"] == charts.number_format(pd.Series(values, dtype="float64"), fmt)
+
+
+def test_number_axis_takes_further_settings():
+    assert charts.number_axis([1.0], ",.1f", title="x").to_dict()["title"] == "x"
+
+
+@pytest.mark.parametrize("names, angle", [(["1", "2", "3"], 0), (["Billing"], 0),
+                                          (["responsiveness", "empathy"], -30),
+                                          (["2026-10-26"], -30), ([], 0)])
+def test_category_axis_keeps_every_label_and_slants_long_ones(names, angle):
+    axis = charts.category_axis(names).to_dict()
+    assert axis["labelOverlap"] is False
+    assert axis["labelLimit"] >= 240
+    assert axis["labelAngle"] == angle
+    assert charts.category_axis(names, labelAngle=0).to_dict()["labelAngle"] == 0
+
+
+def test_series_of_counts_reads_as_integers():
+    spec = charts.series_chart(_trend([1, 2]).assign(backlog=[100, 50]), "backlog", "t", "a",
+                               mark="area").to_dict()
+    assert axis_format(spec, "y") == ",d"
+    assert spec["encoding"]["y"]["axis"]["tickMinStep"] == 1
+    assert tooltip_formats(spec)["backlog"] == ",d"
+
+
+def test_series_of_hours_reads_without_decimals_and_tells_them_on_hover():
+    spec = charts.series_chart(_trend([1.5, 13.1, 42.7]), "sla_attainment", "t", "a").to_dict()
+    assert axis_format(spec, "y") == ",.0f"
+    assert tooltip_formats(spec)["sla_attainment"] == ",.1f"
+
+
+def test_bar_category_labels_are_all_kept():
+    spec = charts.bar_chart(BARS, "team", "value", "t", x_title="x", y_title="y",
+                            horizontal=True).to_dict()
+    axis = spec["encoding"]["y"]["axis"]
+    assert axis["labelOverlap"] is False and axis["labelAngle"] == 0
+    vertical = charts.bar_chart(BARS, "team", "value", "t", x_title="x", y_title="y").to_dict()
+    assert vertical["encoding"]["x"]["axis"]["labelOverlap"] is False
+
+
+def test_bar_of_counts_reads_as_integers():
+    spec = charts.bar_chart(BARS.assign(value=[3, 40, 7]), "team", "value", "t", x_title="x",
+                            y_title="y").to_dict()
+    assert axis_format(spec, "y") == ",d"
+    assert tooltip_formats(spec)["value"] == ",d"

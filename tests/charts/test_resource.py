@@ -179,3 +179,53 @@ def test_weekly_bars_do_not_fail_on_small_or_missing_data(required, rostered):
     shipped = rows(charts.weekly_bars(_weekly(required, rostered), "t", LABELS, "f").to_dict())
     assert len(shipped) == 2 * len(required)
     assert sum(r["fte"] is None for r in shipped) == int(np.isnan(required + rostered).sum())
+
+
+# ------------------------------------------------------------------------- forecast legend
+
+NAMES = {"actual": "Actual", "forecast": "Forecast", "band": "Likely range"}
+
+
+def test_forecast_legend_names_the_series_from_the_history_line():
+    # In a shared legend, one layer's "legend: null" drops the legend for all: the
+    # colour legends resolve apart, and only the history line's shows.
+    scale = charts.colour_scale("channel", ["Email", "Chat"])
+    spec = charts.forecast_chart(_history(3), _ahead(2), "t", AXIS, scale, NAMES).to_dict()
+    seen, ahead, band = layers(spec)
+    assert spec["resolve"] == {"legend": {"color": "independent"}}
+    assert "legend" not in seen["encoding"]["color"], "the history line's legend shows"
+    assert ahead["encoding"]["color"]["legend"] is None
+    assert band["encoding"]["color"]["legend"] is None
+
+
+def test_forecast_legend_tells_history_forecast_and_band_apart():
+    spec = charts.forecast_chart(_history(3), _ahead(2), "t", AXIS, labels=NAMES).to_dict()
+    seen, ahead, band = layers(spec)
+    for layer, label in ((seen, "Actual"), (ahead, "Forecast")):
+        dash = layer["encoding"]["strokeDash"]
+        assert dash["field"] == "kind"
+        assert dash["scale"] == {"domain": ["Actual", "Forecast"], "range": [[1, 0], [5, 3]]}
+        assert layer["transform"] == [{"calculate": f'"{label}"', "as": "kind"}]
+    shade = band["encoding"]["opacity"]
+    assert shade["field"] == "band" and shade["legend"]["symbolType"] == "square"
+    assert shade["scale"]["range"] == [band["mark"]["opacity"]] * 2, "the band's own shade"
+    assert band["transform"] == [{"calculate": '"Likely range"', "as": "band"}]
+    assert len(spec["datasets"]) == 2, "the legend's names are computed, not shipped"
+
+
+def test_forecast_legend_names_survive_quotes():
+    names = {**NAMES, "actual": 'Say "hi" \\ there'}
+    spec = charts.forecast_chart(_history(1), _ahead(1), "t", AXIS, labels=names).to_dict()
+    assert layers(spec)[0]["transform"][0]["calculate"] == '"Say \\"hi\\" \\\\ there"'
+
+
+def test_forecast_without_labels_has_only_the_series_legend():
+    spec = charts.forecast_chart(_history(2), _ahead(2), "t", AXIS).to_dict()
+    assert all("strokeDash" not in layer["encoding"] and "opacity" not in layer["encoding"]
+               for layer in layers(spec))
+
+
+def test_forecast_count_axis_reads_as_whole_tickets():
+    spec = charts.forecast_chart(_history(30), _ahead(2, yhat=25.3), "t", AXIS).to_dict()
+    axis = layers(spec)[2]["encoding"]["y"]["axis"]
+    assert axis == {"format": ",.0f", "tickMinStep": 1}

@@ -115,3 +115,36 @@ def test_package_re_exports_every_public_name_of_each_module(module):
     for name in own:
         assert name in charts.__all__, f"{module}.{name} is not re-exported"
         assert getattr(charts, name) is getattr(mod, name)
+
+
+# ------------------------------------------------------------------------- presenter mode
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_localised_presenter_text_is_readable_on_a_shared_screen(lang):
+    config = charts.localised(_tiny_chart(), lang, presenter=True).to_dict()["config"]
+    normal = _tiny_chart().to_dict()["config"]
+    for part in ("axis", "legend"):
+        assert config[part]["labelFontSize"] >= 14
+        assert config[part]["labelFontSize"] > normal[part]["labelFontSize"]
+        assert config[part]["titleFontSize"] >= 14
+    assert config["title"]["fontSize"] > normal["title"]["fontSize"]
+    assert config["view"]["continuousHeight"] > normal["view"]["continuousHeight"]
+    assert config["view"]["discreteHeight"]["step"] >= 1.5 * config["axis"]["labelFontSize"], \
+        "a band is tall enough for its label: none is hidden for overlap"
+    assert config["axis"]["gridColor"] == normal["axis"]["gridColor"], "the theme still applies"
+    assert ("locale" in config) is (lang == "zh")
+
+
+def test_localised_presenter_leaves_the_chart_it_was_given_unchanged():
+    chart = _tiny_chart()
+    charts.localised(chart, "en", presenter=True)
+    assert chart.to_dict()["config"]["axis"]["labelFontSize"] == 12
+
+
+def test_sized_fits_the_width_and_keeps_the_plot_height():
+    # Streamlit's default ("fit") squeezes titles, axes and legend into a fixed height:
+    # a long axis title then pushes the chart's title out of its box.
+    spec = charts.sized(alt.layer(_tiny_chart(), _tiny_chart())).to_dict()
+    assert spec["autosize"] == {"type": "fit-x", "contains": "padding"}
+    assert "autosize" not in _tiny_chart().to_dict()
