@@ -49,7 +49,10 @@ def kpi_value(kpi: str, value) -> str:
 
 
 def kpi_delta(row: ScoreRow, lang: str) -> str | None:
-    """The change shown under a metric: points for rates, % for counts and amounts."""
+    """The change shown under a metric: points for rates (worded in ``lang``), % for
+    counts and amounts; None (no change shown) without a previous value, and for a
+    count or amount whose previous value is 0, from which no % change can be told (a
+    period before the data began, not a rise of +4,580.0)."""
     if row.delta is None:
         return None
     if row.kpi in RATE_KEYS:
@@ -57,7 +60,7 @@ def kpi_delta(row: ScoreRow, lang: str) -> str | None:
     if row.kpi == "csat_avg":
         return f"{row.delta:+.2f}"
     if row.change is None:
-        return f"{row.delta:+,.1f}"
+        return None
     return f"{row.change:+.1%}"
 
 
@@ -65,14 +68,24 @@ def delta_colour(row: ScoreRow) -> str:
     return {1: "normal", -1: "inverse", 0: "off"}[row.direction]
 
 
+# Sizes in rem of the presenter's root size (1.3 x 16 px). A metric's value, label and
+# delta are Markdown paragraphs too: each is sized on its paragraph, with !important,
+# so the general paragraph rule cannot shrink the value below its delta (it did: 30 px
+# against 36 px outside presenter mode). Labels wrap instead of being cut short.
 PRESENTER_CSS = """
 <style>
 section[data-testid="stSidebar"], header[data-testid="stHeader"] {display: none;}
 .block-container {max-width: 100% !important; padding-top: 1.5rem;}
 html, body, [data-testid="stAppViewContainer"] {font-size: 1.3rem;}
-[data-testid="stMetricValue"] {font-size: 3rem !important;}
-[data-testid="stMetricLabel"] p {font-size: 1.25rem !important;}
 [data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li {font-size: 1.45rem;}
+[data-testid="stMetricValue"], [data-testid="stMetricValue"] p {font-size: 3rem !important;
+  line-height: 1.2 !important;}
+[data-testid="stMetricLabel"], [data-testid="stMetricLabel"] p {font-size: 1.15rem !important;}
+[data-testid="stMetricLabel"] * {white-space: normal !important; overflow: visible !important;
+  text-overflow: clip !important;}
+[data-testid="stMetricDelta"], [data-testid="stMetricDelta"] p {font-size: 1.3rem !important;}
+[data-testid="stMetricDelta"] svg {width: 1.3rem; height: 1.3rem;}
+[data-testid="stTable"] th, [data-testid="stTable"] td {font-size: 1.05rem !important;}
 h1 {font-size: 3rem !important;}
 </style>
 """
