@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeVar
 
+import pandas as pd
 import streamlit as st
 
 from svcops import charts
@@ -39,8 +40,11 @@ def query(fn: Callable[..., R], *args: Any, **kwargs: Any) -> R:
 
 
 def chart(spec, where: Any = st) -> None:
-    """An Altair chart in the page's language, as wide as its container."""
-    where.altair_chart(charts.localised(spec, state.context().lang), width="stretch")
+    """An Altair chart in the page's language (with presenter mode's larger text), as
+    wide as its container, its plot as tall as the theme says (:func:`charts.sized`)."""
+    ctx = state.context()
+    where.altair_chart(charts.sized(charts.localised(spec, ctx.lang, ctx.presenter)),
+                       width="stretch")
 
 
 def labelled(frame):
@@ -49,19 +53,65 @@ def labelled(frame):
     return frame.rename(columns={c: column_label(c, lang) for c in frame.columns})
 
 
-def table(frame, where: Any = st, *, rag: tuple[str, Sequence[str]] | None = None,
-          **kwargs: Any) -> None:
-    """A table with translated column names, no index, as wide as its container.
+# In presenter mode a table of up to this many rows is drawn whole, as static text that
+# the presenter stylesheet enlarges: a table scrolling inside itself hides rows on a
+# shared screen, and a grid's canvas text does not grow with the page.
+STATIC_ROWS = 60
+# st.dataframe's row and header height in px, and its border.
+_ROW_PX, _BORDER_PX = 35, 3
 
-    ``rag``: ``(column, statuses)`` colours that column's cells by the red/amber/green
+
+def table(frame, where: Any = st, *, rag: tuple[str, Sequence[str]] | None = None,
+          formats: Mapping[str, str | Callable[[Any], str]] | None = None,
+          **kwargs: Any) -> None:
+    """A table with translated column names, no index, missing text blank, as wide as
+    its container.
+
+    ``formats``: ``{column: format}``, a ``str.format`` template (``"{:,.1f}"``) or a
+    function, gives those columns' values as text, a missing value blank (so numbers
+    read alike down a column: 4,137.0 and 977.7, not 4137 and 977.7). ``rag``:
+    ``(column, statuses)`` colours that column's cells by the red/amber/green
     ``statuses`` (one per row, in row order). ``kwargs`` go to ``st.dataframe``
     (``height``, ``column_config``).
+
+    In presenter mode a table of up to :data:`STATIC_ROWS` rows is drawn whole as a
+    static table (``kwargs`` then do not apply; yes/no cells read ✓ or blank, whole
+    numbers with thousands separators); a longer one gets a height that fits its rows.
     """
-    shown = labelled(frame)
+    ctx = state.context()
+    data = frame.copy()
+    for column, fmt in (formats or {}).items():
+        data[column] = [_formatted(v, fmt) for v in data[column]]
+    for column in data.select_dtypes(include=["object", "str"]).columns:
+        data[column] = data[column].where(data[column].notna(), "")
+    static = ctx.presenter and len(data) <= STATIC_ROWS
+    if static:
+        for column in data.columns:
+            if pd.api.types.is_bool_dtype(data[column]):
+                data[column] = data[column].map({True: "✓", False: ""})
+            elif pd.api.types.is_integer_dtype(data[column]):
+                data[column] = data[column].map("{:,}".format)
+    shown = labelled(data)
     if rag is not None:
         column, statuses = rag
-        shown = rag_style(shown, column_label(column, state.context().lang), statuses)
+        shown = rag_style(shown, column_label(column, ctx.lang), statuses)
+    if static:
+        where.table(shown, hide_index=True)
+        return
+    if ctx.presenter:
+        kwargs["height"] = _ROW_PX * (len(data) + 1) + _BORDER_PX
+    # Formatted numbers are text now; they keep a number's place on the right.
+    kwargs["column_config"] = {**{column_label(c, ctx.lang): st.column_config.Column(
+        alignment="right") for c in (formats or {})}, **kwargs.get("column_config", {})}
     where.dataframe(shown, hide_index=True, width="stretch", **kwargs)
+
+
+def _formatted(value: Any, fmt: str | Callable[[Any], str]) -> str:
+    """``value`` as text by ``fmt`` (a ``str.format`` template or a function); blank
+    when missing."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return ""
+    return fmt.format(value) if isinstance(fmt, str) else fmt(value)
 
 
 def download(frame, file_name: str, where: Any = st) -> None:
