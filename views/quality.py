@@ -17,6 +17,7 @@ column = page.named("col")
 st.subheader(t("quality.spc", lang))
 SERIES = {"volume": quality.daily_volume, "resolution": quality.daily_resolution_median,
           "sla": quality.daily_sla_breaches}
+UNIT = {"volume": "axis.tickets", "resolution": "axis.hours", "sla": "axis.share"}
 page.defaults("quality", {"metric": "volume", "baseline": (f.start, f.end)})
 if not ctx.presenter:
     left, right = st.columns([2, 2])
@@ -39,9 +40,11 @@ else:
     chart = quality.individuals_chart(series, "value", baseline=baseline, floor=0)
 
 title = t(f"quality.metric.{metric}", lang)
-page.chart(charts.control_chart(chart.frame, title, {"period": period, "value": title},
+# The axis names the unit; the chart's title already names the measure.
+page.chart(charts.control_chart(chart.frame, title, {"period": period,
+                                                     "value": t(UNIT[metric], lang)},
                                 percent=metric == "sla", flagged_label=flagged))
-fmt = (lambda v: f"{v:.1%}") if metric == "sla" else (lambda v: f"{v:,.1f}")
+fmt = "{:.1%}".format if metric == "sla" else "{:,.1f}".format
 if chart.note:
     st.caption(page.words(chart.note))
 if metric == "sla":
@@ -58,7 +61,7 @@ else:
     st.markdown(f"**{t('quality.violations', lang, n=flags['date'].nunique())}**")
     page.table(flags.assign(date=flags["date"].dt.date,
                             description=[t(f"quality.rule.{r}", lang) for r in flags["rule"]]),
-               height=min(38 * (len(flags) + 1), 320))
+               formats={"value": fmt if metric != "volume" else "{:,.0f}"})
 
 if metric != "sla" and not ctx.presenter and chart.mr_bar is not None:
     mr = chart.moving_range_chart().rename(columns={"moving_range": "value",
@@ -95,19 +98,27 @@ gaps = page.query(quality.servqual_gaps, f)
 if gaps.empty:
     right.caption(t("quality.no_servqual", lang))
 else:
+    dimension = {"tangibles": t("quality.dimension.tangibles", lang),
+                 "reliability": t("quality.dimension.reliability", lang),
+                 "responsiveness": t("quality.dimension.responsiveness", lang),
+                 "assurance": t("quality.dimension.assurance", lang),
+                 "empathy": t("quality.dimension.empathy", lang)}
+    gaps = gaps.assign(dimension=[dimension.get(d, d) for d in gaps["dimension"]])
     page.chart(charts.servqual_chart(gaps, t("quality.servqual", lang),
                                      {"expectation": t("quality.expectation", lang),
                                       "perception": t("quality.perception", lang)},
                                      t("axis.score", lang)), right)
     worst = gaps.loc[gaps["gap"].idxmin()]
-    right.caption(t("quality.servqual_gap", lang, dimension=worst["dimension"], gap=worst["gap"]))
+    right.caption(page.words("quality.servqual_gap", dimension=worst["dimension"],
+                             gap=worst["gap"]))
 
 # -- Pareto -------------------------------------------------------------------------
 st.subheader(t("quality.pareto", lang))
 BY = ["category", "subcategory", "team", "channel", "priority", "agent"]
 page.defaults("quality", {"defect": "total", "by": "category"})
 if not ctx.presenter:
-    left, right = st.columns(2)
+    # wide enough for the four defect types on one line
+    left, right = st.columns([3, 2])
     left.segmented_control(t("quality.defect", lang), list(quality.DEFECT_TYPES),
                            key="quality_defect", format_func=page.named("quality.defect"))
     right.selectbox(t("quality.by", lang), BY, key="quality_by", format_func=column)

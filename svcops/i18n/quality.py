@@ -88,8 +88,15 @@ STRINGS: dict[str, dict[str, str]] = {
               "`<dimension>_perception` columns (tangibles, reliability, responsiveness, "
               "assurance, empathy) would show the service-quality gaps.",
         "zh": "没有 SERVQUAL 评分：包含 `<维度>_expectation` 与 `<维度>_perception` 列"
-              "（tangibles、reliability、responsiveness、assurance、empathy）的问卷可显示服务质量差距。",
+              "（维度：tangibles 有形性、reliability 可靠性、responsiveness 响应性、assurance 保证性、"
+              "empathy 移情性）的问卷可显示服务质量差距。",
     },
+    # SERVQUAL's five dimensions (Parasuraman, Zeithaml and Berry), as in the survey columns.
+    "quality.dimension.tangibles": {"en": "Tangibles", "zh": "有形性"},
+    "quality.dimension.reliability": {"en": "Reliability", "zh": "可靠性"},
+    "quality.dimension.responsiveness": {"en": "Responsiveness", "zh": "响应性"},
+    "quality.dimension.assurance": {"en": "Assurance", "zh": "保证性"},
+    "quality.dimension.empathy": {"en": "Empathy", "zh": "移情性"},
     "quality.expectation": {"en": "Expectation", "zh": "期望"},
     "quality.perception": {"en": "Perception", "zh": "感知"},
 }
