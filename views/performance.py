@@ -11,6 +11,8 @@ ctx = state.page("performance.title")
 lang = ctx.lang
 f = ctx.filters
 column, kpi_name = page.named("col"), page.named("kpi")
+better = {"higher": t("performance.better.higher", lang),
+          "lower": t("performance.better.lower", lang)}
 
 
 # -- targets (edited here, stored in the workspace) -----------------------------------
@@ -25,11 +27,12 @@ if not ctx.presenter:
             width="stretch", key="performance_targets",
             column_config={
                 "kpi": st.column_config.SelectboxColumn(
-                    column("kpi"), options=list(performance.SCORECARD_KEYS), required=True),
+                    column("kpi"), options=list(performance.SCORECARD_KEYS), required=True,
+                    format_func=kpi_name),
                 "target": st.column_config.NumberColumn(column("target"), required=True,
                                                         format="%.4g"),
-                "direction": st.column_config.SelectboxColumn(column("direction"),
-                                                              options=["higher", "lower"]),
+                "direction": st.column_config.SelectboxColumn(
+                    column("direction"), options=list(better), format_func=better.get),
                 "amber_margin": st.column_config.NumberColumn(column("amber_margin"),
                                                               min_value=0.0, format="%.4g"),
                 "team": st.column_config.SelectboxColumn(column("team"), options=ctx.dims["team"]),
@@ -90,8 +93,8 @@ unranked = int((~ranks["eligible"]).sum())
 if unranked:
     st.caption(t("performance.unranked", lang, n=unranked, min=min_volume))
 if not ctx.presenter:
-    page.table(ranks.assign(value=[kpi_value(kpi, v) for v in ranks["value"]]).drop(columns="kpi"),
-               height=280)
+    page.table(ranks.drop(columns="kpi"), formats={
+        "value": lambda v: kpi_value(kpi, v), "volume": "{:,.0f}", "rank": "{:,.0f}"})
 
 # -- period comparison --------------------------------------------------------------
 st.subheader(t("performance.compare", lang))
@@ -119,6 +122,11 @@ if not card.empty:
     result = performance.composite_index(card, weights)
     st.metric(t("performance.index", lang), "—" if result.index is None else f"{result.index:.1f}")
     st.caption(t("performance.composite_help", lang, cap=result.cap))
-    note = page.named("performance.note")
-    page.table(result.table.assign(kpi=[kpi_name(k) for k in result.table["kpi"]],
-                                   note=[note(n) for n in result.table["note"]]).round(3))
+    note, scored = page.named("performance.note"), result.table
+    page.table(scored.assign(kpi=[kpi_name(k) for k in scored["kpi"]],
+                             actual=kpi_values(scored["kpi"], scored["actual"]),
+                             target=kpi_values(scored["kpi"], scored["target"]),
+                             direction=[better.get(d, d) for d in scored["direction"]],
+                             note=[note(n) for n in scored["note"]]),
+               formats={"attainment": "{:.1%}", "weight": "{:.0%}", "weight_used": "{:.0%}",
+                        "contribution": "{:.1f}"})

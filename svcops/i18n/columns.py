@@ -38,6 +38,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "col.change_previous": {"en": "% vs previous", "zh": "较上期 %"},
     "col.change_year_ago": {"en": "% vs a year ago", "zh": "较去年同期 %"},
     "col.weight": {"en": "Weight", "zh": "权重"},
+    "col.weight_used": {"en": "Weight used", "zh": "实际权重"},
     "col.attainment": {"en": "Attainment", "zh": "达成度"},
     "col.contribution": {"en": "Points", "zh": "得分"},
     "col.note": {"en": "Note", "zh": "备注"},

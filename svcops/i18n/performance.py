@@ -48,6 +48,9 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "performance.weights": {"en": "Weights", "zh": "权重"},
     "performance.index": {"en": "Composite index", "zh": "综合指数"},
+    # Which way a KPI is better (a target's direction).
+    "performance.better.higher": {"en": "higher", "zh": "越高越好"},
+    "performance.better.lower": {"en": "lower", "zh": "越低越好"},
     "performance.note.no_weight": {"en": "no weight", "zh": "无权重"},
     "performance.note.no_target": {"en": "no target", "zh": "无目标"},
     "performance.note.no_actual": {"en": "no actual", "zh": "无实际值"},
