@@ -68,11 +68,16 @@ st.caption(t("resource.caption", lang, start=start.date(), days=settings.horizon
 # -- forecast -----------------------------------------------------------------------
 st.subheader(t("resource.forecast", lang))
 history, ahead = resource.chart_frames(shown)
+# The workspace's values keep each series' colour; the series' own names are added, since
+# tickets without the dimension form a series ("(none)") that the values do not list.
 names = [str(n) for n in shown]
-scale = charts.colour_scale(by, ctx.dims.get(by, names)) if by else None
+scale = charts.colour_scale(by, [*ctx.dims.get(by, []), *names]) if by else None
 page.chart(charts.forecast_chart(history, ahead, t("resource.forecast_chart", lang),
                                  {"period": t("axis.period", lang),
-                                  "tickets": t("axis.tickets", lang)}, scale))
+                                  "tickets": t("axis.tickets", lang)}, scale,
+                                 {"actual": t("resource.legend.actual", lang),
+                                  "forecast": t("resource.legend.forecast", lang),
+                                  "band": t("resource.legend.band", lang)}))
 for name, result in shown.items():
     series = name if by else t("resource.by.total", lang)
     if result.message:
@@ -96,9 +101,9 @@ st.subheader(t("resource.models", lang))
 models = plan.channels
 model_name, source = page.named("resource.model_name"), page.named("resource.source")
 page.table(models.assign(model=[model_name(m) for m in models["model"]],
-                         aht_seconds=models["aht_seconds"].round(0),
                          aht_source=[source(v) for v in models["aht_source"]],
-                         shape_source=[source(v) for v in models["shape_source"]]))
+                         shape_source=[source(v) for v in models["shape_source"]]),
+           formats={"aht_seconds": "{:,.0f}", "backlog": "{:,.0f}"})
 for m in dict.fromkeys(models["model"]):
     st.caption(f"**{model_name(m)}** — " + t(
         f"resource.model.{m}", lang, sl=settings.service_level, answer=settings.answer_seconds,
@@ -120,7 +125,8 @@ else:
     st.markdown(t("resource.weeks_at_risk", lang,
                   weeks=", ".join(str(w) for w in total.weeks_at_risk))
                 if total.weeks_at_risk else t("resource.no_weeks_at_risk", lang))
-    left, right = st.columns(2)
+    # Side by side on a desk; one under the other when presenting, for room to read.
+    left, right = (st, st) if ctx.presenter else st.columns(2)
     page.chart(charts.heatmap(resource.gap_heatmap(comparison), "hour", "weekday", "gap",
                               t("resource.gap", lang), x_title=t("axis.hour", lang),
                               y_title=t("axis.weekday", lang), y_labels=weekdays,
@@ -131,5 +137,9 @@ else:
                                   t("axis.fte", lang)), right)
 
 if not ctx.presenter:
-    page.table(weekly.assign(week=weekly["week"].dt.date).round(1))
+    hours = "{:,.1f}"
+    page.table(weekly.assign(week=weekly["week"].dt.date),
+               formats={"required_hours": hours, "rostered_hours": hours, "short_hours": hours,
+                        "required_fte": hours, "rostered_fte": hours, "gap_fte": "{:+,.1f}",
+                        "short_cost": "{:,.0f}"})
     page.download(plan.intervals, f"svcops-staffing-{start.date()}.csv")

@@ -23,6 +23,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "resource.forecast": {"en": "Demand forecast", "zh": "需求预测"},
     "resource.forecast_chart": {"en": "Tickets per day: last 8 weeks and forecast",
                                 "zh": "每日工单：最近 8 周与预测"},
+    # The forecast chart's legend: the history line, the dashed forecast and its band.
+    "resource.legend.actual": {"en": "Actual", "zh": "实际"},
+    "resource.legend.forecast": {"en": "Forecast", "zh": "预测"},
+    "resource.legend.band": {"en": "Likely range", "zh": "可能区间"},
     "resource.series_note": {"en": "{series}: {message}", "zh": "{series}：{message}"},
     # -- forecast accuracy (svcops.forecast.describe_accuracy) --
     "resource.accuracy.better": {
@@ -172,8 +176,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Staff to roster = staff needed ÷ (1 − shrinkage {shrink:.0%}).",
         "zh": "需排班人数 = 所需人数 ÷（1 − 缩减率 {shrink:.0%}）。",
     },
-    "resource.gap": {"en": "Rostered minus needed, by weekday and hour (red: short)",
-                     "zh": "排班减需求（按星期与小时，红色为不足）"},
+    # The axes name weekday and hour; a longer title is cut short in a half-width column.
+    "resource.gap": {"en": "Rostered minus needed (red: short)",
+                     "zh": "排班减需求（红色为不足）"},
     "resource.weekly": {"en": "Required vs rostered FTE per week", "zh": "每周需求与排班 FTE"},
     "resource.weeks_at_risk": {
         "en": "Weeks at risk (roster short by more than 5% of needed hours): {weeks}.",
