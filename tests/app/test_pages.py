@@ -396,3 +396,146 @@ def test_the_data_page_counts_with_separators_and_offers_the_newest_original(tic
     assert configs["Rows"]["type_config"]["format"] == "localized"   # ...shown as 66,651
     assert "Upload your exports as they are" in at.markdown[0].value
     assert "canonical column names" not in at.markdown[0].value
+
+
+# -- readable on a shared screen: presenter mode, chart formats, tables (issue 10) ----------
+def _specs(at: AppTest) -> list[dict]:
+    return [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")]
+
+
+def _rows(at: AppTest, spec: dict, layer: dict | None = None) -> pd.DataFrame:
+    """The data a chart (or one of its layers) draws: Streamlit ships its datasets apart."""
+    from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
+
+    name = ((layer or {}).get("data") or spec["data"])["name"]
+    chart = next(c for c in at.get("vega_lite_chart") if json.loads(c.proto.spec) == spec)
+    found = next(d for d in chart.proto.datasets if d.name == name)
+    return convert_arrow_bytes_to_pandas_df(found.data.data)
+
+
+def _frame(at: AppTest, column: str) -> pd.DataFrame:
+    """The first table showing ``column``."""
+    return next(d.value for d in at.dataframe if column in d.value.columns)
+
+
+def test_a_delta_without_a_previous_value_shows_no_change(own_ws_path):
+    from svcops.kpi import ScoreRow
+    from ui.format import kpi_delta
+
+    # The period before the data began: 0 tickets then, 4,580 now, is no "+4,580.0".
+    assert kpi_delta(ScoreRow("tickets", 4580, 0, 1), "en") is None
+    assert kpi_delta(ScoreRow("cost_per_ticket", 12.5, None, -1), "en") is None
+    assert kpi_delta(ScoreRow("sla_attainment", 0.9, None, 1), "zh") is None
+    assert kpi_delta(ScoreRow("tickets", 110, 100, 1), "en") == "+10.0%"
+    assert kpi_delta(ScoreRow("sla_attainment", 0.9, 0.85, 1), "zh") == "+5.0 个百分点"
+
+
+def test_the_first_weeks_of_own_data_show_no_change_against_nothing(ticket_only):
+    at = run(source="own", start="2024-01-01", end="2024-01-28")
+    shown = {m.label: (m.value, m.delta) for m in at.metric}
+    assert shown["Tickets created"][0] != "0"
+    assert all(not delta for _value, delta in shown.values()), shown
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_composite_index_table_reads_as_words_and_percentages(own_ws_path, lang):
+    at = run("views/performance.py", source="sample", lang=lang)
+    table = _frame(at, "Points" if lang == "en" else "得分")
+    cells = " ".join(str(v) for v in table.to_numpy().ravel())
+    assert "weight_used" not in " ".join(table.columns)
+    assert ("Weight used" if lang == "en" else "实际权重") in table.columns
+    assert "None" not in cells and "nan" not in cells
+    better = table["Better" if lang == "en" else "方向"].tolist()
+    assert set(better) <= ({"higher", "lower"} if lang == "en" else {"越高越好", "越低越好"})
+    actual = table["Actual" if lang == "en" else "实际"].tolist()
+    assert actual[0].endswith("%") and not re.search(r"\d\.\d{3}", cells)
+    weights = table["Weight" if lang == "en" else "权重"]
+    assert all(re.fullmatch(r"\d+%", w) for w in weights), weights.tolist()
+
+
+def test_the_ranking_table_has_a_row_per_team_and_separated_counts(own_ws_path):
+    at = run("views/performance.py", source="sample")
+    ranks = _frame(at, "Ranked")
+    assert len(ranks) == 5 and ranks["Team"].ne("").all()
+    assert "1,505" in ranks["Resolved"].tolist()
+    assert all(v.endswith("%") for v in ranks["This period"])
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_resource_tables_read_alike_down_each_column(own_ws_path, lang):
+    at = run("views/resource.py", source="sample", lang=lang)
+    weekly = _frame(at, "Week" if lang == "en" else "周")
+    for column in weekly.columns[1:]:
+        values = [v for v in weekly[column] if isinstance(v, str)]
+        assert "None" not in values and "nan" not in values
+        decimals = {len(v.split(".")[1]) if "." in v else 0 for v in values if v}
+        assert len(decimals) <= 1, (column, values)           # not 4137 beside 977.7
+    cost = weekly["Cost of shortfall" if lang == "en" else "缺口成本"].tolist()
+    assert any("," in v for v in cost), cost                  # thousands separated
+    # The forecast chart names its series, and tells actual, forecast and band apart.
+    forecast = _specs(at)[0]
+    dash = forecast["layer"][0]["encoding"]["strokeDash"]["scale"]["domain"]
+    assert dash == (["Actual", "Forecast"] if lang == "en" else ["实际", "预测"])
+    assert "legend" not in forecast["layer"][0]["encoding"]["color"]
+
+
+@pytest.fixture
+def no_channel(own_ws_path):
+    """An own workspace of tickets with no channel column."""
+    from svcops.ingest import import_files
+    from svcops.store import Workspace
+
+    rows = [{"ticket_id": f"N{i}", "created_at": datetime(2024, 1, 1, 9) + i * pd.Timedelta(
+        hours=5), "resolved_at": datetime(2024, 1, 1, 12) + i * pd.Timedelta(hours=5)}
+        for i in range(600)]
+    with Workspace(own_ws_path) as ws:
+        import_files(ws, [("plain.xlsx", _workbook(rows))])
+    return own_ws_path
+
+
+def test_the_forecast_of_data_without_a_channel_is_drawn(no_channel):
+    # By channel, tickets without one form the series "(none)": the colour scale, built
+    # from the workspace's channels (none), must still give it a colour, or no line shows.
+    at = run("views/resource.py", source="own")
+    forecast = _specs(at)[0]
+    seen = forecast["layer"][0]
+    assert set(_rows(at, forecast, seen)["series"]) == {"(none)"}
+    assert "(none)" in seen["encoding"]["color"]["scale"]["domain"]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_servqual_dimensions_are_named_in_the_page_language(own_ws_path, lang):
+    at = run("views/quality.py", source="sample", lang=lang)
+    servqual = next(s for s in _specs(at) if s.get("encoding", {}).get("xOffset"))
+    names = set(_rows(at, servqual)["dimension"])
+    assert names == ({"Tangibles", "Reliability", "Responsiveness", "Assurance", "Empathy"}
+                     if lang == "en" else {"有形性", "可靠性", "响应性", "保证性", "移情性"})
+    gap = next(c.value for c in at.caption if "Largest gap" in c.value or "差距最大" in c.value)
+    assert any(n in gap for n in names)
+    # The control chart's axis names the unit: its title already names the measure.
+    control = _specs(at)[0]
+    assert control["layer"][0]["encoding"]["y"]["title"] == ("Tickets" if lang == "en"
+                                                             else "工单数")
+
+
+@pytest.mark.parametrize("page", [p for p in PAGES if p != "views/data.py"])
+def test_presenter_mode_draws_readable_charts_and_whole_tables(own_ws_path, page):
+    at = run(page, source="sample", present="1")
+    for spec in _specs(at):
+        assert spec["config"]["axis"]["labelFontSize"] >= 14
+        assert spec["config"]["legend"]["labelFontSize"] >= 14
+        assert spec["autosize"]["type"] == "fit-x"
+    # Tables are static: every row shows, none scrolls inside itself.
+    assert len(at.dataframe) == 0
+    if page in ("views/performance.py", "views/quality.py"):
+        assert len(at.table) >= 1
+    if page == "views/performance.py":
+        compare = next(t.value for t in at.table if "vs previous" in t.value.columns)
+        assert len(compare) == 12
+
+
+def test_outside_presenter_mode_charts_keep_the_theme_sizes(own_ws_path):
+    at = run(source="sample")
+    for spec in _specs(at):
+        assert spec["config"]["axis"]["labelFontSize"] == 12
+        assert spec["autosize"]["type"] == "fit-x"
