@@ -50,6 +50,16 @@ STRINGS: dict[str, dict[str, str]] = {
               "most of the change is in {group} ({gdelta:+,}).",
         "zh": "工单量较前 {days} 天下降 {pct:.0%}，为 {n:,} 张；变化主要来自{group}（{gdelta:+,}）。",
     },
+    # Said when no group explains the change (the data has no team, channel or category):
+    # a group named "(none)" explains nothing.
+    "headline.volume_up_total": {
+        "en": "Volume rose {pct:.0%} on the previous {days} days to {n:,} tickets.",
+        "zh": "工单量较前 {days} 天上升 {pct:.0%}，达 {n:,} 张。",
+    },
+    "headline.volume_down_total": {
+        "en": "Volume fell {pct:.0%} on the previous {days} days to {n:,} tickets.",
+        "zh": "工单量较前 {days} 天下降 {pct:.0%}，为 {n:,} 张。",
+    },
     "headline.volume_flat": {
         "en": "Volume held steady at {n:,} tickets ({pct:+.0%} on the previous {days} days).",
         "zh": "工单量基本持平，为 {n:,} 张（较前 {days} 天 {pct:+.0%}）。",
