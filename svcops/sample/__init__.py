@@ -1,14 +1,17 @@
 """Seeded sample workspace: realistic service-operations data for every canonical table.
 
 ``generate(seed)`` returns one DataFrame per canonical table (SPEC "Data contract",
-the columns of ``svcops.schema``, ``events`` left out because it is derived from
-tickets); ``write_workbook(frames, path)`` writes them as one sheet per table,
-byte-identical for the same frames; ``write_sample(out_dir, seed)`` does both.
+the columns of ``svcops.schema``, ``events`` left out: it is drawn from the tickets);
+``event_log(frames, seed)`` draws the event log of the last months' tickets;
+``write_workbook(frames, path)`` writes frames as one sheet per table, byte-identical
+for the same frames; ``write_sample(out_dir, seed)`` writes all of them, the event log
+as the last sheet.
 
 One module per table or concern: ``calendar`` (the window, holidays, planted dates),
 ``demand`` (expected tickets per day and hour), ``roster``, ``tickets``,
 ``intervals``, ``costs``, ``availability``, ``registers`` (risks, initiatives,
-targets), ``surveys`` and ``workbook``. Each table draws from its own random stream.
+targets), ``surveys``, ``events`` and ``workbook``. Each table draws from its own
+random stream (the event log from a ninth, so the other tables stay as they were).
 
 The data carries relationships the pages are meant to find:
 
@@ -21,7 +24,10 @@ The data carries relationships the pages are meant to find:
   resolution is slower, SLA attainment lower, the phone service level worse and
   the month's staff cost lower (costs follow the roster exactly);
 * every ticket's agent is someone rostered for that team that day (or the next
-  rostered day when the ticket arrives while the team is off).
+  rostered day when the ticket arrives while the team is off);
+* the event log (``events``: the last ``EVENT_DAYS`` days' tickets) has a bottleneck
+  team (``BOTTLENECK_TEAM``), handovers from the Service Desk, a ping-pong pair
+  (``PING_PONG``), reopen loops that match ``reopen_count`` and waiting states.
 
 Choices worth knowing:
 
@@ -47,9 +53,11 @@ import numpy as np
 import pandas as pd
 
 from ..schema import TABLES
-from . import availability, costs, intervals, registers, roster, surveys, tickets
+from . import availability, costs, events, intervals, registers, roster, surveys, tickets
 from .availability import AVAILABILITY_SERVICES
 from .calendar import DEFAULT_END, SPIKE_DATES, SPIKES, UNDERSTAFFED_WEEKS, Calendar
+from .events import BOTTLENECK_TEAM, PING_PONG
+from .events import DAYS as EVENT_DAYS
 from .roster import AGENTS, TEAMS
 from .tickets import CHANNELS, PRIORITIES, REGIONS, SEGMENTS, SLA_HOURS
 from .workbook import write_workbook
@@ -57,8 +65,11 @@ from .workbook import write_workbook
 __all__ = [
     "AGENTS",
     "AVAILABILITY_SERVICES",
+    "BOTTLENECK_TEAM",
     "CHANNELS",
     "DEFAULT_END",
+    "EVENT_DAYS",
+    "PING_PONG",
     "PRIORITIES",
     "REGIONS",
     "SAMPLE_FILENAME",
@@ -70,6 +81,7 @@ __all__ = [
     "TEAMS",
     "UNDERSTAFFED_WEEKS",
     "columns",
+    "event_log",
     "generate",
     "write_sample",
     "write_workbook",
@@ -84,6 +96,8 @@ TABLE_NAMES: tuple[str, ...] = (
 )
 # The sample has no per-ticket cost; cost per ticket comes from ``costs``.
 _NOT_GENERATED = {"tickets": ("cost",)}
+# The random streams: one per table of ``generate``, then the event log's.
+_STREAMS = 8
 
 
 def columns(table: str) -> list[str]:
@@ -110,7 +124,7 @@ def generate(
         raise ValueError("days must be an integer of at least 14")
     cal = Calendar(end, days)
     # One random stream per table, so changing one generator leaves the others' data alone.
-    streams = [np.random.default_rng(s) for s in np.random.SeedSequence(seed).spawn(8)]
+    streams = [np.random.default_rng(s) for s in np.random.SeedSequence(seed).spawn(_STREAMS)]
     shifts = roster.generate(cal, streams[0])
     ticket_rows, internals = tickets.generate(cal, shifts, streams[1])
     frames = {
@@ -127,6 +141,17 @@ def generate(
     return {name: frames[name][columns(name)].reset_index(drop=True) for name in TABLE_NAMES}
 
 
+def event_log(frames: dict[str, pd.DataFrame], seed: int = 7) -> pd.DataFrame:
+    """The event log of ``frames["tickets"]`` (``generate(seed)``'s), drawn from its own
+    random stream: ``case_id, activity, timestamp, resource, team`` for the tickets of
+    the last ``EVENT_DAYS`` days (see :mod:`svcops.sample.events`)."""
+    stream = np.random.SeedSequence(seed).spawn(_STREAMS + 1)[_STREAMS]
+    return events.generate(frames["tickets"], np.random.default_rng(stream))
+
+
 def write_sample(out_dir: str | Path, seed: int = 7) -> Path:
-    """Generate the sample workspace and write ``out_dir/svcops_sample.xlsx``."""
-    return write_workbook(generate(seed), Path(out_dir) / SAMPLE_FILENAME)
+    """Generate the sample workspace and write ``out_dir/svcops_sample.xlsx``: the
+    tables of ``generate(seed)``, then the event log."""
+    frames = generate(seed)
+    return write_workbook({**frames, "events": event_log(frames, seed)},
+                          Path(out_dir) / SAMPLE_FILENAME)
