@@ -128,3 +128,19 @@ def test_hostile_names_reach_markdown_only_escaped(hostile_ws, page, lang):
     # they came escaped: so the check above looked at them.
     if page in NAMED_IN_MARKDOWN:
         assert any(escape_md(name) in text for name in HOSTILE for text in texts), texts
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_hostile_file_name_is_text_while_checking_the_mapping(hostile_ws, lang):
+    name = "[login](http://evil.example) :material/home: <b>x</b>.xlsx"
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=300)
+    at.query_params.update(source="own", lang=lang)
+    at.run()
+    at.switch_page("views/data.py").run()
+    at.file_uploader[0].upload(name, hostile_workbook())
+    at.form_submit_button[1].click().run()           # check the mapping first
+    assert not at.exception, [e.value for e in at.exception]
+    titles = [e.label for e in at.expander if escape_md(name) in e.label]
+    assert titles, [e.label for e in at.expander]
+    for text in markdown_texts(at):
+        assert not ALIVE.search(text), text
