@@ -149,7 +149,7 @@ else:
     # import, a removal, the other source) starts it there again.
     ids = sorted(uploads["upload_id"].unique().tolist(), reverse=True)
     if st.session_state.get("data_original_of") != ctx.version:
-        st.session_state.pop("data_original", None)
+        st.session_state["data_original"] = ids[0]   # sets the shown pick too, not only the value
         st.session_state["data_original_of"] = ctx.version
     names = uploads.groupby("upload_id")["file_name"].first().to_dict()
     if ctx.source == "own":
