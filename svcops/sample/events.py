@@ -65,7 +65,7 @@ def generate(tickets: pd.DataFrame, rng: np.random.Generator, days: int = DAYS) 
     data_end = (last - origin) / pd.Timedelta(minutes=1)
     n = len(chosen)
     draws = rng.random((n, 8))
-    rows: list[tuple[str, str, float, str | None, str]] = []
+    rows: list[tuple[str, str, float, str | None, str | None]] = []
     for i, t in enumerate(chosen.itertuples(index=False)):
         rows.extend(_case(t, created[i], resolved[i], closed[i],
                           data_end, draws[i], rng))
@@ -122,7 +122,7 @@ def _steps(t: Any, route: list[str], draws: np.ndarray,
 
 def _case(t: Any, created: float, resolved: float, closed: float, data_end: float,
           draws: np.ndarray, rng: np.random.Generator
-          ) -> list[tuple[str, str, float, str | None, str]]:
+          ) -> list[tuple[str, str, float, str | None, str | None]]:
     case = t.ticket_id
     route = _route(t, draws)
     # Live contacts are routed in the minute they arrive; others wait in the queue.
@@ -136,7 +136,8 @@ def _case(t: Any, created: float, resolved: float, closed: float, data_end: floa
     finish = resolved if done else data_end + (data_end - assigned) * (1 + draws[7])
     at = assigned + (finish - assigned) * np.concatenate(
         [[0.0], np.cumsum(weights)[:-1] / weights.sum()])
-    rows = [(case, "New", created, None, None)]   # logged, not yet with a team
+    rows: list[tuple[str, str, float, str | None, str | None]] = [
+        (case, "New", created, None, None)]     # logged, not yet with a team
     rows += [(case, a, float(m), who, team) for (a, team, who, _), m in zip(steps, at, strict=True)
              if m <= data_end]
     if done:
