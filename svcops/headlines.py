@@ -19,6 +19,8 @@ from .i18n import Message
 from .kpi import Scorecard, breakdown, period_scorecard
 from .store import Workspace
 
+# The group of tickets with no value in a dimension (svcops.kpi.breakdown's label).
+NO_VALUE = "(none)"
 # Changes smaller than these read as "steady".
 FLAT_VOLUME = 0.02
 FLAT_POINTS = 0.5
@@ -32,7 +34,12 @@ def volume_driver(ws: Workspace, filters: Filters,
                   dimensions: tuple[str, ...] = ("category", "team", "channel")
                   ) -> tuple[str, int] | None:
     """The (dimension value, change) that moved volume most, in the direction of the total;
-    None when no dimension has a value."""
+    None when no dimension names it.
+
+    A dimension whose largest change falls on tickets without a value (``(none)``: the
+    export has no such column, or leaves it blank) names nothing: "most of the change is
+    in (none)" would tell the reader nothing, and naming the runner-up would be untrue.
+    """
     best = None
     for dim in dimensions:
         frame = breakdown(ws, filters, dim)
@@ -41,7 +48,9 @@ def volume_driver(ws: Workspace, filters: Filters,
         sign = 1 if total >= 0 else -1
         # pandas-stubs: .loc takes no Hashable, the label type its own idxmax returns.
         top = frame.loc[(frame["delta"] * sign).idxmax()] if len(frame) else None  # type: ignore[call-overload]
-        if top is not None and (best is None or abs(top["delta"]) > abs(best[1])):
+        if top is None or top["value"] == NO_VALUE:
+            continue
+        if best is None or abs(top["delta"]) > abs(best[1]):
             best = (str(top["value"]), int(top["delta"]))
     return best
 
@@ -76,10 +85,12 @@ def headlines(ws: Workspace, filters: Filters, card: Scorecard | None = None) ->
             out.append(Headline("headline.volume_flat", {"n": vol.value, "pct": pct, "days": f.days}))
         else:
             driver = volume_driver(ws, f)
-            assert driver is not None, "tickets changed in number, so some group has tickets"
             key = "headline.volume_up" if pct > 0 else "headline.volume_down"
-            out.append(Headline(key, {"n": vol.value, "pct": abs(pct), "days": f.days,
-                                      "group": driver[0], "gdelta": driver[1]}))
+            params = {"n": vol.value, "pct": abs(pct), "days": f.days}
+            if driver is None:
+                out.append(Headline(key + "_total", params))
+            else:
+                out.append(Headline(key, {**params, "group": driver[0], "gdelta": driver[1]}))
     elif vol.value:
         out.append(Headline("headline.volume_new", {"n": vol.value}))
 

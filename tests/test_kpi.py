@@ -162,6 +162,31 @@ def test_headline_decompositions_are_exact(kpi_ws):
     assert 3 <= len(lines) <= 5
 
 
+def test_volume_headline_names_no_group_when_the_change_has_no_value(ws, workbook):
+    # No team, category or channel columns: every ticket is in "(none)" in each
+    # dimension, which explains nothing, so the sentence states the total alone.
+    tickets = [{"ticket_id": f"P{i}", "created_at": D(2024, 2, 26, 9)} for i in range(2)] + \
+              [{"ticket_id": f"C{i}", "created_at": D(2024, 3, 4, 9)} for i in range(5)]
+    import_paths(ws, [workbook({"tickets": tickets})])
+    assert volume_driver(ws, PERIOD) is None
+    lines = {h.key: h.params for h in headlines(ws, PERIOD)}
+    assert lines["headline.volume_up_total"] == {"n": 5, "pct": pytest.approx(1.5), "days": 7}
+    assert "headline.volume_up" not in lines
+
+
+def test_volume_driver_skips_a_dimension_led_by_tickets_without_a_value(ws, workbook):
+    # Category is blank on the tickets that grew (3 more), so category names nothing;
+    # the team dimension names Desk (+3), which is the whole change.
+    tickets = [{"ticket_id": "P1", "created_at": D(2024, 2, 26, 9), "team": "Desk",
+                "category": "Access"}] + \
+              [{"ticket_id": f"C{i}", "created_at": D(2024, 3, 4, 9), "team": "Desk",
+                "category": None} for i in range(3)] + \
+              [{"ticket_id": "C9", "created_at": D(2024, 3, 4, 9), "team": "Desk",
+                "category": "Access"}]
+    import_paths(ws, [workbook({"tickets": tickets})])
+    assert volume_driver(ws, PERIOD) == ("Desk", 3)
+
+
 def test_cost_per_ticket_counts_only_months_the_cost_report_holds(ws, workbook):
     tickets = [_t(f"{m}-{i}", D(2024, m, 10, 9), D(2024, m, 10, 10)) for m in (1, 2, 3)
                for i in range(10)]

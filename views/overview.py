@@ -30,12 +30,14 @@ per_line = 4
 for i in range(0, len(rows), per_line):
     cols = st.columns(per_line)
     for col, row in zip(cols, rows[i:i + per_line], strict=False):
+        change = kpi_delta(row, lang)      # None: nothing to compare with, shown as —
         col.metric(
             kpi_name(row.kpi),
             kpi_value(row.kpi, row.value),
-            delta=kpi_delta(row, lang),
-            delta_color=delta_colour(row),
-            help=(t("overview.no_previous", lang) if row.previous is None else
+            delta=change if change is not None else "—",
+            delta_color=delta_colour(row) if change is not None else "off",
+            delta_arrow="auto" if change is not None else "off",
+            help=(t("overview.no_previous", lang) if change is None else
                   f"{t('col.previous', lang)}: {kpi_value(row.kpi, row.previous)}"),
             border=True,
         )
@@ -59,12 +61,16 @@ page.chart(charts.volume_chart(series, {"created": t("series.created", lang),
 page.chart(charts.series_chart(series, "backlog", t("overview.backlog_chart", lang),
                                t("axis.tickets", lang), mark="area", x_title=period), right)
 left, right = st.columns(2)
-page.chart(charts.series_chart(series, "sla_attainment", t("overview.sla_chart", lang),
-                               t("axis.share", lang), percent=True, colour=charts.PALETTE[2],
-                               x_title=period), left)
-page.chart(charts.series_chart(series, "resolution_hours_median",
-                               t("overview.resolution_chart", lang), t("axis.hours", lang),
-                               colour=charts.PALETTE[1], x_title=period), right)
+for where, column, title, axis, style in (
+        (left, "sla_attainment", "overview.sla_chart", "axis.share",
+         {"percent": True, "colour": charts.PALETTE[2]}),
+        (right, "resolution_hours_median", "overview.resolution_chart", "axis.hours",
+         {"colour": charts.PALETTE[1]})):
+    if series[column].notna().any():
+        page.chart(charts.series_chart(series, column, t(title, lang), t(axis, lang),
+                                       x_title=period, **style), where)
+    else:       # no ticket in the period has what this series needs: say so, no empty axes
+        where.caption(t("overview.no_series", lang, chart=t(title, lang)))
 
 # -- the numbers, downloadable ------------------------------------------------------
 if not ctx.presenter:

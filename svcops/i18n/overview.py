@@ -7,6 +7,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "{start} 至 {end}（{days} 天），对比 {pstart} 至 {pend}",
     },
     "overview.headlines": {"en": "Headlines", "zh": "要点"},
+    "overview.no_series": {
+        "en": "{chart}: no ticket in this period has the data for it (see the KPIs above).",
+        "zh": "{chart}：本期没有工单含有所需数据（见上方指标）。",
+    },
     "overview.trends": {"en": "Trends", "zh": "趋势"},
     "overview.scorecard": {"en": "KPI scorecard", "zh": "KPI 记分卡"},
     "overview.volume_chart": {"en": "Created and resolved", "zh": "新建与解决"},

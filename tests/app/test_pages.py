@@ -430,11 +430,28 @@ def test_a_delta_without_a_previous_value_shows_no_change(own_ws_path):
     assert kpi_delta(ScoreRow("sla_attainment", 0.9, 0.85, 1), "zh") == "+5.0 个百分点"
 
 
+def test_a_series_with_no_data_is_said_not_drawn(own_ws_path):
+    # Tickets with no priority and no SLA target: no SLA attainment to chart.
+    from svcops.ingest import import_files
+    from svcops.store import Workspace
+
+    rows = [{"ticket_id": f"T{i}", "created_at": datetime(2024, 1, 1, 9) + i * pd.Timedelta(
+        hours=5), "resolved_at": datetime(2024, 1, 1, 12) + i * pd.Timedelta(hours=5)}
+        for i in range(200)]
+    with Workspace(own_ws_path) as ws:
+        import_files(ws, [("tickets.xlsx", _workbook(rows))])
+    at = run(source="own", start="2024-01-10", end="2024-01-30")
+    specs = [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")]
+    assert len(specs) == 3                      # volume, backlog, resolution hours
+    assert any(c.value.startswith("SLA attainment") and "no ticket in this period" in c.value
+               for c in at.caption)
+
+
 def test_the_first_weeks_of_own_data_show_no_change_against_nothing(ticket_only):
     at = run(source="own", start="2024-01-01", end="2024-01-28")
     shown = {m.label: (m.value, m.delta) for m in at.metric}
     assert shown["Tickets created"][0] != "0"
-    assert all(not delta for _value, delta in shown.values()), shown
+    assert all(delta == "—" for _value, delta in shown.values()), shown   # nothing to compare
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
