@@ -43,6 +43,8 @@ def _to_overview() -> None:
 pages = {
     t("nav.section.areas", lang): [
         overview,
+        st.Page("views/process.py", title=t("process.nav", lang),
+                icon=":material/account_tree:", url_path="process"),
         st.Page("views/quality.py", title=t("nav.quality", lang),
                 icon=":material/rule:", url_path="quality"),
         st.Page("views/performance.py", title=t("nav.performance", lang),

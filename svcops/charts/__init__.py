@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from .common import bar_chart, category_axis, number_axis, number_format, series_chart
 from .overview import volume_chart
+from .process import flow_chart, handover_chart, process_map_chart, stage_chart
 from .quality import control_chart, pareto_chart, servqual_chart
 from .resource import forecast_chart, heatmap, weekly_bars
 from .theme import (
@@ -33,6 +34,7 @@ from .theme import (
 __all__ = [
     "AUTOSIZE", "BAD", "FONT", "GOOD", "NEUTRAL", "PALETTE", "PRESENTER", "PRIORITY_COLOURS",
     "SERIES_COLOURS", "THEME", "ZH_LOCALE", "bar_chart", "category_axis", "colour_scale",
-    "control_chart", "forecast_chart", "heatmap", "localised", "number_axis", "number_format",
-    "pareto_chart", "series_chart", "servqual_chart", "sized", "volume_chart", "weekly_bars",
+    "control_chart", "flow_chart", "forecast_chart", "handover_chart", "heatmap", "localised",
+    "number_axis", "number_format", "pareto_chart", "process_map_chart", "series_chart",
+    "servqual_chart", "sized", "stage_chart", "volume_chart", "weekly_bars",
 ]

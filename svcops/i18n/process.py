@@ -69,7 +69,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "process.paths_slider": {"en": "Paths shown (%)", "zh": "显示的路径（%）"},
     "process.colour": {"en": "Colour activities by", "zh": "活动着色依据"},
     "process.colour.frequency": {"en": "Tickets", "zh": "工单数"},
-    "process.colour.time": {"en": "Median time in it", "zh": "停留时间中位数"},
+    "process.colour.time": {"en": "Median time", "zh": "停留时间"},
     "process.label": {"en": "Write on paths", "zh": "路径标注"},
     "process.label.cases": {"en": "Tickets", "zh": "工单数"},
     "process.label.events": {"en": "Times taken", "zh": "经过次数"},
@@ -95,6 +95,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "{n:,} variants; the {top} most common cover {share:.0%} of the tickets.",
         "zh": "共 {n:,} 个变体；最常见的 {top} 个覆盖 {share:.0%} 的工单。",
     },
+    "process.variant_times": {"en": "Median throughput of the top 10 (hours)",
+                              "zh": "前 10 个变体的通过时间中位数（小时）"},
     "process.variant_pareto": {"en": "Variant Pareto (top 20)", "zh": "变体帕累托图（前 20）"},
     "process.variant_label": {"en": "#{n}", "zh": "#{n}"},
     # Service-desk lenses.
@@ -147,6 +149,17 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "按总等待小时排序（经过次数 × 平均等待）。「{source}」→「{target}」占全部等待的 "
               "{share:.0%}；{breach:.0%} 的 SLA 违约工单经过这里。",
     },
+    "process.bottleneck_before": {
+        "en": " Before resolution, most waiting is on {source} → {target} ({share:.0%}).",
+        "zh": "解决之前，等待最多的是「{source}」→「{target}」（{share:.0%}）。",
+    },
+    "process.team_waits_note": {
+        "en": "Time in each status by the team holding the ticket, largest total first; time "
+              "after a resolving or closing status is left out (the ticket no longer waits "
+              "for a team).",
+        "zh": "按当时负责的团队统计各状态停留时间，总量大者在前；解决或关闭之后的时间不计"
+              "（工单已不再等待团队处理）。",
+    },
     "process.bottleneck_paths": {"en": "Paths by total waiting hours", "zh": "各路径总等待小时"},
     "process.stage_times": {"en": "Time in each status (P10–P90, quartiles, median)",
                             "zh": "各状态停留时间（P10–P90、四分位、中位数）"},
@@ -154,6 +167,7 @@ STRINGS: dict[str, dict[str, str]] = {
     # Flow.
     "process.flow": {"en": "Flow: arrivals, completions and work in progress",
                      "zh": "流量：到达、完成与在制工单"},
+    "process.flow_chart": {"en": "Tickets per day", "zh": "每日工单"},
     "process.flow_series.arrivals": {"en": "Created", "zh": "新建"},
     "process.flow_series.completions": {"en": "Done", "zh": "完成"},
     "process.flow_series.wip": {"en": "Open at day end", "zh": "日末未结"},
@@ -217,8 +231,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "{before_start} 至 {before_end}（对照）与 {after_start} 至 {after_end} 对比。",
     },
     "process.compare.caption": {
-        "en": "{appeared} paths appeared and {vanished} vanished; {changed} are in both.",
-        "zh": "新增 {appeared} 条路径，消失 {vanished} 条；{changed} 条两边都有。",
+        "en": "Paths new: {appeared} · gone: {vanished} · in both: {changed}.",
+        "zh": "新增路径：{appeared} · 消失：{vanished} · 两边都有：{changed}。",
     },
     "process.compare.no_teams": {"en": "The tickets name fewer than two teams.",
                                  "zh": "工单中的团队少于两个。"},

@@ -18,10 +18,10 @@ hours; docs/process.md says what each figure includes and leaves out.
 """
 
 from .bundle import ProcessView, analyse
-from .compare import CHANGES, bottlenecks, compare_maps
-from .dfg import ProcessMap, process_map, simplified_by_activity, simplify
+from .compare import CHANGES, bottlenecks, compare_maps, team_waits
+from .dfg import ProcessMap, process_map, simplify
 from .flow import AGREE, STEADY, LittleCheck, flow, little
-from .layout import MapLayout, layout
+from .layout import MapLayout, default_paths, layout
 from .lenses import BUCKETS, HANDOVER_LEVELS, Handovers, Rework, handovers, rework
 from .log import (
     CALENDAR,
@@ -34,9 +34,11 @@ from .log import (
     Through,
     event_log,
     event_source,
+    event_span,
+    is_done,
     is_waiting,
 )
-from .variants import ARROW, case_durations, variants
+from .variants import ARROW, case_durations, variant_pareto, variants
 
 __all__ = [
     "AGREE",
@@ -63,16 +65,20 @@ __all__ = [
     "bottlenecks",
     "case_durations",
     "compare_maps",
+    "default_paths",
     "event_log",
     "event_source",
+    "event_span",
     "flow",
     "handovers",
+    "is_done",
     "is_waiting",
     "layout",
     "little",
     "process_map",
     "rework",
-    "simplified_by_activity",
     "simplify",
+    "team_waits",
+    "variant_pareto",
     "variants",
 ]

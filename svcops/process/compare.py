@@ -8,7 +8,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .dfg import ProcessMap
-from .log import END, START
+from .log import END, START, is_done
 
 # What an edge of a comparison did between the two maps.
 CHANGES = ("appeared", "vanished", "both")
@@ -19,24 +19,29 @@ def bottlenecks(pm: ProcessMap) -> tuple[pd.DataFrame, pd.DataFrame]:
 
     Returns ``(edges, activities)``. ``edges``: ``source, target, events, mean_hours,
     p90_hours, total_hours, breach_share`` (0-1: of the cases in scope that missed
-    their SLA target, the share that followed this edge; None when none did), the
-    largest ``total_hours`` first; start and end edges left out. ``activities``:
-    ``activity, events, median_hours, p90_hours, total_hours, breach_share`` (time
-    in the activity until the next event), likewise.
+    their SLA target, the share that followed this edge; None when none did) and
+    ``after_done`` (the wait follows a resolving or closing activity: the ticket no
+    longer waits for the team), the largest ``total_hours`` first; start and end edges
+    left out. ``activities``: ``activity, events, median_hours, p90_hours,
+    total_hours, breach_share, after_done`` (time in the activity until the next
+    event), likewise.
     """
     def share(late: pd.Series) -> pd.Series | float:
         return late / pm.breached if pm.breached else float("nan")
 
     edges = pm.edges[~pm.edges["source"].isin([START]) & ~pm.edges["target"].isin([END])]
-    edges = edges.assign(breach_share=share(edges["breached_cases"]))
+    edges = edges.assign(breach_share=share(edges["breached_cases"]),
+                         after_done=edges["source"].map(is_done).astype(bool))
     edges = edges.sort_values(["total_hours", "source", "target"], ascending=[False, True, True],
                               kind="stable")[["source", "target", "events", "mean_hours",
-                                              "p90_hours", "total_hours", "breach_share"]]
+                                              "p90_hours", "total_hours", "breach_share",
+                                              "after_done"]]
     nodes = pm.nodes[~pm.nodes["activity"].isin([START, END])]
-    nodes = nodes.assign(breach_share=share(nodes["breached_cases"]))
+    nodes = nodes.assign(breach_share=share(nodes["breached_cases"]),
+                         after_done=nodes["activity"].map(is_done).astype(bool))
     nodes = nodes.sort_values(["total_hours", "activity"], ascending=[False, True],
                               kind="stable")[["activity", "events", "median_hours", "p90_hours",
-                                              "total_hours", "breach_share"]]
+                                              "total_hours", "breach_share", "after_done"]]
     return edges.reset_index(drop=True), nodes.reset_index(drop=True)
 
 
@@ -69,3 +74,10 @@ def compare_maps(before: ProcessMap, after: ProcessMap) -> pd.DataFrame:
     return merged[["source", "target", "change", "cases_before", "cases_after", "share_before",
                    "share_after", "share_change", "median_before", "median_after",
                    "median_change"]].reset_index(drop=True)
+
+
+def team_waits(pm: ProcessMap) -> pd.DataFrame:
+    """Where each team's tickets wait: a :class:`~.dfg.ProcessMap`'s ``teams`` (``activity,
+    team, events, median_hours, p90_hours, total_hours``, largest total first), less the
+    time after a resolving or closing activity (the ticket no longer waits for a team)."""
+    return pm.teams[~pm.teams["activity"].map(is_done).astype(bool)].reset_index(drop=True)

@@ -21,7 +21,7 @@ from .log import END, START
 # The widest a map is laid out (pixels); wider layers get narrower boxes.
 MAX_WIDTH = 1000
 _COLUMN, _ROW, _BOX_H, _GAP = 210, 84, 40, 36
-_LOOP_W, _MARGIN = 30, 16
+_LOOP_W, _MARGIN, _LANE = 30, 16, 34
 
 
 @dataclass(frozen=True)
@@ -30,8 +30,10 @@ class MapLayout:
     ``x0, x1, y0, y1`` (its corners). ``paths``: ``source, target, edge`` (a number per
     edge), ``point`` (order along it), ``x, y``: the edge's control points.
     ``arrows``: ``source, target, x, y, angle`` (degrees clockwise from pointing up), one
-    per edge at its head. ``labels``: ``source, target, x, y``: where an edge's value is
-    written. ``width``, ``height``: the drawing's size in pixels; ``box``: a box's width."""
+    per edge at its head. ``labels``: ``source, target, x, y, align``: where an edge's value
+    is written, and on which side of that point (``"left"``: the text starts there).
+    ``width``, ``height``: the drawing's size in pixels; ``box``: a box's width;
+    ``scale``: the size of boxes and gaps against the default (text follows)."""
 
     nodes: pd.DataFrame
     paths: pd.DataFrame
@@ -40,6 +42,7 @@ class MapLayout:
     width: int
     height: int
     box: int
+    scale: float = 1.0
 
 
 def _order_edges(edges: pd.DataFrame) -> dict[str, list[str]]:
@@ -165,10 +168,12 @@ def _centre(node: str, links: list[tuple[str, str, int]], pos: dict[str, float],
     return sum(p * w for p, w in pulls) / total if total else pos[node]
 
 
-def layout(edges: pd.DataFrame, nodes: list[str] | None = None) -> MapLayout:
+def layout(edges: pd.DataFrame, nodes: list[str] | None = None, *, scale: float = 1.0,
+           max_width: float = MAX_WIDTH) -> MapLayout:
     """Lay out a map from its ``edges`` (``source, target, events``; a
     :class:`~.dfg.ProcessMap`'s, maybe simplified) and the ``nodes`` to show (default:
-    every node an edge names)."""
+    every node an edge names). ``scale``: boxes, rows and gaps that much larger (for a
+    shared screen); ``max_width``: the widest the drawing may be, in pixels."""
     names = list(dict.fromkeys(nodes if nodes is not None else
                                [*edges["source"], *edges["target"]]))
     succ = _order_edges(edges)
@@ -176,50 +181,68 @@ def layout(edges: pd.DataFrame, nodes: list[str] | None = None) -> MapLayout:
     order += [n for n in names if n not in order]
     layer = _layers(order, succ, back)
     pos = _arrange(order, layer, edges, back)
-    widest = max((sum(1 for v in layer.values() if v == k) for k in set(layer.values())),
-                 default=1)
-    column = min(_COLUMN, MAX_WIDTH / max(widest, 1))
-    box = int(max(column - _GAP, 60))
+    # Columns from the leftmost to the rightmost position; loops back up need room too.
+    columns = max(pos.values(), default=0) - min(pos.values(), default=0) + 1
+    column = min(_COLUMN * scale, 0.85 * max_width / columns)
+    box = int(max(column - _GAP * scale, 60))
+    row, box_h = _ROW * scale, _BOX_H * scale
     xs = {n: pos[n] * column for n in order}
     left = min(xs.values(), default=0) - box / 2 - _LOOP_W - _MARGIN
     node_rows: list[dict[str, Any]] = []
     for n in order:
         x = xs[n] - left
-        y = _MARGIN + _BOX_H / 2 + layer[n] * _ROW
+        y = _MARGIN + box_h / 2 + layer[n] * row
         node_rows.append({"activity": n, "layer": layer[n], "x": x, "y": y,
                           "x0": x - box / 2, "x1": x + box / 2,
-                          "y0": y - _BOX_H / 2, "y1": y + _BOX_H / 2})
+                          "y0": y - box_h / 2, "y1": y + box_h / 2})
     placed = pd.DataFrame(node_rows, columns=["activity", "layer", "x", "y", "x0", "x1", "y0",
                                               "y1"])
     at = {r["activity"]: r for r in node_rows}
-    paths, arrows, labels = _route(edges, at, back, layer, box)
+    right_edge = max((r["x1"] for r in node_rows), default=0)
+    paths, arrows, labels = _route(edges, at, back, layer, box,
+                                   room=max(max_width - right_edge, 60))
     right = max([r["x1"] for r in node_rows] + [p["x"] for p in paths], default=0)
     width = int(right + _MARGIN + 8)
     height = int(max((r["y1"] for r in node_rows), default=0) + _MARGIN)
     return MapLayout(placed, pd.DataFrame(paths, columns=["source", "target", "edge", "point",
                                                           "x", "y"]),
                      pd.DataFrame(arrows, columns=["source", "target", "x", "y", "angle"]),
-                     pd.DataFrame(labels, columns=["source", "target", "x", "y"]),
-                     width, height, box)
+                     pd.DataFrame(labels, columns=["source", "target", "x", "y", "align"]),
+                     width, height, box, scale)
 
 
-def _spread(edges: pd.DataFrame, box: int) -> dict[tuple[str, str, str], float]:
-    """Horizontal offsets of edges leaving (``"out"``) or entering (``"in"``) the same
-    node, so their ends do not pile up on one point."""
+def _spread(edges: pd.DataFrame, at: dict, back: set, box: int
+            ) -> dict[tuple[str, str, str], float]:
+    """Horizontal offsets of the downward edges leaving (``"out"``) or entering
+    (``"in"``) the same box, so their ends do not pile up on one point: in the order of
+    the other ends' positions, the one straight above or below at 0."""
+    down = [(s, t) for s, t in zip(edges["source"], edges["target"], strict=True)
+            if s != t and (s, t) not in back and s in at and t in at]
     offsets: dict[tuple[str, str, str], float] = {}
-    for end, key in (("out", "source"), ("in", "target")):
-        for node, group in edges.groupby(key, sort=False):
-            others = group["target" if key == "source" else "source"].tolist()
+    for end, own, other in (("out", 0, 1), ("in", 1, 0)):
+        ends: dict[str, list[str]] = {}
+        for pair in down:
+            ends.setdefault(pair[own], []).append(pair[other])
+        for node, others in ends.items():
+            others.sort(key=lambda o: (at[o]["x"], o))
             step = min(14.0, (box - 20) / max(len(others), 1))
-            for i, other in enumerate(others):
-                offsets[(end, str(node), str(other))] = (i - (len(others) - 1) / 2) * step
+            straight = [i for i, o in enumerate(others) if at[o]["x"] == at[node]["x"]]
+            middle = straight[0] if straight else (len(others) - 1) / 2
+            for i, o in enumerate(others):
+                offsets[(end, node, o)] = (i - middle) * step
     return offsets
 
 
-def _route(edges: pd.DataFrame, at: dict, back: set, layer: dict, box: int):
+def _route(edges: pd.DataFrame, at: dict, back: set, layer: dict, box: int,
+           room: float = float("inf")):
+    """Control points, arrow heads and label places of every edge; loops back up run
+    in lanes to the right, as far apart as ``room`` (pixels right of the boxes) allows."""
     paths, arrows, labels = [], [], []
-    spread = _spread(edges[edges["source"] != edges["target"]], box)
+    spread = _spread(edges, at, back, box)
     lanes: dict[int, int] = {}
+    loops = sum(1 for s, t in zip(edges["source"], edges["target"], strict=True)
+                if (s, t) in back and s != t)
+    lane_w = max(6.0, min(_LANE, (room - 40) / max(loops, 1)))
     for number, (s, t) in enumerate(zip(edges["source"], edges["target"], strict=True)):
         a, b = at.get(s), at.get(t)
         if a is None or b is None:
@@ -227,17 +250,22 @@ def _route(edges: pd.DataFrame, at: dict, back: set, layer: dict, box: int):
         if s == t:        # a loop on the node's left
             x0, y = a["x0"], a["y"]
             pts = [(x0, y - 8), (x0 - _LOOP_W, y - 16), (x0 - _LOOP_W, y + 16), (x0, y + 8)]
-            label = (x0 - _LOOP_W - 4, y)
+            label = (x0 - _LOOP_W - 3, y, "right")
+        elif (s, t) in back and layer[s] - layer[t] == 1 and a["x"] != b["x"]:
+            # one row up, between boxes side by side: straight up
+            sx, tx = a["x"] + box / 4, b["x"] + box / 4
+            pts = [(sx, a["y0"]), ((sx + tx) / 2 + 10, (a["y0"] + b["y1"]) / 2), (tx, b["y1"])]
+            label = ((sx + tx) / 2 + 14, (a["y0"] + b["y1"]) / 2, "left")
         elif (s, t) in back:     # a loop back up, on the right of the rows it spans
             lo, hi = sorted((layer[s], layer[t]))
             lane = max(lanes.get(k, 0) for k in range(lo, hi + 1))
             for k in range(lo, hi + 1):
                 lanes[k] = lane + 1
             span = [r["x1"] for r in at.values() if lo <= r["layer"] <= hi]
-            rx = max(span) + 18 + 12 * lane
+            rx = max(span) + 18 + lane_w * lane
             sy, ty = a["y"] + 6, b["y"] - 6
             pts = [(a["x1"], sy), (rx, sy), (rx, ty), (b["x1"], ty)]
-            label = (rx + 2, (sy + ty) / 2)
+            label = (rx + 3, (sy + ty) / 2, "left")
         else:
             sx = a["x"] + spread.get(("out", s, t), 0)
             tx = b["x"] + spread.get(("in", t, s), 0)
@@ -248,14 +276,16 @@ def _route(edges: pd.DataFrame, at: dict, back: set, layer: dict, box: int):
                         and r["x0"] - 6 < sx + (tx - sx) * (r["y"] - sy) / max(ty - sy, 1)
                         < r["x1"] + 6]
             if blockers:        # pass beside the boxes in between
-                side = min(r["x0"] for r in blockers) - 14 if tx <= sx else \
+                left = tx <= sx
+                side = min(r["x0"] for r in blockers) - 14 if left else \
                     max(r["x1"] for r in blockers) + 14
                 top = min(r["y0"] for r in blockers)
                 bottom = max(r["y1"] for r in blockers)
                 pts += [(side, top), (side, bottom)]
-                label = (side + 3, (top + bottom) / 2)
+                label = (side - 3, (top + bottom) / 2, "right") if left else \
+                    (side + 3, (top + bottom) / 2, "left")
             else:
-                label = ((sx + tx) / 2 + 4, (sy + ty) / 2)
+                label = ((sx + tx) / 2 + 4, (sy + ty) / 2, "left")
             pts.append((tx, ty))
         for i, (x, y) in enumerate(pts):
             paths.append({"source": s, "target": t, "edge": number, "point": i, "x": x, "y": y})
@@ -264,5 +294,15 @@ def _route(edges: pd.DataFrame, at: dict, back: set, layer: dict, box: int):
         length = math.hypot(hx - px, hy - py) or 1.0
         arrows.append({"source": s, "target": t, "x": hx - 5 * (hx - px) / length,
                        "y": hy - 5 * (hy - py) / length, "angle": angle})
-        labels.append({"source": s, "target": t, "x": label[0], "y": label[1]})
+        labels.append({"source": s, "target": t, "x": label[0], "y": label[1],
+                       "align": label[2]})
     return paths, arrows, labels
+
+
+def default_paths(edges: pd.DataFrame, activities: int, most: int = 24) -> int:
+    """A path share (percent, a multiple of 5) that keeps a map readable: all paths when
+    there are few, else about ``most`` (or twice the activities, if more) of them."""
+    wanted = max(most, 2 * activities)
+    if len(edges) <= wanted:
+        return 100
+    return max(5, int(100 * wanted / len(edges)) // 5 * 5)

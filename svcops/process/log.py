@@ -107,6 +107,11 @@ def is_waiting(activity: str) -> bool:
     return bool(re.search(WAITING, low)) and not re.search(_NOT_WAITING, low)
 
 
+def is_done(activity: str) -> bool:
+    """Whether ``activity`` resolves or closes a case (the importer's closing words)."""
+    return bool(re.search(CLOSING_ACTIVITY, activity.lower()))
+
+
 def done_like(column: str) -> str:
     """SQL: ``column`` names an activity that resolves or closes a case."""
     return f"regexp_matches(lower({column}), '{CLOSING_ACTIVITY}')"
@@ -302,3 +307,15 @@ def event_log(ws: Workspace, filters: Filters, clock: Clock = CALENDAR,
         yield EventLog(cur, event_source(ws) or "tickets")
     finally:
         cur.close()
+
+
+def event_span(ws: Workspace) -> tuple[date, date] | None:
+    """The first and last day a ticket with events was created (all tickets for events
+    derived from their timestamps); None when there are none."""
+    if event_source(ws) == "events":
+        sql = ("SELECT min(created_at) AS lo, max(created_at) AS hi FROM tickets "
+               "WHERE ticket_id IN (SELECT case_id FROM events)")
+    else:
+        sql = "SELECT min(created_at) AS lo, max(created_at) AS hi FROM tickets"
+    row = ws.query(sql).iloc[0]
+    return None if pd.isna(row["lo"]) else (row["lo"].date(), row["hi"].date())

@@ -60,3 +60,18 @@ def case_durations(ws: Workspace, filters: Filters, through: Through | None = No
         SELECT case_id, min(ts) AS started, count(*) AS events,
                coalesce(sum(dur), 0) AS hours, bool_or(complete) AS complete
         FROM oe GROUP BY case_id ORDER BY case_id""")
+
+
+def variant_pareto(table: pd.DataFrame, top: int = 20) -> pd.DataFrame:
+    """The ``top`` variants of a :func:`variants` table as a Pareto frame:
+    ``variant`` (its number, as text), ``count`` (cases), ``share``,
+    ``cumulative_share`` and ``vital_few`` (the variants up to the one where the
+    cumulative share first reaches 80%)."""
+    from ..quality import VITAL_SHARE
+
+    part = table.head(top)
+    reached = part["cumulative"] >= VITAL_SHARE
+    return pd.DataFrame({"variant": [f"#{v}" for v in part["variant"]],
+                         "count": part["cases"], "share": part["share"],
+                         "cumulative_share": part["cumulative"],
+                         "vital_few": ~reached.shift(1, fill_value=False).cummax()})

@@ -21,9 +21,10 @@ from svcops.kpi import compute
 from ui.format import kpi_value
 
 ROOT = Path(__file__).resolve().parents[2]
-PAGES = ["views/overview.py", "views/quality.py", "views/performance.py", "views/resource.py",
-         "views/data.py"]
+PAGES = ["views/overview.py", "views/process.py", "views/quality.py", "views/performance.py",
+         "views/resource.py", "views/data.py"]
 TITLES = {"views/overview.py": {"en": "Service overview", "zh": "服务总览"},
+          "views/process.py": {"en": "Process design", "zh": "服务流程设计"},
           "views/quality.py": {"en": "Quality control", "zh": "质量控制"},
           "views/performance.py": {"en": "Performance evaluation", "zh": "绩效评估"},
           "views/resource.py": {"en": "Resource management", "zh": "资源管理"},
@@ -76,6 +77,15 @@ def test_page_on_sample(own_ws_path, page, lang):
     elif page == "views/quality.py":
         assert len(at.get("vega_lite_chart")) == 6   # control, MR, CSAT x2, SERVQUAL, Pareto
         assert [m.label for m in at.metric][0] == "NPS"
+    elif page == "views/process.py":
+        specs = [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")]
+        # map, variant Pareto and times, reassignments, handover matrix, waiting paths,
+        # time per status, flow
+        assert len(specs) == 8
+        assert {p["name"] for p in specs[0]["params"]} == {"node", "edge"}
+        captions = " ".join(c.value for c in at.caption)
+        assert ("uploaded event log" in captions) == (lang == "en")
+        assert len(at.dataframe) + len(at.table) >= 6   # variants, repeats, loops, ...
     elif page == "views/performance.py":
         assert len(at.dataframe) >= 3                # scorecard, rankings, comparison, index
         assert len(at.get("vega_lite_chart")) == 1   # ranking bars
@@ -139,6 +149,10 @@ def test_page_on_a_ticket_only_workspace_says_what_more_data_adds(ticket_only, p
     elif page == "views/performance.py":
         assert "No targets yet" in infos
         assert len(at.get("vega_lite_chart")) == 1    # rankings still work without targets
+    elif page == "views/process.py":
+        assert "From the tickets' own timestamps" in infos and "An event log" in infos
+        assert "assignment history" in infos         # what an upload would add
+        assert len(at.get("vega_lite_chart")) >= 4    # map, variants, bottlenecks, flow
     else:
         assert at.dataframe[0].value["Rows"].sum() == 400
 

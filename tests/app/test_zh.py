@@ -19,8 +19,8 @@ from streamlit.testing.v1 import AppTest
 from svcops.i18n import STRINGS
 
 ROOT = Path(__file__).resolve().parents[2]
-PAGES = ["views/overview.py", "views/quality.py", "views/performance.py", "views/resource.py",
-         "views/data.py"]
+PAGES = ["views/overview.py", "views/process.py", "views/quality.py", "views/performance.py",
+         "views/resource.py", "views/data.py"]
 
 # Template pieces short enough to be a word anyone may use ("Email", "P90") or that are
 # the same in both languages (product names, units) say nothing about a leak.

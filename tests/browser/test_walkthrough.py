@@ -24,7 +24,8 @@ def test_overview_then_filter_then_upload_then_present(server, page):
     assert "start=2026-10-04" in page.url and "end=2026-10-31" in page.url
 
     # Every page opens from a cold deep link (the router runs first) and shows its heading.
-    for path, heading in (("quality", "Quality control"), ("performance", "Performance evaluation"),
+    for path, heading in (("process", "Process design"), ("quality", "Quality control"),
+                          ("performance", "Performance evaluation"),
                           ("resource", "Resource management"), ("data", "Data")):
         page.goto(f"{server}/{path}?source=sample")
         expect(page.get_by_role("heading", name=heading, exact=True)).to_be_visible()

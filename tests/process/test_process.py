@@ -405,3 +405,15 @@ def test_compare_two_maps(tmp_path):
     assert row["median_change"] == 4 - 2
     assert c.loc[("New", "Closed"), "share_change"] == pytest.approx(-0.5)
     assert list(c["change"])[:3].count("both") == 0     # new and gone paths first
+
+
+def test_time_in_each_activity_by_team(tmp_path):
+    log = [("K1", "New", 0, "X"), ("K1", "Work", 1, "X"), ("K1", "Closed", 5, "X"),
+           ("K2", "New", 0, "Y"), ("K2", "Work", 2, "Y"), ("K2", "Closed", 3, "Y")]
+    with Workspace(tmp_path / "w.duckdb") as w:
+        import_files(w, [("log.csv", _events(log))])
+        teams = P.process_map(w, DAY).teams
+    got = {(r.activity, r.team): (r.events, r.total_hours) for r in teams.itertuples()}
+    assert got == {("Work", "X"): (1, 4), ("New", "Y"): (1, 2), ("New", "X"): (1, 1),
+                   ("Work", "Y"): (1, 1)}
+    assert list(got)[0] == ("Work", "X")            # the most waiting first
