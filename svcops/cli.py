@@ -64,15 +64,28 @@ def cmd_import(args) -> int:
     return 0
 
 
-def cmd_kpis(args) -> int:
-    path = _existing_workspace(args)
+def _filters(args) -> Filters:
+    """The period and dimension options of ``kpis`` and ``process`` as one Filters."""
     try:
-        filters = Filters(start=args.start, end=args.end, teams=tuple(args.team or ()),
-                          channels=tuple(args.channel or ()),
-                          categories=tuple(args.category or ()),
-                          priorities=tuple(args.priority or ()))
+        return Filters(start=args.start, end=args.end, teams=tuple(args.team or ()),
+                       channels=tuple(args.channel or ()), categories=tuple(args.category or ()),
+                       priorities=tuple(args.priority or ()))
     except ValueError as exc:
         raise CliError(str(exc)) from exc
+
+
+def _add_filters(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--start", type=_day, help="first day, YYYY-MM-DD (default: first in data)")
+    p.add_argument("--end", type=_day, help="last day, inclusive (default: last in data)")
+    p.add_argument("--team", action="append", help="repeat for several")
+    p.add_argument("--channel", action="append")
+    p.add_argument("--category", action="append")
+    p.add_argument("--priority", action="append")
+
+
+def cmd_kpis(args) -> int:
+    path = _existing_workspace(args)
+    filters = _filters(args)
     with Workspace(path) as ws:
         values = compute(ws, filters)
     out = {k: values[k] for k in KPI_KEYS}
@@ -83,6 +96,53 @@ def cmd_kpis(args) -> int:
         for k, v in out.items():
             shown = "—" if v is None else (f"{v:,}" if isinstance(v, int) else f"{v:,.4f}")
             print(f"{k:<{width}}  {shown}")
+    return 0
+
+
+# The edge columns the ``process`` command prints, in this order.
+_EDGE_KEYS = ("source", "target", "cases", "events", "median_hours", "mean_hours", "p90_hours",
+              "total_hours")
+
+
+def _records(frame) -> list[dict]:
+    """Rows as JSON-ready dicts: NaN as null, numpy numbers as Python ones."""
+    return json.loads(frame.to_json(orient="records"))
+
+
+def cmd_process(args) -> int:
+    from dataclasses import asdict
+
+    from . import process
+    from .i18n import render
+    from .tickets import resolve_period
+
+    path = _existing_workspace(args)
+    filters = _filters(args)
+    clock = process.Clock(business=args.business, country=args.country if args.business else None,
+                          skip_waiting=args.skip_waiting)
+    with Workspace(path) as ws:
+        filters = resolve_period(ws, filters)
+        view = process.analyse(ws, filters, clock=clock)
+        check = process.little(ws, filters)
+    little = {k: v for k, v in asdict(check).items() if k != "message"}
+    out = {"source": view.source, "start": filters.start.isoformat() if filters.start else None,
+           "end": filters.end.isoformat() if filters.end else None, "cases": view.map.cases,
+           "edges": _records(view.map.edges[list(_EDGE_KEYS)]),
+           "variants": _records(view.variants.head(args.variants)),
+           "little": {**little, "message": render(check.message)}}
+    if args.json:
+        print(json.dumps(out, indent=2, ensure_ascii=False))
+        return 0
+    print(f"{out['cases']:,} tickets created {out['start']} to {out['end']} "
+          f"(events from {'the uploaded event log' if view.source == 'events' else 'ticket timestamps'})")
+    print("\nedges (most followed first):")
+    for e in out["edges"]:
+        wait = "" if e["median_hours"] is None else f"  median {e['median_hours']:,.1f} h"
+        print(f"  {e['source']} -> {e['target']}: {e['events']:,} times, {e['cases']:,} tickets{wait}")
+    print("\nvariants:")
+    for v in out["variants"]:
+        print(f"  #{v['variant']} {v['cases']:,} ({v['share']:.1%}): {v['activities']}")
+    print("\n" + out["little"]["message"])
     return 0
 
 
@@ -154,14 +214,23 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("kpis", help="print the KPI scorecard for a period")
     p.add_argument("--workspace", help=ws_help)
-    p.add_argument("--start", type=_day, help="first day, YYYY-MM-DD (default: first in data)")
-    p.add_argument("--end", type=_day, help="last day, inclusive (default: last in data)")
-    p.add_argument("--team", action="append", help="repeat for several")
-    p.add_argument("--channel", action="append")
-    p.add_argument("--category", action="append")
-    p.add_argument("--priority", action="append")
+    _add_filters(p)
     p.add_argument("--json", action="store_true", help="print JSON (rates as fractions 0-1)")
     p.set_defaults(run=cmd_kpis)
+
+    p = sub.add_parser("process", help="the process map's edges, the variants and Little's "
+                                       "law for the tickets created in a period")
+    p.add_argument("--workspace", help=ws_help)
+    _add_filters(p)
+    p.add_argument("--variants", type=int, default=20, help="how many variants (default 20)")
+    p.add_argument("--business", action="store_true",
+                   help="durations in business hours (weekdays 09:00-17:00)")
+    p.add_argument("--country", default="US",
+                   help="with --business: less this country's public holidays (default US)")
+    p.add_argument("--skip-waiting", action="store_true",
+                   help="leave out time in waiting states (on hold, pending customer)")
+    p.add_argument("--json", action="store_true", help="print JSON (hours, shares 0-1)")
+    p.set_defaults(run=cmd_process)
 
     p = sub.add_parser("forecast", help="forecast daily ticket demand, with its backtest")
     p.add_argument("--workspace", help=ws_help)
