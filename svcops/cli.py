@@ -10,6 +10,7 @@ import json
 import sys
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import duckdb
 
@@ -125,7 +126,7 @@ def cmd_process(args) -> int:
         view = process.analyse(ws, filters, clock=clock)
         check = process.little(ws, filters)
     little = {k: v for k, v in asdict(check).items() if k != "message"}
-    out = {"source": view.source, "start": filters.start.isoformat() if filters.start else None,
+    out: dict[str, Any] = {"source": view.source, "start": filters.start.isoformat() if filters.start else None,
            "end": filters.end.isoformat() if filters.end else None, "cases": view.map.cases,
            "edges": _records(view.map.edges[list(_EDGE_KEYS)]),
            "variants": _records(view.variants.head(args.variants)),
