@@ -106,11 +106,19 @@ def headlines(ws: Workspace, filters: Filters, card: Scorecard | None = None) ->
             # pandas-stubs: .loc takes no Hashable, the label type its own idxmax returns.
             top = contrib.loc[(contrib["points"] * sign).idxmax()]  # type: ignore[call-overload]
             key = "headline.sla_up" if pts > 0 else "headline.sla_down"
-            out.append(Headline(key, {"value": sla.value, "pts": abs(pts),
-                                      "group": str(top["value"]), "gpts": float(top["points"])}))
+            params = {"value": sla.value, "pts": abs(pts)}
+            if top["value"] == NO_VALUE:    # tickets without a priority: names nothing
+                out.append(Headline(key + "_total", params))
+            else:
+                out.append(Headline(key, {**params, "group": str(top["value"]),
+                                          "gpts": float(top["points"])}))
 
     backlog = card.row("open_backlog")
-    if backlog.previous is not None and (backlog.value or backlog.previous):
+    # Before the data began (nothing created then, nothing open at its end) there is no
+    # earlier backlog to compare with: "+73 since the previous period" would contradict
+    # the volume line's "no earlier period".
+    began_before = bool(vol.previous) or bool(backlog.previous)
+    if backlog.previous is not None and began_before and (backlog.value or backlog.previous):
         out.append(Headline("headline.backlog", {"n": backlog.value,
                                                  "delta": int(backlog.delta or 0)}))
 

@@ -174,6 +174,30 @@ def test_volume_headline_names_no_group_when_the_change_has_no_value(ws, workboo
     assert "headline.volume_up" not in lines
 
 
+def test_sla_headline_names_no_group_when_the_change_has_no_priority(ws, workbook):
+    # Own targets, no priority: the whole change falls on "(none)", which names nothing.
+    tickets = [{"ticket_id": f"P{i}", "created_at": D(2024, 2, 26, 9),
+                "resolved_at": D(2024, 2, 26, 10), "sla_hours": 4} for i in range(4)] + \
+              [{"ticket_id": f"C{i}", "created_at": D(2024, 3, 4, 9),
+                "resolved_at": D(2024, 3, 4, 10 + 5 * (i % 2)), "sla_hours": 4} for i in range(4)]
+    import_paths(ws, [workbook({"tickets": tickets})])
+    lines = {h.key: h.params for h in headlines(ws, PERIOD)}
+    # 4 of 4 met before, 2 of 4 now: 100% -> 50%
+    assert lines["headline.sla_down_total"] == {"value": pytest.approx(0.5),
+                                                "pts": pytest.approx(50)}
+    assert "headline.sla_down" not in lines
+
+
+def test_no_backlog_comparison_before_the_data_began(ws, workbook):
+    # All tickets created in the period; the previous period holds none, so nothing was
+    # open at its end: the volume line says there is no earlier period, and no backlog
+    # line may claim a change "since the previous period".
+    tickets = [{"ticket_id": f"C{i}", "created_at": D(2024, 3, 4, 9)} for i in range(3)]
+    import_paths(ws, [workbook({"tickets": tickets})])
+    keys = [h.key for h in headlines(ws, PERIOD)]
+    assert "headline.volume_new" in keys and "headline.backlog" not in keys
+
+
 def test_volume_driver_skips_a_dimension_led_by_tickets_without_a_value(ws, workbook):
     # Category is blank on the tickets that grew (3 more), so category names nothing;
     # the team dimension names Desk (+3), which is the whole change.

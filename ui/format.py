@@ -19,8 +19,11 @@ from svcops.kpi import COUNT_KEYS, RATE_KEYS, ScoreRow
 # ``<=`` ... it turns into symbols.
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$&])")
 _JOINER = "\u2060"
-_FOUND_IN_TEXT = re.compile(r"(?<=:)(?=[\w+\-/])|(?<=@)(?=\w)|(?<=www)(?=\.)", re.IGNORECASE)
-_SYMBOLS = re.compile(r"(?<!\S)(<->|->|<-|--|>=|<=|~=)(?!\S)")
+# After every @: GFM takes a-z, digits, "-", "_" and "." after it for an e-mail address.
+_FOUND_IN_TEXT = re.compile(r"(?<=:)(?=[\w+\-/])|(?<=@)|(?<=www)(?=\.)", re.IGNORECASE)
+# Wherever they stand: the browser's idea of white space around them (U+FEFF) is wider
+# than Python's, and a joiner inside them is harmless.
+_SYMBOLS = re.compile(r"(<->|->|<-|--|>=|<=|~=)")
 
 
 def escape_md(text: str) -> str:
@@ -31,7 +34,7 @@ def escape_md(text: str) -> str:
     become spaces, and leading whitespace cannot start an indented code block.
     """
     shown = " ".join(str(text).splitlines())
-    shown = _SYMBOLS.sub(lambda m: m[0][0] + _JOINER + m[0][1:], shown)
+    shown = _SYMBOLS.sub(lambda m: _JOINER.join(m[0]), shown)
     shown = _MD_SPECIAL.sub(r"\\\1", _FOUND_IN_TEXT.sub(_JOINER, shown))
     return re.sub(r"^\s", "&#32;", shown)
 

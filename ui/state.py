@@ -101,8 +101,11 @@ def cached(ws: Workspace, version: str, fn: Callable[..., R], *args: Any, **kwar
     which passes the page's workspace.
     """
     name = f"{fn.__module__}.{fn.__qualname__}"
-    if "<" in name:     # <lambda>, <locals>: two of them would share one name
-        raise ValueError(f"only a module-level function can be cached, not {name}")
+    # <lambda>, <locals>, and functions of a page script (every page runs as __main__):
+    # two of them could share one name and so one another's results.
+    if "<" in name or fn.__module__ == "__main__":
+        raise ValueError(f"only a module-level function of an imported module can be cached, "
+                         f"not {name}")
     return _cached_call(ws, version, name, fn, args, tuple(sorted(kwargs.items())))
 
 

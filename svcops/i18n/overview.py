@@ -77,6 +77,14 @@ STRINGS: dict[str, dict[str, str]] = {
               "{gpts:+.1f} points of that.",
         "zh": "SLA 达成率下降 {pts:.1f} 个百分点至 {value:.1%}；其中 {group} 贡献 {gpts:+.1f} 个百分点。",
     },
+    "headline.sla_down_total": {
+        "en": "SLA attainment fell {pts:.1f} points to {value:.1%}.",
+        "zh": "SLA 达成率下降 {pts:.1f} 个百分点至 {value:.1%}。",
+    },
+    "headline.sla_up_total": {
+        "en": "SLA attainment rose {pts:.1f} points to {value:.1%}.",
+        "zh": "SLA 达成率上升 {pts:.1f} 个百分点至 {value:.1%}。",
+    },
     "headline.sla_up": {
         "en": "SLA attainment rose {pts:.1f} points to {value:.1%}; {group} accounts for "
               "{gpts:+.1f} points of that.",

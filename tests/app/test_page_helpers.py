@@ -128,7 +128,10 @@ def test_only_a_module_level_function_is_cached(calls):
     def local(ws):
         return 1
 
-    for fn in (lambda ws: 1, local):
+    # A page script runs as __main__: two pages' functions of one name would collide.
+    in_a_page = type(local)(local.__code__, {"__name__": "__main__"}, "count")
+    in_a_page.__module__, in_a_page.__qualname__ = "__main__", "count"
+    for fn in (lambda ws: 1, local, in_a_page):
         with pytest.raises(ValueError, match="module-level"):
             state.cached("ws", "v1", fn)
 
