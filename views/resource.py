@@ -89,7 +89,11 @@ for name, result in shown.items():
 # The roster is cached; the plan is computed on each run (it takes the forecasts,
 # which would cost more to hash as a cache key than the plan does to compute).
 roster = page.query(resource.rostered, f, start, end, settings.interval_minutes)
-plan = resource.interval_plan(ctx.ws, f, by_channel, settings, roster)
+try:    # a channel with no recent arrivals has no intraday shape to plan with
+    plan = resource.interval_plan(ctx.ws, f, by_channel, settings, roster)
+except ValueError as exc:
+    st.error(t("resource.error", lang, message=page.words(exc)))
+    st.stop()
 weekdays = t("weekdays", lang).split(",")
 
 st.subheader(t("resource.intraday", lang))
