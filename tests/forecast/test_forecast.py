@@ -6,7 +6,6 @@ import datetime as dt
 import json
 import re
 import threading
-import time
 from dataclasses import astuple
 
 import holidays
@@ -294,9 +293,7 @@ def test_forecast_many_equals_single_calls() -> None:
         assert astuple(got.backtest) == pytest.approx(astuple(single.backtest), rel=1e-9)
     # The single calls filled the cache under the same keys forecast_many
     # uses, so asking again fits nothing.
-    start = time.perf_counter()
     again = forecast_many(long, 14, backtest_folds=1)
-    assert time.perf_counter() - start < 1
     assert all(again[name] is singles[name] for name in singles)
 
 
@@ -330,13 +327,12 @@ def test_forecast_many_rejects_unknown_options() -> None:
         forecast_many(long, 7, horizon=3)
 
 
-def test_cache_hit_returns_the_same_object_fast() -> None:
+def test_cache_hit_returns_the_same_object() -> None:
+    # How fast a hit is, is benchmarks/bench_forecast.py's to say.
     history = synthetic(70, seed=4)
     clear_cache()
     first = forecast_daily(history, 14, backtest_folds=2)
-    start = time.perf_counter()
     second = forecast_daily(history.copy(), 14, backtest_folds=2)
-    assert time.perf_counter() - start < 0.1
     assert second is first
     assert forecast_daily(history, 14, backtest_folds=1) is not first
 

@@ -24,7 +24,6 @@ import statistics
 import struct
 import subprocess
 import sys
-import time
 import zipfile
 import zlib
 from collections import Counter
@@ -975,15 +974,12 @@ def test_encrypted_workbook_is_a_real_ole_container():
 def test_bad_file_is_refused_with_one_line_naming_it(mem_ws, name):
     make, problem = BAD_FILES[name]
     blob = make()
-    started = time.perf_counter()
     with pytest.raises(IngestError) as caught:
         import_files(mem_ws, [(name, blob)])
-    elapsed = time.perf_counter() - started
     message = str(caught.value)
     assert "\n" not in message.strip(), message
     assert name in message, message
     assert re.search(problem, message, re.I), message
-    assert elapsed < 5, f"took {elapsed:.1f} s to refuse"
     assert sum(mem_ws.row_counts().values()) == 0 and mem_ws.uploads().empty
 
 
