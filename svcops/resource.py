@@ -33,6 +33,7 @@ from .i18n import Message
 from .i18n.errors import InputError
 from .kpi import resolve_period
 from .store import Workspace
+from .tickets import KPI_SQL, query, tickets_cte
 
 # Contacts a person waits on the line for; everything else can queue for hours.
 REALTIME_CHANNELS = frozenset({"phone", "chat", "voice", "call", "calls", "telephone",
@@ -188,12 +189,11 @@ def arrival_profile(ws: Workspace, filters: Filters, channel: str,
 
 def open_backlog(ws: Workspace, filters: Filters) -> pd.DataFrame:
     """Open tickets per channel at the period end: ``channel, backlog``."""
-    end = datetime.combine(_as_of(ws, filters) + timedelta(days=1), datetime.min.time())
-    dims, params = filters.dims_sql()
-    return ws.query(
-        f"SELECT coalesce(channel, '(none)') AS channel, count(*) AS backlog FROM tickets "
-        f"WHERE {dims} AND created_at < $hi AND coalesce(resolved_at, closed_at, $hi) >= $hi "
-        "GROUP BY 1", {**params, "hi": end})
+    # The open_backlog KPI's own expression, grouped by channel (svcops.tickets).
+    cte, params = tickets_cte(ws, filters)
+    return query(ws, cte + f"""
+        SELECT coalesce(channel, '(none)') AS channel, {KPI_SQL["open_backlog"]} AS backlog
+        FROM t GROUP BY 1 HAVING backlog > 0""", params)
 
 
 @dataclass(frozen=True)
