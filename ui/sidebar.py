@@ -108,9 +108,13 @@ def build_context() -> state.Context:
         lo, hi = span.first, span.last
         sb.subheader(t("sidebar.filters", lang))
         url_filters = Filters.from_query(qp.get_all)
-        if url_filters.start or url_filters.end:
+        linked = (url_filters.start or lo, url_filters.end or hi)
+        # A link's dates stand where they meet the data; dates wholly outside it (a link
+        # made on other data) give way to the default range, as a source switch does,
+        # rather than shrinking to the data's first or last day.
+        if (url_filters.start or url_filters.end) and linked[0] <= hi and linked[1] >= lo:
             _init_once("f_preset", "custom")
-            _init_once("f_range", (url_filters.start or lo, url_filters.end or hi))
+            _init_once("f_range", linked)
         _init_once("f_preset", DEFAULT_PRESET)
         _init_once("f_range", span.recent(PRESETS.get(st.session_state["f_preset"])))
         _follow_workspace(version, span)
