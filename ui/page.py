@@ -23,6 +23,7 @@ import streamlit as st
 
 from svcops import charts
 from svcops.downloads import to_csv_bytes
+from svcops.headlines import NO_VALUE
 from svcops.i18n import STRINGS, Message, column_label, render, t
 
 from . import state
@@ -135,10 +136,14 @@ def setting(prefix: str, key: str) -> Any:
 def named(prefix: str) -> Callable[[Any], Any]:
     """A function giving a value's ``<prefix>.<value>`` string in the page's language,
     or the value itself when there is no such string (a team's name, a blank): for a
-    widget's ``format_func`` and for a table column of keys (``named("kpi")``)."""
+    widget's ``format_func`` and for a table column of keys (``named("kpi")``). The
+    value analyses give tickets without one (``"(none)"``) reads ``common.none``, so
+    ``named("value")`` words a column of dimension values (teams, channels) for show."""
     lang = state.context().lang
 
     def name(value: Any) -> Any:
+        if isinstance(value, str) and value == NO_VALUE:
+            return t("common.none", lang)
         key = f"{prefix}.{value}"
         return t(key, lang) if key in STRINGS else value
 

@@ -57,7 +57,8 @@ left, right = st.columns(2)
 page.chart(charts.volume_chart(series, {"created": t("series.created", lang),
                                         "resolved": t("series.resolved", lang)},
                                t("overview.volume_chart", lang),
-                               {"period": period, "tickets": t("axis.tickets", lang)}), left)
+                               {"period": period, "tickets": t("axis.tickets", lang),
+                                "series": t("axis.series", lang)}), left)
 page.chart(charts.series_chart(series, "backlog", t("overview.backlog_chart", lang),
                                t("axis.tickets", lang), mark="area", x_title=period), right)
 left, right = st.columns(2)

@@ -3,16 +3,34 @@
 import streamlit as st
 
 from svcops import charts, performance
-from svcops.i18n import t
+from svcops.i18n import Message, t
 from ui import page, state
 from ui.format import kpi_delta_values, kpi_value, kpi_values
 
 ctx = state.page("performance.title")
 lang = ctx.lang
 f = ctx.filters
-column, kpi_name = page.named("col"), page.named("kpi")
+column, kpi_name, shown = page.named("col"), page.named("kpi"), page.named("value")
 better = {"higher": t("performance.better.higher", lang),
           "lower": t("performance.better.lower", lang)}
+
+
+def kpi_key(key: str) -> str:
+    """A KPI as a targets sheet names it: its key, with its name in the page's language."""
+    return t("performance.kpi_key", lang, kpi=key, name=kpi_name(key))
+
+
+kpi_keys = t("performance.kpi_sep", lang).join(map(kpi_key, performance.SCORECARD_KEYS))
+
+
+def targets_error(exc: ValueError) -> str:
+    """Why targets cannot be used, worded with the KPIs it names in the page's language
+    (the error carries their keys)."""
+    said = getattr(exc, "message", None)
+    if not isinstance(said, Message):
+        return page.words(exc)
+    named = {"kpi": kpi_key(said.params["kpi"])} if "kpi" in said.params else {}
+    return page.words(said, **named, **({"kpis": kpi_keys} if "kpis" in said.params else {}))
 
 
 # -- targets (edited here, stored in the workspace) -----------------------------------
@@ -21,7 +39,7 @@ saved = performance.load_targets(ctx.ws)
 edited = saved
 if not ctx.presenter:
     with st.expander(t("performance.targets", lang), expanded=saved.empty):
-        st.caption(t("performance.targets_help", lang, kpis=", ".join(performance.SCORECARD_KEYS)))
+        st.caption(t("performance.targets_help", lang, kpis=kpi_keys))
         edited = st.data_editor(
             saved.drop(columns=["problem"]), num_rows="dynamic", hide_index=True,
             width="stretch", key="performance_targets",
@@ -44,7 +62,7 @@ if not ctx.presenter:
             try:
                 stored = performance.save_targets(ctx.ws, edited)
             except ValueError as exc:
-                st.error(page.words(exc))
+                st.error(targets_error(exc))
             else:
                 st.success(t("performance.saved", lang, n=len(stored)))
                 saved = edited = performance.load_targets(ctx.ws)
@@ -54,7 +72,7 @@ st.subheader(t("performance.scorecard", lang))
 try:
     card = page.query(performance.target_scorecard, f, edited)
 except ValueError as exc:      # unsaved edits that do not validate
-    st.error(page.words(exc))
+    st.error(targets_error(exc))
     card = page.query(performance.target_scorecard, f, saved)
 if card.empty:
     st.info(t("performance.no_targets", lang))
@@ -83,6 +101,7 @@ by = page.setting("performance", "by") or "team"
 kpi = page.setting("performance", "kpi")
 min_volume = int(page.setting("performance", "min"))
 ranks = page.query(performance.rankings, f, by=by, kpi=kpi, min_volume=min_volume)
+ranks = ranks.assign(**{by: ranks[by].map(shown)})     # "(none)" in the page's language
 ranked = ranks[ranks["eligible"]]
 if not ranked.empty:
     page.chart(charts.bar_chart(ranked.head(25), by, "value", kpi_name(kpi),

@@ -11,7 +11,10 @@ lang = ctx.lang
 f = ctx.filters
 period = t("axis.period", lang)
 flagged = t("quality.flagged", lang)
-column = page.named("col")
+column, shown = page.named("col"), page.named("value")
+# The control chart's lines, as its tooltip names them.
+lines = {"centre": t("quality.centre", lang), "ucl": t("quality.ucl", lang),
+         "lcl": t("quality.lcl", lang)}
 
 # -- control chart ------------------------------------------------------------------
 st.subheader(t("quality.spc", lang))
@@ -42,7 +45,7 @@ else:
 title = t(f"quality.metric.{metric}", lang)
 # The axis names the unit; the chart's title already names the measure.
 page.chart(charts.control_chart(chart.frame, title, {"period": period,
-                                                     "value": t(UNIT[metric], lang)},
+                                                     "value": t(UNIT[metric], lang), **lines},
                                 percent=metric == "sla", flagged_label=flagged))
 fmt = "{:.1%}".format if metric == "sla" else "{:,.1f}".format
 if chart.note:
@@ -67,7 +70,7 @@ if metric != "sla" and not ctx.presenter and chart.mr_bar is not None:
     mr = chart.moving_range_chart().rename(columns={"moving_range": "value",
                                                     "beyond_ucl": "out_of_control"})
     page.chart(charts.control_chart(mr, t("quality.mr", lang),
-                                    {"period": period, "value": t("quality.mr", lang)},
+                                    {"period": period, "value": t("quality.mr", lang), **lines},
                                     flagged_label=flagged))
 
 # -- customers ----------------------------------------------------------------------
@@ -107,7 +110,9 @@ else:
     page.chart(charts.servqual_chart(gaps, t("quality.servqual", lang),
                                      {"expectation": t("quality.expectation", lang),
                                       "perception": t("quality.perception", lang)},
-                                     t("axis.score", lang)), right)
+                                     {"score": t("axis.score", lang),
+                                      "dimension": t("quality.dimension", lang),
+                                      "series": t("axis.series", lang)}), right)
     worst = gaps.loc[gaps["gap"].idxmin()]
     right.caption(page.words("quality.servqual_gap", dimension=worst["dimension"],
                              gap=worst["gap"]))
@@ -126,13 +131,14 @@ defect = page.setting("quality", "defect") or "total"
 by = page.setting("quality", "by")
 pareto = page.query(quality.defect_pareto, f, by)
 all_values = pareto[pareto["defect"] == defect]
-part = all_values.head(20)
+part = all_values.head(20).assign(**{by: lambda d: d[by].map(shown)})
 if part.empty:
     st.caption(t("quality.no_defects", lang))
 else:
     page.chart(charts.pareto_chart(part, by, t(f"quality.defect.{defect}", lang),
                                    {"count": t("axis.count", lang),
-                                    "cumulative": t("axis.cumulative", lang)}))
+                                    "cumulative": t("axis.cumulative", lang),
+                                    "category": column(by), "share": t("axis.share", lang)}))
     vital = part[part["vital_few"]]
     st.caption(page.words("quality.vital_few", n=len(vital), total=len(all_values),
                           by=column(by), share=float(vital["share"].sum()),

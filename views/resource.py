@@ -41,6 +41,14 @@ def percent(key: str) -> float:
 
 
 by = BY[page.setting("resource", "by") or "channel"]
+shown = page.named("value")
+
+
+def series_name(name: str) -> str:
+    """A forecast series as the page shows it: the total, or a channel or team (tickets
+    without one in the page's language)."""
+    return shown(name) if by else t("resource.by.total", lang)
+
 settings = resource.PlanSettings(
     horizon_days=int(page.setting("resource", "horizon")), service_level=percent("sl"),
     answer_seconds=float(page.setting("resource", "answer")), shrinkage=percent("shrink"),
@@ -55,8 +63,9 @@ forecast_settings = resource.PlanSettings(horizon_days=settings.horizon_days,
 
 try:
     with st.spinner("…"):
-        shown = page.query(resource.forecast_demand, f, forecast_settings, by, max_workers=1)
-        by_channel = shown if by == "channel" else page.query(
+        series_results = page.query(resource.forecast_demand, f, forecast_settings, by,
+                                    max_workers=1)
+        by_channel = series_results if by == "channel" else page.query(
             resource.forecast_demand, f, forecast_settings, "channel", max_workers=1)
 except ValueError as exc:
     st.error(t("resource.error", lang, message=page.words(exc)))
@@ -67,19 +76,24 @@ st.caption(t("resource.caption", lang, start=start.date(), days=settings.horizon
 
 # -- forecast -----------------------------------------------------------------------
 st.subheader(t("resource.forecast", lang))
-history, ahead = resource.chart_frames(shown)
+history, ahead = (frame.assign(series=frame["series"].map(series_name))
+                  for frame in resource.chart_frames(series_results))
 # The workspace's values keep each series' colour; the series' own names are added, since
 # tickets without the dimension form a series ("(none)") that the values do not list.
-names = [str(n) for n in shown]
+names = [series_name(str(n)) for n in series_results]
 scale = charts.colour_scale(by, [*ctx.dims.get(by, []), *names]) if by else None
 page.chart(charts.forecast_chart(history, ahead, t("resource.forecast_chart", lang),
                                  {"period": t("axis.period", lang),
-                                  "tickets": t("axis.tickets", lang)}, scale,
+                                  "tickets": t("axis.tickets", lang),
+                                  "series": t(f"resource.by.{by or 'total'}", lang),
+                                  "forecast": t("resource.legend.forecast", lang),
+                                  "lower": t("resource.legend.lower", lang),
+                                  "upper": t("resource.legend.upper", lang)}, scale,
                                  {"actual": t("resource.legend.actual", lang),
                                   "forecast": t("resource.legend.forecast", lang),
                                   "band": t("resource.legend.band", lang)}))
-for name, result in shown.items():
-    series = name if by else t("resource.by.total", lang)
+for name, result in series_results.items():
+    series = series_name(name)
     if result.message:
         st.caption(page.words("resource.series_note", series=series, message=result.message))
     st.markdown("- " + page.words("resource.series_note", series=series,
@@ -99,12 +113,13 @@ weekdays = t("weekdays", lang).split(",")
 st.subheader(t("resource.intraday", lang))
 page.chart(charts.heatmap(resource.intraday_heat(plan), "slot", "weekday", "volume", "",
                           x_title=t("axis.time", lang), y_title=t("axis.weekday", lang),
-                          y_labels=weekdays))
+                          value_title=t("axis.tickets", lang), y_labels=weekdays))
 
 st.subheader(t("resource.models", lang))
 models = plan.channels
 model_name, source = page.named("resource.model_name"), page.named("resource.source")
-page.table(models.assign(model=[model_name(m) for m in models["model"]],
+page.table(models.assign(channel=models["channel"].map(shown),
+                         model=[model_name(m) for m in models["model"]],
                          aht_source=[source(v) for v in models["aht_source"]],
                          shape_source=[source(v) for v in models["shape_source"]]),
            formats={"aht_seconds": "{:,.0f}", "backlog": "{:,.0f}"})
@@ -133,12 +148,13 @@ else:
     left, right = (st, st) if ctx.presenter else st.columns(2)
     page.chart(charts.heatmap(resource.gap_heatmap(comparison), "hour", "weekday", "gap",
                               t("resource.gap", lang), x_title=t("axis.hour", lang),
-                              y_title=t("axis.weekday", lang), y_labels=weekdays,
-                              diverging=True), left)
+                              y_title=t("axis.weekday", lang), value_title=t("col.gap_fte", lang),
+                              y_labels=weekdays, diverging=True), left)
     page.chart(charts.weekly_bars(weekly, t("resource.weekly", lang),
                                   {"required_fte": t("col.required_fte", lang),
                                    "rostered_fte": t("col.rostered_fte", lang)},
-                                  t("axis.fte", lang)), right)
+                                  {"fte": t("axis.fte", lang), "week": t("col.week", lang),
+                                   "series": t("axis.series", lang)}), right)
 
 if not ctx.presenter:
     hours = "{:,.1f}"

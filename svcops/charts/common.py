@@ -83,7 +83,8 @@ def series_chart(frame: pd.DataFrame, column: str, title: str, axis_title: str, 
         x=alt.X("period:T", title=x_title),
         y=alt.Y(f"{column}:Q", title=axis_title, axis=y_axis,
                 scale=alt.Scale(zero=mark == "area")),
-        tooltip=[alt.Tooltip("period:T", title=x_title), alt.Tooltip(f"{column}:Q", format=tip)],
+        tooltip=[alt.Tooltip("period:T", title=x_title),
+                 alt.Tooltip(f"{column}:Q", title=axis_title, format=tip)],
     )
 
 
@@ -102,4 +103,5 @@ def bar_chart(frame: pd.DataFrame, x: str, y: str, title: str, *, x_title: str, 
         alt.X(f"{y}:Q", title=y_title, axis=value_axis)
     enc = {"x": cat, "y": val} if not horizontal else {"y": cat, "x": val}
     return alt.Chart(frame, title=title).mark_bar(color=colour).encode(
-        **enc, tooltip=[f"{x}:N", alt.Tooltip(f"{y}:Q", format=tip)])
+        **enc, tooltip=[alt.Tooltip(f"{x}:N", title=x_title),
+                         alt.Tooltip(f"{y}:Q", title=y_title, format=tip)])

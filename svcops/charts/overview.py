@@ -10,7 +10,8 @@ from .theme import SERIES_COLOURS
 
 
 def volume_chart(trend: pd.DataFrame, labels: dict[str, str], title: str, axis: dict[str, str]):
-    """Created vs resolved per period: two lines. ``trend`` from ``kpi.trend``."""
+    """Created vs resolved per period: two lines. ``trend`` from ``kpi.trend``; ``labels``:
+    the two series' names; ``axis``: titles of ``period``, ``tickets`` and ``series``."""
     long = trend.melt(id_vars="period", value_vars=["created", "resolved"],
                       var_name="series", value_name="tickets")
     long["series"] = long["series"].map(labels)
@@ -23,7 +24,8 @@ def volume_chart(trend: pd.DataFrame, labels: dict[str, str], title: str, axis: 
             x=alt.X("period:T", title=axis["period"]),
             y=alt.Y("tickets:Q", title=axis["tickets"], axis=number_axis(long["tickets"], ",.1f")),
             color=alt.Color("series:N", scale=scale, title=None),
-            tooltip=[alt.Tooltip("period:T", title=axis["period"]), "series:N",
-                     alt.Tooltip("tickets:Q", format=",")],
+            tooltip=[alt.Tooltip("period:T", title=axis["period"]),
+                     alt.Tooltip("series:N", title=axis["series"]),
+                     alt.Tooltip("tickets:Q", title=axis["tickets"], format=",")],
         )
     )

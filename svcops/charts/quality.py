@@ -13,7 +13,8 @@ def control_chart(frame: pd.DataFrame, title: str, axis: dict[str, str], *,
                   percent: bool = False, flagged_label: str = "out of control"):
     """A control chart from a ``ControlChart.frame``: values as a line with points, the
     centre line, and UCL/LCL (stepped, since p-chart limits vary with each day's n);
-    points where any Western Electric rule fires are red."""
+    points where any Western Electric rule fires are red. ``axis``: titles of ``period``,
+    ``value``, ``centre``, ``ucl`` and ``lcl`` (axes and tooltip)."""
     fmt = ".1%" if percent else ",.1f"
     data = frame.dropna(subset=["value"]).assign(
         flag=lambda d: d["out_of_control"].map({True: flagged_label, False: ""}))
@@ -34,24 +35,27 @@ def control_chart(frame: pd.DataFrame, title: str, axis: dict[str, str], *,
             color=alt.condition("datum.out_of_control", alt.value(BAD), alt.value(PALETTE[0])),
             size=alt.condition("datum.out_of_control", alt.value(80), alt.value(22)),
             tooltip=[alt.Tooltip("date:T", title=axis["period"]),
-                     alt.Tooltip("value:Q", format=fmt), alt.Tooltip("centre:Q", format=fmt),
-                     alt.Tooltip("ucl:Q", format=fmt), alt.Tooltip("lcl:Q", format=fmt),
+                     *(alt.Tooltip(f"{c}:Q", title=axis[c], format=fmt)
+                       for c in ("value", "centre", "ucl", "lcl")),
                      alt.Tooltip("flag:N", title=" ")]),
     ).properties(title=title)
 
 
 def pareto_chart(frame: pd.DataFrame, category: str, title: str, axis: dict[str, str]):
     """Bars of ``count`` per ``category`` (largest first) and the cumulative share line
-    on a second axis; the vital few (to 80%) in full colour."""
+    on a second axis; the vital few (to 80%) in full colour. ``axis``: titles of
+    ``category``, ``count``, ``share`` and ``cumulative`` (axes and tooltip)."""
     order = frame[category].tolist()
     x = alt.X(f"{category}:N", sort=order, title=None, axis=alt.Axis(labelAngle=-35))
     bars = alt.Chart(frame).mark_bar().encode(
         x=x, y=alt.Y("count:Q", title=axis["count"],
                      axis=number_axis(frame["count"], ",.1f", zero=True)),
         color=alt.condition("datum.vital_few", alt.value(PALETTE[0]), alt.value("#A9C4DE")),
-        tooltip=[f"{category}:N", alt.Tooltip("count:Q", format=","),
-                 alt.Tooltip("share:Q", format=".1%"),
-                 alt.Tooltip("cumulative_share:Q", format=".1%")])
+        # (a caller that names no category or share keeps the column's name)
+        tooltip=[alt.Tooltip(f"{category}:N", title=axis.get("category", category)),
+                 alt.Tooltip("count:Q", title=axis["count"], format=","),
+                 alt.Tooltip("share:Q", title=axis.get("share", "share"), format=".1%"),
+                 alt.Tooltip("cumulative_share:Q", title=axis["cumulative"], format=".1%")])
     line = alt.Chart(frame).mark_line(point=True, color=BAD).encode(
         x=x, y=alt.Y("cumulative_share:Q", title=axis["cumulative"],
                      axis=number_axis(frame["cumulative_share"], ".0%"),
@@ -59,9 +63,11 @@ def pareto_chart(frame: pd.DataFrame, category: str, title: str, axis: dict[str,
     return alt.layer(bars, line).resolve_scale(y="independent").properties(title=title)
 
 
-def servqual_chart(frame: pd.DataFrame, title: str, labels: dict[str, str], axis_title: str):
+def servqual_chart(frame: pd.DataFrame, title: str, labels: dict[str, str],
+                   axis: dict[str, str]):
     """Expectation vs perception per SERVQUAL dimension, side by side; every dimension
-    keeps its label (:func:`category_axis`)."""
+    keeps its label (:func:`category_axis`). ``labels``: names of ``expectation`` and
+    ``perception``; ``axis``: titles of ``score``, ``dimension`` and ``series``."""
     long = frame.melt(id_vars="dimension", value_vars=["expectation", "perception"],
                       var_name="what", value_name="score")
     long["what"] = long["what"].map(labels)
@@ -69,7 +75,9 @@ def servqual_chart(frame: pd.DataFrame, title: str, labels: dict[str, str], axis
                       range=[NEUTRAL, PALETTE[0]])
     return alt.Chart(long, title=title).mark_bar().encode(
         x=alt.X("dimension:N", title=None, axis=category_axis(frame["dimension"])),
-        xOffset="what:N", y=alt.Y("score:Q", title=axis_title,
+        xOffset="what:N", y=alt.Y("score:Q", title=axis["score"],
                                   axis=number_axis(long["score"], ",.1f", zero=True)),
         color=alt.Color("what:N", scale=scale, title=None),
-        tooltip=["dimension:N", "what:N", alt.Tooltip("score:Q", format=".2f")])
+        tooltip=[alt.Tooltip("dimension:N", title=axis["dimension"]),
+                 alt.Tooltip("what:N", title=axis["series"]),
+                 alt.Tooltip("score:Q", title=axis["score"], format=".2f")])

@@ -23,7 +23,8 @@ def forecast_chart(history: pd.DataFrame, forecast: pd.DataFrame, title: str,
     ``history``: ``series, ds, y``; ``forecast``: ``series, ds, yhat, yhat_lower, yhat_upper``.
     The legend names each series (its colour, from the history line) and, given
     ``labels`` (``actual``, ``forecast``, ``band``: e.g. "80% interval"), tells the solid
-    history from the dashed forecast and the shaded band.
+    history from the dashed forecast and the shaded band. ``axis``: titles of ``period``,
+    ``tickets``, ``series``, ``forecast``, ``lower`` and ``upper`` (axes and tooltips).
     """
     colour = alt.Color("series:N", title=None, scale=scale or alt.Undefined)
     # Every colour legend but the history line's is off, and legends resolve apart: in a
@@ -61,21 +62,25 @@ def forecast_chart(history: pd.DataFrame, forecast: pd.DataFrame, title: str,
         color=quiet)
     ahead = alt.Chart(forecast).mark_line(strokeDash=[5, 3]).encode(
         x=x, y="yhat:Q", color=quiet,
-        tooltip=[alt.Tooltip("ds:T", title=axis["period"]), "series:N",
-                 alt.Tooltip("yhat:Q", format=",.1f"), alt.Tooltip("yhat_lower:Q", format=",.1f"),
-                 alt.Tooltip("yhat_upper:Q", format=",.1f")])
+        tooltip=[alt.Tooltip("ds:T", title=axis["period"]),
+                 alt.Tooltip("series:N", title=axis["series"]),
+                 *(alt.Tooltip(f"{c}:Q", title=axis[name], format=",.1f") for c, name in
+                   (("yhat", "forecast"), ("yhat_lower", "lower"), ("yhat_upper", "upper")))])
     seen = alt.Chart(history).mark_line().encode(
         x=x, y="y:Q", color=colour,
-        tooltip=[alt.Tooltip("ds:T", title=axis["period"]), "series:N", "y:Q"])
+        tooltip=[alt.Tooltip("ds:T", title=axis["period"]),
+                 alt.Tooltip("series:N", title=axis["series"]),
+                 alt.Tooltip("y:Q", title=axis["tickets"])])
     # lines first in the layer order, so the legend shows their full colours
     layered = alt.layer(kind(seen, "seen"), kind(ahead, "ahead"), kind(band, "band"))
     return layered.resolve_legend(color="independent").properties(title=title)
 
 
 def heatmap(frame: pd.DataFrame, x: str, y: str, value: str, title: str, *,
-            x_title: str, y_title: str, y_labels: list[str] | None = None,
+            x_title: str, y_title: str, value_title: str, y_labels: list[str] | None = None,
             diverging: bool = False, fmt: str = ",.1f"):
-    """A weekday x time grid. ``diverging`` centres a red-blue scale on 0 (shortfall red)."""
+    """A weekday x time grid. ``value_title`` names the value in the tooltip; ``diverging``
+    centres a red-blue scale on 0 (shortfall red)."""
     data = frame.copy()
     if y_labels is not None:
         data[y] = data[y].map(dict(enumerate(y_labels)))
@@ -86,13 +91,14 @@ def heatmap(frame: pd.DataFrame, x: str, y: str, value: str, title: str, *,
         color=alt.Color(f"{value}:Q", scale=scale, title=None,
                         legend=alt.Legend(format=number_format(data[value], ",.1f"))),
         tooltip=[alt.Tooltip(f"{y}:O", title=y_title), alt.Tooltip(f"{x}:O", title=x_title),
-                 alt.Tooltip(f"{value}:Q", format=fmt)],
+                 alt.Tooltip(f"{value}:Q", title=value_title, format=fmt)],
     )
 
 
-def weekly_bars(frame: pd.DataFrame, title: str, labels: dict[str, str], axis_title: str):
+def weekly_bars(frame: pd.DataFrame, title: str, labels: dict[str, str], axis: dict[str, str]):
     """Required vs rostered FTE per week, side by side; ``frame``: week, required_fte,
-    rostered_fte."""
+    rostered_fte; ``labels``: names of those two; ``axis``: titles of ``fte``, ``week``
+    and ``series``."""
     long = frame.assign(week=frame["week"].dt.strftime("%Y-%m-%d")).melt(
         id_vars="week", value_vars=["required_fte", "rostered_fte"], var_name="what",
         value_name="fte")
@@ -102,7 +108,9 @@ def weekly_bars(frame: pd.DataFrame, title: str, labels: dict[str, str], axis_ti
     return alt.Chart(long, title=title).mark_bar().encode(
         x=alt.X("week:O", title=None, axis=category_axis(long["week"])),
         xOffset=alt.XOffset("what:N", sort=[labels["required_fte"], labels["rostered_fte"]]),
-        y=alt.Y("fte:Q", title=axis_title, axis=number_axis(long["fte"], ",.1f", zero=True)),
+        y=alt.Y("fte:Q", title=axis["fte"], axis=number_axis(long["fte"], ",.1f", zero=True)),
         color=alt.Color("what:N", scale=scale, title=None),
-        tooltip=["week:O", "what:N", alt.Tooltip("fte:Q", format=",.1f")],
+        tooltip=[alt.Tooltip("week:O", title=axis["week"]),
+                 alt.Tooltip("what:N", title=axis["series"]),
+                 alt.Tooltip("fte:Q", title=axis["fte"], format=",.1f")],
     )

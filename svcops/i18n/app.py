@@ -53,6 +53,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "common.list_sep": {"en": "; ", "zh": "；"},
     "common.download_csv": {"en": "Download CSV", "zh": "下载 CSV"},
     "common.error": {"en": "Something went wrong: {message}", "zh": "出错了：{message}"},
+    # Tickets with no value in a dimension (a blank team or channel), as tables and charts show them.
+    "common.none": {"en": "(none)", "zh": "（无）"},
     "series.created": {"en": "Created", "zh": "新建"},
     "series.resolved": {"en": "Resolved", "zh": "解决"},
     "axis.period": {"en": "Period", "zh": "期间"},
@@ -71,5 +73,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "axis.cumulative": {"en": "Cumulative share", "zh": "累计占比"},
     "axis.score": {"en": "Score", "zh": "评分"},
     "axis.value": {"en": "Value", "zh": "数值"},
+    "axis.series": {"en": "Series", "zh": "系列"},
     "nav.performance": {"en": "Performance evaluation", "zh": "绩效评估"},
 }

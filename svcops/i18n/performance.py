@@ -21,6 +21,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "编辑、添加或删除行后保存。`kpi` 取值：{kpis}。比率用小数（0.9 = 90%）。"
               "`amber_margin` 使用该指标自身单位。`team` 为空表示适用于所有团队；仅筛选某团队时使用该团队自己的目标。",
     },
+    # A KPI named where a targets sheet needs its key (the editor's help, its errors).
+    "performance.kpi_key": {"en": "{kpi}", "zh": "{name}（{kpi}）"},
+    "performance.kpi_sep": {"en": ", ", "zh": "、"},
     "performance.save": {"en": "Save targets", "zh": "保存目标"},
     "performance.saved": {"en": "Targets saved ({n} rows).", "zh": "目标已保存（{n} 行）。"},
     "performance.sample_readonly": {

@@ -99,4 +99,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "quality.dimension.empathy": {"en": "Empathy", "zh": "移情性"},
     "quality.expectation": {"en": "Expectation", "zh": "期望"},
     "quality.perception": {"en": "Perception", "zh": "感知"},
+    "quality.dimension": {"en": "Dimension", "zh": "维度"},
+    # A control chart's lines, as its tooltip names them.
+    "quality.centre": {"en": "Centre line", "zh": "中心线"},
+    "quality.ucl": {"en": "UCL", "zh": "控制上限"},
+    "quality.lcl": {"en": "LCL", "zh": "控制下限"},
 }

@@ -27,6 +27,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "resource.legend.actual": {"en": "Actual", "zh": "实际"},
     "resource.legend.forecast": {"en": "Forecast", "zh": "预测"},
     "resource.legend.band": {"en": "Likely range", "zh": "可能区间"},
+    "resource.legend.lower": {"en": "Likely range, low", "zh": "可能区间下限"},
+    "resource.legend.upper": {"en": "Likely range, high", "zh": "可能区间上限"},
     "resource.series_note": {"en": "{series}: {message}", "zh": "{series}：{message}"},
     # -- forecast accuracy (svcops.forecast.describe_accuracy) --
     "resource.accuracy.better": {

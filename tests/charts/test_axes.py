@@ -13,7 +13,9 @@ from svcops import charts
 
 DAYS = pd.date_range("2024-03-01", periods=6, freq="D")
 AXIS = {"period": "Day", "value": "Tickets", "count": "Tickets", "cumulative": "Share",
-        "tickets": "Tickets"}
+        "tickets": "Tickets", "centre": "Centre", "ucl": "UCL", "lcl": "LCL", "category": "Team",
+        "share": "Share", "series": "Series", "score": "Score", "dimension": "Dimension",
+        "forecast": "Forecast", "lower": "Low", "upper": "High", "fte": "FTE", "week": "Week"}
 
 
 def _control(values):
@@ -64,15 +66,15 @@ BUILT = {
     "servqual": lambda: charts.servqual_chart(
         pd.DataFrame({"dimension": ["tangibles", "empathy"], "expectation": [6.1, 5.8],
                       "perception": [5.7, 5.3]}), "t",
-        {"expectation": "E", "perception": "P"}, "Score"),
+        {"expectation": "E", "perception": "P"}, AXIS),
     "forecast": lambda: charts.forecast_chart(*_forecast(), "t", AXIS),
     "heatmap": lambda: charts.heatmap(
         pd.DataFrame({"hour": [0, 1, 2], "weekday": [0, 0, 1], "v": [0.5, 4.2, 8.1]}), "hour",
-        "weekday", "v", "t", x_title="x", y_title="y"),
+        "weekday", "v", "t", x_title="x", y_title="y", value_title="v"),
     "weekly": lambda: charts.weekly_bars(
         pd.DataFrame({"week": pd.date_range("2024-01-01", periods=3, freq="W-MON"),
                       "required_fte": [9.2, 18.7, 16.3], "rostered_fte": [3.5, 18.4, 18.4]}),
-        "t", {"required_fte": "R", "rostered_fte": "S"}, "FTE"),
+        "t", {"required_fte": "R", "rostered_fte": "S"}, AXIS),
 }
 
 

@@ -12,7 +12,7 @@ from svcops.charts import theme
 from .spec import field, layers, mark, rows, tooltip_formats
 
 LABELS = {"created": "Created", "resolved": "Resolved"}
-AXIS = {"period": "Week", "tickets": "Tickets"}
+AXIS = {"period": "Week", "tickets": "Tickets", "series": "Series"}
 
 
 def _trend(created: list[float], resolved: list[float]) -> pd.DataFrame:

@@ -11,7 +11,9 @@ from svcops.charts import theme
 
 from .spec import axis_format, field, layers, mark, rows, tooltip_formats
 
-AXIS = {"period": "Day", "value": "Hours", "count": "Tickets", "cumulative": "Cumulative"}
+AXIS = {"period": "Day", "value": "Hours", "count": "Tickets", "cumulative": "Cumulative",
+        "centre": "Centre", "ucl": "UCL", "lcl": "LCL", "category": "Team", "share": "Share",
+        "score": "Score", "dimension": "Dimension", "series": "Series"}
 
 
 # ------------------------------------------------------------------------- control_chart
@@ -147,7 +149,7 @@ def _gaps(n: int, perception: float = 3.5) -> pd.DataFrame:
 
 
 def test_servqual_expectation_and_perception_side_by_side_per_dimension():
-    spec = charts.servqual_chart(_gaps(5), "SERVQUAL", LABELS, "Score").to_dict()
+    spec = charts.servqual_chart(_gaps(5), "SERVQUAL", LABELS, AXIS).to_dict()
     assert spec["title"] == "SERVQUAL"
     assert len(layers(spec)) == 1
     assert mark(spec) == "bar"
@@ -163,7 +165,7 @@ def test_servqual_expectation_and_perception_side_by_side_per_dimension():
 
 
 def test_servqual_ships_two_rows_per_dimension_and_no_gap_column():
-    shipped = rows(charts.servqual_chart(_gaps(5), "t", LABELS, "s").to_dict())
+    shipped = rows(charts.servqual_chart(_gaps(5), "t", LABELS, AXIS).to_dict())
     assert len(shipped) == 10
     assert set(shipped[0]) == {"dimension", "what", "score"}
     assert {r["what"] for r in shipped} == {"Expected", "Perceived"}
@@ -173,6 +175,6 @@ def test_servqual_ships_two_rows_per_dimension_and_no_gap_column():
     (_gaps(0), 0, 0), (_gaps(1), 2, 0), (_gaps(2, perception=np.nan), 4, 2),
 ], ids=["empty", "one-row", "nan"])
 def test_servqual_does_not_fail_on_small_or_missing_data(frame, shipped, missing):
-    out = rows(charts.servqual_chart(frame, "t", LABELS, "s").to_dict())
+    out = rows(charts.servqual_chart(frame, "t", LABELS, AXIS).to_dict())
     assert len(out) == shipped
     assert sum(r["score"] is None for r in out) == missing

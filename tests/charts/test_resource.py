@@ -11,7 +11,8 @@ from svcops.charts import theme
 
 from .spec import field, layers, mark, rows, tooltip_formats
 
-AXIS = {"period": "Day", "tickets": "Tickets"}
+AXIS = {"period": "Day", "tickets": "Tickets", "series": "Channel", "forecast": "Forecast",
+        "lower": "Low", "upper": "High", "fte": "FTE", "week": "Week"}
 WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
 
 
@@ -95,7 +96,7 @@ def _heat(column: str, values: list[float]) -> pd.DataFrame:
 
 def test_heatmap_is_an_ordinal_grid_with_weekday_names():
     spec = charts.heatmap(_heat("volume", [1.0, 2.0, 3.0]), "hour", "weekday", "volume", "Volume",
-                          x_title="Hour", y_title="Weekday", y_labels=WEEKDAYS).to_dict()
+                          x_title="Hour", y_title="Weekday", value_title="v", y_labels=WEEKDAYS).to_dict()
     assert spec["title"] == "Volume"
     assert len(layers(spec)) == 1
     assert mark(spec) == "rect"
@@ -113,7 +114,7 @@ def test_heatmap_is_an_ordinal_grid_with_weekday_names():
 def test_heatmap_keeps_numbers_without_labels_and_sorts_ascending():
     frame = _heat("volume", [1.0] * 30)
     spec = charts.heatmap(frame, "hour", "weekday", "volume", "t", x_title="x",
-                          y_title="y").to_dict()
+                          y_title="y", value_title="v").to_dict()
     assert spec["encoding"]["y"]["sort"] == "ascending"
     assert sorted({r["weekday"] for r in rows(spec)}) == [0, 1]
     assert frame["weekday"].max() == 1, "the caller's frame is not relabelled"
@@ -121,7 +122,7 @@ def test_heatmap_keeps_numbers_without_labels_and_sorts_ascending():
 
 def test_heatmap_diverging_centres_red_blue_on_zero():
     spec = charts.heatmap(_heat("gap", [-1.5, 0.0, 2.0]), "hour", "weekday", "gap", "Gap",
-                          x_title="Hour", y_title="Weekday", y_labels=WEEKDAYS, diverging=True,
+                          x_title="Hour", y_title="Weekday", value_title="v", y_labels=WEEKDAYS, diverging=True,
                           fmt="+.1f").to_dict()
     assert spec["encoding"]["color"]["scale"] == {"scheme": "redblue", "domainMid": 0}
     assert tooltip_formats(spec)["gap"] == "+.1f"
@@ -132,7 +133,7 @@ def test_heatmap_diverging_centres_red_blue_on_zero():
 @pytest.mark.parametrize("diverging", [False, True])
 def test_heatmap_does_not_fail_on_small_or_missing_data(values, diverging):
     spec = charts.heatmap(_heat("gap", values), "hour", "weekday", "gap", "t", x_title="x",
-                          y_title="y", y_labels=WEEKDAYS, diverging=diverging).to_dict()
+                          y_title="y", value_title="v", y_labels=WEEKDAYS, diverging=diverging).to_dict()
     shipped = rows(spec)
     assert len(shipped) == len(values)
     assert sum(r["gap"] is None for r in shipped) == int(np.isnan(values).sum())
@@ -150,7 +151,7 @@ def _weekly(required: list[float], rostered: list[float]) -> pd.DataFrame:
 
 
 def test_weekly_bars_required_and_rostered_side_by_side():
-    spec = charts.weekly_bars(_weekly([3.0, 4.0], [3.5, 3.0]), "Weekly", LABELS, "FTE").to_dict()
+    spec = charts.weekly_bars(_weekly([3.0, 4.0], [3.5, 3.0]), "Weekly", LABELS, AXIS).to_dict()
     assert spec["title"] == "Weekly"
     assert len(layers(spec)) == 1
     assert mark(spec) == "bar"
@@ -167,7 +168,7 @@ def test_weekly_bars_required_and_rostered_side_by_side():
 
 def test_weekly_bars_ship_two_rows_a_week_with_the_week_as_a_date_string():
     shipped = rows(charts.weekly_bars(_weekly([3.0, 4.0], [3.5, 3.0]), "t", LABELS,
-                                      "f").to_dict())
+                                      AXIS).to_dict())
     assert len(shipped) == 4
     assert set(shipped[0]) == {"week", "what", "fte"}
     assert sorted({r["week"] for r in shipped}) == ["2024-01-01", "2024-01-08"]
@@ -176,7 +177,7 @@ def test_weekly_bars_ship_two_rows_a_week_with_the_week_as_a_date_string():
 @pytest.mark.parametrize("required, rostered", [([], []), ([2.0], [1.0]), ([np.nan], [1.0])],
                          ids=["empty", "one-row", "nan"])
 def test_weekly_bars_do_not_fail_on_small_or_missing_data(required, rostered):
-    shipped = rows(charts.weekly_bars(_weekly(required, rostered), "t", LABELS, "f").to_dict())
+    shipped = rows(charts.weekly_bars(_weekly(required, rostered), "t", LABELS, AXIS).to_dict())
     assert len(shipped) == 2 * len(required)
     assert sum(r["fte"] is None for r in shipped) == int(np.isnan(required + rostered).sum())
 
