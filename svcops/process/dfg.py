@@ -63,29 +63,46 @@ class ProcessMap:
 
 
 _MAP_SQL = f"""
-    SELECT 'edge' AS kind, source, target, count(DISTINCT cid) AS cases,
-           count(*) AS events,
-           quantile_cont(dur, 0.5) AS median_hours, avg(dur) AS mean_hours,
-           quantile_cont(dur, 0.9) AS p90_hours, sum(dur) AS total_hours,
-           NULL::DOUBLE AS q10_hours, NULL::DOUBLE AS q25_hours, NULL::DOUBLE AS q75_hours,
-           NULL::BIGINT AS open_cases,
-           count(DISTINCT cid) FILTER (WHERE breached) AS breached_cases
-    FROM (
-        SELECT cid, activity AS source, next_activity AS target, dur, breached
-        FROM oe WHERE next_activity IS NOT NULL
+    WITH steps AS MATERIALIZED (
+        SELECT cid, activity AS source,
+               CASE WHEN next_activity IS NOT NULL THEN next_activity
+                    WHEN complete THEN '{END}' END AS target, dur, breached
+        FROM oe
         UNION ALL
         SELECT cid, '{START}', activity, NULL, breached FROM oe WHERE pos = 1
-        UNION ALL
-        SELECT cid, activity, '{END}', NULL, breached FROM oe
-        WHERE next_activity IS NULL AND complete
-    ) GROUP BY source, target
+    ),
+    per_case AS (
+        SELECT source, target, count(*) AS cases,
+               count(*) FILTER (WHERE breached) AS breached_cases
+        FROM (SELECT source, target, cid, bool_or(breached) AS breached FROM steps
+              WHERE target IS NOT NULL GROUP BY source, target, cid)
+        GROUP BY source, target
+    ),
+    timing AS (
+        SELECT source, target, count(*) AS events, quantile_cont(dur, [0.5, 0.9]) AS q,
+               avg(dur) AS mean_hours, sum(dur) AS total_hours
+        FROM steps WHERE target IS NOT NULL GROUP BY source, target
+    ),
+    act AS (
+        SELECT activity, count(*) AS cases, sum(n) AS events,
+               count(*) FILTER (WHERE waiting_here) AS open_cases,
+               count(*) FILTER (WHERE breached) AS breached_cases
+        FROM ac GROUP BY activity
+    ),
+    stay AS (
+        SELECT activity, quantile_cont(dur, [0.1, 0.25, 0.5, 0.75, 0.9]) AS q,
+               avg(dur) AS mean_hours, sum(dur) AS total_hours
+        FROM oe GROUP BY activity
+    )
+    SELECT 'edge' AS kind, source, target, p.cases, t.events, t.q[1] AS median_hours,
+           t.mean_hours, t.q[2] AS p90_hours, t.total_hours, NULL::DOUBLE AS q10_hours,
+           NULL::DOUBLE AS q25_hours, NULL::DOUBLE AS q75_hours, NULL::BIGINT AS open_cases,
+           p.breached_cases
+    FROM per_case p JOIN timing t USING (source, target)
     UNION ALL
-    SELECT 'node', activity, NULL, count(DISTINCT cid), count(*),
-           quantile_cont(dur, 0.5), avg(dur), quantile_cont(dur, 0.9), sum(dur),
-           quantile_cont(dur, 0.1), quantile_cont(dur, 0.25), quantile_cont(dur, 0.75),
-           count(*) FILTER (WHERE next_activity IS NULL AND NOT complete),
-           count(DISTINCT cid) FILTER (WHERE breached)
-    FROM oe GROUP BY activity
+    SELECT 'node', activity, NULL, a.cases, a.events, s.q[3], s.mean_hours, s.q[5],
+           s.total_hours, s.q[1], s.q[2], s.q[4], a.open_cases, a.breached_cases
+    FROM act a JOIN stay s USING (activity)
     UNION ALL
     SELECT 'team', activity, team, NULL, count(*), quantile_cont(dur, 0.5), NULL,
            quantile_cont(dur, 0.9), sum(dur), NULL, NULL, NULL, NULL, NULL
@@ -93,7 +110,7 @@ _MAP_SQL = f"""
     UNION ALL
     SELECT 'total', NULL, NULL, count(*), count(*) FILTER (WHERE complete), NULL, NULL,
            NULL, NULL, NULL, NULL, NULL, NULL, count(*) FILTER (WHERE breached)
-    FROM (SELECT DISTINCT cid, complete, breached FROM oe)"""
+    FROM oe WHERE pos = 1"""
 
 
 def process_map(ws: Workspace, filters: Filters, through: Through | None = None,
@@ -128,6 +145,7 @@ def simplified_by_activity(ws: Workspace, filters: Filters, full: ProcessMap,
 
 def map_of(log: EventLog) -> ProcessMap:
     """The directly-follows graph of an :class:`~.log.EventLog` (all its activities)."""
+    log.table("ac")
     long = log.query(_MAP_SQL)
     total = long[long["kind"] == "total"]
     cases = int(total["cases"].iloc[0]) if len(total) else 0

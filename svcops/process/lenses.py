@@ -11,7 +11,7 @@ import pandas as pd
 
 from ..filters import Filters
 from ..store import Workspace
-from .log import CALENDAR, Clock, EventLog, Through, done_like, event_log, reopen_like
+from .log import CALENDAR, Clock, EventLog, Through, event_log
 
 # Who a handover passes work between: the events' team, or the person (resource).
 HANDOVER_LEVELS = ("team", "resource")
@@ -52,31 +52,32 @@ def rework(ws: Workspace, filters: Filters, through: Through | None = None,
 
 def rework_of(log: EventLog) -> Rework:
     """:func:`rework` of an :class:`~.log.EventLog`."""
-    loop = (f"(prev_activity IS NOT NULL AND {done_like('prev_activity')} AND NOT "
-            f"{done_like('activity')}) OR {reopen_like('activity')}")
-    long = log.query(f"""
-    WITH per AS (
-        SELECT activity, cid, count(*) AS n,
-               count(*) FILTER (WHERE next_activity = activity) AS self_loops
-        FROM oe GROUP BY activity, cid
+    log.table("ac")
+    log.table("acts")
+    long = log.query("""
+    WITH loops AS (
+        SELECT o.cid, o.prev_activity, o.activity
+        FROM oe o JOIN acts a ON a.activity = o.activity
+             LEFT JOIN acts p ON p.activity = o.prev_activity
+        WHERE (p.done AND NOT a.done) OR a.reopens
     )
     SELECT 'activity' AS kind, activity AS a, NULL AS b, count(*) AS n1,
            count(*) FILTER (WHERE n > 1) AS n2, sum(n) - count(*) AS n3,
            sum(self_loops) AS n4, count(*) FILTER (WHERE self_loops > 0) AS n5
-    FROM per GROUP BY activity
+    FROM ac GROUP BY activity
     UNION ALL
     SELECT 'loop', prev_activity, activity, count(*), count(DISTINCT cid), NULL, NULL, NULL
-    FROM oe WHERE {loop} GROUP BY prev_activity, activity
+    FROM loops GROUP BY prev_activity, activity
     UNION ALL
-    SELECT 'total', NULL, NULL, count(DISTINCT cid),
-           count(DISTINCT cid) FILTER (WHERE n > 1), NULL, NULL, NULL
-    FROM per
+    SELECT 'total', NULL, NULL, count(*), NULL, NULL, NULL, NULL FROM oe WHERE pos = 1
     UNION ALL
-    SELECT 'reopened', NULL, NULL, count(DISTINCT cid), NULL, NULL, NULL, NULL
-    FROM oe WHERE {loop}
+    SELECT 'rework', NULL, NULL, count(*), NULL, NULL, NULL, NULL
+    FROM (SELECT cid FROM ac WHERE n > 1 GROUP BY cid)
     UNION ALL
-    SELECT 'reopen_count', NULL, NULL, count(DISTINCT cid), NULL, NULL, NULL, NULL
-    FROM oe WHERE reopened""")
+    SELECT 'reopened', NULL, NULL, count(DISTINCT cid), NULL, NULL, NULL, NULL FROM loops
+    UNION ALL
+    SELECT 'reopen_count', NULL, NULL, count(*), NULL, NULL, NULL, NULL
+    FROM oe WHERE pos = 1 AND reopened""")
 
     def one(kind: str, col: str = "n1") -> int:
         rows = long.loc[long["kind"] == kind, col]
@@ -101,7 +102,7 @@ def rework_of(log: EventLog) -> Rework:
                               ascending=[False, True, True], kind="stable").reset_index(drop=True)
     if derived:
         loops = loops.iloc[0:0]
-    return Rework(acts, loops, one("total"), one("total", "n2"),
+    return Rework(acts, loops, one("total"), one("rework"),
                   one("reopen_count") if derived else one("reopened"),
                   "tickets" if derived else "events")
 

@@ -252,7 +252,7 @@ def log_sql(ws: Workspace, filters: Filters, clock: Clock = CALENDAR,
         WINDOW w AS (PARTITION BY s.cid ORDER BY x.ts, x.up, x.seq, x.activity),
                before AS (w ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
     ),
-    timed AS MATERIALIZED (
+    timed AS {"MATERIALIZED" if through is not None else ""} (
         SELECT cid, case_id, activity, ts, team, resource, complete, breached, reopened, pos,
                prev_activity, next_activity, team_before, resource_before,
                {_hours(clock, "", "next_", "activity")} AS dur,
@@ -282,16 +282,41 @@ def _used(sql: str, params: dict) -> dict:
     return {k: v for k, v in params.items() if k in named}
 
 
+# Tables worked out from ``oe`` when an analysis first asks (EventLog.table), then shared.
+_DERIVED = {
+    # Per activity and case: times done, times directly repeated, the case late (SLA),
+    # the case waiting in it now (its last event, not done).
+    "ac": """SELECT activity, cid, count(*) AS n,
+                    count(*) FILTER (WHERE next_activity = activity) AS self_loops,
+                    bool_or(breached) AS breached,
+                    bool_or(next_activity IS NULL AND NOT complete) AS waiting_here
+             FROM oe GROUP BY activity, cid""",
+    # Per activity: whether it resolves or closes a case, reopens one, or waits.
+    "acts": f"""SELECT activity, {done_like('activity')} AS done,
+                       {reopen_like('activity')} AS reopens, {_waiting_like('activity')} AS waits
+                FROM (SELECT DISTINCT activity FROM oe)""",
+}
+
+
 class EventLog:
     """The ordered events of one scope, in the temporary table ``oe`` of a cursor of
     its own (see :func:`event_log`); ``source``: ``"events"`` or ``"tickets"``."""
 
     def __init__(self, cur: duckdb.DuckDBPyConnection, source: str):
         self._cur, self.source = cur, source
+        self._made: set[str] = set()
 
     def query(self, sql: str, params: dict | None = None) -> pd.DataFrame:
         """Run ``sql`` (over ``oe``) with those of ``params`` it names."""
         return self._cur.execute(sql, _used(sql, params or {})).df()
+
+    def table(self, name: str) -> str:
+        """A table derived from ``oe`` (``"ac"``: per activity and case; ``"acts"``: per
+        activity, see ``_DERIVED``), made on first use and shared by later analyses."""
+        if name not in self._made:
+            self._cur.execute(f"CREATE TEMP TABLE {name} AS {_DERIVED[name]}")
+            self._made.add(name)
+        return name
 
 
 @contextmanager
