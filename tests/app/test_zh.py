@@ -9,10 +9,13 @@ templates, so they cannot match.
 
 from __future__ import annotations
 
+import io
 import json
 import re
+from datetime import datetime
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -40,24 +43,33 @@ def _english_fragments() -> set[str]:
     return out
 
 
-def _spec_texts(spec) -> list[str]:
-    """Titles and axis/legend titles of a Vega-Lite spec (not its data)."""
-    out = []
+def _spec_nodes(spec) -> list[tuple[str | None, object]]:
+    """Every ``(key, value)`` of a Vega-Lite spec but its data; a list's items under its key."""
+    out: list[tuple[str | None, object]] = []
 
     def walk(node, key=None):
+        out.append((key, node))
         if isinstance(node, dict):
             for k, v in node.items():
-                if k in ("data", "datasets"):
-                    continue
-                walk(v, k)
+                if k not in ("data", "datasets"):
+                    walk(v, k)
         elif isinstance(node, list):
             for v in node:
                 walk(v, key)
-        elif isinstance(node, str) and key in ("title", "text", "subtitle"):
-            out.append(node)
 
     walk(spec)
     return out
+
+
+def _spec_texts(spec) -> list[str]:
+    """Titles and axis/legend titles of a Vega-Lite spec (not its data)."""
+    return [v for k, v in _spec_nodes(spec) if isinstance(v, str)
+            and k in ("title", "text", "subtitle")]
+
+
+def _tooltip_entries(spec) -> list[object]:
+    """Every tooltip entry of a spec's encodings, in every layer."""
+    return [v for k, v in _spec_nodes(spec) if k == "tooltip" and not isinstance(v, list)]
 
 
 def shown_texts(at: AppTest) -> list[str]:
@@ -95,14 +107,48 @@ def fragments():
     return found
 
 
-def leaks_on(page: str, lang: str, fragments: set[str]) -> list[str]:
+def opened(page: str, lang: str, source: str = "sample") -> AppTest:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
-    at.query_params.update({"source": "sample", "lang": lang})
+    at.query_params.update({"source": source, "lang": lang})
     at.run()
     if page != "views/overview.py":
         at.switch_page(page)
         at.run()
     assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def chart_specs(at: AppTest) -> list[dict]:
+    return [json.loads(chart.proto.spec) for chart in at.get("vega_lite_chart")]
+
+
+def chart_values(at: AppTest) -> list[str]:
+    """Every text value the page's charts draw (their data: legends, bars, tooltips)."""
+    from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
+
+    out = []
+    for chart in at.get("vega_lite_chart"):
+        for dataset in chart.proto.datasets:
+            frame = convert_arrow_bytes_to_pandas_df(dataset.data.data)
+            out += [str(v) for col in frame.columns for v in frame[col]
+                    if isinstance(v, str)]
+        out += [str(v) for v in _spec_data_values(json.loads(chart.proto.spec))]
+    return out
+
+
+def _spec_data_values(spec) -> list:
+    """Values of a spec's inline data (``datasets``, ``data.values``)."""
+    found = []
+    for rows in (spec.get("datasets") or {}).values():
+        found += [v for row in rows for v in row.values()]
+    for layer in [spec, *spec.get("layer", [])]:
+        values = (layer.get("data") or {}).get("values") or []
+        found += [v for row in values if isinstance(row, dict) for v in row.values()]
+    return found
+
+
+def leaks_on(page: str, lang: str, fragments: set[str]) -> list[str]:
+    at = opened(page, lang)
     texts = shown_texts(at)
     assert len(texts) > 10
     return sorted({f"{frag!r} in {text[:120]!r}" for text in texts for frag in fragments
@@ -124,3 +170,44 @@ def test_no_english_sentence_in_chinese(page, fragments):
 def test_the_check_finds_english_sentences_in_english(page, fragments):
     # The same pages in English are full of the fragments: the search does look.
     assert len(leaks_on(page, "en", fragments)) >= 3
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_no_chart_tooltip_shows_a_raw_field_name_in_chinese(page):
+    # A title given blank on purpose (a flag that speaks for itself) is a title.
+    specs = chart_specs(opened(page, "zh"))
+    entries = [e for spec in specs for e in _tooltip_entries(spec)]
+    assert entries or not specs
+    untitled = [e for e in entries if not isinstance(e, dict) or "title" not in e]
+    assert not untitled, untitled
+
+
+@pytest.fixture
+def blanks(tmp_path, monkeypatch):
+    """An own workspace whose tickets often have no team, channel or category."""
+    from svcops.ingest import import_files
+    from svcops.store import Workspace
+
+    rows = [{"ticket_id": f"T{i}", "created_at": datetime(2024, 1, 1, 9) + i * pd.Timedelta(
+        hours=7), "resolved_at": datetime(2024, 1, 1, 15) + i * pd.Timedelta(hours=7),
+        "channel": [None, "email"][i % 2], "priority": f"P{1 + i % 4}",
+        "team": [None, "Desk", "Field"][i % 3], "category": [None, "Access"][i % 2],
+        "agent": [None, "Ann"][i % 2], "handle_minutes": 12} for i in range(400)]
+    buf = io.BytesIO()
+    with pd.ExcelWriter(buf, engine="openpyxl") as writer:
+        pd.DataFrame(rows).to_excel(writer, sheet_name="tickets", index=False)
+    path = tmp_path / "blanks.duckdb"
+    monkeypatch.setenv("SVCOPS_WORKSPACE", str(path))
+    with Workspace(path) as ws:
+        import_files(ws, [("tickets.xlsx", buf.getvalue())])
+    return path
+
+
+@pytest.mark.parametrize("page", ["views/quality.py", "views/performance.py",
+                                  "views/resource.py", "views/overview.py"])
+def test_tickets_without_a_value_are_worded_in_chinese(blanks, page):
+    at = opened(page, "zh", source="own")
+    texts = shown_texts(at) + chart_values(at)
+    assert not [text for text in texts if "(none)" in text]
+    if page != "views/overview.py":       # the blank values are there, in Chinese
+        assert any("（无）" in text for text in texts)
