@@ -211,3 +211,15 @@ def test_tickets_without_a_value_are_worded_in_chinese(blanks, page):
     assert not [text for text in texts if "(none)" in text]
     if page != "views/overview.py":       # the blank values are there, in Chinese
         assert any("（无）" in text for text in texts)
+
+
+def test_the_targets_editor_names_kpis_in_chinese(blanks):
+    at = opened("views/performance.py", "zh", source="own")
+    assert any("`kpi` 取值：新建工单（tickets）、已解决（resolved）" in c.value for c in at.caption)
+    # an edit that does not validate: a rate written as a percentage
+    at.session_state["performance_targets"] = {
+        "edited_rows": {}, "deleted_rows": [],
+        "added_rows": [{"kpi": "sla_attainment", "target": 90, "direction": "higher"}]}
+    at.run()
+    errors = " ".join(e.value for e in at.error)
+    assert "SLA 达成率" in errors and "的 target 必须是 0 到 1" in errors, errors
