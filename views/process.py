@@ -87,8 +87,9 @@ def picked(selection) -> process.Through | None:
             and isinstance(p.get("target"), str)]
     last = st.session_state.get("process_last_pick")
     found = [process.Through(node[0]["activity"])] if node else []
-    if edge:
-        found.append(process.Through(edge[0]["source"], edge[0]["target"]))
+    if edge:     # judged on the activities of the map it was clicked on
+        found.append(process.Through(edge[0]["source"], edge[0]["target"],
+                                     st.session_state.get("process_kept", ())))
     fresh = [p for p in found if p != last] or found
     return fresh[0] if fresh else None
 
@@ -151,6 +152,7 @@ if not ctx.presenter:
                  format_func=lambda c: t(LABELS[c], lang))
 share = page.setting("process", "activities") / 100
 shown = pm if share >= 1 else page.query(process.process_map, f, through, clock, share)
+st.session_state["process_kept"] = shown.kept if shown.simplified else ()
 edges = process.simplify(shown.edges, page.setting("process", "paths") / 100)
 layout = process.layout(edges, [n for n in shown.nodes["activity"]
                                 if n in set(edges["source"]) | set(edges["target"])],

@@ -104,3 +104,16 @@ def test_a_period_whose_tickets_have_no_events_says_which_it_covers(event_log):
     assert "No ticket created from 2024-07-01 to 2024-07-05 has events" in info
     assert "covers tickets created from 2024-06-03 to 2024-06-08" in info
     assert len(at.get("vega_lite_chart")) == 0
+
+
+def test_a_path_clicked_on_a_simplified_map_follows_its_tickets(event_log):
+    at = _run(start="2024-06-03", end="2024-06-30")
+    at.slider(key="process_activities").set_value(40).run()       # New, Work of 5
+    assert any("2 of 5 activities" in c.value for c in at.caption)
+    # Work -> Work: a reopened ticket's Work, Resolved, Work, Work with Resolved hidden,
+    # and a waiting ticket's Work, Waiting for customer, Work.
+    at.session_state["process_map_0"] = {"selection": {"node": [], "edge": [
+        {"source": "Work", "target": "Work"}]}}
+    at.run()
+    assert not at.exception
+    assert any("Following the 16 tickets that go from Work to Work" in i.value for i in at.info)
