@@ -14,15 +14,15 @@ from typing import Literal
 import altair as alt
 import pandas as pd
 
-from .common import number_format
+from .common import category_axis, number_axis, number_format
 from .theme import BAD, GOOD, NEUTRAL, PALETTE
 
 # What an edge's label can show: the column of the map's edges, and whether it is hours.
-EDGE_LABELS: dict[str, tuple[str, bool]] = {
+_EDGE_LABELS: dict[str, tuple[str, bool]] = {
     "cases": ("cases", False), "events": ("events", False), "median": ("median_hours", True),
     "mean": ("mean_hours", True), "p90": ("p90_hours", True), "total": ("total_hours", True)}
 # What colours the activities: tickets passing through, or the median time spent in it.
-NODE_COLOURS: dict[str, tuple[str, Literal["blues", "orangered"]]] = {
+_NODE_COLOURS: dict[str, tuple[str, Literal["blues", "orangered"]]] = {
     "frequency": ("cases", "blues"), "time": ("median_hours", "orangered")}
 _EDGE_COLOUR = "#8C959F"
 # Fill shares above this get white text.
@@ -44,8 +44,8 @@ def process_map_chart(layout, nodes: pd.DataFrame, edges: pd.DataFrame, *,
     ``layout``: a ``svcops.process.MapLayout`` of ``edges``; ``nodes``: the map's nodes
     (``activity, cases, events, median_hours, ...``); ``edges``: the edges drawn
     (``source, target, cases, events, median_hours, mean_hours, p90_hours,
-    total_hours``). ``colour``: a key of :data:`NODE_COLOURS`; ``label``: a key of
-    :data:`EDGE_LABELS`; ``names``: display names of activities (others show as they
+    total_hours``). ``colour``: a key of ``_NODE_COLOURS``; ``label``: a key of
+    ``_EDGE_LABELS``; ``names``: display names of activities (others show as they
     are); ``hours``: the template an hours value is written with (``{value}``);
     ``titles``: tooltip and legend titles by column name; ``labelled``: how many edges,
     the most frequent, get a label (a dense map stays legible; every edge has a tooltip).
@@ -67,7 +67,7 @@ def process_map_chart(layout, nodes: pd.DataFrame, edges: pd.DataFrame, *,
     box = layout.nodes.merge(nodes, on="activity", how="left")
     box["name"] = box["activity"].map(name)
     ends = box["activity"].isin(["__start__", "__end__"])
-    value_col, scheme = NODE_COLOURS[colour]
+    value_col, scheme = _NODE_COLOURS[colour]
     acts = box[~ends].copy()
     top = acts[value_col].max() if len(acts) else 0
     acts["shade"] = (acts[value_col] / top).fillna(0) if top and top == top else 0.0
@@ -77,7 +77,7 @@ def process_map_chart(layout, nodes: pd.DataFrame, edges: pd.DataFrame, *,
     span = edges[["source", "target", "events"]]
     paths = layout.paths.merge(edges, on=["source", "target"], how="inner")
     arrows = layout.arrows.merge(span, on=["source", "target"], how="inner")
-    column, is_hours = EDGE_LABELS[label]
+    column, is_hours = _EDGE_LABELS[label]
     marks = layout.labels.merge(edges, on=["source", "target"], how="inner")
     marks = marks.sort_values("events", ascending=False, kind="stable").head(labelled)
     marks["text"] = [_hours(hours, v) if is_hours else ("" if pd.isna(v) else f"{int(v):,}")
@@ -162,9 +162,10 @@ def stage_chart(nodes: pd.DataFrame, title: str, *, names: Mapping[str, str] | N
     data = data[~data["activity"].isin(["__start__", "__end__"])]
     data["name"] = data["activity"].map(lambda a: names.get(a, a))
     order = data.sort_values("median_hours", ascending=False)["name"].tolist()
-    y = alt.Y("name:N", sort=order, title=None, axis=alt.Axis(labelLimit=260))
+    y = alt.Y("name:N", sort=order, title=None, axis=category_axis(order, labelAngle=0))
     scale = alt.Scale(type="symlog", constant=1)
-    axis = alt.Axis(title=axis_title, format=",.0f")
+    axis = number_axis([data[c] for c in ("q10_hours", "p90_hours")], ",.1f", zero=True,
+                       title=axis_title)
     tip = [alt.Tooltip("name:N", title=titles.get("activity", "activity"))] + [
         alt.Tooltip(f"{c}:Q", format=",.1f", title=titles.get(c, c))
         for c in ("q10_hours", "q25_hours", "median_hours", "q75_hours", "p90_hours")]
@@ -190,7 +191,7 @@ def flow_chart(frame: pd.DataFrame, title: str, labels: Mapping[str, str], *,
     domain = [labels["arrivals"], labels["completions"], labels["wip"]]
     colours = alt.Scale(domain=domain, range=[PALETTE[0], PALETTE[2], "#A9C4DE"])
     x = alt.X("date:T", title=x_title)
-    y_axis = alt.Axis(format=number_format(long["tickets"], ",.0f", zero=True))
+    y_axis = number_axis(long["tickets"], ",.0f", zero=True)
     tip = [alt.Tooltip("date:T", title=x_title), alt.Tooltip("series:N", title=" "),
            alt.Tooltip("tickets:Q", format=",d", title=y_title)]
     base = alt.Chart(long)
@@ -217,9 +218,9 @@ def handover_chart(matrix: pd.DataFrame, title: str, *, hours: str = "{value:,.1
     data["dark"] = data["handovers"] > _DARK * top
     names = sorted(set(data["from_who"]) | set(data["to_who"]))
     x = alt.X("to_who:N", sort=names, title=titles.get("to_who", "to"),
-              axis=alt.Axis(labelAngle=-30, labelLimit=160))
+              axis=category_axis(names))
     y = alt.Y("from_who:N", sort=names, title=titles.get("from_who", "from"),
-              axis=alt.Axis(labelLimit=160))
+              axis=category_axis(names, labelAngle=0))
     tip = [alt.Tooltip("from_who:N", title=titles.get("from_who", "from")),
            alt.Tooltip("to_who:N", title=titles.get("to_who", "to")),
            alt.Tooltip("handovers:Q", format=",d", title=titles.get("handovers", "handovers")),
@@ -229,7 +230,9 @@ def handover_chart(matrix: pd.DataFrame, title: str, *, hours: str = "{value:,.1
     base = alt.Chart(data)
     return alt.layer(
         base.mark_rect().encode(x=x, y=y, color=alt.Color(
-            "handovers:Q", scale=alt.Scale(scheme="blues"), legend=None), tooltip=tip),
+            "handovers:Q", scale=alt.Scale(scheme="blues"),
+            title=titles.get("handovers", "handovers"),
+            legend=alt.Legend(format=number_format(data["handovers"], ",d"))), tooltip=tip),
         base.mark_text(fontSize=11).encode(
             x=x, y=y, text="text:N", tooltip=tip,
             color=alt.condition("datum.dark", alt.value("white"), alt.value("#24292F"))),
