@@ -283,8 +283,15 @@ if len(slow_edges) and slow_edges["total_hours"].sum() > 0:
     page.chart(charts.stage_chart(shown.nodes if not shown.simplified else pm.nodes,
                                   t("process.stage_times", lang), names=names,
                                   axis_title=t("process.axis.hours", lang), titles=titles), right)
+    left, right = st.columns(2)
+    left.markdown(f"**{t('process.bottleneck_paths_table', lang)}**")
     show(ranked.drop(columns="after_done"), {"mean_hours": HOURS, "p90_hours": HOURS,
-                                             "total_hours": HOURS, "breach_share": SHARE})
+                                             "total_hours": HOURS, "breach_share": SHARE}, left)
+    right.markdown(f"**{t('process.bottleneck_steps', lang)}**")
+    steps = slow_steps.head(10)
+    show(steps.assign(activity=steps["activity"].map(name)).drop(columns="after_done"),
+         {"median_hours": HOURS, "p90_hours": HOURS, "total_hours": HOURS,
+          "breach_share": SHARE}, right)
     waits = process.team_waits(pm)
     if len(waits) and view.source == "events":
         st.markdown(f"**{t('process.team_waits', lang)}**")

@@ -117,3 +117,20 @@ def test_a_path_clicked_on_a_simplified_map_follows_its_tickets(event_log):
     at.run()
     assert not at.exception
     assert any("Following the 16 tickets that go from Work to Work" in i.value for i in at.info)
+
+
+def test_ticket_only_and_empty_workspaces_in_chinese(tmp_path, monkeypatch):
+    path = tmp_path / "own.duckdb"
+    monkeypatch.setenv("SVCOPS_WORKSPACE", str(path))
+    at = _run(lang="zh")
+    assert any(i.value.startswith("还没有工单数据") for i in at.info)
+    assert len(at.get("vega_lite_chart")) == 0
+    rows = [{"ticket_id": f"T{i}", "created_at": T0 + timedelta(hours=5 * i),
+             "resolved_at": T0 + timedelta(hours=5 * i + 3), "team": "Desk"} for i in range(30)]
+    with Workspace(path) as ws:
+        import_files(ws, [("t.csv", pd.DataFrame(rows).to_csv(index=False).encode())])
+    at = _run(lang="zh", start="2024-06-03", end="2024-06-30")
+    said = _texts(at)
+    assert "数据来自工单自身的时间戳" in said and "上传事件日志" in said
+    assert "转派历史" in said                # what an event-log upload would add
+    assert len(at.get("vega_lite_chart")) >= 4
