@@ -164,8 +164,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "process.bottleneck_paths_table": {"en": "Paths", "zh": "路径"},
     "process.bottleneck_steps": {"en": "Statuses by total hours in them",
                                  "zh": "各状态停留总小时"},
-    "process.stage_times": {"en": "Time in each status (P10–P90, quartiles, median)",
-                            "zh": "各状态停留时间（P10–P90、四分位、中位数）"},
+    "process.stage_times": {"en": "Hours in each status: P10–P90, median",
+                            "zh": "各状态停留小时：P10–P90、中位数"},
     "process.team_waits": {"en": "Where each team's tickets wait", "zh": "各团队工单在哪里等待"},
     # Flow.
     "process.flow": {"en": "Flow: arrivals, completions and work in progress",
