@@ -32,8 +32,13 @@ lang = ctx.lang
 # The default page lives at "/"; its own name opens it too (a hidden alias that sends
 # the browser to "/" with the link's filters), so every page answers to /<its name>.
 # The default's internal url_path only has to differ from the alias's.
-overview = st.Page("views/overview.py", title=t("nav.overview", lang),
-                   icon=":material/dashboard:", url_path="home", default=True)
+overview = st.Page(
+    "views/overview.py",
+    title=t("nav.overview", lang),
+    icon=":material/dashboard:",
+    url_path="home",
+    default=True,
+)
 
 
 def _to_overview() -> None:
@@ -43,20 +48,41 @@ def _to_overview() -> None:
 pages = {
     t("nav.section.areas", lang): [
         overview,
-        st.Page("views/process.py", title=t("process.nav", lang),
-                icon=":material/account_tree:", url_path="process"),
-        st.Page("views/quality.py", title=t("nav.quality", lang),
-                icon=":material/rule:", url_path="quality"),
-        st.Page("views/performance.py", title=t("nav.performance", lang),
-                icon=":material/leaderboard:", url_path="performance"),
-        st.Page("views/resource.py", title=t("nav.resource", lang),
-                icon=":material/groups:", url_path="resource"),
+        st.Page(
+            "views/process.py",
+            title=t("process.nav", lang),
+            icon=":material/account_tree:",
+            url_path="process",
+        ),
+        st.Page(
+            "views/quality.py",
+            title=t("nav.quality", lang),
+            icon=":material/rule:",
+            url_path="quality",
+        ),
+        st.Page(
+            "views/performance.py",
+            title=t("nav.performance", lang),
+            icon=":material/leaderboard:",
+            url_path="performance",
+        ),
+        st.Page(
+            "views/resource.py",
+            title=t("nav.resource", lang),
+            icon=":material/groups:",
+            url_path="resource",
+        ),
     ],
     t("nav.section.workspace", lang): [
-        st.Page("views/data.py", title=t("nav.data", lang), icon=":material/upload_file:",
-                url_path="data"),
-        st.Page(_to_overview, title=t("nav.overview", lang), url_path="overview",
-                visibility="hidden"),
+        st.Page(
+            "views/data.py",
+            title=t("nav.data", lang),
+            icon=":material/upload_file:",
+            url_path="data",
+        ),
+        st.Page(
+            _to_overview, title=t("nav.overview", lang), url_path="overview", visibility="hidden"
+        ),
     ],
 }
 page = st.navigation(pages)
@@ -68,5 +94,9 @@ page.run()
 
 if ctx.presenter:
     st.divider()
-    st.button(t("sidebar.presenter", lang) + " ✕", key="present_exit",
-              on_click=lambda: st.session_state.update(present=False), type="tertiary")
+    st.button(
+        t("sidebar.presenter", lang) + " ✕",
+        key="present_exit",
+        on_click=lambda: st.session_state.update(present=False),
+        type="tertiary",
+    )

@@ -61,14 +61,16 @@ def make_workbook(rows: int, strings: str = "shared") -> Path:
     prio = rng.choice(["P1", "P2", "P3", "P4"], rows, p=[0.02, 0.1, 0.5, 0.38])
     cols = {
         "ticket_id": [f"INC{i:08d}" for i in range(rows)],
-        "created_at": created, "first_response_at": created + pd.to_timedelta(
-            rng.exponential(1800, rows).round(), "s"),
-        "resolved_at": resolved, "closed_at": resolved + pd.Timedelta(days=1),
+        "created_at": created,
+        "first_response_at": created + pd.to_timedelta(rng.exponential(1800, rows).round(), "s"),
+        "resolved_at": resolved,
+        "closed_at": resolved + pd.Timedelta(days=1),
         "status": np.where(resolved.isna(), "Open", "Closed"),
         "channel": rng.choice(["phone", "email", "chat", "portal"], rows),
         "category": rng.choice([f"Category {i}" for i in range(10)], rows),
         "subcategory": rng.choice([f"Sub {i}" for i in range(30)], rows),
-        "priority": prio, "team": rng.choice([f"Team {i}" for i in range(5)], rows),
+        "priority": prio,
+        "team": rng.choice([f"Team {i}" for i in range(5)], rows),
         "agent": rng.choice([f"Agent {i:02d}" for i in range(50)], rows),
         "customer_segment": rng.choice(["Enterprise", "SMB", "Consumer"], rows),
         "region": rng.choice(["North America", "EMEA", "APAC"], rows),
@@ -120,8 +122,10 @@ def child(step: str, path: str, workspace: str) -> dict:
         with Workspace(workspace, read_only=True) as ws:
             lo, hi = kpi.data_period(ws)
             timings = {}
-            for label, f in (("last 28 days", Filters(start=hi - timedelta(days=27), end=hi)),
-                             ("whole history", Filters(start=lo, end=hi))):
+            for label, f in (
+                ("last 28 days", Filters(start=hi - timedelta(days=27), end=hi)),
+                ("whole history", Filters(start=lo, end=hi)),
+            ):
                 kpi.period_scorecard(ws, f)  # warm the file cache
                 t1 = time.perf_counter()
                 card = kpi.period_scorecard(ws, f)
@@ -129,17 +133,28 @@ def child(step: str, path: str, workspace: str) -> dict:
                 headlines.headlines(ws, f, card)
                 timings[label] = time.perf_counter() - t1
             rows = card.row("tickets").value
-        return {"seconds": time.perf_counter() - t0, "rows": rows, "timings": timings,
-                "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+        return {
+            "seconds": time.perf_counter() - t0,
+            "rows": rows,
+            "timings": timings,
+            "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        }
     else:
         raise SystemExit(f"unknown step {step}")
-    return {"seconds": time.perf_counter() - t0, "rows": rows,
-            "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+    return {
+        "seconds": time.perf_counter() - t0,
+        "rows": rows,
+        "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
 
 
 def run_step(step: str, path: Path, workspace: Path) -> dict:
-    out = subprocess.run([sys.executable, __file__, "--child", step, str(path), str(workspace)],
-                         check=True, capture_output=True, text=True)
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", step, str(path), str(workspace)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -152,8 +167,9 @@ def fresh(workspace: Path) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", type=int, nargs="+", default=[100_000, EXCEL_MAX_DATA_ROWS])
-    parser.add_argument("--strings", nargs="+", default=["shared", "inline"],
-                        choices=["shared", "inline"])
+    parser.add_argument(
+        "--strings", nargs="+", default=["shared", "inline"], choices=["shared", "inline"]
+    )
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -163,16 +179,20 @@ def main() -> None:
 
     # The machine's speed drifts from minute to minute (shared cores), so read and import
     # alternate, and each import is compared with the read just before it.
-    print(f"{'rows':>10} {'strings':<7} {'step':<22} {'seconds':>8} {'rows/s':>10} "
-          f"{'peak MB':>8} {'vs read':>8}")
+    print(
+        f"{'rows':>10} {'strings':<7} {'step':<22} {'seconds':>8} {'rows/s':>10} "
+        f"{'peak MB':>8} {'vs read':>8}"
+    )
     for size in args.sizes:
         for strings in args.strings:
             t0 = time.perf_counter()
             book = make_workbook(size, strings)
             made = time.perf_counter() - t0
             head = f"{size:>10,} {strings:<7}"
-            print(f"{head} {'(workbook ready)':<22} {made:>8.1f} {'':>10} {'':>8} "
-                  f"{book.stat().st_size / 1e6:>6.1f}MB")
+            print(
+                f"{head} {'(workbook ready)':<22} {made:>8.1f} {'':>10} {'':>8} "
+                f"{book.stat().st_size / 1e6:>6.1f}MB"
+            )
             ws = OUT / f"bench_{size}_{strings}.duckdb"
             ratios, reads, imports = [], [], []
             for _ in range(args.repeat):
@@ -184,20 +204,25 @@ def main() -> None:
                 reads.append(read)
                 imports.append(imp)
                 for name, r in (("read (fastexcel only)", read), ("import (svcops)", imp)):
-                    print(f"{head} {name:<22} {r['seconds']:>8.2f} "
-                          f"{r['rows'] / r['seconds']:>10,.0f} {r['peak_mb']:>8.0f} "
-                          f"{r['seconds'] / read['seconds']:>7.2f}x")
+                    print(
+                        f"{head} {name:<22} {r['seconds']:>8.2f} "
+                        f"{r['rows'] / r['seconds']:>10,.0f} {r['peak_mb']:>8.0f} "
+                        f"{r['seconds'] / read['seconds']:>7.2f}x"
+                    )
             med = statistics.median
-            print(f"{head} {'median of ' + str(args.repeat):<22} "
-                  f"read {med(r['seconds'] for r in reads):.2f} s, "
-                  f"import {med(r['seconds'] for r in imports):.2f} s, "
-                  f"import/read {med(ratios):.2f}x (range {min(ratios):.2f}-{max(ratios):.2f}), "
-                  f"peak MB {max(r['peak_mb'] for r in reads):.0f} / "
-                  f"{max(r['peak_mb'] for r in imports):.0f}")
+            print(
+                f"{head} {'median of ' + str(args.repeat):<22} "
+                f"read {med(r['seconds'] for r in reads):.2f} s, "
+                f"import {med(r['seconds'] for r in imports):.2f} s, "
+                f"import/read {med(ratios):.2f}x (range {min(ratios):.2f}-{max(ratios):.2f}), "
+                f"peak MB {max(r['peak_mb'] for r in reads):.0f} / "
+                f"{max(r['peak_mb'] for r in imports):.0f}"
+            )
             ov = run_step("overview", book, ws)
             for label, secs in ov["timings"].items():
-                print(f"{head} {'overview, ' + label:<22} {secs:>8.3f} {'':>10} "
-                      f"{ov['peak_mb']:>8.0f}")
+                print(
+                    f"{head} {'overview, ' + label:<22} {secs:>8.3f} {'':>10} {ov['peak_mb']:>8.0f}"
+                )
 
 
 if __name__ == "__main__":

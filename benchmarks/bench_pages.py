@@ -47,12 +47,22 @@ def main() -> None:
     rows: list[tuple[str, float]] = []
 
     ws = Workspace(tmp / "sample.duckdb")
-    rows.append(("import the sample workbook (66,651 tickets + 8 sheets)",
-                 timed(lambda: import_paths(ws, [ROOT / "sample_data" / "svcops_sample.xlsx"]))))
+    rows.append(
+        (
+            "import the sample workbook (66,651 tickets, 119,114 events + 8 sheets)",
+            timed(lambda: import_paths(ws, [ROOT / "sample_data" / "svcops_sample.xlsx"])),
+        )
+    )
 
     end = date(2026, 10, 31)
-    filters = [Filters(start=end - timedelta(days=27 + 7 * i), end=end - timedelta(days=7 * i),
-                       teams=("Service Desk",) if i % 2 else ()) for i in range(6)]
+    filters = [
+        Filters(
+            start=end - timedelta(days=27 + 7 * i),
+            end=end - timedelta(days=7 * i),
+            teams=("Service Desk",) if i % 2 else (),
+        )
+        for i in range(6)
+    ]
 
     def overview(f):
         card = kpi.period_scorecard(ws, f)
@@ -60,13 +70,18 @@ def main() -> None:
         headlines.headlines(ws, f, card)
 
     per = [timed(lambda f=f: overview(f)) for f in filters]
-    rows.append(("overview queries, a filter not seen before (median of 6)",
-                 statistics.median(per)))
+    rows.append(
+        ("overview queries, a filter not seen before (median of 6)", statistics.median(per))
+    )
 
     settings = rs.PlanSettings(horizon_days=28, country="US")
     f = Filters(start=end - timedelta(days=27), end=end)
-    rows.append(("forecast 4 channels x 28 days with backtests, cold, in-process",
-                 timed(lambda: rs.forecast_demand(ws, f, settings, "channel", max_workers=1))))
+    rows.append(
+        (
+            "forecast 4 channels x 28 days with backtests, cold, in-process",
+            timed(lambda: rs.forecast_demand(ws, f, settings, "channel", max_workers=1)),
+        )
+    )
     fcs = rs.forecast_demand(ws, f, settings, "channel", max_workers=1)
 
     def plan(shrinkage):
@@ -78,8 +93,12 @@ def main() -> None:
         rs.weekly_summary(cmp, p, roster)
         rs.gap_heatmap(cmp)
 
-    rows.append(("staffing plan for a what-if (forecasts cached), median of 5",
-                 statistics.median(timed(lambda s=s: plan(s)) for s in (0.2, 0.25, 0.3, 0.35, 0.4))))
+    rows.append(
+        (
+            "staffing plan for a what-if (forecasts cached), median of 5",
+            statistics.median(timed(lambda s=s: plan(s)) for s in (0.2, 0.25, 0.3, 0.35, 0.4)),
+        )
+    )
     ws.close()
 
     from streamlit.testing.v1 import AppTest
@@ -94,8 +113,12 @@ def main() -> None:
         assert not at.exception
         return at
 
-    rows.append(("app: first run of Overview (builds the cached sample workspace)",
-                 timed(lambda: app("views/overview.py"))))
+    rows.append(
+        (
+            "app: first run of Overview (builds the cached sample workspace)",
+            timed(lambda: app("views/overview.py")),
+        )
+    )
     rows.append(("app: Overview, sample already built", timed(lambda: app("views/overview.py"))))
     at = app("views/resource.py")
     for shrink in (25, 35, 40):
@@ -103,14 +126,20 @@ def main() -> None:
         t0 = time.perf_counter()
         at.run()
         assert not at.exception
-        rows.append((f"app: Resource re-render after a what-if (shrinkage {shrink}%)",
-                     time.perf_counter() - t0))
+        rows.append(
+            (
+                f"app: Resource re-render after a what-if (shrinkage {shrink}%)",
+                time.perf_counter() - t0,
+            )
+        )
 
     width = max(len(r[0]) for r in rows)
     for label, secs in rows:
         print(f"{label:<{width}}  {secs:8.3f} s")
-    print(f"{'peak memory (this process)':<{width}}  "
-          f"{rusage.getrusage(rusage.RUSAGE_SELF).ru_maxrss / 1024:8.0f} MB")
+    print(
+        f"{'peak memory (this process)':<{width}}  "
+        f"{rusage.getrusage(rusage.RUSAGE_SELF).ru_maxrss / 1024:8.0f} MB"
+    )
 
 
 if __name__ == "__main__":

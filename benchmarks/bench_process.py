@@ -75,10 +75,14 @@ def scope_rows(ws, label: str, f) -> list[tuple[str, float, float]]:
         P.little(ws, f)
         P.layout(P.simplify(view.map.edges, 0.5))
 
-    parts = [("map", lambda: P.process_map(ws, f)), ("variants", lambda: P.variants(ws, f)),
-             ("rework", lambda: P.rework(ws, f)), ("handovers", lambda: P.handovers(ws, f)),
-             ("flow and Little's law", lambda: (P.flow(ws, f), P.little(ws, f))),
-             ("the whole page", page)]
+    parts = [
+        ("map", lambda: P.process_map(ws, f)),
+        ("variants", lambda: P.variants(ws, f)),
+        ("rework", lambda: P.rework(ws, f)),
+        ("handovers", lambda: P.handovers(ws, f)),
+        ("flow and Little's law", lambda: (P.flow(ws, f), P.little(ws, f))),
+        ("the whole page", page),
+    ]
     return [(f"{label}: {name}", *warm(fn)) for name, fn in parts]
 
 
@@ -92,8 +96,13 @@ def main() -> None:
     rows: list[tuple[str, float, float]] = []
     if UCI.exists():
         with Workspace(tmp / "uci.duckdb") as ws:
-            rows.append(("UCI log: import from its zip", timed(
-                lambda: import_files(ws, [(UCI.name, UCI.read_bytes())])), float("nan")))
+            rows.append(
+                (
+                    "UCI log: import from its zip",
+                    timed(lambda: import_files(ws, [(UCI.name, UCI.read_bytes())])),
+                    float("nan"),
+                )
+            )
             everything = Filters(start=date(2016, 2, 29), end=date(2017, 2, 16))
             rows += scope_rows(ws, "UCI log, 24,918 incidents", everything)
     else:
@@ -103,13 +112,19 @@ def main() -> None:
     files = generated_log(tmp)
     print(f"generated {EVENTS:,} events in {time.perf_counter() - t0:.0f} s")
     with Workspace(tmp / "big.duckdb") as ws:
-        rows.append((f"{EVENTS:,}-event log: import from CSV (tickets and events)",
-                     timed(lambda: import_paths(ws, list(files))), float("nan")))
+        rows.append(
+            (
+                f"{EVENTS:,}-event log: import from CSV (tickets and events)",
+                timed(lambda: import_paths(ws, list(files))),
+                float("nan"),
+            )
+        )
         span = data_span(ws)
         last = Filters(start=span.last_created - timedelta(days=27), end=span.last_created)
         rows += scope_rows(ws, f"{EVENTS:,} events, last 28 days", last)
-        rows += scope_rows(ws, f"{EVENTS:,} events, whole history",
-                           Filters(start=span.first, end=span.last))
+        rows += scope_rows(
+            ws, f"{EVENTS:,} events, whole history", Filters(start=span.first, end=span.last)
+        )
 
     width = max(len(r[0]) for r in rows)
     print(f"{'':<{width}}  {'cold':>8}  {'warm':>8}")

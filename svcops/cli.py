@@ -51,12 +51,14 @@ def cmd_sample(args) -> int:
 
 
 def cmd_import(args) -> int:
-    files = openable(args.files)     # a missing file is named before the workspace is opened
+    files = openable(args.files)  # a missing file is named before the workspace is opened
     with Workspace(_workspace(args)) as ws:
         report = import_files(ws, files, profile=args.profile)
         for s in report.sheets:
-            print(f"{s.file} / {s.sheet} -> {s.table}: {s.rows} rows imported, "
-                  f"{s.rejected} set aside, {s.replaced} replaced (upload {s.upload_id})")
+            print(
+                f"{s.file} / {s.sheet} -> {s.table}: {s.rows} rows imported, "
+                f"{s.rejected} set aside, {s.replaced} replaced (upload {s.upload_id})"
+            )
             for note in s.notes:
                 print(f"    note: {note}")
         for file, sheet, reason in report.skipped:
@@ -68,9 +70,14 @@ def cmd_import(args) -> int:
 def _filters(args) -> Filters:
     """The period and dimension options of ``kpis`` and ``process`` as one Filters."""
     try:
-        return Filters(start=args.start, end=args.end, teams=tuple(args.team or ()),
-                       channels=tuple(args.channel or ()), categories=tuple(args.category or ()),
-                       priorities=tuple(args.priority or ()))
+        return Filters(
+            start=args.start,
+            end=args.end,
+            teams=tuple(args.team or ()),
+            channels=tuple(args.channel or ()),
+            categories=tuple(args.category or ()),
+            priorities=tuple(args.priority or ()),
+        )
     except ValueError as exc:
         raise CliError(str(exc)) from exc
 
@@ -101,8 +108,16 @@ def cmd_kpis(args) -> int:
 
 
 # The edge columns the ``process`` command prints, in this order.
-_EDGE_KEYS = ("source", "target", "cases", "events", "median_hours", "mean_hours", "p90_hours",
-              "total_hours")
+_EDGE_KEYS = (
+    "source",
+    "target",
+    "cases",
+    "events",
+    "median_hours",
+    "mean_hours",
+    "p90_hours",
+    "total_hours",
+)
 
 
 def _records(frame) -> list[dict]:
@@ -119,27 +134,38 @@ def cmd_process(args) -> int:
 
     path = _existing_workspace(args)
     filters = _filters(args)
-    clock = process.Clock(business=args.business, country=args.country if args.business else None,
-                          skip_waiting=args.skip_waiting)
+    clock = process.Clock(
+        business=args.business,
+        country=args.country if args.business else None,
+        skip_waiting=args.skip_waiting,
+    )
     with Workspace(path) as ws:
         filters = resolve_period(ws, filters)
         view = process.analyse(ws, filters, clock=clock)
         check = process.little(ws, filters)
     little = {k: v for k, v in asdict(check).items() if k != "message"}
-    out: dict[str, Any] = {"source": view.source, "start": filters.start.isoformat() if filters.start else None,
-           "end": filters.end.isoformat() if filters.end else None, "cases": view.map.cases,
-           "edges": _records(view.map.edges[list(_EDGE_KEYS)]),
-           "variants": _records(view.variants.head(args.variants)),
-           "little": {**little, "message": render(check.message)}}
+    out: dict[str, Any] = {
+        "source": view.source,
+        "start": filters.start.isoformat() if filters.start else None,
+        "end": filters.end.isoformat() if filters.end else None,
+        "cases": view.map.cases,
+        "edges": _records(view.map.edges[list(_EDGE_KEYS)]),
+        "variants": _records(view.variants.head(args.variants)),
+        "little": {**little, "message": render(check.message)},
+    }
     if args.json:
         print(json.dumps(out, indent=2, ensure_ascii=False))
         return 0
-    print(f"{out['cases']:,} tickets created {out['start']} to {out['end']} "
-          f"(events from {'the uploaded event log' if view.source == 'events' else 'ticket timestamps'})")
+    print(
+        f"{out['cases']:,} tickets created {out['start']} to {out['end']} "
+        f"(events from {'the uploaded event log' if view.source == 'events' else 'ticket timestamps'})"
+    )
     print("\nedges (most followed first):")
     for e in out["edges"]:
         wait = "" if e["median_hours"] is None else f"  median {e['median_hours']:,.1f} h"
-        print(f"  {e['source']} -> {e['target']}: {e['events']:,} times, {e['cases']:,} tickets{wait}")
+        print(
+            f"  {e['source']} -> {e['target']}: {e['events']:,} times, {e['cases']:,} tickets{wait}"
+        )
     print("\nvariants:")
     for v in out["variants"]:
         print(f"  #{v['variant']} {v['cases']:,} ({v['share']:.1%}): {v['activities']}")
@@ -173,8 +199,10 @@ def cmd_forecast(args) -> int:
         for name, r in results.items():
             print(f"{name}: {r.model}; " + render(describe_accuracy(r.backtest)))
             for row in r.to_dict()["forecast"]:
-                print(f"  {row['date']}  {row['yhat']:8.1f}  "
-                      f"({row['yhat_lower']:.1f} - {row['yhat_upper']:.1f})")
+                print(
+                    f"  {row['date']}  {row['yhat']:8.1f}  "
+                    f"({row['yhat_lower']:.1f} - {row['yhat_upper']:.1f})"
+                )
     return 0
 
 
@@ -182,9 +210,15 @@ def cmd_staffing(args) -> int:
     from .staffing import required_agents
 
     try:
-        result = required_agents(args.volume, args.interval_minutes, args.aht_seconds,
-                                 args.service_level, args.answer_seconds, args.shrinkage,
-                                 args.max_occupancy)
+        result = required_agents(
+            args.volume,
+            args.interval_minutes,
+            args.aht_seconds,
+            args.service_level,
+            args.answer_seconds,
+            args.shrinkage,
+            args.max_occupancy,
+        )
     except ValueError as exc:
         raise CliError(str(exc)) from exc
     out = result.to_dict()
@@ -219,17 +253,27 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print JSON (rates as fractions 0-1)")
     p.set_defaults(run=cmd_kpis)
 
-    p = sub.add_parser("process", help="the process map's edges, the variants and Little's "
-                                       "law for the tickets created in a period")
+    p = sub.add_parser(
+        "process",
+        help="the process map's edges, the variants and Little's "
+        "law for the tickets created in a period",
+    )
     p.add_argument("--workspace", help=ws_help)
     _add_filters(p)
     p.add_argument("--variants", type=int, default=20, help="how many variants (default 20)")
-    p.add_argument("--business", action="store_true",
-                   help="durations in business hours (weekdays 09:00-17:00)")
-    p.add_argument("--country", default="US",
-                   help="with --business: less this country's public holidays (default US)")
-    p.add_argument("--skip-waiting", action="store_true",
-                   help="leave out time in waiting states (on hold, pending customer)")
+    p.add_argument(
+        "--business", action="store_true", help="durations in business hours (weekdays 09:00-17:00)"
+    )
+    p.add_argument(
+        "--country",
+        default="US",
+        help="with --business: less this country's public holidays (default US)",
+    )
+    p.add_argument(
+        "--skip-waiting",
+        action="store_true",
+        help="leave out time in waiting states (on hold, pending customer)",
+    )
     p.add_argument("--json", action="store_true", help="print JSON (hours, shares 0-1)")
     p.set_defaults(run=cmd_process)
 
@@ -238,7 +282,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--horizon", type=int, default=28, help="days ahead (default 28)")
     p.add_argument("--by", choices=["team", "channel"], help="one forecast per team or channel")
     p.add_argument("--country", help="public holidays of this country (ISO code, e.g. US, GB, CN)")
-    p.add_argument("--end", type=_day, help="forecast from the day after this (default: last day in data)")
+    p.add_argument(
+        "--end", type=_day, help="forecast from the day after this (default: last day in data)"
+    )
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=cmd_forecast)
 

@@ -16,7 +16,7 @@ import csv
 import pandas as pd
 
 _TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n", "\0", "＝", "＋", "－", "＠")
-_PLAIN_KINDS = "biufcmM"      # numpy kinds of booleans, numbers, datetimes and durations
+_PLAIN_KINDS = "biufcmM"  # numpy kinds of booleans, numbers, datetimes and durations
 
 
 def _safe(value: object) -> object:

@@ -14,8 +14,12 @@ DIMENSIONS: dict[str, str] = {
 }
 
 # URL query parameter -> filter field (single letters would be shorter, words are readable).
-_URL_KEYS = {"team": "teams", "channel": "channels", "category": "categories",
-             "priority": "priorities"}
+_URL_KEYS = {
+    "team": "teams",
+    "channel": "channels",
+    "category": "categories",
+    "priority": "priorities",
+}
 
 
 @dataclass(frozen=True)
@@ -64,8 +68,7 @@ class Filters:
         start, days = self.start, self.days
         if start is None or days is None:
             raise ValueError("an open period has no previous period")
-        return replace(self, start=start - timedelta(days=days),
-                       end=start - timedelta(days=1))
+        return replace(self, start=start - timedelta(days=days), end=start - timedelta(days=1))
 
     def year_ago(self) -> Filters:
         """The same days 52 weeks back (weekdays aligned), same dimensions."""
@@ -103,6 +106,7 @@ class Filters:
     def from_query(cls, get_all) -> Filters:
         """Build from a ``get_all(key) -> list[str]`` accessor (Streamlit's query_params
         has one); unreadable values are ignored rather than failing the page."""
+
         def day(key: str) -> date | None:
             values = get_all(key)
             try:

@@ -30,9 +30,9 @@ FLAT_POINTS = 0.5
 Headline = Message
 
 
-def volume_driver(ws: Workspace, filters: Filters,
-                  dimensions: tuple[str, ...] = ("category", "team", "channel")
-                  ) -> tuple[str, int] | None:
+def volume_driver(
+    ws: Workspace, filters: Filters, dimensions: tuple[str, ...] = ("category", "team", "channel")
+) -> tuple[str, int] | None:
     """The (dimension value, change) that moved volume most, in the direction of the total;
     None when no dimension names it.
 
@@ -55,8 +55,9 @@ def volume_driver(ws: Workspace, filters: Filters,
     return best
 
 
-def sla_contributions(ws: Workspace, filters: Filters, dimension: str = "priority"
-                      ) -> pd.DataFrame | None:
+def sla_contributions(
+    ws: Workspace, filters: Filters, dimension: str = "priority"
+) -> pd.DataFrame | None:
     """Each group's contribution (in points) to the change in SLA attainment.
 
     Returns a frame ``value, points`` whose points sum to the total change, or None
@@ -82,7 +83,9 @@ def headlines(ws: Workspace, filters: Filters, card: Scorecard | None = None) ->
     if vol.previous:
         pct = vol.change or 0.0
         if abs(pct) < FLAT_VOLUME:
-            out.append(Headline("headline.volume_flat", {"n": vol.value, "pct": pct, "days": f.days}))
+            out.append(
+                Headline("headline.volume_flat", {"n": vol.value, "pct": pct, "days": f.days})
+            )
         else:
             driver = volume_driver(ws, f)
             key = "headline.volume_up" if pct > 0 else "headline.volume_down"
@@ -107,11 +110,14 @@ def headlines(ws: Workspace, filters: Filters, card: Scorecard | None = None) ->
             top = contrib.loc[(contrib["points"] * sign).idxmax()]  # type: ignore[call-overload]
             key = "headline.sla_up" if pts > 0 else "headline.sla_down"
             params = {"value": sla.value, "pts": abs(pts)}
-            if top["value"] == NO_VALUE:    # tickets without a priority: names nothing
+            if top["value"] == NO_VALUE:  # tickets without a priority: names nothing
                 out.append(Headline(key + "_total", params))
             else:
-                out.append(Headline(key, {**params, "group": str(top["value"]),
-                                          "gpts": float(top["points"])}))
+                out.append(
+                    Headline(
+                        key, {**params, "group": str(top["value"]), "gpts": float(top["points"])}
+                    )
+                )
 
     backlog = card.row("open_backlog")
     # Before the data began (nothing created then, nothing open at its end) there is no
@@ -119,16 +125,24 @@ def headlines(ws: Workspace, filters: Filters, card: Scorecard | None = None) ->
     # the volume line's "no earlier period".
     began_before = bool(vol.previous) or bool(backlog.previous)
     if backlog.previous is not None and began_before and (backlog.value or backlog.previous):
-        out.append(Headline("headline.backlog", {"n": backlog.value,
-                                                 "delta": int(backlog.delta or 0)}))
+        out.append(
+            Headline("headline.backlog", {"n": backlog.value, "delta": int(backlog.delta or 0)})
+        )
 
     med, p90 = card.row("resolution_hours_median"), card.row("resolution_hours_p90")
     if med.value is not None and med.previous is not None and p90.value is not None:
-        out.append(Headline("headline.resolution", {"value": med.value, "previous": med.previous,
-                                                    "p90": p90.value}))
+        out.append(
+            Headline(
+                "headline.resolution",
+                {"value": med.value, "previous": med.previous, "p90": p90.value},
+            )
+        )
 
     csat, top2 = card.row("csat_avg"), card.row("csat_top2_share")
     if csat.value is not None and csat.previous is not None and len(out) < 5:
-        out.append(Headline("headline.csat", {"value": csat.value, "delta": csat.delta,
-                                              "top2": top2.value}))
+        out.append(
+            Headline(
+                "headline.csat", {"value": csat.value, "delta": csat.delta, "top2": top2.value}
+            )
+        )
     return out[:5]

@@ -51,8 +51,16 @@ __all__ = [
 
 # The KPI keys of `python -m svcops kpis --json`, in scorecard order.
 KPI_KEYS = (
-    "tickets", "resolved", "open_backlog", "sla_attainment", "fcr_rate", "csat_avg",
-    "resolution_hours_median", "resolution_hours_p90", "reopen_rate", "availability",
+    "tickets",
+    "resolved",
+    "open_backlog",
+    "sla_attainment",
+    "fcr_rate",
+    "csat_avg",
+    "resolution_hours_median",
+    "resolution_hours_p90",
+    "reopen_rate",
+    "availability",
     "cost_per_ticket",
 )
 # Shown on the scorecard too, but not part of the CLI's fixed key set.
@@ -62,9 +70,18 @@ SCORECARD_KEYS: tuple[str, ...] = (*KPI_KEYS[:6], *EXTRA_KEYS, *KPI_KEYS[6:])
 
 # +1: higher is better, -1: lower is better, 0: neither (volume).
 DIRECTION = {
-    "tickets": 0, "resolved": 1, "open_backlog": -1, "sla_attainment": 1, "fcr_rate": 1,
-    "csat_avg": 1, "csat_top2_share": 1, "resolution_hours_median": -1,
-    "resolution_hours_p90": -1, "reopen_rate": -1, "availability": 1, "cost_per_ticket": -1,
+    "tickets": 0,
+    "resolved": 1,
+    "open_backlog": -1,
+    "sla_attainment": 1,
+    "fcr_rate": 1,
+    "csat_avg": 1,
+    "csat_top2_share": 1,
+    "resolution_hours_median": -1,
+    "resolution_hours_p90": -1,
+    "reopen_rate": -1,
+    "availability": 1,
+    "cost_per_ticket": -1,
 }
 RATE_KEYS = {"sla_attainment", "fcr_rate", "reopen_rate", "availability", "csat_top2_share"}
 COUNT_KEYS = {"tickets", "resolved", "open_backlog"}
@@ -79,10 +96,13 @@ def compute(ws: Workspace, filters: Filters) -> dict[str, float | int | None]:
     """
     f = resolve_period(ws, filters)
     cte, params = tickets_cte(ws, f)
-    sql = cte + f"""
+    sql = (
+        cte
+        + f"""
     SELECT {aliased(KPI_SQL)},
       {TICKET_COST_SQL} AS ticket_cost
     FROM t"""
+    )
     row = query(ws, sql, params).iloc[0].to_dict()
     out: dict[str, float | int | None] = {k: _clean(row[k]) for k in KPI_SQL}
     for k in COUNT_KEYS:
@@ -125,7 +145,9 @@ def _cost_per_resolved_from_report(ws: Workspace, f: Filters, cte: str, params: 
     if f.has_dimensions:
         return None
     row = query(
-        ws, cte + f"""
+        ws,
+        cte
+        + f"""
         , m AS (
             SELECT date_trunc('month', period) AS m0, sum(amount) AS amount
             FROM costs GROUP BY 1
@@ -185,10 +207,18 @@ class Scorecard:
         return next(r for r in self.rows if r.kpi == kpi)
 
     def to_frame(self) -> pd.DataFrame:
-        return pd.DataFrame([
-            {"kpi": r.kpi, "value": r.value, "previous": r.previous, "delta": r.delta,
-             "change": r.change} for r in self.rows
-        ])
+        return pd.DataFrame(
+            [
+                {
+                    "kpi": r.kpi,
+                    "value": r.value,
+                    "previous": r.previous,
+                    "delta": r.delta,
+                    "change": r.change,
+                }
+                for r in self.rows
+            ]
+        )
 
 
 def period_scorecard(ws: Workspace, filters: Filters) -> Scorecard:
@@ -200,7 +230,6 @@ def period_scorecard(ws: Workspace, filters: Filters) -> Scorecard:
     cur, prev = compute(ws, cur_f), compute(ws, prev_f)
     rows = tuple(ScoreRow(k, cur[k], prev[k], DIRECTION[k]) for k in SCORECARD_KEYS)
     return Scorecard(cur_f, prev_f, rows)
-
 
 
 def grain_for(days: int) -> str:
@@ -220,7 +249,9 @@ def trend(ws: Workspace, filters: Filters, grain: str | None = None) -> pd.DataF
     cte, params = tickets_cte(ws, f)
     # Each bucket's own tickets: the WHERE and GROUP BY put them in it.
     k = kpi_sql(created="TRUE", done="TRUE")
-    sql = cte + f"""
+    sql = (
+        cte
+        + f"""
     , created AS (
         SELECT date_trunc('{grain}', created_at) AS period, {k["tickets"]} AS created FROM t
         WHERE created_at < $hi GROUP BY 1
@@ -243,8 +274,13 @@ def trend(ws: Workspace, filters: Filters, grain: str | None = None) -> pd.DataF
            sla_attainment, resolution_hours_median
     FROM joined
     ORDER BY period"""
+    )
     frame = query(ws, sql, params)
-    first = pd.Timestamp(params["lo"]).to_period({"day": "D", "week": "W-SUN", "month": "M"}[grain]).start_time
+    first = (
+        pd.Timestamp(params["lo"])
+        .to_period({"day": "D", "week": "W-SUN", "month": "M"}[grain])
+        .start_time
+    )
     frame = frame[frame["period"] >= first].reset_index(drop=True)
     for col in ("created", "resolved", "backlog"):
         frame[col] = frame[col].astype("int64")
@@ -265,12 +301,17 @@ def breakdown(ws: Workspace, filters: Filters, dimension: str) -> pd.DataFrame:
     for suffix, (lo, hi) in periods.items():
         done = f"{in_period('done_at', lo, hi)} AND {HAS_TARGET}"
         # sla_met / sla_n is exactly the sla_attainment KPI over these tickets.
-        cols += [f"count(*) FILTER (WHERE {in_period('created_at', lo, hi)}) AS created{suffix}",
-                 f"count(*) FILTER (WHERE {done}) AS sla_n{suffix}",
-                 f"count(*) FILTER (WHERE {done} AND {SLA_MET}) AS sla_met{suffix}"]
-    sql = cte + f"""
+        cols += [
+            f"count(*) FILTER (WHERE {in_period('created_at', lo, hi)}) AS created{suffix}",
+            f"count(*) FILTER (WHERE {done}) AS sla_n{suffix}",
+            f"count(*) FILTER (WHERE {done} AND {SLA_MET}) AS sla_met{suffix}",
+        ]
+    sql = (
+        cte
+        + f"""
     SELECT coalesce(CAST("{dimension}" AS VARCHAR), '(none)') AS value, {", ".join(cols)}
     FROM t GROUP BY 1 ORDER BY 1"""
+    )
     order = ["value", "created", "created_prev", "sla_n", "sla_met", "sla_n_prev", "sla_met_prev"]
     return query(ws, sql, {**params, "plo": plo})[order]
 
@@ -279,7 +320,8 @@ def dimension_values(ws: Workspace) -> dict[str, list[str]]:
     """Every value of each filter dimension in the workspace, sorted (for pickers and colours)."""
     out = {}
     for column in ("team", "channel", "category", "priority"):
-        rows = ws.query(f'SELECT DISTINCT "{column}" AS v FROM tickets WHERE "{column}" IS NOT NULL '
-                        "ORDER BY 1")
+        rows = ws.query(
+            f'SELECT DISTINCT "{column}" AS v FROM tickets WHERE "{column}" IS NOT NULL ORDER BY 1'
+        )
         out[column] = [str(v) for v in rows["v"]]
     return out

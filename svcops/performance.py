@@ -46,9 +46,15 @@ __all__ = [
 ]
 
 # KPIs a ranking can be computed for, per team or agent, in one grouped query.
-RANKABLE_KPIS: tuple[str, ...] = ("sla_attainment", "fcr_rate", "csat_avg",
-                                  "resolution_hours_median", "reopen_rate", "tickets",
-                                  "resolved")
+RANKABLE_KPIS: tuple[str, ...] = (
+    "sla_attainment",
+    "fcr_rate",
+    "csat_avg",
+    "resolution_hours_median",
+    "reopen_rate",
+    "tickets",
+    "resolved",
+)
 
 # A KPI far ahead of its target (cost per ticket at half the target) would let one
 # KPI hide a miss elsewhere; each KPI's attainment counts at most 120%.
@@ -73,8 +79,14 @@ STATUSES = ("green", "amber", "red", "none")
 _SLACK = 1e-9
 
 _DIRECTION_WORDS = {
-    "higher": "higher", "higher is better": "higher", "high": "higher", "越高越好": "higher",
-    "lower": "lower", "lower is better": "lower", "low": "lower", "越低越好": "lower",
+    "higher": "higher",
+    "higher is better": "higher",
+    "high": "higher",
+    "越高越好": "higher",
+    "lower": "lower",
+    "lower is better": "lower",
+    "low": "lower",
+    "越低越好": "lower",
 }
 # _sign's result -> direction word; 0 (None) has none.
 _SIGN_WORDS: dict[int | None, str] = {1: "higher", -1: "lower"}
@@ -106,8 +118,12 @@ def _sign(direction) -> int | None:
     return 1 if word == "higher" else -1
 
 
-def status(value: float | None, target: float | None, direction: str | int | None,
-           amber_margin: float | None = None) -> str:
+def status(
+    value: float | None,
+    target: float | None,
+    direction: str | int | None,
+    amber_margin: float | None = None,
+) -> str:
     """Red/amber/green of one KPI value against its target.
 
     ``direction``: ``'higher'`` / ``'lower'`` (is better), or +1 / -1 as in
@@ -187,24 +203,35 @@ def load_targets(ws: Workspace) -> pd.DataFrame:
             try:
                 direction = _SIGN_WORDS[_sign(rec["direction"])]
             except (ValueError, KeyError):
-                problems.append(Message("performance.problem.direction",
-                                        {"direction": _got(rec["direction"])}))
+                problems.append(
+                    Message("performance.problem.direction", {"direction": _got(rec["direction"])})
+                )
         margin = 0.0 if _missing(rec["amber_margin"]) else float(rec["amber_margin"])
         if margin < 0:
             problems.append(Message("performance.problem.margin", {"margin": margin}))
             margin = 0.0
         target = None if _missing(rec["target"]) else float(rec["target"])
-        rows.append({"kpi": kpi, "target": target, "direction": direction,
-                     "amber_margin": margin, "team": _team(rec["team"]),
-                     "problem": tuple(problems) or None})
+        rows.append(
+            {
+                "kpi": kpi,
+                "target": target,
+                "direction": direction,
+                "amber_margin": margin,
+                "team": _team(rec["team"]),
+                "problem": tuple(problems) or None,
+            }
+        )
     out = pd.DataFrame(rows, columns=[*_TARGET_COLS, "problem"])
     return _sort_targets(out)
 
 
 def _sort_targets(frame: pd.DataFrame) -> pd.DataFrame:
     order = {k: i for i, k in enumerate(SCORECARD_KEYS)}
-    key = frame.assign(_o=frame["kpi"].map(order).fillna(len(order)),
-                       _t=frame["team"].notna(), _n=frame["team"].fillna(""))
+    key = frame.assign(
+        _o=frame["kpi"].map(order).fillna(len(order)),
+        _t=frame["team"].notna(),
+        _n=frame["team"].fillna(""),
+    )
     key = key.sort_values(["_o", "_t", "_n", "kpi"], kind="stable")
     return key.drop(columns=["_o", "_t", "_n"]).reset_index(drop=True)
 
@@ -221,7 +248,7 @@ def _validate_targets(frame: pd.DataFrame) -> pd.DataFrame:
     if missing:
         raise TargetsError(Message("performance.error.columns", {"columns": ", ".join(missing)}))
     rows: list[dict[str, object]] = []
-    seen: dict[tuple[str, str | None], int] = {}   # (kpi, team) -> first row number
+    seen: dict[tuple[str, str | None], int] = {}  # (kpi, team) -> first row number
     for i, rec in enumerate(frame.to_dict("records"), start=1):
         values = [rec.get(c) for c in _TARGET_COLS]
         if all(_blank(v) for v in values):
@@ -242,8 +269,12 @@ def _validate_targets(frame: pd.DataFrame) -> pd.DataFrame:
                 target = float(target.strip())
             except ValueError:
                 target = None
-        if (_missing(target) or isinstance(target, bool) or not isinstance(target, Real)
-                or not math.isfinite(target)):
+        if (
+            _missing(target)
+            or isinstance(target, bool)
+            or not isinstance(target, Real)
+            or not math.isfinite(target)
+        ):
             if _blank(rec.get("target")):
                 raise fail("target_blank")
             raise fail("target", got=_got(rec.get("target")))
@@ -268,8 +299,12 @@ def _validate_targets(frame: pd.DataFrame) -> pd.DataFrame:
                 margin = float(margin.strip())
             except ValueError:
                 margin = math.nan
-        if (isinstance(margin, bool) or not isinstance(margin, Real)
-                or not math.isfinite(margin) or margin < 0):
+        if (
+            isinstance(margin, bool)
+            or not isinstance(margin, Real)
+            or not math.isfinite(margin)
+            or margin < 0
+        ):
             raise fail("margin", got=_got(rec.get("amber_margin")))
         team = _team(rec.get("team"))
         key = (kpi, team)
@@ -278,8 +313,15 @@ def _validate_targets(frame: pd.DataFrame) -> pd.DataFrame:
                 raise fail("duplicate_team", kpi=kpi, team=team, first=seen[key])
             raise fail("duplicate", kpi=kpi, first=seen[key])
         seen[key] = i
-        rows.append({"kpi": kpi, "target": target, "direction": direction,
-                     "amber_margin": float(margin), "team": team})
+        rows.append(
+            {
+                "kpi": kpi,
+                "target": target,
+                "direction": direction,
+                "amber_margin": float(margin),
+                "team": team,
+            }
+        )
     return _sort_targets(pd.DataFrame(rows, columns=_TARGET_COLS))
 
 
@@ -304,8 +346,10 @@ def save_targets(ws: Workspace, frame: pd.DataFrame) -> pd.DataFrame:
             cur.executemany(
                 "INSERT INTO targets (kpi, target, direction, amber_margin, team) "
                 "VALUES (?, ?, ?, ?, ?)",
-                [tuple(None if _missing(v) else v for v in row)
-                 for row in clean[_TARGET_COLS].itertuples(index=False)],
+                [
+                    tuple(None if _missing(v) else v for v in row)
+                    for row in clean[_TARGET_COLS].itertuples(index=False)
+                ],
             )
     return clean
 
@@ -329,8 +373,9 @@ def _applicable(targets: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     return pd.concat(chosen, ignore_index=True)
 
 
-def target_scorecard(ws: Workspace, filters: Filters, targets: pd.DataFrame | None = None
-                     ) -> pd.DataFrame:
+def target_scorecard(
+    ws: Workspace, filters: Filters, targets: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """KPI actuals against the targets that apply to the filters (actuals vs targets;
     :func:`svcops.kpi.period_scorecard` holds this period against the previous one).
 
@@ -356,23 +401,37 @@ def target_scorecard(ws: Workspace, filters: Filters, targets: pd.DataFrame | No
     for rec in chosen.to_dict("records"):
         value = actual.get(rec["kpi"])
         target = None if _missing(rec["target"]) else rec["target"]
-        rows.append({
-            "kpi": rec["kpi"], "team": rec["team"], "actual": value, "target": target,
-            "direction": rec["direction"], "amber_margin": rec["amber_margin"],
-            "status": status(value, target, rec["direction"], rec["amber_margin"]),
-            "gap": None if value is None or target is None else value - target,
-        })
-    out = pd.DataFrame(rows, columns=["kpi", "team", "actual", "target", "direction",
-                                      "amber_margin", "status", "gap"])
-    return out.astype({"actual": "float64", "target": "float64", "amber_margin": "float64",
-                       "gap": "float64"})
+        rows.append(
+            {
+                "kpi": rec["kpi"],
+                "team": rec["team"],
+                "actual": value,
+                "target": target,
+                "direction": rec["direction"],
+                "amber_margin": rec["amber_margin"],
+                "status": status(value, target, rec["direction"], rec["amber_margin"]),
+                "gap": None if value is None or target is None else value - target,
+            }
+        )
+    out = pd.DataFrame(
+        rows,
+        columns=["kpi", "team", "actual", "target", "direction", "amber_margin", "status", "gap"],
+    )
+    return out.astype(
+        {"actual": "float64", "target": "float64", "amber_margin": "float64", "gap": "float64"}
+    )
 
 
 # --------------------------------------------------------------------------- rankings
 
 
-def rankings(ws: Workspace, filters: Filters, by: str = "team", kpi: str = "sla_attainment",
-             min_volume: int = 30) -> pd.DataFrame:
+def rankings(
+    ws: Workspace,
+    filters: Filters,
+    by: str = "team",
+    kpi: str = "sla_attainment",
+    min_volume: int = 30,
+) -> pd.DataFrame:
     """A league table of one KPI per team or agent, from one grouped query.
 
     ``by``: ``'team'`` or ``'agent'`` (a blank value groups as ``(none)``). ``kpi``: one
@@ -396,20 +455,28 @@ def rankings(ws: Workspace, filters: Filters, by: str = "team", kpi: str = "sla_
         raise ValueError("min_volume must be a non-negative number")
     cte, params = tickets_cte(ws, filters)
     # The same expressions as kpi.compute, grouped.
-    sql = cte + f"""
+    sql = (
+        cte
+        + f"""
     SELECT coalesce(CAST("{by}" AS VARCHAR), '(none)') AS grp,
       {aliased(KPI_SQL, RANKABLE_KPIS)}
     FROM t WHERE ({CREATED_IN}) OR ({DONE_IN})
     GROUP BY 1"""
+    )
     raw = query(ws, sql, params)
     value = raw[kpi].astype("float64")
-    out = pd.DataFrame({by: raw["grp"].astype(object), "kpi": kpi, "value": value,
-                        "volume": raw["resolved"].astype("int64")})
+    out = pd.DataFrame(
+        {
+            by: raw["grp"].astype(object),
+            "kpi": kpi,
+            "value": value,
+            "volume": raw["resolved"].astype("int64"),
+        }
+    )
     out["eligible"] = (out["volume"] >= min_volume) & out["value"].notna()
     sign = DIRECTION[kpi] or 1
     score = (sign * out["value"]).round(12)
-    out["rank"] = score.where(out["eligible"]).rank(method="min", ascending=False) \
-        .astype("Int64")
+    out["rank"] = score.where(out["eligible"]).rank(method="min", ascending=False).astype("Int64")
     out = out.assign(_e=~out["eligible"], _s=-score.fillna(-np.inf))
     out = out.sort_values(["_e", "_s", by], kind="stable", na_position="last")
     return out.drop(columns=["_e", "_s"]).reset_index(drop=True)
@@ -433,13 +500,15 @@ def compare_periods(ws: Workspace, filters: Filters) -> pd.DataFrame:
     """
     f = resolve_period(ws, filters)
     cur, prev, ago = compute(ws, f), compute(ws, f.previous()), compute(ws, f.year_ago())
-    out = pd.DataFrame({
-        "kpi": list(SCORECARD_KEYS),
-        "direction": [DIRECTION[k] for k in SCORECARD_KEYS],
-        "current": [cur[k] for k in SCORECARD_KEYS],
-        "previous": [prev[k] for k in SCORECARD_KEYS],
-        "year_ago": [ago[k] for k in SCORECARD_KEYS],
-    })
+    out = pd.DataFrame(
+        {
+            "kpi": list(SCORECARD_KEYS),
+            "direction": [DIRECTION[k] for k in SCORECARD_KEYS],
+            "current": [cur[k] for k in SCORECARD_KEYS],
+            "previous": [prev[k] for k in SCORECARD_KEYS],
+            "year_ago": [ago[k] for k in SCORECARD_KEYS],
+        }
+    )
     for col in ("current", "previous", "year_ago"):
         out[col] = out[col].astype("float64")
     for other in ("previous", "year_ago"):
@@ -483,8 +552,9 @@ def _attainment(actual: float, target: float, sign: int) -> float:
     return float(min(max(ratio, 0.0), ATTAINMENT_CAP))
 
 
-def composite_index(scorecard_frame: pd.DataFrame,
-                    weights: Mapping[str, float] | None = None) -> CompositeResult:
+def composite_index(
+    scorecard_frame: pd.DataFrame, weights: Mapping[str, float] | None = None
+) -> CompositeResult:
     """Composite index from a :func:`target_scorecard` frame (``kpi, actual, target, direction``).
 
     Each KPI's attainment is actual/target when higher is better and target/actual
@@ -505,12 +575,20 @@ def composite_index(scorecard_frame: pd.DataFrame,
         if kpi in seen:
             continue
         seen.add(kpi)
-        rows.append({"kpi": kpi, "actual": rec.get("actual"), "target": rec.get("target"),
-                     "direction": rec.get("direction"), "weight": float(weights.get(kpi, 0.0))})
+        rows.append(
+            {
+                "kpi": kpi,
+                "actual": rec.get("actual"),
+                "target": rec.get("target"),
+                "direction": rec.get("direction"),
+                "weight": float(weights.get(kpi, 0.0)),
+            }
+        )
     for kpi, w in weights.items():
         if kpi not in seen:
-            rows.append({"kpi": kpi, "actual": None, "target": None, "direction": None,
-                         "weight": float(w)})
+            rows.append(
+                {"kpi": kpi, "actual": None, "target": None, "direction": None, "weight": float(w)}
+            )
     for row in rows:
         sign = _sign(row["direction"]) if not _missing(row["direction"]) else None
         if row["weight"] <= 0:
@@ -524,17 +602,40 @@ def composite_index(scorecard_frame: pd.DataFrame,
         else:
             note = None
         row["note"] = note
-        row["attainment"] = (np.nan if note or sign is None else
-                             _attainment(float(row["actual"]), float(row["target"]), sign))
+        row["attainment"] = (
+            np.nan
+            if note or sign is None
+            else _attainment(float(row["actual"]), float(row["target"]), sign)
+        )
     scored = sum(r["weight"] for r in rows if r["note"] is None)
     for row in rows:
         row["weight_used"] = row["weight"] / scored if row["note"] is None else 0.0
-        row["contribution"] = (100 * row["weight_used"] * row["attainment"]
-                               if row["note"] is None else 0.0)
-    table = pd.DataFrame(rows, columns=["kpi", "actual", "target", "direction", "attainment",
-                                        "weight", "weight_used", "contribution", "note"])
-    table = table.astype({"actual": "float64", "target": "float64", "attainment": "float64",
-                          "weight": "float64", "weight_used": "float64",
-                          "contribution": "float64"})
+        row["contribution"] = (
+            100 * row["weight_used"] * row["attainment"] if row["note"] is None else 0.0
+        )
+    table = pd.DataFrame(
+        rows,
+        columns=[
+            "kpi",
+            "actual",
+            "target",
+            "direction",
+            "attainment",
+            "weight",
+            "weight_used",
+            "contribution",
+            "note",
+        ],
+    )
+    table = table.astype(
+        {
+            "actual": "float64",
+            "target": "float64",
+            "attainment": "float64",
+            "weight": "float64",
+            "weight_used": "float64",
+            "contribution": "float64",
+        }
+    )
     index = float(table["contribution"].sum()) if scored > 0 else None
     return CompositeResult(index=index, table=table)

@@ -36,8 +36,21 @@ from .store import Workspace
 from .tickets import KPI_SQL, query, tickets_cte
 
 # Contacts a person waits on the line for; everything else can queue for hours.
-REALTIME_CHANNELS = frozenset({"phone", "chat", "voice", "call", "calls", "telephone",
-                               "live chat", "messaging", "电话", "在线", "在线客服"})
+REALTIME_CHANNELS = frozenset(
+    {
+        "phone",
+        "chat",
+        "voice",
+        "call",
+        "calls",
+        "telephone",
+        "live chat",
+        "messaging",
+        "电话",
+        "在线",
+        "在线客服",
+    }
+)
 DEFAULT_AHT_SECONDS = 600.0
 # Weeks of recent data that set handle times, intraday shape and the typical roster.
 RECENT_DAYS = 91
@@ -79,8 +92,15 @@ class PlanSettings:
             if getattr(self, name) <= 0:
                 raise InputError("resource.must_be.positive", name=name)
         # The queueing maths checks the rest with its own messages.
-        staffing.required_agents(1, self.interval_minutes, 60, self.service_level,
-                                 self.answer_seconds, self.shrinkage, self.max_occupancy)
+        staffing.required_agents(
+            1,
+            self.interval_minutes,
+            60,
+            self.service_level,
+            self.answer_seconds,
+            self.shrinkage,
+            self.max_occupancy,
+        )
 
 
 def is_realtime(channel: str) -> bool:
@@ -102,7 +122,7 @@ def demand_history(ws: Workspace, filters: Filters, by: str | None = None) -> pd
         raise InputError("resource.by_choice")
     end = _as_of(ws, filters) + timedelta(days=1)
     dims, params = filters.dims_sql()
-    group = f'coalesce(CAST("{by}" AS VARCHAR), \'(none)\')' if by else "'all'"
+    group = f"coalesce(CAST(\"{by}\" AS VARCHAR), '(none)')" if by else "'all'"
     frame = ws.query(
         f"SELECT {group} AS unique_id, CAST(created_at AS DATE) AS ds, count(*) AS y "
         f"FROM tickets WHERE {dims} AND created_at < $end GROUP BY 1, 2 ORDER BY 1, 2",
@@ -112,23 +132,30 @@ def demand_history(ws: Workspace, filters: Filters, by: str | None = None) -> pd
         return frame.assign(ds=pd.to_datetime(frame["ds"]))
     frame["ds"] = pd.to_datetime(frame["ds"])
     days = pd.date_range(frame["ds"].min(), end - timedelta(days=1), freq="D")
-    full = pd.MultiIndex.from_product([frame["unique_id"].unique(), days],
-                                      names=["unique_id", "ds"])
+    full = pd.MultiIndex.from_product(
+        [frame["unique_id"].unique(), days], names=["unique_id", "ds"]
+    )
     out = frame.set_index(["unique_id", "ds"]).reindex(full, fill_value=0).reset_index()
     out["y"] = out["y"].astype("int64")
     return out
 
 
-def forecast_demand(ws: Workspace, filters: Filters, settings: PlanSettings,
-                    by: str | None = None, *, max_workers: int | None = None
-                    ) -> dict[str, fc.ForecastResult]:
+def forecast_demand(
+    ws: Workspace,
+    filters: Filters,
+    settings: PlanSettings,
+    by: str | None = None,
+    *,
+    max_workers: int | None = None,
+) -> dict[str, fc.ForecastResult]:
     """Forecast every series of :func:`demand_history` ``settings.horizon_days`` ahead
     (``max_workers`` as in :func:`svcops.forecast.forecast_many`)."""
     history = demand_history(ws, filters, by)
     if history.empty:
         raise InputError(fc.EMPTY_HISTORY_MESSAGE)
-    return fc.forecast_many(history, settings.horizon_days, max_workers=max_workers,
-                            country=settings.country)
+    return fc.forecast_many(
+        history, settings.horizon_days, max_workers=max_workers, country=settings.country
+    )
 
 
 def handle_times(ws: Workspace, filters: Filters) -> pd.DataFrame:
@@ -159,14 +186,16 @@ def handle_times(ws: Workspace, filters: Filters) -> pd.DataFrame:
     # A mean handle time of zero or less measures nothing (and the staffing maths
     # refuses it): such a channel is planned at the default instead.
     out[["t_aht", "i_aht"]] = out[["t_aht", "i_aht"]].where(out[["t_aht", "i_aht"]] > 0)
-    out["source"] = np.where(out["i_aht"].notna(), "intervals",
-                             np.where(out["t_aht"].notna(), "tickets", "default"))
+    out["source"] = np.where(
+        out["i_aht"].notna(), "intervals", np.where(out["t_aht"].notna(), "tickets", "default")
+    )
     out["aht_seconds"] = out["i_aht"].fillna(out["t_aht"]).fillna(DEFAULT_AHT_SECONDS)
     return out[["channel", "aht_seconds", "source"]].sort_values("channel", ignore_index=True)
 
 
-def arrival_profile(ws: Workspace, filters: Filters, channel: str,
-                    interval_minutes: int = 30) -> tuple[pd.DataFrame, str]:
+def arrival_profile(
+    ws: Workspace, filters: Filters, channel: str, interval_minutes: int = 30
+) -> tuple[pd.DataFrame, str]:
     """Weekday x time-of-day shape of a channel's arrivals over the last 13 weeks.
 
     From interval statistics (``offered``) where they exist for the channel, else from
@@ -176,14 +205,17 @@ def arrival_profile(ws: Workspace, filters: Filters, channel: str,
     lo = end - timedelta(days=RECENT_DAYS)
     calls = ws.query(
         "SELECT interval_start, offered FROM intervals WHERE channel = $c AND offered > 0 "
-        "AND interval_start >= $lo AND interval_start < $hi", {"c": channel, "lo": lo, "hi": end})
+        "AND interval_start >= $lo AND interval_start < $hi",
+        {"c": channel, "lo": lo, "hi": end},
+    )
     if not calls.empty:
         return fc.intraday_profile(calls, interval_minutes), "intervals"
     dims, params = filters.dims_sql()
     stamps = ws.query(
         f"SELECT created_at FROM tickets WHERE {dims} AND coalesce(channel, '(none)') = $c "
         "AND created_at >= $lo AND created_at < $hi",
-        {**params, "c": channel, "lo": lo, "hi": end})
+        {**params, "c": channel, "lo": lo, "hi": end},
+    )
     return fc.intraday_profile(stamps["created_at"], interval_minutes), "tickets"
 
 
@@ -191,9 +223,14 @@ def open_backlog(ws: Workspace, filters: Filters) -> pd.DataFrame:
     """Open tickets per channel at the period end: ``channel, backlog``."""
     # The open_backlog KPI's own expression, grouped by channel (svcops.tickets).
     cte, params = tickets_cte(ws, filters)
-    return query(ws, cte + f"""
+    return query(
+        ws,
+        cte
+        + f"""
         SELECT coalesce(channel, '(none)') AS channel, {KPI_SQL["open_backlog"]} AS backlog
-        FROM t GROUP BY 1 HAVING backlog > 0""", params)
+        FROM t GROUP BY 1 HAVING backlog > 0""",
+        params,
+    )
 
 
 @dataclass(frozen=True)
@@ -208,8 +245,13 @@ class Plan:
     settings: PlanSettings
 
 
-def interval_plan(ws: Workspace, filters: Filters, forecasts: dict[str, fc.ForecastResult],
-                  settings: PlanSettings, roster: Roster | None = None) -> Plan:
+def interval_plan(
+    ws: Workspace,
+    filters: Filters,
+    forecasts: dict[str, fc.ForecastResult],
+    settings: PlanSettings,
+    roster: Roster | None = None,
+) -> Plan:
     """Required staff per interval for per-channel forecasts (see the module docstring).
 
     Erlang C channels need whole agents per interval (``required`` = Erlang C agents
@@ -230,33 +272,52 @@ def interval_plan(ws: Workspace, filters: Filters, forecasts: dict[str, fc.Forec
         daily["yhat"] = daily["yhat"] * (1 + settings.volume_growth)
         profile, shape_source = arrival_profile(ws, filters, channel, settings.interval_minutes)
         frame = fc.distribute(daily, profile, settings.interval_minutes)
-        base = settings.aht_overrides.get(channel,
-                                          aht["aht_seconds"].get(channel, DEFAULT_AHT_SECONDS))
+        base = settings.aht_overrides.get(
+            channel, aht["aht_seconds"].get(channel, DEFAULT_AHT_SECONDS)
+        )
         handle = float(base) * settings.handle_time_factor
-        source = "what-if" if channel in settings.aht_overrides else \
-            aht["source"].get(channel, "default")
+        source = (
+            "what-if"
+            if channel in settings.aht_overrides
+            else aht["source"].get(channel, "default")
+        )
         if is_realtime(channel):
             planned = staffing.staffing_plan(
-                frame, service_level=settings.service_level,
-                answer_seconds=settings.answer_seconds, shrinkage=settings.shrinkage,
+                frame,
+                service_level=settings.service_level,
+                answer_seconds=settings.answer_seconds,
+                shrinkage=settings.shrinkage,
                 max_occupancy=settings.max_occupancy,
-                interval_minutes=settings.interval_minutes, aht_seconds=handle)
-            frame = frame.assign(required=planned["agents"].astype(float),
-                                 scheduled=planned["scheduled_agents"].astype(float),
-                                 model="erlang_c")
+                interval_minutes=settings.interval_minutes,
+                aht_seconds=handle,
+            )
+            frame = frame.assign(
+                required=planned["agents"].astype(float),
+                scheduled=planned["scheduled_agents"].astype(float),
+                model="erlang_c",
+            )
         else:
-            items = frame["volume"] + _backlog_worked(frame, float(backlog.get(channel, 0)),
-                                                      settings.backlog_burn_days)
+            items = frame["volume"] + _backlog_worked(
+                frame, float(backlog.get(channel, 0)), settings.backlog_burn_days
+            )
             if roster is not None and roster.basis is not None:
                 items = _over_working_hours(frame["interval_start"], items, roster.intervals)
             required, scheduled = _workload_staff(items, handle, settings)
             frame = frame.assign(required=required, scheduled=scheduled, model="workload")
         frames.append(frame.assign(channel=channel, aht_seconds=handle))
-        rows.append({"channel": channel, "model": "erlang_c" if is_realtime(channel) else
-                     "workload", "aht_seconds": handle, "aht_source": source,
-                     "shape_source": shape_source, "backlog": int(backlog.get(channel, 0))})
+        rows.append(
+            {
+                "channel": channel,
+                "model": "erlang_c" if is_realtime(channel) else "workload",
+                "aht_seconds": handle,
+                "aht_source": source,
+                "shape_source": shape_source,
+                "backlog": int(backlog.get(channel, 0)),
+            }
+        )
     intervals = pd.concat(frames, ignore_index=True)[
-        ["interval_start", "channel", "model", "volume", "aht_seconds", "required", "scheduled"]]
+        ["interval_start", "channel", "model", "volume", "aht_seconds", "required", "scheduled"]
+    ]
     return Plan(intervals, pd.DataFrame(rows), settings)
 
 
@@ -270,16 +331,19 @@ def _backlog_worked(frame: pd.DataFrame, waiting: float, burn_days: float) -> pd
     return early / early.sum() * waiting
 
 
-def _workload_staff(items: pd.Series, handle_seconds: float, settings: PlanSettings
-                    ) -> tuple[float | np.ndarray, float | np.ndarray]:
+def _workload_staff(
+    items: pd.Series, handle_seconds: float, settings: PlanSettings
+) -> tuple[float | np.ndarray, float | np.ndarray]:
     """Staff for deferred work by :func:`svcops.staffing.workload_staff`: ``items`` worked
     per interval at ``handle_seconds`` each. One person on shift for an interval works its
     length times the occupancy cap. Returns (required, scheduled): before and after
     shrinkage, fractional (deferred work pools across people)."""
     productive_hours = settings.interval_minutes / 60 * settings.max_occupancy
     args = (items.to_numpy(dtype="float64"), handle_seconds / 60, productive_hours)
-    return (staffing.workload_staff(*args),
-            staffing.workload_staff(*args, shrinkage=settings.shrinkage))
+    return (
+        staffing.workload_staff(*args),
+        staffing.workload_staff(*args, shrinkage=settings.shrinkage),
+    )
 
 
 def _over_working_hours(starts: pd.Series, work: pd.Series, on_shift: pd.DataFrame) -> pd.Series:
@@ -288,8 +352,10 @@ def _over_working_hours(starts: pd.Series, work: pd.Series, on_shift: pd.DataFra
     day = starts.dt.normalize()
     day_work = work.groupby(day).transform("sum")
     day_staff = staff.groupby(day).transform("sum")
-    return pd.Series(np.where(day_staff > 0, day_work * staff / day_staff.where(day_staff > 0, 1),
-                              work), index=work.index)
+    return pd.Series(
+        np.where(day_staff > 0, day_work * staff / day_staff.where(day_staff > 0, 1), work),
+        index=work.index,
+    )
 
 
 @dataclass(frozen=True)
@@ -311,15 +377,17 @@ class Roster:
     last_shift: date | None = None
 
 
-def rostered(ws: Workspace, filters: Filters, start: datetime, end: datetime,
-             interval_minutes: int = 30) -> Roster:
+def rostered(
+    ws: Workspace, filters: Filters, start: datetime, end: datetime, interval_minutes: int = 30
+) -> Roster:
     """Staff on shift in each interval of [start, end), from the roster's shift times.
 
     A shift covering part of an interval counts for that part (a shift ending at
     08:15 is 0.5 of the 08:00-08:30 interval). Team filters apply to the roster.
     """
-    empty = pd.DataFrame({"interval_start": pd.Series(dtype="datetime64[us]"),
-                          "rostered": pd.Series(dtype=float)})
+    empty = pd.DataFrame(
+        {"interval_start": pd.Series(dtype="datetime64[us]"), "rostered": pd.Series(dtype=float)}
+    )
     if not ws.has_rows("roster"):
         return Roster(empty, None, Message("resource.roster.none", {}), None)
     params = {f"team_{i}": team for i, team in enumerate(filters.teams)}
@@ -330,12 +398,18 @@ def rostered(ws: Workspace, filters: Filters, start: datetime, end: datetime,
         return f"{alias}team IN ({', '.join('$' + k for k in params)})"
 
     teams = team_cond()
-    usable = ws.scalar(f"SELECT count(*) FROM roster WHERE {teams} AND shift_start IS NOT NULL "
-                       "AND shift_end > shift_start", params)
+    usable = ws.scalar(
+        f"SELECT count(*) FROM roster WHERE {teams} AND shift_start IS NOT NULL "
+        "AND shift_end > shift_start",
+        params,
+    )
     if not usable:
         return Roster(empty, None, Message("resource.roster.no_times", {}), None)
-    cost = ws.scalar(f"SELECT sum(hourly_cost * scheduled_hours) / nullif(sum(scheduled_hours) "
-                     f"FILTER (WHERE hourly_cost IS NOT NULL), 0) FROM roster WHERE {teams}", params)
+    cost = ws.scalar(
+        f"SELECT sum(hourly_cost * scheduled_hours) / nullif(sum(scheduled_hours) "
+        f"FILTER (WHERE hourly_cost IS NOT NULL), 0) FROM roster WHERE {teams}",
+        params,
+    )
     last = ws.scalar(f"SELECT max(shift_end) FROM roster WHERE {teams}", params)
     # What the page names as the roster's end: every team's shifts, whatever the filters.
     last_shift = ws.scalar("SELECT CAST(max(shift_end) AS DATE) FROM roster")
@@ -344,8 +418,9 @@ def rostered(ws: Workspace, filters: Filters, start: datetime, end: datetime,
         lo, hi, basis = start, end, "roster"
     else:
         # The four whole weeks ending with the roster's last day.
-        hi = (pd.Timestamp(last) - pd.Timedelta(microseconds=1)).normalize().to_pydatetime() \
-            + timedelta(days=1)
+        hi = (
+            pd.Timestamp(last) - pd.Timedelta(microseconds=1)
+        ).normalize().to_pydatetime() + timedelta(days=1)
         lo, basis = hi - timedelta(weeks=ROSTER_WEEKS), "typical_week"
     step = f"INTERVAL {int(interval_minutes)} MINUTE"
     frame = ws.query(
@@ -363,7 +438,7 @@ def rostered(ws: Workspace, filters: Filters, start: datetime, end: datetime,
                         / {int(interval_minutes) * 60}.0, 0) AS rostered
         FROM slots s LEFT JOIN roster r
           ON r.shift_start < s.interval_start + {step} AND r.shift_end > s.interval_start
-             AND {team_cond('r.')}
+             AND {team_cond("r.")}
         GROUP BY 1 ORDER BY 1""",
         {**params, "lo": lo, "hi": hi},
     )
@@ -371,21 +446,24 @@ def rostered(ws: Workspace, filters: Filters, start: datetime, end: datetime,
     if basis == "roster":
         return Roster(frame, basis, None, cost, last_shift)
     # Typical week: mean by weekday and time over the last four weeks, laid on the horizon.
-    frame["key"] = list(zip(frame["interval_start"].dt.day_of_week,
-                            frame["interval_start"].dt.time, strict=True))
+    frame["key"] = list(
+        zip(frame["interval_start"].dt.day_of_week, frame["interval_start"].dt.time, strict=True)
+    )
     typical = frame.groupby("key")["rostered"].mean()
     slots = pd.date_range(start, end, freq=f"{interval_minutes}min", inclusive="left")
     keys = list(zip(slots.day_of_week, slots.time, strict=True))
     values = [typical.get(k, 0.0) for k in keys]
-    return Roster(pd.DataFrame({"interval_start": slots, "rostered": values}),
-                  basis, None, cost, last_shift)
+    return Roster(
+        pd.DataFrame({"interval_start": slots, "rostered": values}), basis, None, cost, last_shift
+    )
 
 
 def compare(plan: Plan, roster: Roster) -> pd.DataFrame:
     """Per interval: ``interval_start, volume, required, scheduled, rostered, gap``
     (rostered - scheduled; negative = short), all channels summed."""
     total = plan.intervals.groupby("interval_start", as_index=False)[
-        ["volume", "required", "scheduled"]].sum()
+        ["volume", "required", "scheduled"]
+    ].sum()
     if roster.basis is None:
         return total.assign(rostered=np.nan, gap=np.nan)
     merged = total.merge(roster.intervals, on="interval_start", how="left")
@@ -397,13 +475,19 @@ def compare(plan: Plan, roster: Roster) -> pd.DataFrame:
 def gap_heatmap(comparison: pd.DataFrame) -> pd.DataFrame:
     """Mean over the horizon per ``weekday`` (0 = Monday) x ``hour``: ``scheduled``,
     ``rostered``, ``gap`` (staff; negative = short)."""
-    frame = comparison.assign(weekday=comparison["interval_start"].dt.day_of_week,
-                              hour=comparison["interval_start"].dt.hour)
+    frame = comparison.assign(
+        weekday=comparison["interval_start"].dt.day_of_week,
+        hour=comparison["interval_start"].dt.hour,
+    )
     # Sum the intervals of an hour per day (staff-hours), then average the days.
-    per_day = frame.assign(day=frame["interval_start"].dt.normalize()).groupby(
-        ["day", "weekday", "hour"], as_index=False)[["scheduled", "rostered", "gap"]].mean()
+    per_day = (
+        frame.assign(day=frame["interval_start"].dt.normalize())
+        .groupby(["day", "weekday", "hour"], as_index=False)[["scheduled", "rostered", "gap"]]
+        .mean()
+    )
     return per_day.groupby(["weekday", "hour"], as_index=False)[
-        ["scheduled", "rostered", "gap"]].mean()
+        ["scheduled", "rostered", "gap"]
+    ].mean()
 
 
 # A week is at risk when the roster falls short of this share of required hours.
@@ -418,20 +502,23 @@ def weekly_summary(comparison: pd.DataFrame, plan: Plan, roster: Roster) -> pd.D
     (short hours x mean hourly cost), ``at_risk`` (short hours > 5% of required) and
     ``days`` (days of the horizon in the week)."""
     hours = plan.settings.interval_minutes / 60
-    frame = comparison.assign(week=comparison["interval_start"].dt.to_period("W-SUN")
-                              .dt.start_time)
+    frame = comparison.assign(week=comparison["interval_start"].dt.to_period("W-SUN").dt.start_time)
     frame["short"] = (-frame["gap"]).clip(lower=0)
     weekly = frame.groupby("week", as_index=False).agg(
-        required_hours=("scheduled", "sum"), rostered_hours=("rostered", "sum"),
-        short_hours=("short", "sum"), days=("interval_start", lambda s: s.dt.date.nunique()))
+        required_hours=("scheduled", "sum"),
+        rostered_hours=("rostered", "sum"),
+        short_hours=("short", "sum"),
+        days=("interval_start", lambda s: s.dt.date.nunique()),
+    )
     for col in ("required_hours", "rostered_hours", "short_hours"):
         weekly[col] = weekly[col] * hours
     fte_hours = plan.settings.hours_per_fte_week * weekly["days"] / 7
     weekly["required_fte"] = weekly["required_hours"] / fte_hours
     weekly["rostered_fte"] = weekly["rostered_hours"] / fte_hours
     weekly["gap_fte"] = weekly["rostered_fte"] - weekly["required_fte"]
-    weekly["short_cost"] = weekly["short_hours"] * roster.hourly_cost \
-        if roster.hourly_cost is not None else np.nan
+    weekly["short_cost"] = (
+        weekly["short_hours"] * roster.hourly_cost if roster.hourly_cost is not None else np.nan
+    )
     weekly["at_risk"] = weekly["short_hours"] > AT_RISK_SHORTFALL * weekly["required_hours"]
     if roster.basis is None:
         for col in ("rostered_hours", "short_hours", "rostered_fte", "gap_fte", "short_cost"):
@@ -443,12 +530,15 @@ def weekly_summary(comparison: pd.DataFrame, plan: Plan, roster: Roster) -> pd.D
 def horizon_bounds(forecasts: dict[str, fc.ForecastResult]) -> tuple[datetime, datetime]:
     """First forecast day 00:00 and the day after the last, over all series."""
     days = pd.concat([r.forecast["ds"] for r in forecasts.values()])
-    return (days.min().normalize().to_pydatetime(),
-            (days.max().normalize() + pd.Timedelta(days=1)).to_pydatetime())
+    return (
+        days.min().normalize().to_pydatetime(),
+        (days.max().normalize() + pd.Timedelta(days=1)).to_pydatetime(),
+    )
 
 
-def chart_frames(results: dict[str, fc.ForecastResult], weeks: int = 8
-                 ) -> tuple[pd.DataFrame, pd.DataFrame]:
+def chart_frames(
+    results: dict[str, fc.ForecastResult], weeks: int = 8
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Long frames for a forecast chart: the last ``weeks`` of history (``series, ds, y``)
     and the forecasts (``series, ds, yhat, yhat_lower, yhat_upper``)."""
     seen, ahead = [], []
@@ -486,9 +576,11 @@ def totals(weekly: pd.DataFrame) -> Totals:
     return Totals(
         required_fte=req,
         rostered_fte=float(weekly["rostered_fte"].mul(weights).sum() / weights.sum())
-        if has_roster and weights.sum() else None,
+        if has_roster and weights.sum()
+        else None,
         short_hours=float(weekly["short_hours"].sum()) if has_roster else None,
-        short_cost=float(weekly["short_cost"].sum()) if weekly["short_cost"].notna().any()
+        short_cost=float(weekly["short_cost"].sum())
+        if weekly["short_cost"].notna().any()
         else None,
         weeks_at_risk=[w.date() for w in weekly.loc[weekly["at_risk"], "week"]],
     )

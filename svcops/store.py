@@ -94,19 +94,22 @@ def key_expr(table: Table, alias: str = "") -> str:
     NULL-safe: a missing key part compares equal to another missing part.
     """
     prefix = f"{alias}." if alias else ""
-    parts = [f"coalesce(CAST({prefix}\"{k}\" AS VARCHAR), chr(0))" for k in table.key]
+    parts = [f'coalesce(CAST({prefix}"{k}" AS VARCHAR), chr(0))' for k in table.key]
     return parts[0] if len(parts) == 1 else f"concat_ws(chr(31), {', '.join(parts)})"
 
 
 # The actions a row set aside is stored with, and their strings.
-_REJECT_ACTIONS = {"rejected": "ingest.action.rejected",
-                   "value set to empty": "ingest.action.emptied"}
+_REJECT_ACTIONS = {
+    "rejected": "ingest.action.rejected",
+    "value set to empty": "ingest.action.emptied",
+}
 
 
 def _worded(reasons: str, lang: str) -> str:
     """A JSON list of reason messages (``{"key", "params"}``) worded in ``lang``."""
     return t("common.list_sep", lang).join(
-        render(Message(r["key"], r["params"]), lang) for r in json.loads(reasons))
+        render(Message(r["key"], r["params"]), lang) for r in json.loads(reasons)
+    )
 
 
 @dataclass(frozen=True)
@@ -139,8 +142,9 @@ class Workspace:
         self.read_only = read_only
         # Row order is never relied on (every listing has ORDER BY); not preserving it lets
         # bulk inserts run in parallel with less memory.
-        self._con = duckdb.connect(self.path, read_only=read_only,
-                                   config={"preserve_insertion_order": False})
+        self._con = duckdb.connect(
+            self.path, read_only=read_only, config={"preserve_insertion_order": False}
+        )
         self._write_lock = threading.Lock()
         self.originals = None if self.path == ":memory:" else OriginalsFolder(self.path)
         if not read_only:
@@ -171,7 +175,9 @@ class Workspace:
                 for name in (table.name, f"_superseded_{table.name}"):
                     con.execute(f'ALTER TABLE "{name}" ADD COLUMN IF NOT EXISTS {SEQ_COL} BIGINT')
         if con.execute("SELECT count(*) FROM sla_policy").fetchall() == [(0,)]:
-            con.executemany("INSERT INTO sla_policy VALUES (?, ?)", list(DEFAULT_SLA_POLICY.items()))
+            con.executemany(
+                "INSERT INTO sla_policy VALUES (?, ?)", list(DEFAULT_SLA_POLICY.items())
+            )
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
         return self._con.cursor()
@@ -212,10 +218,7 @@ class Workspace:
             cur.close()
 
     def row_counts(self) -> dict[str, int]:
-        return {
-            name: int(self.scalar(f'SELECT count(*) FROM "{name}"'))
-            for name in TABLES
-        }
+        return {name: int(self.scalar(f'SELECT count(*) FROM "{name}"')) for name in TABLES}
 
     def holdings(self) -> pd.DataFrame:
         """Rows per canonical table: columns ``table``, ``rows``."""
@@ -245,15 +248,22 @@ class Workspace:
             params,
         )
         frame["action"] = frame["action"].map(
-            lambda a: t(_REJECT_ACTIONS[a], lang) if a in _REJECT_ACTIONS else a)
+            lambda a: t(_REJECT_ACTIONS[a], lang) if a in _REJECT_ACTIONS else a
+        )
         worded = {r: _worded(r, lang) for r in frame["reasons"].dropna().unique()}
-        frame["reason"] = frame["reasons"].map(worded).where(frame["reasons"].notna(),
-                                                             frame["reason"])
+        frame["reason"] = (
+            frame["reasons"].map(worded).where(frame["reasons"].notna(), frame["reason"])
+        )
         return frame.drop(columns="reasons")
 
     def _has_column(self, table: str, column: str) -> bool:
-        return bool(self.scalar("SELECT count(*) FROM information_schema.columns "
-                                "WHERE table_name = ? AND column_name = ?", [table, column]))
+        return bool(
+            self.scalar(
+                "SELECT count(*) FROM information_schema.columns "
+                "WHERE table_name = ? AND column_name = ?",
+                [table, column],
+            )
+        )
 
     def sla_policy(self) -> dict[str, float]:
         rows = self.query("SELECT priority, sla_hours FROM sla_policy ORDER BY priority")
@@ -290,9 +300,14 @@ class Workspace:
                         self._record_original(cur, uid, kept)
                 at = (upload_ids[origin], sheet.table.name)
                 summary = self._store_sheet(
-                    cur, sheet, upload_ids[origin], now,
-                    kept.checksum if kept else None, kept.size if kept else None,
-                    last_seq.get(at, 0))
+                    cur,
+                    sheet,
+                    upload_ids[origin],
+                    now,
+                    kept.checksum if kept else None,
+                    kept.size if kept else None,
+                    last_seq.get(at, 0),
+                )
                 last_seq[at] = summary.pop("last_seq")
                 summaries.append(summary)
         return summaries
@@ -303,8 +318,7 @@ class Workspace:
         Safe to call from another thread while a file is being read; pass the result
         to :meth:`store`, then to :meth:`settle_originals` whatever happened.
         """
-        return in_memory(name, data) if self.originals is None else self.originals.keep(name,
-                                                                                        data)
+        return in_memory(name, data) if self.originals is None else self.originals.keep(name, data)
 
     def settle_originals(self, originals: Iterable[Original]) -> None:
         """After an import: remove the files it kept that no upload refers to (it failed)."""
@@ -312,16 +326,24 @@ class Workspace:
             self.originals.settle(list(originals), self._kept_files)
 
     def _kept_files(self) -> set[str]:
-        rows = self.query("SELECT DISTINCT checksum FROM upload_files "
-                          "WHERE content IS NULL AND checksum IS NOT NULL")
+        rows = self.query(
+            "SELECT DISTINCT checksum FROM upload_files "
+            "WHERE content IS NULL AND checksum IS NOT NULL"
+        )
         return set(rows["checksum"])
 
     @staticmethod
     def _record_original(cur, uid: int, kept: Original) -> None:
         # Through Arrow, DuckDB takes the bytes without the copy a parameter costs.
-        row = pa.table({"upload_id": [uid], "file_name": [kept.name],
-                        "checksum": [kept.checksum], "bytes": [kept.size],
-                        "content": pa.array([kept.content], pa.binary())})
+        row = pa.table(
+            {
+                "upload_id": [uid],
+                "file_name": [kept.name],
+                "checksum": [kept.checksum],
+                "bytes": [kept.size],
+                "content": pa.array([kept.content], pa.binary()),
+            }
+        )
         cur.register("_original", row)
         try:
             cur.execute("INSERT INTO upload_files SELECT * FROM _original").fetchall()
@@ -333,8 +355,10 @@ class Workspace:
         upload is unknown or its kept file has gone from the originals folder."""
         cur = self._con.cursor()
         try:
-            rows = cur.execute("SELECT file_name, checksum, content FROM upload_files "
-                               "WHERE upload_id = ?", [upload_id]).fetchall()
+            rows = cur.execute(
+                "SELECT file_name, checksum, content FROM upload_files WHERE upload_id = ?",
+                [upload_id],
+            ).fetchall()
         finally:
             cur.close()
         if not rows:
@@ -349,8 +373,16 @@ class Workspace:
         except OSError:
             return None
 
-    def _store_sheet(self, cur, sheet: StagedSheet, uid: int, now, checksum: str | None,
-                     file_bytes: int | None, seq_base: int = 0) -> dict:
+    def _store_sheet(
+        self,
+        cur,
+        sheet: StagedSheet,
+        uid: int,
+        now,
+        checksum: str | None,
+        file_bytes: int | None,
+        seq_base: int = 0,
+    ) -> dict:
         """Store one sheet under upload ``uid``; an ordered table's rows are numbered
         after ``seq_base``. The summary's ``last_seq`` is the last position given."""
         t = sheet.table
@@ -380,8 +412,7 @@ class Workspace:
                 cur.execute(f'DELETE FROM "{t.name}" t WHERE {match}')
             seq = f", {SEQ_COL} + {seq_base}" if t.ordered else ""
             cur.execute(
-                f'INSERT INTO "{t.name}" ({stored}) '
-                f"SELECT {col_list}, {uid}{seq} FROM {incoming}"
+                f'INSERT INTO "{t.name}" ({stored}) SELECT {col_list}, {uid}{seq} FROM {incoming}'
             )
         rejected = 0
         if sheet.rejects_sql:
@@ -397,12 +428,28 @@ class Workspace:
             )
         cur.execute(
             "INSERT INTO uploads VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [uid, sheet.file_name, sheet.sheet, t.name, rows, rejected, replaced, now,
-             checksum, file_bytes],
+            [
+                uid,
+                sheet.file_name,
+                sheet.sheet,
+                t.name,
+                rows,
+                rejected,
+                replaced,
+                now,
+                checksum,
+                file_bytes,
+            ],
         )
         return {
-            "upload_id": uid, "file": sheet.file_name, "sheet": sheet.sheet, "table": t.name,
-            "rows": rows, "rejected": rejected, "replaced": replaced, "last_seq": last_seq,
+            "upload_id": uid,
+            "file": sheet.file_name,
+            "sheet": sheet.sheet,
+            "table": t.name,
+            "rows": rows,
+            "rejected": rejected,
+            "replaced": replaced,
+            "last_seq": last_seq,
         }
 
     def remove_upload(self, upload_id: int) -> int:
@@ -417,9 +464,11 @@ class Workspace:
         with self.transaction() as cur:
             for t in TABLES.values():
                 name, sup = f'"{t.name}"', f'"_superseded_{t.name}"'
-                removed += int(cur.execute(
-                    f"SELECT count(*) FROM {name} WHERE {UPLOAD_COL} = ?", [upload_id]
-                ).fetchone()[0])
+                removed += int(
+                    cur.execute(
+                        f"SELECT count(*) FROM {name} WHERE {UPLOAD_COL} = ?", [upload_id]
+                    ).fetchone()[0]
+                )
                 cur.execute(f"DELETE FROM {name} WHERE {UPLOAD_COL} = ?", [upload_id])
                 cols = stored_columns(t)
                 cur.execute(

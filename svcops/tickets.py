@@ -107,8 +107,9 @@ def kpi_sql(created: str = CREATED_IN, done: str = DONE_IN) -> dict[str, str]:
         "resolved": _agg("count(*)", done),
         "open_backlog": "count(*) FILTER (WHERE created_at < $hi AND (done_at IS NULL OR done_at >= $hi))",
         "sla_attainment": _agg(_share(SLA_MET), done, HAS_TARGET),
-        "fcr_rate": _agg(_share("first_contact_resolved"), done,
-                         "first_contact_resolved IS NOT NULL"),
+        "fcr_rate": _agg(
+            _share("first_contact_resolved"), done, "first_contact_resolved IS NOT NULL"
+        ),
         "csat_avg": _agg("avg(csat)", done),
         "csat_top2_share": _agg(_share(CSAT_TOP2), done, "csat IS NOT NULL"),
         "resolution_hours_median": _agg("quantile_cont(res_hours, 0.5)", done),
@@ -178,8 +179,11 @@ def period_activity(ws: Workspace, filters: Filters) -> int:
     """How many tickets passing ``filters``' dimensions were created or done in its
     period (open ends resolved against the data): 0 means the period has nothing to show."""
     cte, params = tickets_cte(ws, filters)
-    return int(query(ws, cte + f" SELECT count(*) AS n FROM t WHERE ({CREATED_IN}) OR ({DONE_IN})",
-                     params)["n"].iloc[0])
+    return int(
+        query(
+            ws, cte + f" SELECT count(*) AS n FROM t WHERE ({CREATED_IN}) OR ({DONE_IN})", params
+        )["n"].iloc[0]
+    )
 
 
 def resolve_period(ws: Workspace, filters: Filters) -> Filters:

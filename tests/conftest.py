@@ -29,6 +29,7 @@ def write_workbook(path: Path, sheets: dict[str, pd.DataFrame | list[dict]]) -> 
 def workbook(tmp_path):
     def make(sheets, name="upload.xlsx"):
         return write_workbook(tmp_path / name, sheets)
+
     return make
 
 

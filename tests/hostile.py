@@ -13,8 +13,16 @@ from datetime import date, datetime, timedelta
 
 from openpyxl import Workbook
 
-MARKDOWN = ("[login](http://evil.example)", "**bold**", "# head", ":material/home:", ":red[x]",
-            "$x^2$", "<b>html</b>", "<img src=x onerror=alert(1)>")
+MARKDOWN = (
+    "[login](http://evil.example)",
+    "**bold**",
+    "# head",
+    ":material/home:",
+    ":red[x]",
+    "$x^2$",
+    "<b>html</b>",
+    "<img src=x onerror=alert(1)>",
+)
 FORMULAS = ('=HYPERLINK("http://evil.example","x")', "+cmd", "@SUM(A1)")
 HOSTILE = MARKDOWN + FORMULAS
 # Three channels, so the staffing forecast fits three series, not eleven.
@@ -23,9 +31,24 @@ FIRST_DAY = date(2025, 1, 6)
 DAYS = 16 * 7
 # Spreadsheet formula starts (OWASP, and the full-width forms Excel also reads).
 TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n", "\0", "＝", "＋", "－", "＠")
-COLUMNS = ("ticket_id", "created_at", "first_response_at", "resolved_at", "status", "channel",
-           "category", "subcategory", "priority", "team", "agent", "sla_hours", "csat",
-           "first_contact_resolved", "reopen_count", "handle_minutes")
+COLUMNS = (
+    "ticket_id",
+    "created_at",
+    "first_response_at",
+    "resolved_at",
+    "status",
+    "channel",
+    "category",
+    "subcategory",
+    "priority",
+    "team",
+    "agent",
+    "sla_hours",
+    "csat",
+    "first_contact_resolved",
+    "reopen_count",
+    "handle_minutes",
+)
 
 
 def hostile_rows() -> list[tuple]:
@@ -39,16 +62,30 @@ def hostile_rows() -> list[tuple]:
         for j in range(20 + extra):
             i = len(rows)
             k = 0 if j >= 20 else i % len(HOSTILE)
-            created = datetime.combine(FIRST_DAY + timedelta(days=day), datetime.min.time()) \
-                + timedelta(hours=8 + rng.random() * 10)
+            created = datetime.combine(
+                FIRST_DAY + timedelta(days=day), datetime.min.time()
+            ) + timedelta(hours=8 + rng.random() * 10)
             resolved = created + timedelta(hours=rng.uniform(1, 40))
-            rows.append((
-                f"H{i}", created, created + timedelta(minutes=rng.uniform(5, 90)), resolved,
-                "Resolved", CHANNELS[i % len(CHANNELS)], HOSTILE[k],
-                HOSTILE[(k + 1) % len(HOSTILE)], f"P{1 + i % 4}", HOSTILE[(5 * k) % len(HOSTILE)],
-                HOSTILE[(k * 3 + i % 2) % len(HOSTILE)], 24, rng.choice([1, 2, 3, 4, 5, None]),
-                rng.random() < 0.7, int(rng.random() < 0.1), round(rng.uniform(5, 30), 1),
-            ))
+            rows.append(
+                (
+                    f"H{i}",
+                    created,
+                    created + timedelta(minutes=rng.uniform(5, 90)),
+                    resolved,
+                    "Resolved",
+                    CHANNELS[i % len(CHANNELS)],
+                    HOSTILE[k],
+                    HOSTILE[(k + 1) % len(HOSTILE)],
+                    f"P{1 + i % 4}",
+                    HOSTILE[(5 * k) % len(HOSTILE)],
+                    HOSTILE[(k * 3 + i % 2) % len(HOSTILE)],
+                    24,
+                    rng.choice([1, 2, 3, 4, 5, None]),
+                    rng.random() < 0.7,
+                    int(rng.random() < 0.1),
+                    round(rng.uniform(5, 30), 1),
+                )
+            )
     return rows
 
 

@@ -20,8 +20,14 @@ SAMPLE = ROOT / "sample_data" / "svcops_sample.xlsx"
 
 
 def cli(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "svcops", *args], cwd=ROOT, text=True,
-                          capture_output=True, env={**os.environ, **(env or {})}, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "svcops", *args],
+        cwd=ROOT,
+        text=True,
+        capture_output=True,
+        env={**os.environ, **(env or {})},
+        timeout=300,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -61,14 +67,21 @@ def independent_kpis(t: pd.DataFrame, start=None, end=None, team=None) -> dict:
     }
 
 
-@pytest.mark.parametrize("args, period", [
-    ((), {}),
-    (("--start", "2026-10-04", "--end", "2026-10-31", "--team", "Service Desk"),
-     {"start": "2026-10-04", "end": "2026-10-31", "team": "Service Desk"}),
-    (("--start", "2025-03-01", "--end", "2025-03-31"), {"start": "2025-03-01", "end": "2025-03-31"}),
-])
-def test_kpis_json_equal_an_independent_pandas_computation(sample_workspace, tickets, args,
-                                                           period):
+@pytest.mark.parametrize(
+    "args, period",
+    [
+        ((), {}),
+        (
+            ("--start", "2026-10-04", "--end", "2026-10-31", "--team", "Service Desk"),
+            {"start": "2026-10-04", "end": "2026-10-31", "team": "Service Desk"},
+        ),
+        (
+            ("--start", "2025-03-01", "--end", "2025-03-31"),
+            {"start": "2025-03-01", "end": "2025-03-31"},
+        ),
+    ],
+)
+def test_kpis_json_equal_an_independent_pandas_computation(sample_workspace, tickets, args, period):
     done = cli("kpis", "--workspace", str(sample_workspace), *args, "--json")
     assert done.returncode == 0, done.stderr
     got = json.loads(done.stdout)
@@ -85,29 +98,41 @@ def test_kpis_json_equal_an_independent_pandas_computation(sample_workspace, tic
 def test_kpis_table_output(sample_workspace):
     done = cli("kpis", "--workspace", str(sample_workspace), "--start", "2026-10-01")
     assert done.returncode == 0
-    assert done.stdout.splitlines()[0].split() [0] == "tickets"
+    assert done.stdout.splitlines()[0].split()[0] == "tickets"
 
 
 def test_sample_command_reproduces_the_committed_workbook(tmp_path):
     done = cli("sample", "--out", str(tmp_path))
     assert done.returncode == 0, done.stderr
     made = tmp_path / "svcops_sample.xlsx"
-    assert hashlib.sha256(made.read_bytes()).hexdigest() == \
-        hashlib.sha256(SAMPLE.read_bytes()).hexdigest()
+    assert (
+        hashlib.sha256(made.read_bytes()).hexdigest()
+        == hashlib.sha256(SAMPLE.read_bytes()).hexdigest()
+    )
 
 
-@pytest.mark.parametrize("args, message", [
-    (("import", "missing.xlsx"), "missing.xlsx: cannot be opened (No such file or directory)"),
-    (("kpis", "--workspace", "nowhere.duckdb"), "nowhere.duckdb: no such workspace"),
-    (("kpis", "--workspace", "x.duckdb", "--start", "2024-02-01", "--end", "2024-01-01"),
-     "start 2024-02-01 is after end 2024-01-01"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (("import", "missing.xlsx"), "missing.xlsx: cannot be opened (No such file or directory)"),
+        (("kpis", "--workspace", "nowhere.duckdb"), "nowhere.duckdb: no such workspace"),
+        (
+            ("kpis", "--workspace", "x.duckdb", "--start", "2024-02-01", "--end", "2024-01-01"),
+            "start 2024-02-01 is after end 2024-01-01",
+        ),
+    ],
+)
 def test_errors_are_one_line_and_non_zero(tmp_path, args, message):
     if "x.duckdb" in args:
         (tmp_path / "x.duckdb").write_bytes(b"")  # exists; the dates are what is wrong
         args = tuple(str(tmp_path / a) if a == "x.duckdb" else a for a in args)
-    done = subprocess.run([sys.executable, "-m", "svcops", *args], cwd=tmp_path, text=True,
-                          capture_output=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    done = subprocess.run(
+        [sys.executable, "-m", "svcops", *args],
+        cwd=tmp_path,
+        text=True,
+        capture_output=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
     assert done.returncode == 1
     assert message in done.stderr
     assert len(done.stderr.strip().splitlines()) == 1 and "Traceback" not in done.stderr
@@ -130,8 +155,10 @@ def test_bad_date_argument_is_a_usage_error():
 
 def test_a_missing_file_is_named_even_while_the_app_holds_the_workspace(tmp_path):
     path = tmp_path / "held.duckdb"
-    with Workspace(path):           # as a running app holds its workspace file
+    with Workspace(path):  # as a running app holds its workspace file
         done = cli("import", str(tmp_path / "nope.xlsx"), "--workspace", str(path))
     assert done.returncode == 1
-    assert done.stderr.strip() == f"error: {tmp_path / 'nope.xlsx'}: cannot be opened " \
-                                  "(No such file or directory)"
+    assert (
+        done.stderr.strip() == f"error: {tmp_path / 'nope.xlsx'}: cannot be opened "
+        "(No such file or directory)"
+    )

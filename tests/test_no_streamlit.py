@@ -49,8 +49,13 @@ def modules(root: Path, package: str) -> list[str]:
 
 def modules_pulling_streamlit(root: Path, names: list[str]) -> dict[str, str]:
     """``{module: problem}`` for the modules whose import fails or imports streamlit."""
-    done = subprocess.run([sys.executable, "-c", _CHECK, str(root), *names], cwd=root,
-                          capture_output=True, text=True, timeout=600)
+    done = subprocess.run(
+        [sys.executable, "-c", _CHECK, str(root), *names],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout.strip().splitlines()[-1])
 
@@ -72,8 +77,12 @@ def streamlit_import_lines(path: Path) -> list[int]:
             func = node.func
             called = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
             first = node.args[0] if node.args else None
-            hit = called in ("import_module", "__import__") and isinstance(first, ast.Constant) \
-                and isinstance(first.value, str) and is_streamlit(first.value)
+            hit = (
+                called in ("import_module", "__import__")
+                and isinstance(first, ast.Constant)
+                and isinstance(first.value, str)
+                and is_streamlit(first.value)
+            )
         else:
             hit = False
         if hit:
@@ -94,9 +103,11 @@ def test_no_svcops_module_imports_streamlit():
 
 
 def test_no_svcops_file_has_a_streamlit_import_line():
-    offenders = {str(path.relative_to(ROOT)): lines
-                 for path in sorted((ROOT / "svcops").rglob("*.py"))
-                 if (lines := streamlit_import_lines(path))}
+    offenders = {
+        str(path.relative_to(ROOT)): lines
+        for path in sorted((ROOT / "svcops").rglob("*.py"))
+        if (lines := streamlit_import_lines(path))
+    }
     assert offenders == {}
 
 
@@ -119,15 +130,23 @@ def offending_package(tmp_path):
     (pkg / "sub" / "later.py").write_text("from fakepkg import clean\n")
     (pkg / "lazy.py").write_text(
         "import importlib\n\n\ndef draw():\n    from streamlit import components\n"
-        "    return importlib.import_module('streamlit')\n")
+        "    return importlib.import_module('streamlit')\n"
+    )
     (pkg / "broken.py").write_text("import no_such_module_here\n")
     return tmp_path
 
 
 def test_guard_reports_each_module_that_imports_streamlit_or_fails(offending_package):
     names = modules(offending_package, "fakepkg")
-    assert names == ["fakepkg", "fakepkg.broken", "fakepkg.clean", "fakepkg.lazy", "fakepkg.sub",
-                     "fakepkg.sub.eager", "fakepkg.sub.later"]
+    assert names == [
+        "fakepkg",
+        "fakepkg.broken",
+        "fakepkg.clean",
+        "fakepkg.lazy",
+        "fakepkg.sub",
+        "fakepkg.sub.eager",
+        "fakepkg.sub.later",
+    ]
     found = modules_pulling_streamlit(offending_package, names)
     assert set(found) == {"fakepkg.broken", "fakepkg.sub.eager"}
     assert found["fakepkg.sub.eager"] == "imports streamlit"

@@ -33,21 +33,27 @@ def _same(actual, expected) -> bool:
     [
         # higher is better: target 0.9, amber down to 0.85
         (0.95, 0.9, "higher", 0.05, "green"),
-        (0.9, 0.9, "higher", 0.05, "green"),      # exactly at target
+        (0.9, 0.9, "higher", 0.05, "green"),  # exactly at target
         (0.87, 0.9, "higher", 0.05, "amber"),
-        (0.85, 0.9, "higher", 0.05, "amber"),     # exactly at target - margin (0.9-0.05 != 0.85 in floats)
+        (
+            0.85,
+            0.9,
+            "higher",
+            0.05,
+            "amber",
+        ),  # exactly at target - margin (0.9-0.05 != 0.85 in floats)
         (0.8499, 0.9, "higher", 0.05, "red"),
         (0.0, 0.9, "higher", 0.05, "red"),
-        (4.19, 4.2, "higher", None, "red"),       # no margin: no amber band
+        (4.19, 4.2, "higher", None, "red"),  # no margin: no amber band
         (4.2, 4.2, "higher", None, "green"),
-        (0.3, 0.1 + 0.2, "higher", 0, "green"),   # 0.1 + 0.2 = 0.30000000000000004
+        (0.3, 0.1 + 0.2, "higher", 0, "green"),  # 0.1 + 0.2 = 0.30000000000000004
         # lower is better: target 12 h, amber up to 16 h
         (11.0, 12.0, "lower", 4.0, "green"),
-        (12.0, 12.0, "lower", 4.0, "green"),      # exactly at target
+        (12.0, 12.0, "lower", 4.0, "green"),  # exactly at target
         (14.0, 12.0, "lower", 4.0, "amber"),
-        (16.0, 12.0, "lower", 4.0, "amber"),      # exactly at target + margin
+        (16.0, 12.0, "lower", 4.0, "amber"),  # exactly at target + margin
         (16.01, 12.0, "lower", 4.0, "red"),
-        (0.07, 0.05, "lower", 0.02, "amber"),     # 0.05 + 0.02 = 0.07000000000000001
+        (0.07, 0.05, "lower", 0.02, "amber"),  # 0.05 + 0.02 = 0.07000000000000001
         (0.0701, 0.05, "lower", 0.02, "red"),
         # +1 / -1 as in kpi.DIRECTION, and the words a sheet may carry
         (0.95, 0.9, 1, 0.05, "green"),
@@ -57,7 +63,7 @@ def _same(actual, expected) -> bool:
         (None, 0.9, "higher", 0.05, "none"),
         (float("nan"), 0.9, "higher", 0.05, "none"),
         (0.9, None, "higher", 0.05, "none"),
-        (100, 90, 0, None, "none"),               # a KPI with no better direction
+        (100, 90, 0, None, "none"),  # a KPI with no better direction
         (100, 90, None, None, "none"),
     ],
 )
@@ -75,24 +81,51 @@ def test_status_rejects_bad_direction_and_margin():
 # --------------------------------------------------------------------------- targets
 
 
-GOOD = pd.DataFrame([
-    {"kpi": "sla_attainment", "target": 0.9, "direction": "higher", "amber_margin": 0.05,
-     "team": None},
-    {"kpi": "SLA Attainment", "target": 0.85, "direction": None, "amber_margin": 0.05,
-     "team": " Field Service "},
-    {"kpi": "resolution_hours_median", "target": 12, "direction": "Lower", "amber_margin": None,
-     "team": ""},
-    {"kpi": "tickets", "target": 3000, "direction": "higher", "amber_margin": 100, "team": None},
-    {"kpi": None, "target": None, "direction": None, "amber_margin": None, "team": None},
-])
+GOOD = pd.DataFrame(
+    [
+        {
+            "kpi": "sla_attainment",
+            "target": 0.9,
+            "direction": "higher",
+            "amber_margin": 0.05,
+            "team": None,
+        },
+        {
+            "kpi": "SLA Attainment",
+            "target": 0.85,
+            "direction": None,
+            "amber_margin": 0.05,
+            "team": " Field Service ",
+        },
+        {
+            "kpi": "resolution_hours_median",
+            "target": 12,
+            "direction": "Lower",
+            "amber_margin": None,
+            "team": "",
+        },
+        {
+            "kpi": "tickets",
+            "target": 3000,
+            "direction": "higher",
+            "amber_margin": 100,
+            "team": None,
+        },
+        {"kpi": None, "target": None, "direction": None, "amber_margin": None, "team": None},
+    ]
+)
 
 
 def test_save_and_load_targets_round_trip(ws):
     saved = pf.save_targets(ws, GOOD)
     loaded = pf.load_targets(ws)
     # scorecard order: tickets, sla (team-wide first), resolution median; blank row skipped
-    assert loaded["kpi"].tolist() == ["tickets", "sla_attainment", "sla_attainment",
-                                      "resolution_hours_median"]
+    assert loaded["kpi"].tolist() == [
+        "tickets",
+        "sla_attainment",
+        "sla_attainment",
+        "resolution_hours_median",
+    ]
     assert loaded["team"].isna().tolist() == [True, True, False, True]
     assert loaded["team"].iloc[2] == "Field Service"
     assert loaded["direction"].tolist() == ["higher", "higher", "higher", "lower"]
@@ -107,8 +140,9 @@ def test_save_and_load_targets_round_trip(ws):
 
 def test_failed_save_changes_nothing(ws):
     pf.save_targets(ws, GOOD)
-    bad = pd.concat([GOOD, pd.DataFrame([{"kpi": "csat_avg", "target": "lots"}])],
-                    ignore_index=True)
+    bad = pd.concat(
+        [GOOD, pd.DataFrame([{"kpi": "csat_avg", "target": "lots"}])], ignore_index=True
+    )
     with pytest.raises(ValueError, match="targets row 6: target"):
         pf.save_targets(ws, bad)
     assert len(pf.load_targets(ws)) == 4
@@ -121,30 +155,54 @@ def _rows(*rows):
 @pytest.mark.parametrize(
     ("frame", "message"),
     [
-        (_rows({"kpi": "speed", "target": 1}),
-         "targets row 1: kpi must be one of tickets, resolved, "),
-        (_rows({"kpi": "sla_attainment", "target": 0.9}, {"kpi": "csat_avg", "target": "high"}),
-         "targets row 2: target must be a number (got 'high')"),
-        (_rows({"kpi": "csat_avg", "target": 4.0}, {"kpi": "fcr_rate", "target": None}),
-         "targets row 2: target must be a number (got blank)"),
-        (_rows({"kpi": "sla_attainment", "target": 90}),
-         "targets row 1: target must be a fraction from 0 to 1 for sla_attainment (got 90; "
-         "90% is 0.9)"),
-        (_rows({"kpi": "csat_avg", "target": 4.2, "direction": "sideways"}),
-         "targets row 1: direction must be 'higher' or 'lower' (got 'sideways')"),
-        (_rows({"kpi": "tickets", "target": 100, "direction": None}),
-         "targets row 1: direction must be 'higher' or 'lower' for tickets, which has no "
-         "better direction of its own (got blank)"),
-        (_rows({"kpi": "csat_avg", "target": 4.2, "amber_margin": -0.1}),
-         "targets row 1: amber_margin must be a non-negative number (got -0.1)"),
-        (_rows({"kpi": "csat_avg", "target": 4.2, "amber_margin": "wide"}),
-         "targets row 1: amber_margin must be a non-negative number (got 'wide')"),
-        (_rows({"kpi": "csat_avg", "target": 4.2, "team": None},
-               {"kpi": "csat_avg", "target": 4.0, "team": ""}),
-         "targets row 2: kpi csat_avg for all teams is already set in row 1"),
-        (_rows({"kpi": "csat_avg", "target": 4.2, "team": "A"},
-               {"kpi": "csat_avg", "target": 4.0, "team": "A "}),
-         "targets row 2: kpi csat_avg for team 'A' is already set in row 1"),
+        (
+            _rows({"kpi": "speed", "target": 1}),
+            "targets row 1: kpi must be one of tickets, resolved, ",
+        ),
+        (
+            _rows({"kpi": "sla_attainment", "target": 0.9}, {"kpi": "csat_avg", "target": "high"}),
+            "targets row 2: target must be a number (got 'high')",
+        ),
+        (
+            _rows({"kpi": "csat_avg", "target": 4.0}, {"kpi": "fcr_rate", "target": None}),
+            "targets row 2: target must be a number (got blank)",
+        ),
+        (
+            _rows({"kpi": "sla_attainment", "target": 90}),
+            "targets row 1: target must be a fraction from 0 to 1 for sla_attainment (got 90; "
+            "90% is 0.9)",
+        ),
+        (
+            _rows({"kpi": "csat_avg", "target": 4.2, "direction": "sideways"}),
+            "targets row 1: direction must be 'higher' or 'lower' (got 'sideways')",
+        ),
+        (
+            _rows({"kpi": "tickets", "target": 100, "direction": None}),
+            "targets row 1: direction must be 'higher' or 'lower' for tickets, which has no "
+            "better direction of its own (got blank)",
+        ),
+        (
+            _rows({"kpi": "csat_avg", "target": 4.2, "amber_margin": -0.1}),
+            "targets row 1: amber_margin must be a non-negative number (got -0.1)",
+        ),
+        (
+            _rows({"kpi": "csat_avg", "target": 4.2, "amber_margin": "wide"}),
+            "targets row 1: amber_margin must be a non-negative number (got 'wide')",
+        ),
+        (
+            _rows(
+                {"kpi": "csat_avg", "target": 4.2, "team": None},
+                {"kpi": "csat_avg", "target": 4.0, "team": ""},
+            ),
+            "targets row 2: kpi csat_avg for all teams is already set in row 1",
+        ),
+        (
+            _rows(
+                {"kpi": "csat_avg", "target": 4.2, "team": "A"},
+                {"kpi": "csat_avg", "target": 4.0, "team": "A "},
+            ),
+            "targets row 2: kpi csat_avg for team 'A' is already set in row 1",
+        ),
         (_rows({"kpi": "csat_avg"}), "targets need the column(s) target"),
     ],
 )
@@ -161,10 +219,13 @@ def test_save_targets_validation_messages(ws, frame, message):
 def test_targets_error_is_a_key_with_its_values(ws):
     with pytest.raises(pf.TargetsError) as err:
         pf.save_targets(ws, _rows({"kpi": "csat_avg", "target": 4.2, "direction": "sideways"}))
-    assert err.value.message == Message("performance.error.direction",
-                                        {"row": 1, "got": "sideways"})
-    assert render(err.value.message, "zh") == \
-        "目标第 1 行：direction 必须为 'higher' 或 'lower'（实际为 'sideways'）"
+    assert err.value.message == Message(
+        "performance.error.direction", {"row": 1, "got": "sideways"}
+    )
+    assert (
+        render(err.value.message, "zh")
+        == "目标第 1 行：direction 必须为 'higher' 或 'lower'（实际为 'sideways'）"
+    )
     with pytest.raises(pf.TargetsError) as err:
         pf.save_targets(ws, _rows({"kpi": " ", "target": 1}))
     assert str(err.value).endswith("(got blank)")
@@ -173,13 +234,17 @@ def test_targets_error_is_a_key_with_its_values(ws):
 
 def test_uploaded_target_problems_are_messages(ws):
     cur = ws.cursor()
-    cur.execute("INSERT INTO targets (kpi, target, direction, amber_margin, team) "
-                "VALUES ('speed', 1, 'sideways', -2, NULL)")
+    cur.execute(
+        "INSERT INTO targets (kpi, target, direction, amber_margin, team) "
+        "VALUES ('speed', 1, 'sideways', -2, NULL)"
+    )
     cur.close()
     problem = pf.load_targets(ws)["problem"].iloc[0]
     assert [render(m, "en") for m in problem] == [
-        "kpi 'speed' is not a known KPI", "direction 'sideways' is not 'higher' or 'lower'",
-        "amber_margin -2 is negative; 0 used"]
+        "kpi 'speed' is not a known KPI",
+        "direction 'sideways' is not 'higher' or 'lower'",
+        "amber_margin -2 is negative; 0 used",
+    ]
     assert render(problem[0], "zh") == "kpi 'speed' 不是已知指标"
 
 
@@ -192,17 +257,19 @@ def test_save_targets_on_a_read_only_workspace(sample_ws):
 # --------------------------------------------------------------------------- scorecard
 
 
-@pytest.mark.parametrize("teams", [(), ("Field Service",), ("Network Ops",),
-                                   ("Field Service", "Network Ops")])
+@pytest.mark.parametrize(
+    "teams", [(), ("Field Service",), ("Network Ops",), ("Field Service", "Network Ops")]
+)
 def test_scorecard_actuals_equal_kpi_compute(sample_ws, teams):
     f = Filters(start=SEPT.start, end=SEPT.end, teams=teams)
     card = pf.target_scorecard(sample_ws, f)
     expected = compute(sample_ws, f)
-    assert len(card) == 7                          # one row per KPI with a target
+    assert len(card) == 7  # one row per KPI with a target
     for row in card.to_dict("records"):
         assert _same(row["actual"], expected[row["kpi"]]), row["kpi"]
-        assert row["status"] == pf.status(row["actual"], row["target"], row["direction"],
-                                          row["amber_margin"])
+        assert row["status"] == pf.status(
+            row["actual"], row["target"], row["direction"], row["amber_margin"]
+        )
     own = card.set_index("kpi")
     # Field Service's own SLA and resolution targets apply only when it alone is filtered.
     fs = teams == ("Field Service",)
@@ -215,8 +282,9 @@ def test_scorecard_statuses_and_gap_on_sample(sample_ws):
     card = pf.target_scorecard(sample_ws, SEPT).set_index("kpi")
     sla = card.loc["sla_attainment"]
     assert sla["gap"] == pytest.approx(sla["actual"] - 0.9)
-    assert sla["status"] == ("green" if sla["actual"] >= 0.9 else
-                             "amber" if sla["actual"] >= 0.85 else "red")
+    assert sla["status"] == (
+        "green" if sla["actual"] >= 0.9 else "amber" if sla["actual"] >= 0.85 else "red"
+    )
     assert set(card["status"]) <= set(pf.STATUSES)
 
 
@@ -229,8 +297,16 @@ def test_scorecard_on_an_empty_period(sample_ws):
 
 def test_scorecard_without_targets_and_with_unsaved_ones(ws):
     empty = pf.target_scorecard(ws, Filters())
-    assert empty.empty and list(empty.columns) == ["kpi", "team", "actual", "target",
-                                                   "direction", "amber_margin", "status", "gap"]
+    assert empty.empty and list(empty.columns) == [
+        "kpi",
+        "team",
+        "actual",
+        "target",
+        "direction",
+        "amber_margin",
+        "status",
+        "gap",
+    ]
     draft = _rows({"kpi": "tickets", "target": 5, "direction": "higher"})
     card = pf.target_scorecard(ws, Filters(), targets=draft)
     assert card[["kpi", "actual", "status"]].values.tolist() == [["tickets", 0.0, "red"]]
@@ -261,11 +337,26 @@ def _league() -> list[dict]:
             n += 1
             created = start + timedelta(hours=n)
             agent = None if (team, n) == ("E", 19) else f"{team}-agent"
-            rows.append({"ticket_id": f"R{n:02d}", "created_at": created,
-                         "resolved_at": created + timedelta(hours=hours), "priority": "P1",
-                         "team": team, "agent": agent})
-    rows.append({"ticket_id": "R99", "created_at": start, "resolved_at": None,
-                 "priority": "P1", "team": "A", "agent": "A-agent"})
+            rows.append(
+                {
+                    "ticket_id": f"R{n:02d}",
+                    "created_at": created,
+                    "resolved_at": created + timedelta(hours=hours),
+                    "priority": "P1",
+                    "team": team,
+                    "agent": agent,
+                }
+            )
+    rows.append(
+        {
+            "ticket_id": "R99",
+            "created_at": start,
+            "resolved_at": None,
+            "priority": "P1",
+            "team": "A",
+            "agent": "A-agent",
+        }
+    )
     return rows
 
 
@@ -300,16 +391,22 @@ def test_rankings_lower_is_better_and_volume_kpi(league_ws):
     # created: A 5 (one open), D 5, B 4, E 4; C 2 (two done: below min_volume)
     assert created["team"].tolist() == ["A", "D", "B", "E", "C"]
     assert created["rank"].tolist()[:4] == [1, 1, 3, 3]
-    assert created["volume"].tolist()[:2] == [4, 5]       # volume = done, not created
-    default = pf.rankings(league_ws, WEEK)                   # min_volume 30: nobody ranked
+    assert created["volume"].tolist()[:2] == [4, 5]  # volume = done, not created
+    default = pf.rankings(league_ws, WEEK)  # min_volume 30: nobody ranked
     assert default["rank"].isna().all() and not default["eligible"].any()
 
 
 def test_rankings_by_agent_and_bad_arguments(league_ws):
     out = pf.rankings(league_ws, WEEK, by="agent", kpi="resolved", min_volume=1)
     volumes = dict(zip(out["agent"], out["volume"], strict=True))
-    assert volumes == {"D-agent": 5, "A-agent": 4, "B-agent": 4, "E-agent": 3, "C-agent": 2,
-                       "(none)": 1}
+    assert volumes == {
+        "D-agent": 5,
+        "A-agent": 4,
+        "B-agent": 4,
+        "E-agent": 3,
+        "C-agent": 2,
+        "(none)": 1,
+    }
     with pytest.raises(ValueError, match="by must be 'team' or 'agent'"):
         pf.rankings(league_ws, WEEK, by="region")
     with pytest.raises(ValueError, match="kpi must be one of"):
@@ -322,8 +419,7 @@ def test_rankings_equal_compute_per_team(sample_ws):
         out = pf.rankings(sample_ws, SEPT, by="team", kpi=kpi).set_index("team")
         assert sorted(out.index) == sorted(teams)
         for team in teams:
-            expected = compute(sample_ws, Filters(start=SEPT.start, end=SEPT.end,
-                                                  teams=(team,)))
+            expected = compute(sample_ws, Filters(start=SEPT.start, end=SEPT.end, teams=(team,)))
             assert _same(out.loc[team, "value"], expected[kpi]), (kpi, team)
             assert out.loc[team, "volume"] == expected["resolved"]
 
@@ -348,7 +444,7 @@ def test_compare_periods_matches_compute(sample_ws):
 def test_compare_periods_before_the_data(sample_ws):
     out = pf.compare_periods(sample_ws, Filters(start=date(2024, 11, 1), end=date(2024, 11, 30)))
     row = out.set_index("kpi").loc["tickets"]
-    assert row["previous"] == 0 and math.isnan(row["change_previous"])   # nothing before
+    assert row["previous"] == 0 and math.isnan(row["change_previous"])  # nothing before
     assert out.set_index("kpi").loc["sla_attainment", ["previous", "year_ago"]].isna().all()
 
 
@@ -356,15 +452,22 @@ def test_compare_periods_before_the_data(sample_ws):
 
 
 def test_composite_index_by_hand():
-    card = pd.DataFrame([
-        {"kpi": "sla_attainment", "actual": 0.81, "target": 0.9, "direction": "higher"},
-        {"kpi": "resolution_hours_median", "actual": 8.0, "target": 12.0, "direction": "lower"},
-        {"kpi": "csat_avg", "actual": 3.78, "target": 4.2, "direction": "higher"},
-        {"kpi": "fcr_rate", "actual": None, "target": 0.6, "direction": "higher"},
-        {"kpi": "reopen_rate", "actual": 0.1, "target": 0.05, "direction": "lower"},
-    ])
-    weights = {"sla_attainment": 2, "resolution_hours_median": 1, "csat_avg": 1,
-               "fcr_rate": 4, "availability": 1}
+    card = pd.DataFrame(
+        [
+            {"kpi": "sla_attainment", "actual": 0.81, "target": 0.9, "direction": "higher"},
+            {"kpi": "resolution_hours_median", "actual": 8.0, "target": 12.0, "direction": "lower"},
+            {"kpi": "csat_avg", "actual": 3.78, "target": 4.2, "direction": "higher"},
+            {"kpi": "fcr_rate", "actual": None, "target": 0.6, "direction": "higher"},
+            {"kpi": "reopen_rate", "actual": 0.1, "target": 0.05, "direction": "lower"},
+        ]
+    )
+    weights = {
+        "sla_attainment": 2,
+        "resolution_hours_median": 1,
+        "csat_avg": 1,
+        "fcr_rate": 4,
+        "availability": 1,
+    }
     result = pf.composite_index(card, weights)
     t = result.table.set_index("kpi")
     # attainment: 0.81/0.9 = 0.9; 12/8 = 1.5 capped at 1.2; 3.78/4.2 = 0.9
@@ -373,16 +476,26 @@ def test_composite_index_by_hand():
     assert t.loc["csat_avg", "attainment"] == pytest.approx(0.9)
     # fcr has no actual, availability no target, reopen no weight: weights 2, 1, 1
     # normalise to 0.5, 0.25, 0.25
-    assert t["weight_used"].to_dict() == pytest.approx({
-        "sla_attainment": 0.5, "resolution_hours_median": 0.25, "csat_avg": 0.25,
-        "fcr_rate": 0.0, "reopen_rate": 0.0, "availability": 0.0})
+    assert t["weight_used"].to_dict() == pytest.approx(
+        {
+            "sla_attainment": 0.5,
+            "resolution_hours_median": 0.25,
+            "csat_avg": 0.25,
+            "fcr_rate": 0.0,
+            "reopen_rate": 0.0,
+            "availability": 0.0,
+        }
+    )
     assert t.loc["fcr_rate", "note"] == "no_actual"
     assert t.loc["availability", "note"] == "no_target"
     assert t.loc["reopen_rate", "note"] == "no_weight"
     # the page words the notes through i18n, in English as before
     assert [say(f"performance.note.{n}", "en") for n in t["note"].dropna()] == [
-        "no actual", "no weight", "no target"]
-    assert t.loc["fcr_rate", "weight"] == 4                 # shown as given
+        "no actual",
+        "no weight",
+        "no target",
+    ]
+    assert t.loc["fcr_rate", "weight"] == 4  # shown as given
     # 100 x (0.5 x 0.9 + 0.25 x 1.2 + 0.25 x 0.9) = 100 x (0.45 + 0.30 + 0.225)
     assert result.index == pytest.approx(97.5)
     assert t["contribution"].sum() == pytest.approx(97.5)
@@ -390,10 +503,12 @@ def test_composite_index_by_hand():
 
 
 def test_composite_index_edges():
-    card = pd.DataFrame([
-        {"kpi": "reopen_rate", "actual": 0.0, "target": 0.05, "direction": "lower"},
-        {"kpi": "fcr_rate", "actual": 0.0, "target": 0.0, "direction": "higher"},
-    ])
+    card = pd.DataFrame(
+        [
+            {"kpi": "reopen_rate", "actual": 0.0, "target": 0.05, "direction": "lower"},
+            {"kpi": "fcr_rate", "actual": 0.0, "target": 0.0, "direction": "higher"},
+        ]
+    )
     r = pf.composite_index(card, {"reopen_rate": 1, "fcr_rate": 1})
     # zero reopen rate: 0.05 / 0 -> the cap; 0 against a 0 target: met, 1.0
     assert r.table["attainment"].tolist() == pytest.approx([1.2, 1.0])
@@ -408,8 +523,15 @@ def test_composite_index_on_the_sample_scorecard(sample_ws):
     card = pf.target_scorecard(sample_ws, SEPT)
     r = pf.composite_index(card)
     t = r.table.set_index("kpi")
-    expected = sum(pf.DEFAULT_WEIGHTS[k] * min(
-        (row["actual"] / row["target"]) if row["direction"] == "higher"
-        else (row["target"] / row["actual"]), 1.2) for k, row in card.set_index("kpi").iterrows())
+    expected = sum(
+        pf.DEFAULT_WEIGHTS[k]
+        * min(
+            (row["actual"] / row["target"])
+            if row["direction"] == "higher"
+            else (row["target"] / row["actual"]),
+            1.2,
+        )
+        for k, row in card.set_index("kpi").iterrows()
+    )
     assert r.index == pytest.approx(100 * expected)
     assert t["weight_used"].sum() == pytest.approx(1)

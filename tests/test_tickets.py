@@ -30,32 +30,57 @@ def ws():
 # (created, resolved, closed, priority, own sla_hours) -> done_at, res_hours, sla_target,
 # met. Policy: P1 4 h, P2 8 h, P3 24 h, P4 72 h.
 ROWS = [
-    ((D(2024, 3, 1, 8), D(2024, 3, 1, 12), None, "P1", None),
-     (D(2024, 3, 1, 12), 4.0, 4.0, True)),                         # exactly at the target: met
-    ((D(2024, 3, 1, 8), D(2024, 3, 1, 12, 0, 1), None, "P1", None),
-     (D(2024, 3, 1, 12, 0, 1), 4 + 1 / 3600, 4.0, False)),          # one second over: breached
-    ((D(2024, 3, 1, 8), None, D(2024, 3, 2, 8), "P3", None),
-     (D(2024, 3, 2, 8), 24.0, 24.0, True)),                         # closed only: done when closed
-    ((D(2024, 3, 1, 8), D(2024, 3, 1, 9), D(2024, 3, 9, 9), "P3", 0.5),
-     (D(2024, 3, 1, 9), 1.0, 0.5, False)),                          # resolved first; own target wins
-    ((D(2024, 3, 1, 8), D(2024, 3, 1, 9), None, None, None),
-     (D(2024, 3, 1, 9), 1.0, None, None)),                          # no priority, no target
-    ((D(2024, 3, 1, 8), None, None, "P2", None),
-     (None, None, 8.0, None)),                                      # open
+    (
+        (D(2024, 3, 1, 8), D(2024, 3, 1, 12), None, "P1", None),
+        (D(2024, 3, 1, 12), 4.0, 4.0, True),
+    ),  # exactly at the target: met
+    (
+        (D(2024, 3, 1, 8), D(2024, 3, 1, 12, 0, 1), None, "P1", None),
+        (D(2024, 3, 1, 12, 0, 1), 4 + 1 / 3600, 4.0, False),
+    ),  # one second over: breached
+    (
+        (D(2024, 3, 1, 8), None, D(2024, 3, 2, 8), "P3", None),
+        (D(2024, 3, 2, 8), 24.0, 24.0, True),
+    ),  # closed only: done when closed
+    (
+        (D(2024, 3, 1, 8), D(2024, 3, 1, 9), D(2024, 3, 9, 9), "P3", 0.5),
+        (D(2024, 3, 1, 9), 1.0, 0.5, False),
+    ),  # resolved first; own target wins
+    (
+        (D(2024, 3, 1, 8), D(2024, 3, 1, 9), None, None, None),
+        (D(2024, 3, 1, 9), 1.0, None, None),
+    ),  # no priority, no target
+    ((D(2024, 3, 1, 8), None, None, "P2", None), (None, None, 8.0, None)),  # open
 ]
 
 
 @pytest.mark.parametrize(("given", "expected"), ROWS)
 def test_cte_columns_and_the_sla_rule(ws, given, expected):
     created, resolved, closed, priority, sla = given
-    _insert(ws, [{"ticket_id": "T", "created_at": created, "resolved_at": resolved,
-                  "closed_at": closed, "priority": priority, "sla_hours": sla}])
+    _insert(
+        ws,
+        [
+            {
+                "ticket_id": "T",
+                "created_at": created,
+                "resolved_at": resolved,
+                "closed_at": closed,
+                "priority": priority,
+                "sla_hours": sla,
+            }
+        ],
+    )
     cte, params = tk.tickets_cte(ws, Filters(start=date(2024, 3, 1), end=date(2024, 3, 31)))
-    row = tk.query(ws, cte + f"""
+    row = tk.query(
+        ws,
+        cte
+        + f"""
         SELECT done_at, res_hours, sla_target,
                CASE WHEN {tk.SLA_MET} THEN 'met' WHEN {tk.SLA_BREACHED} THEN 'breached' END
                    AS outcome
-        FROM t""", params).iloc[0]
+        FROM t""",
+        params,
+    ).iloc[0]
     done_at, hours, target, met = expected
     assert (None if pd.isna(row["done_at"]) else row["done_at"].to_pydatetime()) == done_at
     assert (None if pd.isna(row["res_hours"]) else row["res_hours"]) == pytest.approx(hours)
@@ -64,9 +89,14 @@ def test_cte_columns_and_the_sla_rule(ws, given, expected):
 
 
 def test_dimension_filters_and_period_parameters(ws):
-    _insert(ws, [{"ticket_id": "A1", "created_at": D(2024, 3, 1, 9), "team": "A"},
-                 {"ticket_id": "B1", "created_at": D(2024, 3, 2, 9), "team": "B"},
-                 {"ticket_id": "A2", "created_at": D(2024, 3, 9, 9), "team": "A"}])
+    _insert(
+        ws,
+        [
+            {"ticket_id": "A1", "created_at": D(2024, 3, 1, 9), "team": "A"},
+            {"ticket_id": "B1", "created_at": D(2024, 3, 2, 9), "team": "B"},
+            {"ticket_id": "A2", "created_at": D(2024, 3, 9, 9), "team": "A"},
+        ],
+    )
     cte, params = tk.tickets_cte(ws, Filters(teams=("A",)))
     # The open period is the data's first to last day, as half-open bounds.
     assert (params["lo"], params["hi"]) == (D(2024, 3, 1), D(2024, 3, 10))
@@ -81,11 +111,13 @@ def test_data_period_and_resolve_period(ws):
     assert tk.data_period(ws) is None
     today = date.today()
     assert tk.resolve_period(ws, Filters()) == Filters(start=today, end=today)
-    _insert(ws, [{"ticket_id": "X", "created_at": D(2024, 2, 20, 9),
-                  "closed_at": D(2024, 3, 5, 9)}])
-    assert tk.data_period(ws) == (date(2024, 2, 20), date(2024, 3, 5))   # closing counts
-    assert tk.resolve_period(ws, Filters(start=date(2024, 3, 1))) == \
-        Filters(start=date(2024, 3, 1), end=date(2024, 3, 5))
+    _insert(
+        ws, [{"ticket_id": "X", "created_at": D(2024, 2, 20, 9), "closed_at": D(2024, 3, 5, 9)}]
+    )
+    assert tk.data_period(ws) == (date(2024, 2, 20), date(2024, 3, 5))  # closing counts
+    assert tk.resolve_period(ws, Filters(start=date(2024, 3, 1))) == Filters(
+        start=date(2024, 3, 1), end=date(2024, 3, 5)
+    )
     given = Filters(start=date(2024, 1, 1), end=date(2024, 1, 2))
     assert tk.resolve_period(ws, given) is given
 
@@ -93,51 +125,77 @@ def test_data_period_and_resolve_period(ws):
 def test_kpi_expressions_for_a_bucket_drop_the_period_condition():
     day = tk.kpi_sql(created="TRUE", done="TRUE")
     assert day["tickets"] == day["resolved"] == "count(*)"
-    assert day["sla_attainment"] == (f"avg(CASE WHEN {tk.SLA_MET} THEN 1.0 ELSE 0.0 END) "
-                                     f"FILTER (WHERE {tk.HAS_TARGET})")
+    assert day["sla_attainment"] == (
+        f"avg(CASE WHEN {tk.SLA_MET} THEN 1.0 ELSE 0.0 END) FILTER (WHERE {tk.HAS_TARGET})"
+    )
     assert tk.KPI_SQL["sla_attainment"] == (
         f"avg(CASE WHEN {tk.SLA_MET} THEN 1.0 ELSE 0.0 END) "
-        f"FILTER (WHERE {tk.DONE_IN} AND {tk.HAS_TARGET})")
+        f"FILTER (WHERE {tk.DONE_IN} AND {tk.HAS_TARGET})"
+    )
     assert tk.aliased(tk.KPI_SQL, ["tickets"]) == f"{tk.KPI_SQL['tickets']} AS tickets"
 
 
 def test_data_span_ends_volume_on_the_last_day_a_ticket_was_created(ws):
     assert tk.data_span(ws) is None
     # Created 1 Jan to 10 Feb; the last closure comes long after the last new ticket.
-    _insert(ws, [{"ticket_id": "A", "created_at": D(2024, 1, 1, 9), "resolved_at": D(2024, 1, 2, 9)},
-                 {"ticket_id": "B", "created_at": D(2024, 2, 10, 23, 59),
-                  "closed_at": D(2024, 3, 20, 8)}])
+    _insert(
+        ws,
+        [
+            {"ticket_id": "A", "created_at": D(2024, 1, 1, 9), "resolved_at": D(2024, 1, 2, 9)},
+            {
+                "ticket_id": "B",
+                "created_at": D(2024, 2, 10, 23, 59),
+                "closed_at": D(2024, 3, 20, 8),
+            },
+        ],
+    )
     span = tk.data_span(ws)
-    assert span == tk.DataSpan(first=date(2024, 1, 1), last=date(2024, 3, 20),
-                               last_created=date(2024, 2, 10))
+    assert span == tk.DataSpan(
+        first=date(2024, 1, 1), last=date(2024, 3, 20), last_created=date(2024, 2, 10)
+    )
     assert tk.data_period(ws) == (date(2024, 1, 1), date(2024, 3, 20))
 
 
-@pytest.mark.parametrize(("days", "expected"), [
-    (28, (date(2024, 1, 14), date(2024, 2, 10))),   # 28 whole days ending on the last creation
-    (7, (date(2024, 2, 4), date(2024, 2, 10))),
-    (1, (date(2024, 2, 10), date(2024, 2, 10))),
-    (91, (date(2024, 1, 1), date(2024, 2, 10))),    # the history is shorter: all of it
-    (None, (date(2024, 1, 1), date(2024, 3, 20))),  # the whole span, closures included
-])
+@pytest.mark.parametrize(
+    ("days", "expected"),
+    [
+        (28, (date(2024, 1, 14), date(2024, 2, 10))),  # 28 whole days ending on the last creation
+        (7, (date(2024, 2, 4), date(2024, 2, 10))),
+        (1, (date(2024, 2, 10), date(2024, 2, 10))),
+        (91, (date(2024, 1, 1), date(2024, 2, 10))),  # the history is shorter: all of it
+        (None, (date(2024, 1, 1), date(2024, 3, 20))),  # the whole span, closures included
+    ],
+)
 def test_recent_period_is_the_last_days_that_hold_new_tickets(days, expected):
-    span = tk.DataSpan(first=date(2024, 1, 1), last=date(2024, 3, 20),
-                       last_created=date(2024, 2, 10))
+    span = tk.DataSpan(
+        first=date(2024, 1, 1), last=date(2024, 3, 20), last_created=date(2024, 2, 10)
+    )
     start, end = span.recent(days)
     assert (start, end) == expected
-    assert days is None or (end - start).days + 1 == min(days, 41)   # 1 Jan..10 Feb: 41 days
+    assert days is None or (end - start).days + 1 == min(days, 41)  # 1 Jan..10 Feb: 41 days
 
 
 def test_period_activity_counts_tickets_created_or_done_in_the_period(ws):
-    _insert(ws, [{"ticket_id": "A", "created_at": D(2024, 1, 1, 9), "team": "X",
-                  "resolved_at": D(2024, 1, 20, 9)},
-                 {"ticket_id": "B", "created_at": D(2024, 1, 25, 9), "team": "Y"}])
+    _insert(
+        ws,
+        [
+            {
+                "ticket_id": "A",
+                "created_at": D(2024, 1, 1, 9),
+                "team": "X",
+                "resolved_at": D(2024, 1, 20, 9),
+            },
+            {"ticket_id": "B", "created_at": D(2024, 1, 25, 9), "team": "Y"},
+        ],
+    )
+
     def n(start, end, **dims):
         return tk.period_activity(ws, Filters(start=start, end=end, **dims))
-    assert n(date(2024, 1, 1), date(2024, 1, 1)) == 1        # A created
-    assert n(date(2024, 1, 10), date(2024, 1, 20)) == 1      # A done, nothing created
-    assert n(date(2024, 1, 21), date(2024, 1, 24)) == 0      # A open before, nothing happens
+
+    assert n(date(2024, 1, 1), date(2024, 1, 1)) == 1  # A created
+    assert n(date(2024, 1, 10), date(2024, 1, 20)) == 1  # A done, nothing created
+    assert n(date(2024, 1, 21), date(2024, 1, 24)) == 0  # A open before, nothing happens
     assert n(date(2024, 1, 20), date(2024, 1, 25)) == 2
     assert n(date(2024, 1, 20), date(2024, 1, 25), teams=("Y",)) == 1
     assert n(date(2024, 1, 1), date(2024, 1, 19), teams=("Y",)) == 0
-    assert n(None, None) == 2                                   # open: the whole history
+    assert n(None, None) == 2  # open: the whole history

@@ -40,7 +40,7 @@ def escape_md(text: str) -> str:
 
 
 def kpi_value(kpi: str, value) -> str:
-    if value is None or value != value:     # None or NaN
+    if value is None or value != value:  # None or NaN
         return "—"
     if kpi in COUNT_KEYS:
         return f"{int(value):,}"
@@ -123,8 +123,12 @@ def kpi_delta_values(kpis, deltas, lang: str) -> list[str]:
     return [kpi_delta_value(k, d, lang) for k, d in zip(kpis, deltas, strict=True)]
 
 
-RAG_COLOURS = {"green": ("#DAFBE1", "#1A7F37"), "amber": ("#FFF1D6", "#9A6700"),
-               "red": ("#FFEBE9", "#CF222E"), "none": ("#F6F8FA", "#6E7781")}
+RAG_COLOURS = {
+    "green": ("#DAFBE1", "#1A7F37"),
+    "amber": ("#FFF1D6", "#9A6700"),
+    "red": ("#FFEBE9", "#CF222E"),
+    "none": ("#F6F8FA", "#6E7781"),
+}
 
 
 def rag_style(frame, column: str, statuses):

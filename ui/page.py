@@ -44,8 +44,9 @@ def chart(spec, where: Any = st) -> None:
     """An Altair chart in the page's language (with presenter mode's larger text), as
     wide as its container, its plot as tall as the theme says (:func:`charts.sized`)."""
     ctx = state.context()
-    where.altair_chart(charts.sized(charts.localised(spec, ctx.lang, ctx.presenter)),
-                       width="stretch")
+    where.altair_chart(
+        charts.sized(charts.localised(spec, ctx.lang, ctx.presenter)), width="stretch"
+    )
 
 
 def labelled(frame):
@@ -62,9 +63,14 @@ STATIC_ROWS = 60
 _ROW_PX, _BORDER_PX = 35, 3
 
 
-def table(frame, where: Any = st, *, rag: tuple[str, Sequence[str]] | None = None,
-          formats: Mapping[str, str | Callable[[Any], str]] | None = None,
-          **kwargs: Any) -> None:
+def table(
+    frame,
+    where: Any = st,
+    *,
+    rag: tuple[str, Sequence[str]] | None = None,
+    formats: Mapping[str, str | Callable[[Any], str]] | None = None,
+    **kwargs: Any,
+) -> None:
     """A table with translated column names, no index, missing text blank, as wide as
     its container.
 
@@ -102,8 +108,13 @@ def table(frame, where: Any = st, *, rag: tuple[str, Sequence[str]] | None = Non
     if ctx.presenter:
         kwargs["height"] = _ROW_PX * (len(data) + 1) + _BORDER_PX
     # Formatted numbers are text now; they keep a number's place on the right.
-    kwargs["column_config"] = {**{column_label(c, ctx.lang): st.column_config.Column(
-        alignment="right") for c in (formats or {})}, **kwargs.get("column_config", {})}
+    kwargs["column_config"] = {
+        **{
+            column_label(c, ctx.lang): st.column_config.Column(alignment="right")
+            for c in (formats or {})
+        },
+        **kwargs.get("column_config", {}),
+    }
     where.dataframe(shown, hide_index=True, width="stretch", **kwargs)
 
 
@@ -117,8 +128,12 @@ def _formatted(value: Any, fmt: str | Callable[[Any], str]) -> str:
 
 def download(frame, file_name: str, where: Any = st) -> None:
     """A CSV download of ``frame`` whose cells cannot run as spreadsheet formulas."""
-    where.download_button(t("common.download_csv", state.context().lang), to_csv_bytes(frame),
-                          file_name=file_name, mime="text/csv")
+    where.download_button(
+        t("common.download_csv", state.context().lang),
+        to_csv_bytes(frame),
+        file_name=file_name,
+        mime="text/csv",
+    )
 
 
 def defaults(prefix: str, values: Mapping[str, Any]) -> None:

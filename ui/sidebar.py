@@ -80,19 +80,33 @@ def build_context() -> state.Context:
     sb = st.sidebar
 
     _init_once("lang", initial_language())
-    lang = sb.selectbox(t("sidebar.language", st.session_state["lang"]), list(LANGUAGES),
-                        format_func=LANGUAGES.get, key="lang")
+    lang = sb.selectbox(
+        t("sidebar.language", st.session_state["lang"]),
+        list(LANGUAGES),
+        format_func=LANGUAGES.get,
+        key="lang",
+    )
 
     if "source_next" in st.session_state:
         st.session_state["source"] = st.session_state.pop("source_next")
-    _init_once("source", qp.get("source") if qp.get("source") in ("sample", "own")
-               else ("own" if state.own_has_data() else "sample"))
-    source = sb.radio(t("sidebar.source", lang), ["sample", "own"], key="source",
-                      format_func=lambda s: t(f"source.{s}", lang), horizontal=True)
+    _init_once(
+        "source",
+        qp.get("source")
+        if qp.get("source") in ("sample", "own")
+        else ("own" if state.own_has_data() else "sample"),
+    )
+    source = sb.radio(
+        t("sidebar.source", lang),
+        ["sample", "own"],
+        key="source",
+        format_func=lambda s: t(f"source.{s}", lang),
+        horizontal=True,
+    )
 
     _init_once("present", qp.get("present") == "1")
-    presenter = sb.toggle(t("sidebar.presenter", lang), key="present",
-                          help=t("sidebar.presenter_help", lang))
+    presenter = sb.toggle(
+        t("sidebar.presenter", lang), key="present", help=t("sidebar.presenter_help", lang)
+    )
 
     ws = state.workspace_for(source)
     version = state.data_version(ws)
@@ -118,18 +132,27 @@ def build_context() -> state.Context:
         _init_once("f_preset", DEFAULT_PRESET)
         _init_once("f_range", span.recent(PRESETS.get(st.session_state["f_preset"])))
         _follow_workspace(version, span)
-        sb.selectbox(t("filter.preset", lang), ["custom", *PRESETS], key="f_preset",
-                     format_func=lambda p: t(f"preset.{p}", lang),
-                     on_change=_apply_preset, args=(span,))
+        sb.selectbox(
+            t("filter.preset", lang),
+            ["custom", *PRESETS],
+            key="f_preset",
+            format_func=lambda p: t(f"preset.{p}", lang),
+            on_change=_apply_preset,
+            args=(span,),
+        )
         # Keep a custom range (or a stale link's) inside this data's span.
         cur = st.session_state["f_range"]
         if len(cur) == 2:
             s, e = max(lo, min(cur[0], hi)), min(hi, max(cur[1], lo))
             st.session_state["f_range"] = (min(s, e), max(s, e))
-        picked = sb.date_input(t("filter.period", lang), key="f_range", min_value=lo,
-                               max_value=hi, format="YYYY-MM-DD")
-        start, end = (picked if isinstance(picked, tuple) and len(picked) == 2
-                      else st.session_state.get("f_last_range", (lo, hi)))
+        picked = sb.date_input(
+            t("filter.period", lang), key="f_range", min_value=lo, max_value=hi, format="YYYY-MM-DD"
+        )
+        start, end = (
+            picked
+            if isinstance(picked, tuple) and len(picked) == 2
+            else st.session_state.get("f_last_range", (lo, hi))
+        )
         st.session_state["f_last_range"] = (start, end)
 
         chosen: dict[str, tuple[str, ...]] = {}
@@ -137,8 +160,9 @@ def build_context() -> state.Context:
             options = dims[DIMENSIONS[field]]
             _init_once(key, [v for v in getattr(url_filters, field) if v in options])
             st.session_state[key] = [v for v in st.session_state[key] if v in options]
-            chosen[field] = tuple(sb.multiselect(t(label, lang), options, key=key,
-                                                 placeholder=t("filter.all", lang)))
+            chosen[field] = tuple(
+                sb.multiselect(t(label, lang), options, key=key, placeholder=t("filter.all", lang))
+            )
         sb.button(t("filter.reset", lang), on_click=_reset_filters, args=(span,))
         filters = Filters(start=start, end=end, **chosen)
         url.update(filters.to_query())
@@ -146,5 +170,13 @@ def build_context() -> state.Context:
 
     st.query_params.from_dict(url)
 
-    return state.Context(ws=ws, source=source, version=version, filters=filters, lang=lang,
-                         presenter=presenter, dims=dims, has_tickets=span is not None)
+    return state.Context(
+        ws=ws,
+        source=source,
+        version=version,
+        filters=filters,
+        lang=lang,
+        presenter=presenter,
+        dims=dims,
+        has_tickets=span is not None,
+    )

@@ -31,7 +31,11 @@ def cache_dir() -> Path:
     """Where derived files (the imported sample workspace) live: SVCOPS_CACHE_DIR, else
     the user's cache folder."""
     env = os.environ.get("SVCOPS_CACHE_DIR")
-    path = Path(env) if env else Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "svcops"
+    path = (
+        Path(env)
+        if env
+        else Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "svcops"
+    )
     path.mkdir(parents=True, exist_ok=True)
     return path
 
@@ -75,8 +79,10 @@ def workspace_for(source: str) -> Workspace:
 
 def data_version(ws: Workspace) -> str:
     """Changes whenever an import or a removal changes the workspace."""
-    row = ws.query("SELECT count(*) AS n, coalesce(max(upload_id), 0) AS m, "
-                   "coalesce(sum(rows), 0) AS r FROM uploads").iloc[0]
+    row = ws.query(
+        "SELECT count(*) AS n, coalesce(max(upload_id), 0) AS m, "
+        "coalesce(sum(rows), 0) AS r FROM uploads"
+    ).iloc[0]
     return f"{ws.path}:{row['n']}:{row['m']}:{row['r']}"
 
 
@@ -104,8 +110,9 @@ def cached(ws: Workspace, version: str, fn: Callable[..., R], *args: Any, **kwar
     # <lambda>, <locals>, and functions of a page script (every page runs as __main__):
     # two of them could share one name and so one another's results.
     if "<" in name or fn.__module__ == "__main__":
-        raise ValueError(f"only a module-level function of an imported module can be cached, "
-                         f"not {name}")
+        raise ValueError(
+            f"only a module-level function of an imported module can be cached, not {name}"
+        )
     return _cached_call(ws, version, name, fn, args, tuple(sorted(kwargs.items())))
 
 
@@ -148,8 +155,11 @@ def page(title_key: str, *, needs_tickets: bool = True) -> Context:
         st.stop()
     if not cached(ctx.ws, ctx.version, period_activity, ctx.filters):
         first, last = cached(ctx.ws, ctx.version, data_period)
-        key = "common.empty_period_filtered" if ctx.filters.has_dimensions else "common.empty_period"
-        st.info(t(key, ctx.lang, start=ctx.filters.start, end=ctx.filters.end, first=first,
-                  last=last))
+        key = (
+            "common.empty_period_filtered" if ctx.filters.has_dimensions else "common.empty_period"
+        )
+        st.info(
+            t(key, ctx.lang, start=ctx.filters.start, end=ctx.filters.end, first=first, last=last)
+        )
         st.stop()
     return ctx

@@ -16,8 +16,11 @@ lang = ctx.lang
 def _counts(frame) -> dict:
     """Column settings that give ``frame``'s row counts thousands separators (66,651),
     for :func:`ui.page.table` (keyed by the shown, translated column names)."""
-    return {column_label(c, lang): st.column_config.NumberColumn(format="localized")
-            for c in ("rows", "rejected", "replaced") if c in frame.columns}
+    return {
+        column_label(c, lang): st.column_config.NumberColumn(format="localized")
+        for c in ("rows", "rejected", "replaced")
+        if c in frame.columns
+    }
 
 
 def _failed(exc: Exception) -> str:
@@ -45,7 +48,8 @@ def _finish(report) -> None:
 
 with st.form("data_upload", clear_on_submit=True):
     files = st.file_uploader(
-        t("data.upload", lang), accept_multiple_files=True,
+        t("data.upload", lang),
+        accept_multiple_files=True,
         type=sorted(s.lstrip(".") for s in SUPPORTED_SUFFIXES),
         max_upload_size=max_upload_bytes() // (1024 * 1024),
     )
@@ -71,40 +75,63 @@ if pending:
     st.caption(t("data.mapping_help", lang))
     choices = {}
     for i, sheet in enumerate(sheets):
-        title = page.words("data.sheet_title", file=sheet.file, sheet=sheet.sheet,
-                           table=sheet.table or t("data.skip", lang), rows=sheet.rows)
-        with st.expander(title, expanded=sheet.table is None or any(
-                v < 1 for v in sheet.confidence.values())):
+        title = page.words(
+            "data.sheet_title",
+            file=sheet.file,
+            sheet=sheet.sheet,
+            table=sheet.table or t("data.skip", lang),
+            rows=sheet.rows,
+        )
+        with st.expander(
+            title, expanded=sheet.table is None or any(v < 1 for v in sheet.confidence.values())
+        ):
             for note in sheet.notes:
                 st.caption(page.words(note))
             options = ["", *TABLES]
-            table = st.selectbox(t("col.table", lang), options, key=f"data_table_{i}",
-                                 index=options.index(sheet.table or ""),
-                                 format_func=lambda n: n or t("data.skip", lang))
+            table = st.selectbox(
+                t("col.table", lang),
+                options,
+                key=f"data_table_{i}",
+                index=options.index(sheet.table or ""),
+                format_func=lambda n: n or t("data.skip", lang),
+            )
             if not table:
-                choices[(sheet.file, sheet.sheet)] = None     # skip it, whatever it looks like
+                choices[(sheet.file, sheet.sheet)] = None  # skip it, whatever it looks like
                 continue
-            rows = [{"column": c.name, "required": c.required,
-                     "source": sheet.mapping.get(c.name) if table == sheet.table else None,
-                     "confidence": sheet.confidence.get(c.name) if table == sheet.table else None}
-                    for c in TABLES[table].columns]
+            rows = [
+                {
+                    "column": c.name,
+                    "required": c.required,
+                    "source": sheet.mapping.get(c.name) if table == sheet.table else None,
+                    "confidence": sheet.confidence.get(c.name) if table == sheet.table else None,
+                }
+                for c in TABLES[table].columns
+            ]
             edited = st.data_editor(
-                rows, key=f"data_map_{i}", hide_index=True, width="stretch",
+                rows,
+                key=f"data_map_{i}",
+                hide_index=True,
+                width="stretch",
                 disabled=["column", "required", "confidence"],
                 column_config={
                     "column": st.column_config.TextColumn(t("data.canonical", lang)),
                     "required": st.column_config.CheckboxColumn(t("data.required", lang)),
-                    "source": st.column_config.SelectboxColumn(t("data.source_column", lang),
-                                                               options=sheet.headers),
+                    "source": st.column_config.SelectboxColumn(
+                        t("data.source_column", lang), options=sheet.headers
+                    ),
                     "confidence": st.column_config.ProgressColumn(
-                        t("data.confidence", lang), min_value=0, max_value=1, format="%.2f"),
-                })
+                        t("data.confidence", lang), min_value=0, max_value=1, format="%.2f"
+                    ),
+                },
+            )
             profile = st.text_input(t("data.profile_name", lang), key=f"data_profile_{i}")
             choices[(sheet.file, sheet.sheet)] = (table, edited, profile, sheet.headers)
     left, right = st.columns([1, 3])
     if left.button(t("data.import_checked", lang), type="primary"):
-        overrides = {key: None if choice is None else mapping_from_rows(choice[0], choice[1])
-                     for key, choice in choices.items()}
+        overrides = {
+            key: None if choice is None else mapping_from_rows(choice[0], choice[1])
+            for key, choice in choices.items()
+        }
         try:
             report = import_files(own, blobs, overrides=overrides)
             for key, choice in choices.items():
@@ -123,8 +150,15 @@ if pending:
 
 report = st.session_state.pop("data_last_report", None)
 if report is not None:
-    st.success(t("data.imported", lang, rows=report.rows, files=len({s.file for s in report.sheets}),
-                 rejected=report.rejected))
+    st.success(
+        t(
+            "data.imported",
+            lang,
+            rows=report.rows,
+            files=len({s.file for s in report.sheets}),
+            rejected=report.rejected,
+        )
+    )
     summary = import_summary(report, lang)
     page.table(summary, column_config=_counts(summary))
     for file, sheet, reason in report.skipped:
@@ -149,23 +183,29 @@ else:
     # import, a removal, the other source) starts it there again.
     ids = sorted(uploads["upload_id"].unique().tolist(), reverse=True)
     if st.session_state.get("data_original_of") != ctx.version:
-        st.session_state["data_original"] = ids[0]   # sets the shown pick too, not only the value
+        st.session_state["data_original"] = ids[0]  # sets the shown pick too, not only the value
         st.session_state["data_original_of"] = ctx.version
     names = uploads.groupby("upload_id")["file_name"].first().to_dict()
     if ctx.source == "own":
         with st.form("data_remove"):
-            chosen = st.selectbox(t("data.remove_pick", lang), ids,
-                                  format_func=lambda i: f"{i} · {names[i]}")
+            chosen = st.selectbox(
+                t("data.remove_pick", lang), ids, format_func=lambda i: f"{i} · {names[i]}"
+            )
             if st.form_submit_button(t("data.remove", lang)):
                 removed = ctx.ws.remove_upload(int(chosen))
                 st.session_state["data_removed"] = (int(chosen), removed)
                 st.rerun()
-    original = st.selectbox(t("data.original_pick", lang), ids, key="data_original",
-                            format_func=lambda i: f"{i} · {names[i]}")
+    original = st.selectbox(
+        t("data.original_pick", lang),
+        ids,
+        key="data_original",
+        format_func=lambda i: f"{i} · {names[i]}",
+    )
     kept = ctx.ws.original_file(int(original)) if original is not None else None
     if kept:
-        st.download_button(t("data.original", lang), kept[1], file_name=kept[0],
-                           mime="application/octet-stream")
+        st.download_button(
+            t("data.original", lang), kept[1], file_name=kept[0], mime="application/octet-stream"
+        )
     elif original is not None and ctx.ws.originals is not None:
         st.caption(page.words("data.original_missing", folder=str(ctx.ws.originals.path)))
 done = st.session_state.pop("data_removed", None)
@@ -184,6 +224,9 @@ else:
 # -- template -----------------------------------------------------------------------
 st.subheader(t("data.template", lang))
 st.caption(t("data.template_help", lang))
-st.download_button(t("data.template", lang), state.SAMPLE_WORKBOOK.read_bytes(),
-                   file_name="svcops_template.xlsx",
-                   mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+st.download_button(
+    t("data.template", lang),
+    state.SAMPLE_WORKBOOK.read_bytes(),
+    file_name="svcops_template.xlsx",
+    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+)

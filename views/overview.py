@@ -14,8 +14,9 @@ kpi_name = page.named("kpi")
 
 card = page.query(kpi.period_scorecard, ctx.filters)
 f, pf = card.period, card.previous_period
-st.caption(t("overview.caption", lang, start=f.start, end=f.end, days=f.days,
-             pstart=pf.start, pend=pf.end))
+st.caption(
+    t("overview.caption", lang, start=f.start, end=f.end, days=f.days, pstart=pf.start, pend=pf.end)
+)
 
 # -- headlines ----------------------------------------------------------------------
 lines = page.query(headlines, ctx.filters)
@@ -29,23 +30,27 @@ rows = list(card.rows)
 per_line = 4
 for i in range(0, len(rows), per_line):
     cols = st.columns(per_line)
-    for col, row in zip(cols, rows[i:i + per_line], strict=False):
-        change = kpi_delta(row, lang)      # None: nothing to compare with, shown as —
+    for col, row in zip(cols, rows[i : i + per_line], strict=False):
+        change = kpi_delta(row, lang)  # None: nothing to compare with, shown as —
         col.metric(
             kpi_name(row.kpi),
             kpi_value(row.kpi, row.value),
             delta=change if change is not None else "—",
             delta_color=delta_colour(row) if change is not None else "off",
             delta_arrow="auto" if change is not None else "off",
-            help=(t("overview.no_previous", lang) if change is None else
-                  f"{t('col.previous', lang)}: {kpi_value(row.kpi, row.previous)}"),
+            help=(
+                t("overview.no_previous", lang)
+                if change is None
+                else f"{t('col.previous', lang)}: {kpi_value(row.kpi, row.previous)}"
+            ),
             border=True,
         )
 
 missing = [kpi_name(r.kpi) for r in rows if r.value is None and kpi.DIRECTION[r.kpi] != 0]
 if missing and not ctx.presenter:
-    st.caption(t("overview.missing", lang, kpis=", ".join(missing),
-                 hint=t("overview.missing_hint", lang)))
+    st.caption(
+        t("overview.missing", lang, kpis=", ".join(missing), hint=t("overview.missing_hint", lang))
+    )
     if card.row("cost_per_ticket").value is None and ctx.filters.has_dimensions:
         st.caption(t("overview.cost_filtered", lang))
 
@@ -54,23 +59,51 @@ st.subheader(t("overview.trends", lang))
 series = page.query(kpi.trend, ctx.filters)
 period = t("axis.period", lang)
 left, right = st.columns(2)
-page.chart(charts.volume_chart(series, {"created": t("series.created", lang),
-                                        "resolved": t("series.resolved", lang)},
-                               t("overview.volume_chart", lang),
-                               {"period": period, "tickets": t("axis.tickets", lang),
-                                "series": t("axis.series", lang)}), left)
-page.chart(charts.series_chart(series, "backlog", t("overview.backlog_chart", lang),
-                               t("axis.tickets", lang), mark="area", x_title=period), right)
+page.chart(
+    charts.volume_chart(
+        series,
+        {"created": t("series.created", lang), "resolved": t("series.resolved", lang)},
+        t("overview.volume_chart", lang),
+        {"period": period, "tickets": t("axis.tickets", lang), "series": t("axis.series", lang)},
+    ),
+    left,
+)
+page.chart(
+    charts.series_chart(
+        series,
+        "backlog",
+        t("overview.backlog_chart", lang),
+        t("axis.tickets", lang),
+        mark="area",
+        x_title=period,
+    ),
+    right,
+)
 left, right = st.columns(2)
 for where, column, title, axis, style in (
-        (left, "sla_attainment", "overview.sla_chart", "axis.share",
-         {"percent": True, "colour": charts.PALETTE[2]}),
-        (right, "resolution_hours_median", "overview.resolution_chart", "axis.hours",
-         {"colour": charts.PALETTE[1]})):
+    (
+        left,
+        "sla_attainment",
+        "overview.sla_chart",
+        "axis.share",
+        {"percent": True, "colour": charts.PALETTE[2]},
+    ),
+    (
+        right,
+        "resolution_hours_median",
+        "overview.resolution_chart",
+        "axis.hours",
+        {"colour": charts.PALETTE[1]},
+    ),
+):
     if series[column].notna().any():
-        page.chart(charts.series_chart(series, column, t(title, lang), t(axis, lang),
-                                       x_title=period, **style), where)
-    else:       # no ticket in the period has what this series needs: say so, no empty axes
+        page.chart(
+            charts.series_chart(
+                series, column, t(title, lang), t(axis, lang), x_title=period, **style
+            ),
+            where,
+        )
+    else:  # no ticket in the period has what this series needs: say so, no empty axes
         where.caption(t("overview.no_series", lang, chart=t(title, lang)))
 
 # -- the numbers, downloadable ------------------------------------------------------

@@ -13,25 +13,40 @@ period = t("axis.period", lang)
 flagged = t("quality.flagged", lang)
 column, shown = page.named("col"), page.named("value")
 # The control chart's lines, as its tooltip names them.
-lines = {"centre": t("quality.centre", lang), "ucl": t("quality.ucl", lang),
-         "lcl": t("quality.lcl", lang)}
+lines = {
+    "centre": t("quality.centre", lang),
+    "ucl": t("quality.ucl", lang),
+    "lcl": t("quality.lcl", lang),
+}
 
 # -- control chart ------------------------------------------------------------------
 st.subheader(t("quality.spc", lang))
-SERIES = {"volume": quality.daily_volume, "resolution": quality.daily_resolution_median,
-          "sla": quality.daily_sla_breaches}
+SERIES = {
+    "volume": quality.daily_volume,
+    "resolution": quality.daily_resolution_median,
+    "sla": quality.daily_sla_breaches,
+}
 UNIT = {"volume": "axis.tickets", "resolution": "axis.hours", "sla": "axis.share"}
 page.defaults("quality", {"metric": "volume", "baseline": (f.start, f.end)})
 if not ctx.presenter:
     left, right = st.columns([2, 2])
-    left.selectbox(t("quality.metric", lang), list(SERIES), key="quality_metric",
-                   format_func=page.named("quality.metric"))
+    left.selectbox(
+        t("quality.metric", lang),
+        list(SERIES),
+        key="quality_metric",
+        format_func=page.named("quality.metric"),
+    )
     # A baseline outside the period (after the filters changed) falls back to the period.
     base = page.setting("quality", "baseline")
     if len(base) != 2 or base[0] < f.start or base[1] > f.end:
         st.session_state["quality_baseline"] = (f.start, f.end)
-    right.date_input(t("quality.baseline", lang), key="quality_baseline", min_value=f.start,
-                     max_value=f.end, format="YYYY-MM-DD")
+    right.date_input(
+        t("quality.baseline", lang),
+        key="quality_baseline",
+        min_value=f.start,
+        max_value=f.end,
+        format="YYYY-MM-DD",
+    )
 metric = page.setting("quality", "metric")
 baseline = page.setting("quality", "baseline")
 baseline = tuple(baseline) if len(baseline) == 2 else None
@@ -44,34 +59,59 @@ else:
 
 title = t(f"quality.metric.{metric}", lang)
 # The axis names the unit; the chart's title already names the measure.
-page.chart(charts.control_chart(chart.frame, title, {"period": period,
-                                                     "value": t(UNIT[metric], lang), **lines},
-                                percent=metric == "sla", flagged_label=flagged))
+page.chart(
+    charts.control_chart(
+        chart.frame,
+        title,
+        {"period": period, "value": t(UNIT[metric], lang), **lines},
+        percent=metric == "sla",
+        flagged_label=flagged,
+    )
+)
 fmt = "{:.1%}".format if metric == "sla" else "{:,.1f}".format
 if chart.note:
     st.caption(page.words(chart.note))
 if metric == "sla":
-    st.caption(t("quality.limits_p", lang, centre=fmt(chart.centre),
-                 baseline=page.words(chart.baseline)))
+    st.caption(
+        t("quality.limits_p", lang, centre=fmt(chart.centre), baseline=page.words(chart.baseline))
+    )
 elif chart.ucl is not None:
-    st.caption(t("quality.limits", lang, centre=fmt(chart.centre), ucl=fmt(chart.ucl),
-                 lcl=fmt(chart.lcl), baseline=page.words(chart.baseline)))
+    st.caption(
+        t(
+            "quality.limits",
+            lang,
+            centre=fmt(chart.centre),
+            ucl=fmt(chart.ucl),
+            lcl=fmt(chart.lcl),
+            baseline=page.words(chart.baseline),
+        )
+    )
 
 flags = chart.violations()
 if flags.empty:
     st.success(t("quality.no_violations", lang))
 else:
     st.markdown(f"**{t('quality.violations', lang, n=flags['date'].nunique())}**")
-    page.table(flags.assign(date=flags["date"].dt.date,
-                            description=[t(f"quality.rule.{r}", lang) for r in flags["rule"]]),
-               formats={"value": fmt if metric != "volume" else "{:,.0f}"})
+    page.table(
+        flags.assign(
+            date=flags["date"].dt.date,
+            description=[t(f"quality.rule.{r}", lang) for r in flags["rule"]],
+        ),
+        formats={"value": fmt if metric != "volume" else "{:,.0f}"},
+    )
 
 if metric != "sla" and not ctx.presenter and chart.mr_bar is not None:
-    mr = chart.moving_range_chart().rename(columns={"moving_range": "value",
-                                                    "beyond_ucl": "out_of_control"})
-    page.chart(charts.control_chart(mr, t("quality.mr", lang),
-                                    {"period": period, "value": t("quality.mr", lang), **lines},
-                                    flagged_label=flagged))
+    mr = chart.moving_range_chart().rename(
+        columns={"moving_range": "value", "beyond_ucl": "out_of_control"}
+    )
+    page.chart(
+        charts.control_chart(
+            mr,
+            t("quality.mr", lang),
+            {"period": period, "value": t("quality.mr", lang), **lines},
+            flagged_label=flagged,
+        )
+    )
 
 # -- customers ----------------------------------------------------------------------
 st.subheader(t("quality.customers", lang))
@@ -80,12 +120,28 @@ dist = page.query(quality.csat_distribution, f)
 if dist["count"].sum() == 0:
     left.info(t("quality.no_csat", lang))
 else:
-    page.chart(charts.bar_chart(dist.assign(score=dist["score"].astype(str)), "score", "share",
-                                t("quality.csat_dist", lang), x_title=t("axis.score", lang),
-                                y_title=t("axis.share", lang), percent=True), left)
-    page.chart(charts.series_chart(page.query(quality.csat_trend, f), "csat_avg",
-                                   t("quality.csat_trend", lang), t("axis.score", lang),
-                                   x_title=period), left)
+    page.chart(
+        charts.bar_chart(
+            dist.assign(score=dist["score"].astype(str)),
+            "score",
+            "share",
+            t("quality.csat_dist", lang),
+            x_title=t("axis.score", lang),
+            y_title=t("axis.share", lang),
+            percent=True,
+        ),
+        left,
+    )
+    page.chart(
+        charts.series_chart(
+            page.query(quality.csat_trend, f),
+            "csat_avg",
+            t("quality.csat_trend", lang),
+            t("axis.score", lang),
+            x_title=period,
+        ),
+        left,
+    )
 score = page.query(quality.nps_from_surveys, f)
 right.markdown(f"**{t('quality.nps', lang)}**")
 if not score.n:
@@ -101,21 +157,34 @@ gaps = page.query(quality.servqual_gaps, f)
 if gaps.empty:
     right.caption(t("quality.no_servqual", lang))
 else:
-    dimension = {"tangibles": t("quality.dimension.tangibles", lang),
-                 "reliability": t("quality.dimension.reliability", lang),
-                 "responsiveness": t("quality.dimension.responsiveness", lang),
-                 "assurance": t("quality.dimension.assurance", lang),
-                 "empathy": t("quality.dimension.empathy", lang)}
+    dimension = {
+        "tangibles": t("quality.dimension.tangibles", lang),
+        "reliability": t("quality.dimension.reliability", lang),
+        "responsiveness": t("quality.dimension.responsiveness", lang),
+        "assurance": t("quality.dimension.assurance", lang),
+        "empathy": t("quality.dimension.empathy", lang),
+    }
     gaps = gaps.assign(dimension=[dimension.get(d, d) for d in gaps["dimension"]])
-    page.chart(charts.servqual_chart(gaps, t("quality.servqual", lang),
-                                     {"expectation": t("quality.expectation", lang),
-                                      "perception": t("quality.perception", lang)},
-                                     {"score": t("axis.score", lang),
-                                      "dimension": t("quality.dimension", lang),
-                                      "series": t("axis.series", lang)}), right)
+    page.chart(
+        charts.servqual_chart(
+            gaps,
+            t("quality.servqual", lang),
+            {
+                "expectation": t("quality.expectation", lang),
+                "perception": t("quality.perception", lang),
+            },
+            {
+                "score": t("axis.score", lang),
+                "dimension": t("quality.dimension", lang),
+                "series": t("axis.series", lang),
+            },
+        ),
+        right,
+    )
     worst = gaps.loc[gaps["gap"].idxmin()]
-    right.caption(page.words("quality.servqual_gap", dimension=worst["dimension"],
-                             gap=worst["gap"]))
+    right.caption(
+        page.words("quality.servqual_gap", dimension=worst["dimension"], gap=worst["gap"])
+    )
 
 # -- Pareto -------------------------------------------------------------------------
 st.subheader(t("quality.pareto", lang))
@@ -124,8 +193,12 @@ page.defaults("quality", {"defect": "total", "by": "category"})
 if not ctx.presenter:
     # wide enough for the four defect types on one line
     left, right = st.columns([3, 2])
-    left.segmented_control(t("quality.defect", lang), list(quality.DEFECT_TYPES),
-                           key="quality_defect", format_func=page.named("quality.defect"))
+    left.segmented_control(
+        t("quality.defect", lang),
+        list(quality.DEFECT_TYPES),
+        key="quality_defect",
+        format_func=page.named("quality.defect"),
+    )
     right.selectbox(t("quality.by", lang), BY, key="quality_by", format_func=column)
 defect = page.setting("quality", "defect") or "total"
 by = page.setting("quality", "by")
@@ -135,14 +208,30 @@ part = all_values.head(20).assign(**{by: lambda d: d[by].map(shown)})
 if part.empty:
     st.caption(t("quality.no_defects", lang))
 else:
-    page.chart(charts.pareto_chart(part, by, t(f"quality.defect.{defect}", lang),
-                                   {"count": t("axis.count", lang),
-                                    "cumulative": t("axis.cumulative", lang),
-                                    "category": column(by), "share": t("axis.share", lang)}))
+    page.chart(
+        charts.pareto_chart(
+            part,
+            by,
+            t(f"quality.defect.{defect}", lang),
+            {
+                "count": t("axis.count", lang),
+                "cumulative": t("axis.cumulative", lang),
+                "category": column(by),
+                "share": t("axis.share", lang),
+            },
+        )
+    )
     vital = part[part["vital_few"]]
-    st.caption(page.words("quality.vital_few", n=len(vital), total=len(all_values),
-                          by=column(by), share=float(vital["share"].sum()),
-                          defect=t(f"quality.defect.{defect}", lang),
-                          names=", ".join(map(str, vital[by]))))
+    st.caption(
+        page.words(
+            "quality.vital_few",
+            n=len(vital),
+            total=len(all_values),
+            by=column(by),
+            share=float(vital["share"].sum()),
+            defect=t(f"quality.defect.{defect}", lang),
+            names=", ".join(map(str, vital[by])),
+        )
+    )
     if not ctx.presenter:
         page.download(pareto, "svcops-defects.csv")

@@ -15,16 +15,36 @@ COUNTRIES = ["", "US", "GB", "CN", "DE", "FR", "IN", "AU", "CA", "JP", "NL", "ES
 BY = {"total": None, "channel": "channel", "team": "team"}
 
 # -- settings (hidden when presenting: the plan shows as last set) --------------------
-page.defaults("resource", {"horizon": 28, "by": "channel", "country": "US", "sl": 80,
-                           "answer": 20, "shrink": 30, "occ": 85, "growth": 0, "aht": 0})
+page.defaults(
+    "resource",
+    {
+        "horizon": 28,
+        "by": "channel",
+        "country": "US",
+        "sl": 80,
+        "answer": 20,
+        "shrink": 30,
+        "occ": 85,
+        "growth": 0,
+        "aht": 0,
+    },
+)
 if not ctx.presenter:
     with st.expander(t("resource.settings", lang), expanded=False):
         c1, c2, c3 = st.columns(3)
         c1.slider(t("resource.horizon", lang), 7, 91, key="resource_horizon", step=7)
-        c2.segmented_control(t("resource.by", lang), list(BY), key="resource_by",
-                             format_func=page.named("resource.by"))
-        c3.selectbox(t("resource.country", lang), COUNTRIES, key="resource_country",
-                     format_func=lambda c: c or t("resource.country.none", lang))
+        c2.segmented_control(
+            t("resource.by", lang),
+            list(BY),
+            key="resource_by",
+            format_func=page.named("resource.by"),
+        )
+        c3.selectbox(
+            t("resource.country", lang),
+            COUNTRIES,
+            key="resource_country",
+            format_func=lambda c: c or t("resource.country.none", lang),
+        )
         c1, c2, c3 = st.columns(3)
         c1.slider(t("resource.sl", lang), 50, 99, key="resource_sl")
         c2.slider(t("resource.answer", lang), 5, 120, key="resource_answer", step=5)
@@ -49,24 +69,36 @@ def series_name(name: str) -> str:
     without one in the page's language)."""
     return shown(name) if by else t("resource.by.total", lang)
 
+
 settings = resource.PlanSettings(
-    horizon_days=int(page.setting("resource", "horizon")), service_level=percent("sl"),
-    answer_seconds=float(page.setting("resource", "answer")), shrinkage=percent("shrink"),
-    max_occupancy=percent("occ"), volume_growth=percent("growth"),
-    handle_time_factor=1 + percent("aht"), country=page.setting("resource", "country") or None,
+    horizon_days=int(page.setting("resource", "horizon")),
+    service_level=percent("sl"),
+    answer_seconds=float(page.setting("resource", "answer")),
+    shrinkage=percent("shrink"),
+    max_occupancy=percent("occ"),
+    volume_growth=percent("growth"),
+    handle_time_factor=1 + percent("aht"),
+    country=page.setting("resource", "country") or None,
 )
 # Only what a forecast depends on, so a what-if change reuses the cached forecasts.
 # Fitted in this process (max_workers=1): starting interpreters per request costs more
 # than it saves on a small server, and results are cached here and in svcops.forecast.
-forecast_settings = resource.PlanSettings(horizon_days=settings.horizon_days,
-                                          country=settings.country)
+forecast_settings = resource.PlanSettings(
+    horizon_days=settings.horizon_days, country=settings.country
+)
 
 try:
     with st.spinner("…"):
-        series_results = page.query(resource.forecast_demand, f, forecast_settings, by,
-                                    max_workers=1)
-        by_channel = series_results if by == "channel" else page.query(
-            resource.forecast_demand, f, forecast_settings, "channel", max_workers=1)
+        series_results = page.query(
+            resource.forecast_demand, f, forecast_settings, by, max_workers=1
+        )
+        by_channel = (
+            series_results
+            if by == "channel"
+            else page.query(
+                resource.forecast_demand, f, forecast_settings, "channel", max_workers=1
+            )
+        )
 except ValueError as exc:
     st.error(t("resource.error", lang, message=page.words(exc)))
     st.stop()
@@ -76,34 +108,51 @@ st.caption(t("resource.caption", lang, start=start.date(), days=settings.horizon
 
 # -- forecast -----------------------------------------------------------------------
 st.subheader(t("resource.forecast", lang))
-history, ahead = (frame.assign(series=frame["series"].map(series_name))
-                  for frame in resource.chart_frames(series_results))
+history, ahead = (
+    frame.assign(series=frame["series"].map(series_name))
+    for frame in resource.chart_frames(series_results)
+)
 # The workspace's values keep each series' colour; the series' own names are added, since
 # tickets without the dimension form a series ("(none)") that the values do not list.
 names = [series_name(str(n)) for n in series_results]
 scale = charts.colour_scale(by, [*ctx.dims.get(by, []), *names]) if by else None
-page.chart(charts.forecast_chart(history, ahead, t("resource.forecast_chart", lang),
-                                 {"period": t("axis.period", lang),
-                                  "tickets": t("axis.tickets", lang),
-                                  "series": t(f"resource.by.{by or 'total'}", lang),
-                                  "forecast": t("resource.legend.forecast", lang),
-                                  "lower": t("resource.legend.lower", lang),
-                                  "upper": t("resource.legend.upper", lang)}, scale,
-                                 {"actual": t("resource.legend.actual", lang),
-                                  "forecast": t("resource.legend.forecast", lang),
-                                  "band": t("resource.legend.band", lang)}))
+page.chart(
+    charts.forecast_chart(
+        history,
+        ahead,
+        t("resource.forecast_chart", lang),
+        {
+            "period": t("axis.period", lang),
+            "tickets": t("axis.tickets", lang),
+            "series": t(f"resource.by.{by or 'total'}", lang),
+            "forecast": t("resource.legend.forecast", lang),
+            "lower": t("resource.legend.lower", lang),
+            "upper": t("resource.legend.upper", lang),
+        },
+        scale,
+        {
+            "actual": t("resource.legend.actual", lang),
+            "forecast": t("resource.legend.forecast", lang),
+            "band": t("resource.legend.band", lang),
+        },
+    )
+)
 for name, result in series_results.items():
     series = series_name(name)
     if result.message:
         st.caption(page.words("resource.series_note", series=series, message=result.message))
-    st.markdown("- " + page.words("resource.series_note", series=series,
-                                  message=describe_accuracy(result.backtest)))
+    st.markdown(
+        "- "
+        + page.words(
+            "resource.series_note", series=series, message=describe_accuracy(result.backtest)
+        )
+    )
 
 # -- staffing -----------------------------------------------------------------------
 # The roster is cached; the plan is computed on each run (it takes the forecasts,
 # which would cost more to hash as a cache key than the plan does to compute).
 roster = page.query(resource.rostered, f, start, end, settings.interval_minutes)
-try:    # a channel with no recent arrivals has no intraday shape to plan with
+try:  # a channel with no recent arrivals has no intraday shape to plan with
     plan = resource.interval_plan(ctx.ws, f, by_channel, settings, roster)
 except ValueError as exc:
     st.error(t("resource.error", lang, message=page.words(exc)))
@@ -111,22 +160,44 @@ except ValueError as exc:
 weekdays = t("weekdays", lang).split(",")
 
 st.subheader(t("resource.intraday", lang))
-page.chart(charts.heatmap(resource.intraday_heat(plan), "slot", "weekday", "volume", "",
-                          x_title=t("axis.time", lang), y_title=t("axis.weekday", lang),
-                          value_title=t("axis.tickets", lang), y_labels=weekdays))
+page.chart(
+    charts.heatmap(
+        resource.intraday_heat(plan),
+        "slot",
+        "weekday",
+        "volume",
+        "",
+        x_title=t("axis.time", lang),
+        y_title=t("axis.weekday", lang),
+        value_title=t("axis.tickets", lang),
+        y_labels=weekdays,
+    )
+)
 
 st.subheader(t("resource.models", lang))
 models = plan.channels
 model_name, source = page.named("resource.model_name"), page.named("resource.source")
-page.table(models.assign(channel=models["channel"].map(shown),
-                         model=[model_name(m) for m in models["model"]],
-                         aht_source=[source(v) for v in models["aht_source"]],
-                         shape_source=[source(v) for v in models["shape_source"]]),
-           formats={"aht_seconds": "{:,.0f}", "backlog": "{:,.0f}"})
+page.table(
+    models.assign(
+        channel=models["channel"].map(shown),
+        model=[model_name(m) for m in models["model"]],
+        aht_source=[source(v) for v in models["aht_source"]],
+        shape_source=[source(v) for v in models["shape_source"]],
+    ),
+    formats={"aht_seconds": "{:,.0f}", "backlog": "{:,.0f}"},
+)
 for m in dict.fromkeys(models["model"]):
-    st.caption(f"**{model_name(m)}** — " + t(
-        f"resource.model.{m}", lang, sl=settings.service_level, answer=settings.answer_seconds,
-        occ=settings.max_occupancy, burn=settings.backlog_burn_days))
+    st.caption(
+        f"**{model_name(m)}** — "
+        + t(
+            f"resource.model.{m}",
+            lang,
+            sl=settings.service_level,
+            answer=settings.answer_seconds,
+            occ=settings.max_occupancy,
+            burn=settings.backlog_burn_days,
+        )
+    )
 st.caption(t("resource.shrinkage_note", lang, shrink=settings.shrinkage))
 
 comparison = resource.compare(plan, roster)
@@ -137,29 +208,72 @@ if roster.basis is None:
 else:
     if roster.basis == "typical_week":
         st.caption(t("resource.typical_week", lang, last=roster.last_shift))
-    cost = "" if total.short_cost is None else t(
-        "resource.totals_cost", lang, cost=total.short_cost, rate=roster.hourly_cost)
-    st.markdown(t("resource.totals", lang, req=total.required_fte, ros=total.rostered_fte,
-                  short=total.short_hours, cost=cost))
-    st.markdown(t("resource.weeks_at_risk", lang,
-                  weeks=", ".join(str(w) for w in total.weeks_at_risk))
-                if total.weeks_at_risk else t("resource.no_weeks_at_risk", lang))
+    cost = (
+        ""
+        if total.short_cost is None
+        else t("resource.totals_cost", lang, cost=total.short_cost, rate=roster.hourly_cost)
+    )
+    st.markdown(
+        t(
+            "resource.totals",
+            lang,
+            req=total.required_fte,
+            ros=total.rostered_fte,
+            short=total.short_hours,
+            cost=cost,
+        )
+    )
+    st.markdown(
+        t("resource.weeks_at_risk", lang, weeks=", ".join(str(w) for w in total.weeks_at_risk))
+        if total.weeks_at_risk
+        else t("resource.no_weeks_at_risk", lang)
+    )
     # Side by side on a desk; one under the other when presenting, for room to read.
     left, right = (st, st) if ctx.presenter else st.columns(2)
-    page.chart(charts.heatmap(resource.gap_heatmap(comparison), "hour", "weekday", "gap",
-                              t("resource.gap", lang), x_title=t("axis.hour", lang),
-                              y_title=t("axis.weekday", lang), value_title=t("col.gap_fte", lang),
-                              y_labels=weekdays, diverging=True), left)
-    page.chart(charts.weekly_bars(weekly, t("resource.weekly", lang),
-                                  {"required_fte": t("col.required_fte", lang),
-                                   "rostered_fte": t("col.rostered_fte", lang)},
-                                  {"fte": t("axis.fte", lang), "week": t("col.week", lang),
-                                   "series": t("axis.series", lang)}), right)
+    page.chart(
+        charts.heatmap(
+            resource.gap_heatmap(comparison),
+            "hour",
+            "weekday",
+            "gap",
+            t("resource.gap", lang),
+            x_title=t("axis.hour", lang),
+            y_title=t("axis.weekday", lang),
+            value_title=t("col.gap_fte", lang),
+            y_labels=weekdays,
+            diverging=True,
+        ),
+        left,
+    )
+    page.chart(
+        charts.weekly_bars(
+            weekly,
+            t("resource.weekly", lang),
+            {
+                "required_fte": t("col.required_fte", lang),
+                "rostered_fte": t("col.rostered_fte", lang),
+            },
+            {
+                "fte": t("axis.fte", lang),
+                "week": t("col.week", lang),
+                "series": t("axis.series", lang),
+            },
+        ),
+        right,
+    )
 
 if not ctx.presenter:
     hours = "{:,.1f}"
-    page.table(weekly.assign(week=weekly["week"].dt.date),
-               formats={"required_hours": hours, "rostered_hours": hours, "short_hours": hours,
-                        "required_fte": hours, "rostered_fte": hours, "gap_fte": "{:+,.1f}",
-                        "short_cost": "{:,.0f}"})
+    page.table(
+        weekly.assign(week=weekly["week"].dt.date),
+        formats={
+            "required_hours": hours,
+            "rostered_hours": hours,
+            "short_hours": hours,
+            "required_fte": hours,
+            "rostered_fte": hours,
+            "gap_fte": "{:+,.1f}",
+            "short_cost": "{:,.0f}",
+        },
+    )
     page.download(plan.intervals, f"svcops-staffing-{start.date()}.csv")

@@ -30,8 +30,11 @@ def number_format(values: Any, fmt: str, *, zero: bool = False) -> str:
     if fmt.endswith("%"):
         return fmt
     parts = values if isinstance(values, (list, tuple)) else [values]
-    found = np.concatenate([np.asarray(p, dtype="float64").ravel() for p in parts]) \
-        if parts else np.array([])
+    found = (
+        np.concatenate([np.asarray(p, dtype="float64").ravel() for p in parts])
+        if parts
+        else np.array([])
+    )
     found = found[np.isfinite(found)]
     if found.size and (found == np.round(found)).all():
         return ",d"
@@ -56,8 +59,12 @@ def category_axis(names: Any, **axis: Any) -> alt.Axis:
     ``names``: the labels shown; ``axis``: further ``alt.Axis`` settings (``labelAngle``
     given there wins)."""
     longest = max((len(str(n)) for n in names), default=0)
-    settings = {"labelOverlap": False, "labelLimit": 240,
-                "labelAngle": 0 if longest <= _FLAT_LABEL else -30, **axis}
+    settings = {
+        "labelOverlap": False,
+        "labelLimit": 240,
+        "labelAngle": 0 if longest <= _FLAT_LABEL else -30,
+        **axis,
+    }
     return alt.Axis(**settings)
 
 
@@ -67,9 +74,17 @@ def _decimals(fmt: str) -> int:
     return int(found.group(1)) if found else 0
 
 
-def series_chart(frame: pd.DataFrame, column: str, title: str, axis_title: str, *,
-                 percent: bool = False, mark: str = "line", colour: str = PALETTE[0],
-                 x_title: str = "Period"):
+def series_chart(
+    frame: pd.DataFrame,
+    column: str,
+    title: str,
+    axis_title: str,
+    *,
+    percent: bool = False,
+    mark: str = "line",
+    colour: str = PALETTE[0],
+    x_title: str = "Period",
+):
     """One measure over ``period`` as a line or an area (backlog); the axis reads as
     :func:`number_axis` says, the tooltip with ``,.1f`` (whole numbers as they are)."""
     data = frame.dropna(subset=[column])
@@ -77,31 +92,58 @@ def series_chart(frame: pd.DataFrame, column: str, title: str, axis_title: str, 
     y_axis = number_axis(data[column], fmt, zero=mark == "area")
     tip = ",d" if y_axis.format == ",d" else fmt
     base = alt.Chart(data, title=title)
-    marked = base.mark_area(opacity=0.35, line={"color": colour}, color=colour) if mark == "area" \
+    marked = (
+        base.mark_area(opacity=0.35, line={"color": colour}, color=colour)
+        if mark == "area"
         else base.mark_line(color=colour, point=len(frame) <= 60)
+    )
     return marked.encode(
         x=alt.X("period:T", title=x_title),
-        y=alt.Y(f"{column}:Q", title=axis_title, axis=y_axis,
-                scale=alt.Scale(zero=mark == "area")),
-        tooltip=[alt.Tooltip("period:T", title=x_title),
-                 alt.Tooltip(f"{column}:Q", title=axis_title, format=tip)],
+        y=alt.Y(f"{column}:Q", title=axis_title, axis=y_axis, scale=alt.Scale(zero=mark == "area")),
+        tooltip=[
+            alt.Tooltip("period:T", title=x_title),
+            alt.Tooltip(f"{column}:Q", title=axis_title, format=tip),
+        ],
     )
 
 
-def bar_chart(frame: pd.DataFrame, x: str, y: str, title: str, *, x_title: str, y_title: str,
-              percent: bool = False, colour: str = PALETTE[0], horizontal: bool = False,
-              sort: list[str] | str | None = None):
+def bar_chart(
+    frame: pd.DataFrame,
+    x: str,
+    y: str,
+    title: str,
+    *,
+    x_title: str,
+    y_title: str,
+    percent: bool = False,
+    colour: str = PALETTE[0],
+    horizontal: bool = False,
+    sort: list[str] | str | None = None,
+):
     """Plain bars of ``y`` per ``x`` (or sideways with ``horizontal``); every category
     keeps its label (:func:`category_axis`)."""
     fmt = ".0%" if percent else ",.2f"
     value_axis = number_axis(frame[y], fmt, zero=True)
     tip = ",d" if value_axis.format == ",d" else fmt
-    cat = alt.X(f"{x}:N", title=x_title, sort=sort, axis=category_axis(frame[x])) \
-        if not horizontal else \
-        alt.Y(f"{x}:N", title=x_title, sort=sort, axis=category_axis(frame[x], labelAngle=0))
-    val = alt.Y(f"{y}:Q", title=y_title, axis=value_axis) if not horizontal else \
-        alt.X(f"{y}:Q", title=y_title, axis=value_axis)
+    cat = (
+        alt.X(f"{x}:N", title=x_title, sort=sort, axis=category_axis(frame[x]))
+        if not horizontal
+        else alt.Y(f"{x}:N", title=x_title, sort=sort, axis=category_axis(frame[x], labelAngle=0))
+    )
+    val = (
+        alt.Y(f"{y}:Q", title=y_title, axis=value_axis)
+        if not horizontal
+        else alt.X(f"{y}:Q", title=y_title, axis=value_axis)
+    )
     enc = {"x": cat, "y": val} if not horizontal else {"y": cat, "x": val}
-    return alt.Chart(frame, title=title).mark_bar(color=colour).encode(
-        **enc, tooltip=[alt.Tooltip(f"{x}:N", title=x_title),
-                         alt.Tooltip(f"{y}:Q", title=y_title, format=tip)])
+    return (
+        alt.Chart(frame, title=title)
+        .mark_bar(color=colour)
+        .encode(
+            **enc,
+            tooltip=[
+                alt.Tooltip(f"{x}:N", title=x_title),
+                alt.Tooltip(f"{y}:Q", title=y_title, format=tip),
+            ],
+        )
+    )

@@ -9,35 +9,49 @@ from .common import category_axis, number_axis
 from .theme import BAD, GOOD, NEUTRAL, PALETTE
 
 
-def control_chart(frame: pd.DataFrame, title: str, axis: dict[str, str], *,
-                  percent: bool = False, flagged_label: str = "out of control"):
+def control_chart(
+    frame: pd.DataFrame,
+    title: str,
+    axis: dict[str, str],
+    *,
+    percent: bool = False,
+    flagged_label: str = "out of control",
+):
     """A control chart from a ``ControlChart.frame``: values as a line with points, the
     centre line, and UCL/LCL (stepped, since p-chart limits vary with each day's n);
     points where any Western Electric rule fires are red. ``axis``: titles of ``period``,
     ``value``, ``centre``, ``ucl`` and ``lcl`` (axes and tooltip)."""
     fmt = ".1%" if percent else ",.1f"
     data = frame.dropna(subset=["value"]).assign(
-        flag=lambda d: d["out_of_control"].map({True: flagged_label, False: ""}))
+        flag=lambda d: d["out_of_control"].map({True: flagged_label, False: ""})
+    )
     x = alt.X("date:T", title=axis["period"])
-    y_axis = number_axis([data[c] for c in ("value", "centre", "ucl", "lcl")],
-                         ".0%" if percent else ",.1f")
+    y_axis = number_axis(
+        [data[c] for c in ("value", "centre", "ucl", "lcl")], ".0%" if percent else ",.1f"
+    )
     base = alt.Chart(data)
-    limits = base.mark_line(interpolate="step-after", strokeDash=[4, 3], color=BAD,
-                            strokeWidth=1.2)
+    limits = base.mark_line(interpolate="step-after", strokeDash=[4, 3], color=BAD, strokeWidth=1.2)
     return alt.layer(
         base.mark_line(color=NEUTRAL, strokeWidth=1).encode(
-            x=x, y=alt.Y("value:Q", title=axis["value"], axis=y_axis)),
+            x=x, y=alt.Y("value:Q", title=axis["value"], axis=y_axis)
+        ),
         base.mark_line(color=GOOD, strokeWidth=1.2).encode(x=x, y="centre:Q"),
         limits.encode(x=x, y="ucl:Q"),
         limits.encode(x=x, y="lcl:Q"),
         base.mark_circle(size=36, opacity=1).encode(
-            x=x, y="value:Q",
+            x=x,
+            y="value:Q",
             color=alt.condition("datum.out_of_control", alt.value(BAD), alt.value(PALETTE[0])),
             size=alt.condition("datum.out_of_control", alt.value(80), alt.value(22)),
-            tooltip=[alt.Tooltip("date:T", title=axis["period"]),
-                     *(alt.Tooltip(f"{c}:Q", title=axis[c], format=fmt)
-                       for c in ("value", "centre", "ucl", "lcl")),
-                     alt.Tooltip("flag:N", title=" ")]),
+            tooltip=[
+                alt.Tooltip("date:T", title=axis["period"]),
+                *(
+                    alt.Tooltip(f"{c}:Q", title=axis[c], format=fmt)
+                    for c in ("value", "centre", "ucl", "lcl")
+                ),
+                alt.Tooltip("flag:N", title=" "),
+            ],
+        ),
     ).properties(title=title)
 
 
@@ -47,37 +61,68 @@ def pareto_chart(frame: pd.DataFrame, category: str, title: str, axis: dict[str,
     ``category``, ``count``, ``share`` and ``cumulative`` (axes and tooltip)."""
     order = frame[category].tolist()
     x = alt.X(f"{category}:N", sort=order, title=None, axis=alt.Axis(labelAngle=-35))
-    bars = alt.Chart(frame).mark_bar().encode(
-        x=x, y=alt.Y("count:Q", title=axis["count"],
-                     axis=number_axis(frame["count"], ",.1f", zero=True)),
-        color=alt.condition("datum.vital_few", alt.value(PALETTE[0]), alt.value("#A9C4DE")),
-        # (a caller that names no category or share keeps the column's name)
-        tooltip=[alt.Tooltip(f"{category}:N", title=axis.get("category", category)),
-                 alt.Tooltip("count:Q", title=axis["count"], format=","),
-                 alt.Tooltip("share:Q", title=axis.get("share", "share"), format=".1%"),
-                 alt.Tooltip("cumulative_share:Q", title=axis["cumulative"], format=".1%")])
-    line = alt.Chart(frame).mark_line(point=True, color=BAD).encode(
-        x=x, y=alt.Y("cumulative_share:Q", title=axis["cumulative"],
-                     axis=number_axis(frame["cumulative_share"], ".0%"),
-                     scale=alt.Scale(domain=[0, 1])))
+    bars = (
+        alt.Chart(frame)
+        .mark_bar()
+        .encode(
+            x=x,
+            y=alt.Y(
+                "count:Q", title=axis["count"], axis=number_axis(frame["count"], ",.1f", zero=True)
+            ),
+            color=alt.condition("datum.vital_few", alt.value(PALETTE[0]), alt.value("#A9C4DE")),
+            # (a caller that names no category or share keeps the column's name)
+            tooltip=[
+                alt.Tooltip(f"{category}:N", title=axis.get("category", category)),
+                alt.Tooltip("count:Q", title=axis["count"], format=","),
+                alt.Tooltip("share:Q", title=axis.get("share", "share"), format=".1%"),
+                alt.Tooltip("cumulative_share:Q", title=axis["cumulative"], format=".1%"),
+            ],
+        )
+    )
+    line = (
+        alt.Chart(frame)
+        .mark_line(point=True, color=BAD)
+        .encode(
+            x=x,
+            y=alt.Y(
+                "cumulative_share:Q",
+                title=axis["cumulative"],
+                axis=number_axis(frame["cumulative_share"], ".0%"),
+                scale=alt.Scale(domain=[0, 1]),
+            ),
+        )
+    )
     return alt.layer(bars, line).resolve_scale(y="independent").properties(title=title)
 
 
-def servqual_chart(frame: pd.DataFrame, title: str, labels: dict[str, str],
-                   axis: dict[str, str]):
+def servqual_chart(frame: pd.DataFrame, title: str, labels: dict[str, str], axis: dict[str, str]):
     """Expectation vs perception per SERVQUAL dimension, side by side; every dimension
     keeps its label (:func:`category_axis`). ``labels``: names of ``expectation`` and
     ``perception``; ``axis``: titles of ``score``, ``dimension`` and ``series``."""
-    long = frame.melt(id_vars="dimension", value_vars=["expectation", "perception"],
-                      var_name="what", value_name="score")
+    long = frame.melt(
+        id_vars="dimension",
+        value_vars=["expectation", "perception"],
+        var_name="what",
+        value_name="score",
+    )
     long["what"] = long["what"].map(labels)
-    scale = alt.Scale(domain=[labels["expectation"], labels["perception"]],
-                      range=[NEUTRAL, PALETTE[0]])
-    return alt.Chart(long, title=title).mark_bar().encode(
-        x=alt.X("dimension:N", title=None, axis=category_axis(frame["dimension"])),
-        xOffset="what:N", y=alt.Y("score:Q", title=axis["score"],
-                                  axis=number_axis(long["score"], ",.1f", zero=True)),
-        color=alt.Color("what:N", scale=scale, title=None),
-        tooltip=[alt.Tooltip("dimension:N", title=axis["dimension"]),
-                 alt.Tooltip("what:N", title=axis["series"]),
-                 alt.Tooltip("score:Q", title=axis["score"], format=".2f")])
+    scale = alt.Scale(
+        domain=[labels["expectation"], labels["perception"]], range=[NEUTRAL, PALETTE[0]]
+    )
+    return (
+        alt.Chart(long, title=title)
+        .mark_bar()
+        .encode(
+            x=alt.X("dimension:N", title=None, axis=category_axis(frame["dimension"])),
+            xOffset="what:N",
+            y=alt.Y(
+                "score:Q", title=axis["score"], axis=number_axis(long["score"], ",.1f", zero=True)
+            ),
+            color=alt.Color("what:N", scale=scale, title=None),
+            tooltip=[
+                alt.Tooltip("dimension:N", title=axis["dimension"]),
+                alt.Tooltip("what:N", title=axis["series"]),
+                alt.Tooltip("score:Q", title=axis["score"], format=".2f"),
+            ],
+        )
+    )

@@ -15,9 +15,14 @@ from .theme import BAD, NEUTRAL, PALETTE
 _BAND_OPACITY = 0.18
 
 
-def forecast_chart(history: pd.DataFrame, forecast: pd.DataFrame, title: str,
-                   axis: dict[str, str], scale: alt.Scale | None = None,
-                   labels: Mapping[str, str] | None = None):
+def forecast_chart(
+    history: pd.DataFrame,
+    forecast: pd.DataFrame,
+    title: str,
+    axis: dict[str, str],
+    scale: alt.Scale | None = None,
+    labels: Mapping[str, str] | None = None,
+):
     """Recent history (line) and forecast (dashed line over its interval band) per ``series``.
 
     ``history``: ``series, ds, y``; ``forecast``: ``series, ds, yhat, yhat_lower, yhat_upper``.
@@ -31,67 +36,127 @@ def forecast_chart(history: pd.DataFrame, forecast: pd.DataFrame, title: str,
     # shared legend one layer's "no legend" removes it for all.
     quiet = alt.Color("series:N", legend=None, scale=scale or alt.Undefined)
     x = alt.X("ds:T", title=axis["period"])
-    y_axis = number_axis([history["y"], forecast["yhat_lower"], forecast["yhat_upper"]], ",.1f",
-                         zero=True)
+    y_axis = number_axis(
+        [history["y"], forecast["yhat_lower"], forecast["yhat_upper"]], ",.1f", zero=True
+    )
     # What each layer is, for the legend: a field computed in the browser, so no column
     # is shipped for it.
     named: dict[str, tuple[str, str, str, Any]] = {}
     if labels is not None:
-        dash = alt.StrokeDash("kind:N", title=None, legend=alt.Legend(symbolType="stroke"),
-                              scale=alt.Scale(domain=[labels["actual"], labels["forecast"]],
-                                              range=[[1, 0], [5, 3]]))
+        dash = alt.StrokeDash(
+            "kind:N",
+            title=None,
+            legend=alt.Legend(symbolType="stroke"),
+            scale=alt.Scale(domain=[labels["actual"], labels["forecast"]], range=[[1, 0], [5, 3]]),
+        )
         # a one-value opacity scale needs its range twice (a single value draws opaque)
-        shade = alt.Opacity("band:N", title=None,
-                            scale=alt.Scale(range=[_BAND_OPACITY, _BAND_OPACITY]),
-                            legend=alt.Legend(symbolType="square", symbolFillColor=NEUTRAL,
-                                              symbolSize=150))
+        shade = alt.Opacity(
+            "band:N",
+            title=None,
+            scale=alt.Scale(range=[_BAND_OPACITY, _BAND_OPACITY]),
+            legend=alt.Legend(symbolType="square", symbolFillColor=NEUTRAL, symbolSize=150),
+        )
         # the band's field has its own name: legends of one field merge across channels
-        named = {"seen": ("kind", labels["actual"], "strokeDash", dash),
-                 "ahead": ("kind", labels["forecast"], "strokeDash", dash),
-                 "band": ("band", labels["band"], "opacity", shade)}
+        named = {
+            "seen": ("kind", labels["actual"], "strokeDash", dash),
+            "ahead": ("kind", labels["forecast"], "strokeDash", dash),
+            "band": ("band", labels["band"], "opacity", shade),
+        }
 
     def kind(chart: alt.Chart, layer: str) -> alt.Chart:
         if layer not in named:
             return chart
         name, label, channel, encoding = named[layer]
-        return chart.transform_calculate(**{name: json.dumps(label)}).encode(
-            **{channel: encoding})
+        return chart.transform_calculate(**{name: json.dumps(label)}).encode(**{channel: encoding})
 
-    band = alt.Chart(forecast).mark_area(opacity=_BAND_OPACITY).encode(
-        x=x, y=alt.Y("yhat_lower:Q", title=axis["tickets"], axis=y_axis), y2="yhat_upper:Q",
-        color=quiet)
-    ahead = alt.Chart(forecast).mark_line(strokeDash=[5, 3]).encode(
-        x=x, y="yhat:Q", color=quiet,
-        tooltip=[alt.Tooltip("ds:T", title=axis["period"]),
-                 alt.Tooltip("series:N", title=axis["series"]),
-                 *(alt.Tooltip(f"{c}:Q", title=axis[name], format=",.1f") for c, name in
-                   (("yhat", "forecast"), ("yhat_lower", "lower"), ("yhat_upper", "upper")))])
-    seen = alt.Chart(history).mark_line().encode(
-        x=x, y="y:Q", color=colour,
-        tooltip=[alt.Tooltip("ds:T", title=axis["period"]),
-                 alt.Tooltip("series:N", title=axis["series"]),
-                 alt.Tooltip("y:Q", title=axis["tickets"])])
+    band = (
+        alt.Chart(forecast)
+        .mark_area(opacity=_BAND_OPACITY)
+        .encode(
+            x=x,
+            y=alt.Y("yhat_lower:Q", title=axis["tickets"], axis=y_axis),
+            y2="yhat_upper:Q",
+            color=quiet,
+        )
+    )
+    ahead = (
+        alt.Chart(forecast)
+        .mark_line(strokeDash=[5, 3])
+        .encode(
+            x=x,
+            y="yhat:Q",
+            color=quiet,
+            tooltip=[
+                alt.Tooltip("ds:T", title=axis["period"]),
+                alt.Tooltip("series:N", title=axis["series"]),
+                *(
+                    alt.Tooltip(f"{c}:Q", title=axis[name], format=",.1f")
+                    for c, name in (
+                        ("yhat", "forecast"),
+                        ("yhat_lower", "lower"),
+                        ("yhat_upper", "upper"),
+                    )
+                ),
+            ],
+        )
+    )
+    seen = (
+        alt.Chart(history)
+        .mark_line()
+        .encode(
+            x=x,
+            y="y:Q",
+            color=colour,
+            tooltip=[
+                alt.Tooltip("ds:T", title=axis["period"]),
+                alt.Tooltip("series:N", title=axis["series"]),
+                alt.Tooltip("y:Q", title=axis["tickets"]),
+            ],
+        )
+    )
     # lines first in the layer order, so the legend shows their full colours
     layered = alt.layer(kind(seen, "seen"), kind(ahead, "ahead"), kind(band, "band"))
     return layered.resolve_legend(color="independent").properties(title=title)
 
 
-def heatmap(frame: pd.DataFrame, x: str, y: str, value: str, title: str, *,
-            x_title: str, y_title: str, value_title: str, y_labels: list[str] | None = None,
-            diverging: bool = False, fmt: str = ",.1f"):
+def heatmap(
+    frame: pd.DataFrame,
+    x: str,
+    y: str,
+    value: str,
+    title: str,
+    *,
+    x_title: str,
+    y_title: str,
+    value_title: str,
+    y_labels: list[str] | None = None,
+    diverging: bool = False,
+    fmt: str = ",.1f",
+):
     """A weekday x time grid. ``value_title`` names the value in the tooltip; ``diverging``
     centres a red-blue scale on 0 (shortfall red)."""
     data = frame.copy()
     if y_labels is not None:
         data[y] = data[y].map(dict(enumerate(y_labels)))
     scale = alt.Scale(scheme="redblue", domainMid=0) if diverging else alt.Scale(scheme="blues")
-    return alt.Chart(data, title=title).mark_rect().encode(
-        x=alt.X(f"{x}:O", title=x_title),
-        y=alt.Y(f"{y}:O", title=y_title, sort=y_labels or "ascending"),
-        color=alt.Color(f"{value}:Q", scale=scale, title=None,
-                        legend=alt.Legend(format=number_format(data[value], ",.1f"))),
-        tooltip=[alt.Tooltip(f"{y}:O", title=y_title), alt.Tooltip(f"{x}:O", title=x_title),
-                 alt.Tooltip(f"{value}:Q", title=value_title, format=fmt)],
+    return (
+        alt.Chart(data, title=title)
+        .mark_rect()
+        .encode(
+            x=alt.X(f"{x}:O", title=x_title),
+            y=alt.Y(f"{y}:O", title=y_title, sort=y_labels or "ascending"),
+            color=alt.Color(
+                f"{value}:Q",
+                scale=scale,
+                title=None,
+                legend=alt.Legend(format=number_format(data[value], ",.1f")),
+            ),
+            tooltip=[
+                alt.Tooltip(f"{y}:O", title=y_title),
+                alt.Tooltip(f"{x}:O", title=x_title),
+                alt.Tooltip(f"{value}:Q", title=value_title, format=fmt),
+            ],
+        )
     )
 
 
@@ -100,17 +165,27 @@ def weekly_bars(frame: pd.DataFrame, title: str, labels: dict[str, str], axis: d
     rostered_fte; ``labels``: names of those two; ``axis``: titles of ``fte``, ``week``
     and ``series``."""
     long = frame.assign(week=frame["week"].dt.strftime("%Y-%m-%d")).melt(
-        id_vars="week", value_vars=["required_fte", "rostered_fte"], var_name="what",
-        value_name="fte")
+        id_vars="week",
+        value_vars=["required_fte", "rostered_fte"],
+        var_name="what",
+        value_name="fte",
+    )
     long["what"] = long["what"].map(labels)
-    scale = alt.Scale(domain=[labels["required_fte"], labels["rostered_fte"]],
-                      range=[BAD, PALETTE[0]])
-    return alt.Chart(long, title=title).mark_bar().encode(
-        x=alt.X("week:O", title=None, axis=category_axis(long["week"])),
-        xOffset=alt.XOffset("what:N", sort=[labels["required_fte"], labels["rostered_fte"]]),
-        y=alt.Y("fte:Q", title=axis["fte"], axis=number_axis(long["fte"], ",.1f", zero=True)),
-        color=alt.Color("what:N", scale=scale, title=None),
-        tooltip=[alt.Tooltip("week:O", title=axis["week"]),
-                 alt.Tooltip("what:N", title=axis["series"]),
-                 alt.Tooltip("fte:Q", title=axis["fte"], format=",.1f")],
+    scale = alt.Scale(
+        domain=[labels["required_fte"], labels["rostered_fte"]], range=[BAD, PALETTE[0]]
+    )
+    return (
+        alt.Chart(long, title=title)
+        .mark_bar()
+        .encode(
+            x=alt.X("week:O", title=None, axis=category_axis(long["week"])),
+            xOffset=alt.XOffset("what:N", sort=[labels["required_fte"], labels["rostered_fte"]]),
+            y=alt.Y("fte:Q", title=axis["fte"], axis=number_axis(long["fte"], ",.1f", zero=True)),
+            color=alt.Color("what:N", scale=scale, title=None),
+            tooltip=[
+                alt.Tooltip("week:O", title=axis["week"]),
+                alt.Tooltip("what:N", title=axis["series"]),
+                alt.Tooltip("fte:Q", title=axis["fte"], format=",.1f"),
+            ],
+        )
     )

@@ -14,8 +14,22 @@ FONT = "Source Sans Pro, Noto Sans CJK SC, Microsoft YaHei, sans-serif"
 
 # Okabe-Ito (colour-blind safe) first, then Tableau 10 for longer lists.
 PALETTE = (
-    "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000",
-    "#4E79A7", "#F28E2B", "#59A14F", "#B07AA1", "#76B7B2", "#EDC948", "#FF9DA7", "#9C755F",
+    "#0072B2",
+    "#E69F00",
+    "#009E73",
+    "#CC79A7",
+    "#56B4E9",
+    "#D55E00",
+    "#F0E442",
+    "#000000",
+    "#4E79A7",
+    "#F28E2B",
+    "#59A14F",
+    "#B07AA1",
+    "#76B7B2",
+    "#EDC948",
+    "#FF9DA7",
+    "#9C755F",
 )
 PRIORITY_COLOURS = {"P1": "#C0392B", "P2": "#E67E22", "P3": "#2E86C1", "P4": "#7F8C8D"}
 SERIES_COLOURS = {"created": "#0072B2", "resolved": "#009E73"}
@@ -28,8 +42,13 @@ def _theme() -> alt.theme.ThemeConfig:
         "config": {
             "font": FONT,
             "view": {"stroke": None, "continuousHeight": 260},
-            "axis": {"labelFontSize": 12, "titleFontSize": 12, "gridColor": "#EAECEF",
-                     "domainColor": "#8C959F", "tickColor": "#8C959F"},
+            "axis": {
+                "labelFontSize": 12,
+                "titleFontSize": 12,
+                "gridColor": "#EAECEF",
+                "domainColor": "#8C959F",
+                "tickColor": "#8C959F",
+            },
             "legend": {"labelFontSize": 12, "titleFontSize": 12, "orient": "bottom"},
             "title": {"fontSize": 15, "anchor": "start", "fontWeight": 600},
             "range": {"category": list(PALETTE)},
@@ -44,9 +63,11 @@ def colour_scale(dimension: str, values: list[str]) -> alt.Scale:
     if dimension == "priority":
         known = [v for v in domain if v in PRIORITY_COLOURS]
         rest = [v for v in domain if v not in PRIORITY_COLOURS]
-        return alt.Scale(domain=known + rest,
-                         range=[PRIORITY_COLOURS[v] for v in known]
-                         + [PALETTE[i % len(PALETTE)] for i in range(len(rest))])
+        return alt.Scale(
+            domain=known + rest,
+            range=[PRIORITY_COLOURS[v] for v in known]
+            + [PALETTE[i % len(PALETTE)] for i in range(len(rest))],
+        )
     return alt.Scale(domain=domain, range=[PALETTE[i % len(PALETTE)] for i in range(len(domain))])
 
 
@@ -54,12 +75,26 @@ def colour_scale(dimension: str, values: list[str]) -> alt.Scale:
 ZH_LOCALE = {
     "number": {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["¥", ""]},
     "time": {
-        "dateTime": "%Y年%-m月%-d日 %A %X", "date": "%Y/%-m/%-d", "time": "%H:%M:%S",
+        "dateTime": "%Y年%-m月%-d日 %A %X",
+        "date": "%Y/%-m/%-d",
+        "time": "%H:%M:%S",
         "periods": ["上午", "下午"],
         "days": ["星期日", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六"],
         "shortDays": ["周日", "周一", "周二", "周三", "周四", "周五", "周六"],
-        "months": ["一月", "二月", "三月", "四月", "五月", "六月", "七月", "八月", "九月",
-                   "十月", "十一月", "十二月"],
+        "months": [
+            "一月",
+            "二月",
+            "三月",
+            "四月",
+            "五月",
+            "六月",
+            "七月",
+            "八月",
+            "九月",
+            "十月",
+            "十一月",
+            "十二月",
+        ],
         "shortMonths": [f"{m}月" for m in range(1, 13)],
     },
 }

@@ -36,12 +36,14 @@ def intraday_profile(
     data = timestamps_or_interval_frame
     if isinstance(data, pd.DataFrame):
         if "interval_start" not in data.columns:
-            raise InputError("resource.missing_column", frame="interval frame",
-                               column="interval_start")
+            raise InputError(
+                "resource.missing_column", frame="interval frame", column="interval_start"
+            )
         weight_col = next((c for c in ("volume", "offered") if c in data.columns), None)
         if weight_col is None:
-            raise InputError("resource.missing_columns", frame="interval frame",
-                               column="volume", other="offered")
+            raise InputError(
+                "resource.missing_columns", frame="interval frame", column="volume", other="offered"
+            )
         times = pd.Series(pd.to_datetime(data["interval_start"], errors="coerce"))
         weights = pd.to_numeric(data[weight_col], errors="coerce").fillna(0.0).to_numpy()
     else:

@@ -123,11 +123,16 @@ class _Options:
         if horizon is not None and (not is_count(horizon) or horizon < 1):
             raise InputError("resource.must_be.positive_whole", name="backtest_horizon")
         if self.growth not in ("linear", "flat"):
-            raise InputError("resource.must_be.either", name="growth", first="linear",
-                               second="flat")
+            raise InputError(
+                "resource.must_be.either", name="growth", first="linear", second="flat"
+            )
         if self.seasonality_mode not in ("multiplicative", "additive"):
-            raise InputError("resource.must_be.either", name="seasonality_mode",
-                               first="multiplicative", second="additive")
+            raise InputError(
+                "resource.must_be.either",
+                name="seasonality_mode",
+                first="multiplicative",
+                second="additive",
+            )
         if self.country is not None:
             import holidays
 
@@ -339,8 +344,10 @@ def _forecast_clean(clean: pd.DataFrame, horizon_days: int, options: _Options) -
     bt_horizon = options.backtest_horizon or min(DEFAULT_BACKTEST_HORIZON, horizon_days)
     days = len(clean)
     if days < MIN_PROPHET_DAYS:
-        message = Message("resource.fallback.short_history", {
-            "days": days, "min_days": MIN_PROPHET_DAYS, "min_weeks": MIN_PROPHET_DAYS // 7})
+        message = Message(
+            "resource.fallback.short_history",
+            {"days": days, "min_days": MIN_PROPHET_DAYS, "min_weeks": MIN_PROPHET_DAYS // 7},
+        )
         return _naive_result(clean, horizon_days, options, bt_horizon, message)
 
     def predict(train: pd.DataFrame, dates: pd.DatetimeIndex) -> np.ndarray:

@@ -79,8 +79,12 @@ class _Escaped:
         return self.escape(self.text)
 
 
-def render(message: Message, lang: str = DEFAULT_LANGUAGE,
-           escape: Callable[[str], str] | None = None, **extra) -> str:
+def render(
+    message: Message,
+    lang: str = DEFAULT_LANGUAGE,
+    escape: Callable[[str], str] | None = None,
+    **extra,
+) -> str:
     """A :class:`Message` worded in ``lang``; ``extra`` parameters override its own.
 
     A parameter that is a Message is worded first, in the same language; a tuple of

@@ -30,25 +30,27 @@ STRINGS: dict[str, dict[str, str]] = {
     "preset.last91": {"en": "Last 13 weeks", "zh": "最近 13 周"},
     "preset.last365": {"en": "Last 12 months", "zh": "最近 12 个月"},
     "preset.all": {"en": "All history", "zh": "全部历史"},
-    "sidebar.link": {"en": "The address bar holds this view: copy it to share.",
-                     "zh": "地址栏即当前视图，复制即可分享。"},
+    "sidebar.link": {
+        "en": "The address bar holds this view: copy it to share.",
+        "zh": "地址栏即当前视图，复制即可分享。",
+    },
     "common.no_tickets": {
         "en": "No tickets yet. Upload a ticket export (sheet `tickets`, columns `ticket_id` and "
-              "`created_at` at least) on the Data page, or switch to the sample workspace.",
+        "`created_at` at least) on the Data page, or switch to the sample workspace.",
         "zh": "还没有工单数据。请在“数据”页面上传工单导出（工作表 `tickets`，至少包含 `ticket_id` "
-              "和 `created_at` 列），或切换到示例工作区。",
+        "和 `created_at` 列），或切换到示例工作区。",
     },
     "common.empty_period": {
         "en": "No ticket was created or done from {start} to {end}. The data runs from "
-              "{first} to {last}: pick a period inside it under Quick range or Period.",
+        "{first} to {last}: pick a period inside it under Quick range or Period.",
         "zh": "{start} 至 {end} 期间没有新建或完成的工单。数据范围为 {first} 至 {last}，"
-              "请在“快捷期间”或“期间”中选择此范围内的日期。",
+        "请在“快捷期间”或“期间”中选择此范围内的日期。",
     },
     "common.empty_period_filtered": {
         "en": "No ticket matching the filters was created or done from {start} to {end}. "
-              "The data runs from {first} to {last}: widen the filters or the period.",
+        "The data runs from {first} to {last}: widen the filters or the period.",
         "zh": "{start} 至 {end} 期间没有符合筛选条件的新建或完成工单。数据范围为 {first} 至 "
-              "{last}，请放宽筛选条件或期间。",
+        "{last}，请放宽筛选条件或期间。",
     },
     "common.list_sep": {"en": "; ", "zh": "；"},
     "common.download_csv": {"en": "Download CSV", "zh": "下载 CSV"},

@@ -29,7 +29,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "overview.no_previous": {"en": "no previous data", "zh": "无上期数据"},
     "overview.cost_filtered": {
         "en": "Cost per ticket needs ticket-level cost when filtering by team, channel, category "
-              "or priority: the cost report is not split that way.",
+        "or priority: the cost report is not split that way.",
         "zh": "按团队、渠道、类别或优先级筛选时，单票成本需要工单级成本列：成本报表没有这样的拆分。",
     },
     "kpi.tickets": {"en": "Tickets created", "zh": "新建工单"},
@@ -46,12 +46,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "kpi.cost_per_ticket": {"en": "Cost per resolved ticket", "zh": "单张解决工单成本"},
     "headline.volume_up": {
         "en": "Volume rose {pct:.0%} on the previous {days} days to {n:,} tickets; "
-              "most of the change is in {group} ({gdelta:+,}).",
+        "most of the change is in {group} ({gdelta:+,}).",
         "zh": "工单量较前 {days} 天上升 {pct:.0%}，达 {n:,} 张；变化主要来自{group}（{gdelta:+,}）。",
     },
     "headline.volume_down": {
         "en": "Volume fell {pct:.0%} on the previous {days} days to {n:,} tickets; "
-              "most of the change is in {group} ({gdelta:+,}).",
+        "most of the change is in {group} ({gdelta:+,}).",
         "zh": "工单量较前 {days} 天下降 {pct:.0%}，为 {n:,} 张；变化主要来自{group}（{gdelta:+,}）。",
     },
     # Said when no group explains the change (the data has no team, channel or category):
@@ -74,7 +74,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "headline.sla_down": {
         "en": "SLA attainment fell {pts:.1f} points to {value:.1%}; {group} accounts for "
-              "{gpts:+.1f} points of that.",
+        "{gpts:+.1f} points of that.",
         "zh": "SLA 达成率下降 {pts:.1f} 个百分点至 {value:.1%}；其中 {group} 贡献 {gpts:+.1f} 个百分点。",
     },
     "headline.sla_down_total": {
@@ -87,7 +87,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "headline.sla_up": {
         "en": "SLA attainment rose {pts:.1f} points to {value:.1%}; {group} accounts for "
-              "{gpts:+.1f} points of that.",
+        "{gpts:+.1f} points of that.",
         "zh": "SLA 达成率上升 {pts:.1f} 个百分点至 {value:.1%}；其中 {group} 贡献 {gpts:+.1f} 个百分点。",
     },
     "headline.sla_flat": {
@@ -100,7 +100,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "headline.resolution": {
         "en": "Half of the tickets were resolved within {value:.1f} hours "
-              "(previously {previous:.1f}); one in ten took over {p90:.1f} hours.",
+        "(previously {previous:.1f}); one in ten took over {p90:.1f} hours.",
         "zh": "一半工单在 {value:.1f} 小时内解决（上期 {previous:.1f}）；十分之一超过 {p90:.1f} 小时。",
     },
     "headline.csat": {

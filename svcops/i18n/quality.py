@@ -4,14 +4,22 @@ STRINGS: dict[str, dict[str, str]] = {
     "quality.title": {"en": "Quality control", "zh": "质量控制"},
     "quality.spc": {"en": "Is the process stable?", "zh": "流程是否稳定？"},
     "quality.metric": {"en": "Control chart of", "zh": "控制图指标"},
-    "quality.metric.volume": {"en": "Tickets created per day (XmR)",
-                              "zh": "每日新建工单（单值-移动极差图）"},
-    "quality.metric.resolution": {"en": "Median resolution hours per day (XmR)",
-                                  "zh": "每日解决时长中位数（单值-移动极差图）"},
-    "quality.metric.sla": {"en": "SLA breach rate per day (p-chart)",
-                           "zh": "每日 SLA 违约率（p 控制图）"},
-    "quality.baseline": {"en": "Baseline period (sets centre line and limits)",
-                         "zh": "基准期（决定中心线与控制限）"},
+    "quality.metric.volume": {
+        "en": "Tickets created per day (XmR)",
+        "zh": "每日新建工单（单值-移动极差图）",
+    },
+    "quality.metric.resolution": {
+        "en": "Median resolution hours per day (XmR)",
+        "zh": "每日解决时长中位数（单值-移动极差图）",
+    },
+    "quality.metric.sla": {
+        "en": "SLA breach rate per day (p-chart)",
+        "zh": "每日 SLA 违约率（p 控制图）",
+    },
+    "quality.baseline": {
+        "en": "Baseline period (sets centre line and limits)",
+        "zh": "基准期（决定中心线与控制限）",
+    },
     "quality.limits": {
         "en": "Centre {centre} · UCL {ucl} · LCL {lcl} · from {baseline}.",
         "zh": "中心线 {centre} · 上控制限 {ucl} · 下控制限 {lcl} · 基于 {baseline}。",
@@ -21,50 +29,72 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "p̄ {centre} · 控制限 p̄ ± 3√(p̄(1−p̄)/nᵢ)，随每日数量变化 · 基于 {baseline}。",
     },
     "quality.flagged": {"en": "out of control", "zh": "失控"},
-    "quality.violations": {"en": "{n} point(s) flagged by the Western Electric rules",
-                           "zh": "{n} 个点触发西电规则"},
-    "quality.no_violations": {"en": "No Western Electric rule fires: the process is in "
-                                    "statistical control over this period.",
-                              "zh": "未触发任何西电规则：本期间流程处于统计受控状态。"},
+    "quality.violations": {
+        "en": "{n} point(s) flagged by the Western Electric rules",
+        "zh": "{n} 个点触发西电规则",
+    },
+    "quality.no_violations": {
+        "en": "No Western Electric rule fires: the process is in "
+        "statistical control over this period.",
+        "zh": "未触发任何西电规则：本期间流程处于统计受控状态。",
+    },
     "quality.rule.1": {"en": "Rule 1: one point beyond 3σ", "zh": "规则 1：一点超出 3σ"},
-    "quality.rule.2": {"en": "Rule 2: 2 of 3 beyond 2σ, same side",
-                       "zh": "规则 2：连续 3 点中 2 点超出 2σ（同侧）"},
-    "quality.rule.3": {"en": "Rule 3: 4 of 5 beyond 1σ, same side",
-                       "zh": "规则 3：连续 5 点中 4 点超出 1σ（同侧）"},
-    "quality.rule.4": {"en": "Rule 4: 8 in a row on one side",
-                       "zh": "规则 4：连续 8 点位于中心线同侧"},
+    "quality.rule.2": {
+        "en": "Rule 2: 2 of 3 beyond 2σ, same side",
+        "zh": "规则 2：连续 3 点中 2 点超出 2σ（同侧）",
+    },
+    "quality.rule.3": {
+        "en": "Rule 3: 4 of 5 beyond 1σ, same side",
+        "zh": "规则 3：连续 5 点中 4 点超出 1σ（同侧）",
+    },
+    "quality.rule.4": {
+        "en": "Rule 4: 8 in a row on one side",
+        "zh": "规则 4：连续 8 点位于中心线同侧",
+    },
     # Which points set a control chart's limits (ControlChart.baseline).
     "quality.baseline.all": {"en": "all points ({n} points)", "zh": "全部点（{n} 个点）"},
     "quality.baseline.all_one": {"en": "all points ({n} point)", "zh": "全部点（{n} 个点）"},
     "quality.baseline.selected": {"en": "selected points ({n} points)", "zh": "所选点（{n} 个点）"},
-    "quality.baseline.selected_one": {"en": "selected points ({n} point)",
-                                      "zh": "所选点（{n} 个点）"},
-    "quality.baseline.range": {"en": "{start} to {end} ({n} points)",
-                               "zh": "{start} 至 {end}（{n} 个点）"},
-    "quality.baseline.range_one": {"en": "{start} to {end} ({n} point)",
-                                   "zh": "{start} 至 {end}（{n} 个点）"},
+    "quality.baseline.selected_one": {
+        "en": "selected points ({n} point)",
+        "zh": "所选点（{n} 个点）",
+    },
+    "quality.baseline.range": {
+        "en": "{start} to {end} ({n} points)",
+        "zh": "{start} 至 {end}（{n} 个点）",
+    },
+    "quality.baseline.range_one": {
+        "en": "{start} to {end} ({n} point)",
+        "zh": "{start} 至 {end}（{n} 个点）",
+    },
     # Why a control chart has no limits (ControlChart.note).
     "quality.note.too_few_baseline": {
         "en": "the baseline needs at least 2 consecutive points to estimate sigma; it has {n}",
         "zh": "基准期至少需要 2 个连续的点才能估计 σ；目前只有 {n} 个",
     },
-    "quality.note.no_items": {"en": "the baseline has no items to judge; no limits",
-                              "zh": "基准期没有可判定的项目；无法给出控制限"},
+    "quality.note.no_items": {
+        "en": "the baseline has no items to judge; no limits",
+        "zh": "基准期没有可判定的项目；无法给出控制限",
+    },
     "quality.mr": {"en": "Moving range", "zh": "移动极差"},
     "quality.customers": {"en": "What customers say", "zh": "客户评价"},
-    "quality.csat_dist": {"en": "CSAT scores of tickets resolved in the period",
-                          "zh": "本期已解决工单的满意度评分分布"},
+    "quality.csat_dist": {
+        "en": "CSAT scores of tickets resolved in the period",
+        "zh": "本期已解决工单的满意度评分分布",
+    },
     "quality.csat_trend": {"en": "CSAT mean over time", "zh": "满意度均值趋势"},
-    "quality.no_csat": {"en": "No CSAT scores in this period: add a `csat` column (1–5) to the "
-                              "tickets sheet.",
-                        "zh": "本期没有满意度评分：请在工单表中加入 `csat` 列（1–5）。"},
+    "quality.no_csat": {
+        "en": "No CSAT scores in this period: add a `csat` column (1–5) to the tickets sheet.",
+        "zh": "本期没有满意度评分：请在工单表中加入 `csat` 列（1–5）。",
+    },
     "quality.nps": {"en": "NPS (surveys dated in the period)", "zh": "NPS（本期问卷）"},
     "quality.promoters": {"en": "Promoters (9–10)", "zh": "推荐者（9–10）"},
     "quality.passives": {"en": "Passives (7–8)", "zh": "中立者（7–8）"},
     "quality.detractors": {"en": "Detractors (0–6)", "zh": "贬损者（0–6）"},
-    "quality.no_nps": {"en": "No NPS in this period: upload a `surveys` sheet with `date` and "
-                             "`nps` (0–10).",
-                       "zh": "本期没有 NPS：请上传含 `date` 与 `nps`（0–10）的 `surveys` 工作表。"},
+    "quality.no_nps": {
+        "en": "No NPS in this period: upload a `surveys` sheet with `date` and `nps` (0–10).",
+        "zh": "本期没有 NPS：请上传含 `date` 与 `nps`（0–10）的 `surveys` 工作表。",
+    },
     "quality.pareto": {"en": "Where defects come from", "zh": "缺陷来自哪里"},
     "quality.defect": {"en": "Defect", "zh": "缺陷类型"},
     "quality.defect.sla_breach": {"en": "SLA breached", "zh": "SLA 违约"},
@@ -76,8 +106,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "{n} of {total} {by} values make up {share:.0%} of {defect}: {names}.",
         "zh": "{total} 个{by}中的 {n} 个占{defect}的 {share:.0%}：{names}。",
     },
-    "quality.no_defects": {"en": "No defects of this type in the period.",
-                           "zh": "本期没有此类缺陷。"},
+    "quality.no_defects": {
+        "en": "No defects of this type in the period.",
+        "zh": "本期没有此类缺陷。",
+    },
     "quality.servqual": {"en": "SERVQUAL: expectation vs perception", "zh": "SERVQUAL：期望与感知"},
     "quality.servqual_gap": {
         "en": "Largest gap: {dimension} ({gap:+.2f} on the survey's scale).",
@@ -85,11 +117,11 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "quality.no_servqual": {
         "en": "No SERVQUAL scores: surveys with `<dimension>_expectation` and "
-              "`<dimension>_perception` columns (tangibles, reliability, responsiveness, "
-              "assurance, empathy) would show the service-quality gaps.",
+        "`<dimension>_perception` columns (tangibles, reliability, responsiveness, "
+        "assurance, empathy) would show the service-quality gaps.",
         "zh": "没有 SERVQUAL 评分：包含 `<维度>_expectation` 与 `<维度>_perception` 列"
-              "（维度：tangibles 有形性、reliability 可靠性、responsiveness 响应性、assurance 保证性、"
-              "empathy 移情性）的问卷可显示服务质量差距。",
+        "（维度：tangibles 有形性、reliability 可靠性、responsiveness 响应性、assurance 保证性、"
+        "empathy 移情性）的问卷可显示服务质量差距。",
     },
     # SERVQUAL's five dimensions (Parasuraman, Zeithaml and Berry), as in the survey columns.
     "quality.dimension.tangibles": {"en": "Tangibles", "zh": "有形性"},

@@ -21,8 +21,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "resource.growth": {"en": "Volume change (%)", "zh": "业务量变化（%）"},
     "resource.aht": {"en": "Handle time change (%)", "zh": "处理时长变化（%）"},
     "resource.forecast": {"en": "Demand forecast", "zh": "需求预测"},
-    "resource.forecast_chart": {"en": "Tickets per day: last 8 weeks and forecast",
-                                "zh": "每日工单：最近 8 周与预测"},
+    "resource.forecast_chart": {
+        "en": "Tickets per day: last 8 weeks and forecast",
+        "zh": "每日工单：最近 8 周与预测",
+    },
     # The forecast chart's legend: the history line, the dashed forecast and its band.
     "resource.legend.actual": {"en": "Actual", "zh": "实际"},
     "resource.legend.forecast": {"en": "Forecast", "zh": "预测"},
@@ -33,15 +35,15 @@ STRINGS: dict[str, dict[str, str]] = {
     # -- forecast accuracy (svcops.forecast.describe_accuracy) --
     "resource.accuracy.better": {
         "en": "On the last {days} days the forecast missed by {mape:.0%} a day; "
-              "the naive weekly repeat missed by {baseline_mape:.0%}.",
+        "the naive weekly repeat missed by {baseline_mape:.0%}.",
         "zh": "在最近 {days} 天里，预测每天平均偏差 {mape:.0%}；"
-              "简单按上周重复的偏差为 {baseline_mape:.0%}。",
+        "简单按上周重复的偏差为 {baseline_mape:.0%}。",
     },
     "resource.accuracy.not_better": {
         "en": "On the last {days} days the forecast missed by {mape:.0%} a day, "
-              "no better than the naive weekly repeat ({baseline_mape:.0%}).",
+        "no better than the naive weekly repeat ({baseline_mape:.0%}).",
         "zh": "在最近 {days} 天里，预测每天平均偏差 {mape:.0%}，"
-              "不优于简单按上周重复（{baseline_mape:.0%}）。",
+        "不优于简单按上周重复（{baseline_mape:.0%}）。",
     },
     "resource.accuracy.naive": {
         "en": "On the last {days} days repeating the previous week missed by {mape:.0%} a day.",
@@ -49,15 +51,15 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "resource.accuracy.better_count": {
         "en": "On the last {days} days the forecast missed by {mae:.1f} a day; "
-              "the naive weekly repeat missed by {baseline_mae:.1f}.",
+        "the naive weekly repeat missed by {baseline_mae:.1f}.",
         "zh": "在最近 {days} 天里，预测每天平均偏差 {mae:.1f} 张；"
-              "按上周重复偏差 {baseline_mae:.1f} 张。",
+        "按上周重复偏差 {baseline_mae:.1f} 张。",
     },
     "resource.accuracy.not_better_count": {
         "en": "On the last {days} days the forecast missed by {mae:.1f} a day, "
-              "no better than the naive weekly repeat ({baseline_mae:.1f}).",
+        "no better than the naive weekly repeat ({baseline_mae:.1f}).",
         "zh": "在最近 {days} 天里，预测每天平均偏差 {mae:.1f} 张，"
-              "不优于按上周重复（{baseline_mae:.1f}）。",
+        "不优于按上周重复（{baseline_mae:.1f}）。",
     },
     "resource.accuracy.unavailable": {
         "en": "There is not enough history yet to measure how accurate the forecast is.",
@@ -66,22 +68,26 @@ STRINGS: dict[str, dict[str, str]] = {
     # -- why the forecast repeats the last week (ForecastResult.message) --
     "resource.fallback.short_history": {
         "en": "Only {days} days of history; a model forecast needs at least {min_days} days "
-              "({min_weeks} weeks), so the forecast repeats the last week.",
+        "({min_weeks} weeks), so the forecast repeats the last week.",
         "zh": "仅有 {days} 天的历史数据；模型预测至少需要 {min_days} 天（{min_weeks} 周），"
-              "因此预测沿用最近一周的数据。",
+        "因此预测沿用最近一周的数据。",
     },
     "resource.fallback.fit_failed": {
         "en": "The forecasting model could not be fitted ({error}); the forecast repeats "
-              "the last week.",
+        "the last week.",
         "zh": "预测模型无法拟合（{error}），因此预测沿用最近一周的数据。",
     },
     # -- the roster (Roster.reason) --
     "resource.roster.none": {"en": "no roster uploaded", "zh": "尚未上传排班表"},
-    "resource.roster.no_times": {"en": "the roster has no shift start and end times",
-                                 "zh": "排班表没有班次的开始和结束时间"},
+    "resource.roster.no_times": {
+        "en": "the roster has no shift start and end times",
+        "zh": "排班表没有班次的开始和结束时间",
+    },
     # -- inputs refused by the forecast, the staffing maths and the plan settings --
-    "resource.history.empty": {"en": "history is empty: no tickets in the selected range",
-                               "zh": "历史数据为空：所选范围内没有工单"},
+    "resource.history.empty": {
+        "en": "history is empty: no tickets in the selected range",
+        "zh": "历史数据为空：所选范围内没有工单",
+    },
     "resource.history.columns": {
         "en": "history must have columns 'ds' and 'y' (missing: {missing})",
         "zh": "历史数据必须包含 'ds' 和 'y' 两列（缺少：{missing}）",
@@ -90,10 +96,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "history has several unique_id values; use forecast_many for many series",
         "zh": "历史数据含有多个 unique_id；多个序列请使用 forecast_many",
     },
-    "resource.history.bad_dates": {"en": "history has {count} row(s) whose 'ds' is not a date",
-                                   "zh": "历史数据中有 {count} 行的 'ds' 不是日期"},
-    "resource.history.bad_counts": {"en": "history has {count} row(s) whose 'y' is not a number",
-                                    "zh": "历史数据中有 {count} 行的 'y' 不是数字"},
+    "resource.history.bad_dates": {
+        "en": "history has {count} row(s) whose 'ds' is not a date",
+        "zh": "历史数据中有 {count} 行的 'ds' 不是日期",
+    },
+    "resource.history.bad_counts": {
+        "en": "history has {count} row(s) whose 'y' is not a number",
+        "zh": "历史数据中有 {count} 行的 'y' 不是数字",
+    },
     "resource.history.negative": {
         "en": "history has {count} row(s) with a negative 'y'; counts cannot be negative",
         "zh": "历史数据中有 {count} 行的 'y' 为负数；计数不能为负",
@@ -102,58 +112,90 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "unique_id values must stay distinct as text (e.g. not both 1 and '1')",
         "zh": "unique_id 的值转为文本后必须互不相同（例如不能同时有 1 和 '1'）",
     },
-    "resource.missing_column": {"en": "{frame} must have a '{column}' column",
-                                "zh": "{frame} 必须包含 '{column}' 列"},
-    "resource.missing_columns": {"en": "{frame} must have a '{column}' or '{other}' column",
-                                 "zh": "{frame} 必须包含 '{column}' 或 '{other}' 列"},
-    "resource.must_be.positive": {"en": "{name} must be a positive number",
-                                  "zh": "{name} 必须是正数"},
-    "resource.must_be.non_negative": {"en": "{name} must be a non-negative number",
-                                      "zh": "{name} 必须是非负数"},
-    "resource.must_be.positive_whole": {"en": "{name} must be a positive whole number",
-                                        "zh": "{name} 必须是正整数"},
-    "resource.must_be.whole": {"en": "{name} must be a non-negative whole number",
-                               "zh": "{name} 必须是非负整数"},
-    "resource.must_be.fraction": {"en": "{name} must be a number strictly between 0 and 1",
-                                  "zh": "{name} 必须是严格介于 0 与 1 之间的数"},
+    "resource.missing_column": {
+        "en": "{frame} must have a '{column}' column",
+        "zh": "{frame} 必须包含 '{column}' 列",
+    },
+    "resource.missing_columns": {
+        "en": "{frame} must have a '{column}' or '{other}' column",
+        "zh": "{frame} 必须包含 '{column}' 或 '{other}' 列",
+    },
+    "resource.must_be.positive": {
+        "en": "{name} must be a positive number",
+        "zh": "{name} 必须是正数",
+    },
+    "resource.must_be.non_negative": {
+        "en": "{name} must be a non-negative number",
+        "zh": "{name} 必须是非负数",
+    },
+    "resource.must_be.positive_whole": {
+        "en": "{name} must be a positive whole number",
+        "zh": "{name} 必须是正整数",
+    },
+    "resource.must_be.whole": {
+        "en": "{name} must be a non-negative whole number",
+        "zh": "{name} 必须是非负整数",
+    },
+    "resource.must_be.fraction": {
+        "en": "{name} must be a number strictly between 0 and 1",
+        "zh": "{name} 必须是严格介于 0 与 1 之间的数",
+    },
     "resource.must_be.below_one": {
         "en": "{name} must be a number from 0 up to, but not including, 1",
         "zh": "{name} 必须是不小于 0 且小于 1 的数",
     },
-    "resource.must_be.up_to_one": {"en": "{name} must be a number above 0 and at most 1",
-                                   "zh": "{name} 必须大于 0 且不超过 1"},
-    "resource.must_be.either": {"en": "{name} must be '{first}' or '{second}'",
-                                "zh": "{name} 必须是 '{first}' 或 '{second}'"},
-    "resource.by_choice": {"en": "by must be None, 'channel' or 'team'",
-                           "zh": "by 必须是 None、'channel' 或 'team'"},
+    "resource.must_be.up_to_one": {
+        "en": "{name} must be a number above 0 and at most 1",
+        "zh": "{name} 必须大于 0 且不超过 1",
+    },
+    "resource.must_be.either": {
+        "en": "{name} must be '{first}' or '{second}'",
+        "zh": "{name} 必须是 '{first}' 或 '{second}'",
+    },
+    "resource.by_choice": {
+        "en": "by must be None, 'channel' or 'team'",
+        "zh": "by 必须是 None、'channel' 或 'team'",
+    },
     "resource.must_be.given": {
         "en": "{name} must be given, as a column of frame or as an argument",
         "zh": "必须提供 {name}：作为 frame 的一列或作为参数",
     },
-    "resource.burn_down_needed": {"en": "burn_down_days must be given when there is a backlog",
-                                  "zh": "有积压时必须提供 burn_down_days"},
+    "resource.burn_down_needed": {
+        "en": "burn_down_days must be given when there is a backlog",
+        "zh": "有积压时必须提供 burn_down_days",
+    },
     "resource.unknown_country": {
         "en": "unknown country code '{code}': use an ISO code such as 'US', 'GB', 'CN' or 'DE'",
         "zh": "未知的国家代码 '{code}'：请使用 ISO 代码，例如 'US'、'GB'、'CN' 或 'DE'",
     },
-    "resource.horizon_range": {"en": "horizon_days must be between 1 and 366",
-                               "zh": "horizon_days 必须在 1 到 366 之间"},
-    "resource.growth_range": {"en": "volume_growth must be above -1 (-100%)",
-                              "zh": "volume_growth 必须大于 -1（-100%）"},
-    "resource.intraday.no_arrivals": {"en": "no arrivals to build an intraday profile from",
-                                      "zh": "没有到达记录，无法建立日内分布"},
+    "resource.horizon_range": {
+        "en": "horizon_days must be between 1 and 366",
+        "zh": "horizon_days 必须在 1 到 366 之间",
+    },
+    "resource.growth_range": {
+        "en": "volume_growth must be above -1 (-100%)",
+        "zh": "volume_growth 必须大于 -1（-100%）",
+    },
+    "resource.intraday.no_arrivals": {
+        "en": "no arrivals to build an intraday profile from",
+        "zh": "没有到达记录，无法建立日内分布",
+    },
     "resource.intraday.interval": {
         "en": "interval_minutes must be a whole number of minutes that divides a day",
         "zh": "interval_minutes 必须是能整除一天的整数分钟数",
     },
-    "resource.intraday.grid": {"en": "profile slots are not on a {minutes}-minute grid",
-                               "zh": "分布的时段不在 {minutes} 分钟的网格上"},
+    "resource.intraday.grid": {
+        "en": "profile slots are not on a {minutes}-minute grid",
+        "zh": "分布的时段不在 {minutes} 分钟的网格上",
+    },
     "resource.intraday.weekdays": {
         "en": "profile does not cover every weekday in daily_forecast",
         "zh": "分布未覆盖 daily_forecast 中的每个星期几",
     },
-    "resource.intraday": {"en": "Forecast arrivals per 30 minutes (average day of week)",
-                          "zh": "每 30 分钟预测到达量（按星期平均）"},
+    "resource.intraday": {
+        "en": "Forecast arrivals per 30 minutes (average day of week)",
+        "zh": "每 30 分钟预测到达量（按星期平均）",
+    },
     "resource.models": {"en": "How each channel is staffed", "zh": "各渠道的人力模型"},
     "resource.source.tickets": {"en": "tickets", "zh": "工单"},
     "resource.source.intervals": {"en": "interval statistics", "zh": "时段统计"},
@@ -163,50 +205,55 @@ STRINGS: dict[str, dict[str, str]] = {
     "resource.model_name.workload": {"en": "Workload", "zh": "工作量模型"},
     "resource.model.erlang_c": {
         "en": "Erlang C per 30-minute interval: Poisson arrivals, exponential handle times, "
-              "callers wait without hanging up (so slightly more agents than with abandonment); "
-              "target {sl:.0%} answered within {answer:.0f} s, occupancy at most {occ:.0%}.",
+        "callers wait without hanging up (so slightly more agents than with abandonment); "
+        "target {sl:.0%} answered within {answer:.0f} s, occupancy at most {occ:.0%}.",
         "zh": "每 30 分钟区间使用 Erlang C：泊松到达、指数分布处理时长、来电者不放弃（因此比考虑放弃时略多）；"
-              "目标 {answer:.0f} 秒内接通 {sl:.0%}，占用率不超过 {occ:.0%}。",
+        "目标 {answer:.0f} 秒内接通 {sl:.0%}，占用率不超过 {occ:.0%}。",
     },
     "resource.model.workload": {
         "en": "Workload: arriving work (volume × handle time) laid over rostered hours, "
-              "plus the open backlog cleared over {burn:.0f} days; occupancy at most {occ:.0%}.",
+        "plus the open backlog cleared over {burn:.0f} days; occupancy at most {occ:.0%}.",
         "zh": "工作量模型：到达的工作量（业务量 × 处理时长）分配到排班时段，"
-              "并在 {burn:.0f} 天内清理现有积压；占用率不超过 {occ:.0%}。",
+        "并在 {burn:.0f} 天内清理现有积压；占用率不超过 {occ:.0%}。",
     },
     "resource.shrinkage_note": {
         "en": "Staff to roster = staff needed ÷ (1 − shrinkage {shrink:.0%}).",
         "zh": "需排班人数 = 所需人数 ÷（1 − 缩减率 {shrink:.0%}）。",
     },
     # The axes name weekday and hour; a longer title is cut short in a half-width column.
-    "resource.gap": {"en": "Rostered minus needed (red: short)",
-                     "zh": "排班减需求（红色为不足）"},
+    "resource.gap": {"en": "Rostered minus needed (red: short)", "zh": "排班减需求（红色为不足）"},
     "resource.weekly": {"en": "Required vs rostered FTE per week", "zh": "每周需求与排班 FTE"},
     "resource.weeks_at_risk": {
         "en": "Weeks at risk (roster short by more than 5% of needed hours): {weeks}.",
         "zh": "风险周（排班缺口超过所需工时的 5%）：{weeks}。",
     },
-    "resource.no_weeks_at_risk": {"en": "No week is short by more than 5% of needed hours.",
-                                  "zh": "没有任何一周的缺口超过所需工时的 5%。"},
+    "resource.no_weeks_at_risk": {
+        "en": "No week is short by more than 5% of needed hours.",
+        "zh": "没有任何一周的缺口超过所需工时的 5%。",
+    },
     "resource.typical_week": {
         "en": "The roster ends on {last}; the comparison uses its last four weeks as a "
-              "typical week. Upload the coming weeks' roster to compare against it.",
+        "typical week. Upload the coming weeks' roster to compare against it.",
         "zh": "排班数据截至 {last}；对比使用最后四周的平均作为典型周。上传未来几周的排班即可直接对比。",
     },
     "resource.no_roster": {
         "en": "Upload a roster (sheet `roster`: date, team, agent, shift_start, shift_end, "
-              "scheduled_hours, hourly_cost) to compare required with rostered staff, "
-              "see the gap by hour and the weeks at risk in FTE and cost. ({reason})",
+        "scheduled_hours, hourly_cost) to compare required with rostered staff, "
+        "see the gap by hour and the weeks at risk in FTE and cost. ({reason})",
         "zh": "上传排班表（工作表 `roster`：date、team、agent、shift_start、shift_end、"
-              "scheduled_hours、hourly_cost），即可对比需求与排班、查看按小时的缺口以及风险周的 FTE 与成本。（{reason}）",
+        "scheduled_hours、hourly_cost），即可对比需求与排班、查看按小时的缺口以及风险周的 FTE 与成本。（{reason}）",
     },
     "resource.totals": {
         "en": "Over the horizon: {req:,.1f} FTE needed on average, {ros:,.1f} rostered; "
-              "{short:,.0f} hours short{cost}.",
+        "{short:,.0f} hours short{cost}.",
         "zh": "预测期内：平均需要 {req:,.1f} FTE，排班 {ros:,.1f} FTE；缺口 {short:,.0f} 小时{cost}。",
     },
-    "resource.totals_cost": {"en": ", about {cost:,.0f} at {rate:,.2f} an hour",
-                             "zh": "，按每小时 {rate:,.2f} 计约 {cost:,.0f}"},
-    "resource.error": {"en": "The forecast could not be made: {message}",
-                       "zh": "无法生成预测：{message}"},
+    "resource.totals_cost": {
+        "en": ", about {cost:,.0f} at {rate:,.2f} an hour",
+        "zh": "，按每小时 {rate:,.2f} 计约 {cost:,.0f}",
+    },
+    "resource.error": {
+        "en": "The forecast could not be made: {message}",
+        "zh": "无法生成预测：{message}",
+    },
 }

@@ -32,8 +32,18 @@ from .profiles import Profile, ProfileError, get_profile, profile_for
 from .read import IngestError, RawSheet, Source, read_file
 from .split_times import combine_date_and_time
 
-__all__ = ["IngestError", "ImportReport", "ProfileError", "SheetPreview", "SheetReport",
-           "import_files", "import_paths", "import_summary", "mapping_from_rows", "preview"]
+__all__ = [
+    "IngestError",
+    "ImportReport",
+    "ProfileError",
+    "SheetPreview",
+    "SheetReport",
+    "import_files",
+    "import_paths",
+    "import_summary",
+    "mapping_from_rows",
+    "preview",
+]
 
 # A tickets-shaped sheet is a state history when this share of its rows repeat an id.
 STATE_HISTORY_SHARE = 0.1
@@ -79,16 +89,29 @@ def import_summary(report: ImportReport, lang: str = DEFAULT_LANGUAGE):
     rows = []
     for s in report.sheets:
         shown = ", ".join(
-            f"{src} → {col}" + (f" ({s.confidence[col]:.0%})" if s.confidence.get(col, 1) < 1 else "")
-            for col, src in s.mapping.items() if not src.startswith("__"))
-        rows.append({"file": s.file, "sheet": s.sheet, "table": s.table, "rows": s.rows,
-                     "rejected": s.rejected, "replaced": s.replaced, "mapping": shown,
-                     "notes": t("common.list_sep", lang).join(render(n, lang) for n in s.notes)})
+            f"{src} → {col}"
+            + (f" ({s.confidence[col]:.0%})" if s.confidence.get(col, 1) < 1 else "")
+            for col, src in s.mapping.items()
+            if not src.startswith("__")
+        )
+        rows.append(
+            {
+                "file": s.file,
+                "sheet": s.sheet,
+                "table": s.table,
+                "rows": s.rows,
+                "rejected": s.rejected,
+                "replaced": s.replaced,
+                "mapping": shown,
+                "notes": t("common.list_sep", lang).join(render(n, lang) for n in s.notes),
+            }
+        )
     return pd.DataFrame(rows)
 
 
-def import_paths(ws: Workspace, paths: list[str | Path], *, profile: str | None = None
-                 ) -> ImportReport:
+def import_paths(
+    ws: Workspace, paths: list[str | Path], *, profile: str | None = None
+) -> ImportReport:
     """Import files on disk; workbooks are read from disk, not loaded into memory first."""
     return import_files(ws, openable(paths), profile=profile)
 
@@ -102,8 +125,9 @@ def openable(paths: list[str | Path]) -> list[tuple[str, Path]]:
             with path.open("rb"):
                 pass
         except OSError as exc:
-            raise IngestError(say("ingest.error.cannot_open", path=str(path),
-                                  detail=str(exc.strerror or exc))) from exc
+            raise IngestError(
+                say("ingest.error.cannot_open", path=str(path), detail=str(exc.strerror or exc))
+            ) from exc
         files.append((path.name, path))
     return files
 
@@ -112,11 +136,11 @@ def openable(paths: list[str | Path]) -> list[tuple[str, Path]]:
 class _Sheet:
     """A readable sheet and what it was recognised as."""
 
-    origin: str            # the uploaded file it came from
+    origin: str  # the uploaded file it came from
     raw: RawSheet
     mapping: Mapping
-    event_log: Mapping | None = None   # the events mapping when the sheet is a history
-    plan: ColumnPlan | None = None     # how the sheet's own mapping reads its values
+    event_log: Mapping | None = None  # the events mapping when the sheet is a history
+    plan: ColumnPlan | None = None  # how the sheet's own mapping reads its values
 
 
 def _find(headers: list[str], wanted: tuple[str, ...]) -> str | None:
@@ -124,9 +148,14 @@ def _find(headers: list[str], wanted: tuple[str, ...]) -> str | None:
     return next((h for h in headers if normalise_header(h) in folded), None)
 
 
-def _recognise(origin: str, raw: RawSheet, report: ImportReport, ws: Workspace | None = None,
-               forced: Profile | None = None,
-               overrides: dict[tuple[str, str], Mapping] | None = None) -> _Sheet | None:
+def _recognise(
+    origin: str,
+    raw: RawSheet,
+    report: ImportReport,
+    ws: Workspace | None = None,
+    forced: Profile | None = None,
+    overrides: dict[tuple[str, str], Mapping] | None = None,
+) -> _Sheet | None:
     """What a sheet holds: a user's correction, a named profile, a saved profile for
     sheets of this shape, or else classification by name, headers and values."""
     headers = [c for c in raw.data.column_names if c != "_row"]
@@ -142,9 +171,15 @@ def _recognise(origin: str, raw: RawSheet, report: ImportReport, ws: Workspace |
     if mapping is None and forced is not None:
         missing = sorted(set(forced.columns.values()) - set(headers))
         if missing:
-            raise IngestError(say("ingest.error.profile_columns", file=raw.file_name,
-                                  sheet=raw.sheet, profile=forced.name,
-                                  columns=", ".join(missing)))
+            raise IngestError(
+                say(
+                    "ingest.error.profile_columns",
+                    file=raw.file_name,
+                    sheet=raw.sheet,
+                    profile=forced.name,
+                    columns=", ".join(missing),
+                )
+            )
         mapping = forced.mapping()
         notes.append(say("ingest.note.profile", profile=forced.name))
     if mapping is None and ws is not None:
@@ -164,22 +199,34 @@ def _recognise(origin: str, raw: RawSheet, report: ImportReport, ws: Workspace |
                 return _Sheet(origin, raw, plan.mapping, event_log=plan.mapping, plan=plan)
         mapping = created_from_values(headers, lambda h: _holds_datetimes(raw.data, h))
         if mapping is not None:
-            notes.append(say("ingest.note.created_from_values",
-                             source=mapping.columns["created_at"], column="created_at"))
+            notes.append(
+                say(
+                    "ingest.note.created_from_values",
+                    source=mapping.columns["created_at"],
+                    column="created_at",
+                )
+            )
     if mapping is None:
-        report.skipped.append((*where, say("ingest.skip.no_table",
-                                           headers=", ".join(headers[:8]))))
+        report.skipped.append((*where, say("ingest.skip.no_table", headers=", ".join(headers[:8]))))
         return None
     if mapping.missing_required:
-        report.skipped.append((*where, say("ingest.skip.missing_required",
-                                           table=mapping.table.name,
-                                           columns=", ".join(mapping.missing_required))))
+        report.skipped.append(
+            (
+                *where,
+                say(
+                    "ingest.skip.missing_required",
+                    table=mapping.table.name,
+                    columns=", ".join(mapping.missing_required),
+                ),
+            )
+        )
         return None
     plan = prepare(_without_summary(raw), mapping)
     plan.notes[:0] = notes
     if plan.mapping.missing_required:
-        report.skipped.append((*where, say("ingest.skip.unfit", table=mapping.table.name,
-                                           notes=tuple(plan.notes))))
+        report.skipped.append(
+            (*where, say("ingest.skip.unfit", table=mapping.table.name, notes=tuple(plan.notes)))
+        )
         return None
     if mapping.table.name == "events":
         return _Sheet(origin, raw, plan.mapping, event_log=plan.mapping, plan=plan)
@@ -198,16 +245,17 @@ class SheetPreview:
     sheet: str
     headers: list[str]
     rows: int
-    table: str | None            # None: the sheet would be skipped
+    table: str | None  # None: the sheet would be skipped
     mapping: dict[str, str]
     confidence: dict[str, float]
-    notes: tuple[Message, ...]      # how it is read; for a skipped sheet, why it is skipped
+    notes: tuple[Message, ...]  # how it is read; for a skipped sheet, why it is skipped
     event_log: bool
     header_row: int
 
 
-def _read_all(ws: Workspace | None, files, profile: str | None, overrides,
-              kept: list | None = None) -> tuple[ImportReport, list[_Sheet], list[RawSheet]]:
+def _read_all(
+    ws: Workspace | None, files, profile: str | None, overrides, kept: list | None = None
+) -> tuple[ImportReport, list[_Sheet], list[RawSheet]]:
     """Read and recognise every file; with ``kept`` (a list), also keep each file's
     original in ``ws``, appended to ``kept`` even when reading fails."""
     report = ImportReport()
@@ -219,24 +267,35 @@ def _read_all(ws: Workspace | None, files, profile: str | None, overrides,
     try:
         with ThreadPoolExecutor(max_workers=1) as pool:
             for name, data in files:
-                copying = (pool.submit(ws.keep_original, name, data)
-                           if kept is not None and ws is not None else None)
+                copying = (
+                    pool.submit(ws.keep_original, name, data)
+                    if kept is not None and ws is not None
+                    else None
+                )
                 try:
                     read = [combine_date_and_time(r) for r in read_file(name, data)]
                 finally:
                     if copying is not None and kept is not None:
                         kept.append(_kept(name, copying))
                 raws.extend(read)
-                found = [s for s in (_recognise(name, raw, report, ws, forced, overrides)
-                                     for raw in read) if s]
+                found = [
+                    s
+                    for s in (_recognise(name, raw, report, ws, forced, overrides) for raw in read)
+                    if s
+                ]
                 if not found:
-                    reasons = tuple(say("ingest.skip.in_sheet", sheet=s, reason=r)
-                                    for f, s, r in report.skipped
-                                    if f == name or f.startswith(f"{name}/"))
-                    raise IngestError(say("ingest.error.nothing", file=name, reasons=reasons)
-                                      if reasons else say("ingest.error.nothing_no_sheets", file=name))
+                    reasons = tuple(
+                        say("ingest.skip.in_sheet", sheet=s, reason=r)
+                        for f, s, r in report.skipped
+                        if f == name or f.startswith(f"{name}/")
+                    )
+                    raise IngestError(
+                        say("ingest.error.nothing", file=name, reasons=reasons)
+                        if reasons
+                        else say("ingest.error.nothing_no_sheets", file=name)
+                    )
                 sheets.extend(found)
-    except ValueError as exc:   # e.g. Arrow refusing a value: one line, as for a bad file
+    except ValueError as exc:  # e.g. Arrow refusing a value: one line, as for a bad file
         raise IngestError(say("ingest.error.other", detail=str(exc))) from exc
     return report, sheets, raws
 
@@ -245,12 +304,18 @@ def _kept(name: str, copying):
     try:
         return copying.result()
     except OSError as exc:
-        raise IngestError(say("ingest.error.cannot_keep", file=name,
-                              detail=str(exc.strerror or exc))) from exc
+        raise IngestError(
+            say("ingest.error.cannot_keep", file=name, detail=str(exc.strerror or exc))
+        ) from exc
 
 
-def preview(ws: Workspace | None, files: Sequence[tuple[str, Source]], *, profile: str | None = None,
-            overrides: dict[tuple[str, str], Mapping] | None = None) -> list[SheetPreview]:
+def preview(
+    ws: Workspace | None,
+    files: Sequence[tuple[str, Source]],
+    *,
+    profile: str | None = None,
+    overrides: dict[tuple[str, str], Mapping] | None = None,
+) -> list[SheetPreview]:
     """Read and recognise files without writing: one :class:`SheetPreview` per sheet.
 
     Raises IngestError for a file that cannot be imported, as :func:`import_files` would
@@ -266,13 +331,26 @@ def preview(ws: Workspace | None, files: Sequence[tuple[str, Source]], *, profil
         sheet = by_key.get(key)
         if sheet is None:
             why = (skipped[key],) if key in skipped else ()
-            out.append(SheetPreview(*key, headers, raw.data.num_rows, None, {}, {},
-                                    why, False, raw.header_row))
+            out.append(
+                SheetPreview(
+                    *key, headers, raw.data.num_rows, None, {}, {}, why, False, raw.header_row
+                )
+            )
             continue
         notes = tuple(sheet.plan.notes) if sheet.plan else ()
-        out.append(SheetPreview(*key, headers, raw.data.num_rows, sheet.mapping.table.name,
-                                dict(sheet.mapping.columns), dict(sheet.mapping.confidence),
-                                notes, sheet.event_log is not None, raw.header_row))
+        out.append(
+            SheetPreview(
+                *key,
+                headers,
+                raw.data.num_rows,
+                sheet.mapping.table.name,
+                dict(sheet.mapping.columns),
+                dict(sheet.mapping.confidence),
+                notes,
+                sheet.event_log is not None,
+                raw.header_row,
+            )
+        )
     return out
 
 
@@ -323,8 +401,13 @@ def _state_history(raw: RawSheet, tickets: Mapping, headers: list[str]) -> Mappi
     return Mapping(TABLES["events"], columns, {k: 1.0 for k in columns})
 
 
-def import_files(ws: Workspace, files: Sequence[tuple[str, Source]], *, profile: str | None = None,
-                 overrides: dict[tuple[str, str], Mapping] | None = None) -> ImportReport:
+def import_files(
+    ws: Workspace,
+    files: Sequence[tuple[str, Source]],
+    *,
+    profile: str | None = None,
+    overrides: dict[tuple[str, str], Mapping] | None = None,
+) -> ImportReport:
     """Import ``(display name, bytes or path)`` files in one transaction; raise IngestError
     on a bad file.
 
@@ -347,7 +430,7 @@ def _import(ws: Workspace, files, profile, overrides, kept: list) -> ImportRepor
     try:
         staged: list[StagedSheet] = []
         about: list[tuple[Mapping, tuple[Message, ...]]] = []
-        derived: list[int] = []     # tickets taken from an event log's latest rows
+        derived: list[int] = []  # tickets taken from an event log's latest rows
         for i, sheet in enumerate(sheets):
             for item, mapping, notes in _stage(cur, i, sheet, temps):
                 if item.table.name == "tickets" and sheet.event_log is not None:
@@ -357,10 +440,20 @@ def _import(ws: Workspace, files, profile, overrides, kept: list) -> ImportRepor
         staged = _tickets_sheets_first(staged, derived)
         summaries = ws.store(cur, staged, originals={o.name: o for o in kept})
         for (mapping, notes), s in zip(about, summaries, strict=True):
-            report.sheets.append(SheetReport(
-                s["file"], s["sheet"], s["table"], s["rows"], s["rejected"], s["replaced"],
-                s["upload_id"], dict(mapping.columns), dict(mapping.confidence), notes,
-            ))
+            report.sheets.append(
+                SheetReport(
+                    s["file"],
+                    s["sheet"],
+                    s["table"],
+                    s["rows"],
+                    s["rejected"],
+                    s["replaced"],
+                    s["upload_id"],
+                    dict(mapping.columns),
+                    dict(mapping.confidence),
+                    notes,
+                )
+            )
     finally:
         for name in temps:
             cur.execute(f"DROP TABLE IF EXISTS {name}")
@@ -377,23 +470,35 @@ def _tickets_sheets_first(staged: list[StagedSheet], derived: list[int]) -> list
     if not own or not derived:
         return staged
     held = " UNION ALL ".join(f"SELECT ticket_id FROM ({s.relation_sql})" for s in own)
-    return [replace(s, relation_sql=f"SELECT * FROM ({s.relation_sql}) "
-                                    f"WHERE ticket_id NOT IN ({held})") if i in derived else s
-            for i, s in enumerate(staged)]
+    return [
+        replace(s, relation_sql=f"SELECT * FROM ({s.relation_sql}) WHERE ticket_id NOT IN ({held})")
+        if i in derived
+        else s
+        for i, s in enumerate(staged)
+    ]
 
 
-def _stage_one(cur: duckdb.DuckDBPyConnection, data: pa.Table, relation: str, stage: str,
-               mapping: Mapping, summary_rows=(), plan: ColumnPlan | None = None
-               ) -> tuple[Mapping, tuple[Message, ...]]:
+def _stage_one(
+    cur: duckdb.DuckDBPyConnection,
+    data: pa.Table,
+    relation: str,
+    stage: str,
+    mapping: Mapping,
+    summary_rows=(),
+    plan: ColumnPlan | None = None,
+) -> tuple[Mapping, tuple[Message, ...]]:
     """Check (unless ``plan`` is given), coerce and stage one relation into ``stage``."""
     plan = plan or prepare(data, mapping)
-    cur.execute(f"CREATE OR REPLACE TEMP TABLE {stage} AS "
-                f"{staging_sql(plan, data.schema, relation, summary_rows)}")
+    cur.execute(
+        f"CREATE OR REPLACE TEMP TABLE {stage} AS "
+        f"{staging_sql(plan, data.schema, relation, summary_rows)}"
+    )
     if mapping.table.dedupe_within_sheet:
         # The window UPDATE is the costly part; skip it when the keys are unique already.
         key = key_expr(mapping.table)
-        rows, keys = cur.execute(f"SELECT count(*), count(DISTINCT {key}) FROM {stage} "
-                                 "WHERE _reject IS NULL").fetchall()[0]
+        rows, keys = cur.execute(
+            f"SELECT count(*), count(DISTINCT {key}) FROM {stage} WHERE _reject IS NULL"
+        ).fetchall()[0]
         if rows != keys:
             cur.execute(key_duplicates_sql(mapping.table, stage))
     return plan.mapping, tuple(plan.notes)
@@ -402,10 +507,12 @@ def _stage_one(cur: duckdb.DuckDBPyConnection, data: pa.Table, relation: str, st
 def _staged(sheet: _Sheet, table_name: str, stage: str) -> StagedSheet:
     table = TABLES[table_name]
     cols = ", ".join(f'"{c.name}"' for c in (*table.columns, *table.extras))
-    if table.ordered:     # the row's place in the file, kept by the store (store.SEQ_COL)
+    if table.ordered:  # the row's place in the file, kept by the store (store.SEQ_COL)
         cols += f", _row AS {SEQ_COL}"
     return StagedSheet(
-        sheet.raw.file_name, sheet.raw.sheet, table,
+        sheet.raw.file_name,
+        sheet.raw.sheet,
+        table,
         relation_sql=f"SELECT {cols} FROM {stage} WHERE _reject IS NULL",
         rejects_sql=(
             f"SELECT _row AS row_number, 'rejected' AS action, _reject AS reasons, "
@@ -426,14 +533,16 @@ def _stage(cur, i: int, sheet: _Sheet, temps: list[str]):
         if sheet.event_log is None:
             stage = f"_stage{i}"
             temps.append(stage)
-            mapping, notes = _stage_one(cur, raw.data, raw_name, stage, sheet.mapping,
-                                        raw.summary_rows, sheet.plan)
+            mapping, notes = _stage_one(
+                cur, raw.data, raw_name, stage, sheet.mapping, raw.summary_rows, sheet.plan
+            )
             return [(_staged(sheet, mapping.table.name, stage), mapping, notes)]
 
         events_stage, latest, tickets_stage = f"_stage{i}e", f"_latest{i}", f"_stage{i}t"
         temps.extend([events_stage, latest, tickets_stage])
-        e_map, e_notes = _stage_one(cur, raw.data, raw_name, events_stage, sheet.event_log,
-                                    raw.summary_rows, sheet.plan)
+        e_map, e_notes = _stage_one(
+            cur, raw.data, raw_name, events_stage, sheet.event_log, raw.summary_rows, sheet.plan
+        )
         # The latest row of each case (by event time, then sheet order), with the case's
         # first event time and, if its last activity closes it, its done time.
         cur.execute(f"""
@@ -452,26 +561,35 @@ def _stage(cur, i: int, sheet: _Sheet, temps: list[str]):
     finally:
         cur.unregister(raw_name)
     latest_data = cur.sql(f"SELECT * FROM {latest}").to_arrow_table()
-    taken = set(sheet.event_log.columns.values())   # e.g. "Resource" is the event's resource
-    headers = [c for c in latest_data.column_names
-               if c != "_row" and not c.startswith("__") and c not in taken]
+    taken = set(sheet.event_log.columns.values())  # e.g. "Resource" is the event's resource
+    headers = [
+        c
+        for c in latest_data.column_names
+        if c != "_row" and not c.startswith("__") and c not in taken
+    ]
     t_map = map_columns(TABLES["tickets"], headers)
     columns, confidence = dict(t_map.columns), dict(t_map.confidence)
-    fallbacks = {"ticket_id": sheet.event_log.columns["case_id"],
-                 "created_at": "__first_event", "resolved_at": "__done_event",
-                 "status": "__last_activity", "agent": sheet.event_log.columns.get("resource"),
-                 "team": sheet.event_log.columns.get("team")}
+    fallbacks = {
+        "ticket_id": sheet.event_log.columns["case_id"],
+        "created_at": "__first_event",
+        "resolved_at": "__done_event",
+        "status": "__last_activity",
+        "agent": sheet.event_log.columns.get("resource"),
+        "team": sheet.event_log.columns.get("team"),
+    }
     for canonical, source in fallbacks.items():
         if canonical not in columns and source:
             columns[canonical] = source
             confidence[canonical] = 1.0
-    if sheet.mapping.table.name == "tickets":      # a state history: keep its own mapping,
-        for canonical, source in sheet.mapping.columns.items():   # but a guess from values
+    if sheet.mapping.table.name == "tickets":  # a state history: keep its own mapping,
+        for canonical, source in sheet.mapping.columns.items():  # but a guess from values
             guessed = sheet.mapping.confidence.get(canonical, 1.0) < 1.0  # never overrides
-            if not (guessed and canonical in fallbacks):               # the event times
+            if not (guessed and canonical in fallbacks):  # the event times
                 columns[canonical] = source
                 confidence[canonical] = sheet.mapping.confidence.get(canonical, 1.0)
     t_map = Mapping(TABLES["tickets"], columns, confidence)
     t_map, t_notes = _stage_one(cur, latest_data, latest, tickets_stage, t_map)
-    return [(_staged(sheet, "events", events_stage), e_map, e_notes),
-            (_staged(sheet, "tickets", tickets_stage), t_map, t_notes)]
+    return [
+        (_staged(sheet, "events", events_stage), e_map, e_notes),
+        (_staged(sheet, "tickets", tickets_stage), t_map, t_notes),
+    ]

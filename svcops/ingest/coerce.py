@@ -15,23 +15,60 @@ from .dates import strptime_sql
 from .mapping import Mapping
 from .values import FALSE_WORDS, TRUE_WORDS, case_sql, csat_sql
 
-MISSING_MARKERS = ("", "?", "-", "--", "n/a", "na", "#n/a", "null", "none", "nan", "nil", "无",
-                   "空", "(blank)")
+MISSING_MARKERS = (
+    "",
+    "?",
+    "-",
+    "--",
+    "n/a",
+    "na",
+    "#n/a",
+    "null",
+    "none",
+    "nan",
+    "nil",
+    "无",
+    "空",
+    "(blank)",
+)
 
 TIMESTAMP_FORMATS = (
-    "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S", "%Y/%m/%d %H:%M:%S",
-    "%Y/%m/%d %H:%M", "%Y/%m/%d", "%Y年%m月%d日 %H:%M:%S", "%Y年%m月%d日 %H:%M",
-    "%Y年%m月%d日%H:%M", "%Y年%m月%d日", "%Y-%m-%d",
+    "%Y-%m-%d %H:%M:%S",
+    "%Y-%m-%d %H:%M",
+    "%Y-%m-%dT%H:%M:%S",
+    "%Y/%m/%d %H:%M:%S",
+    "%Y/%m/%d %H:%M",
+    "%Y/%m/%d",
+    "%Y年%m月%d日 %H:%M:%S",
+    "%Y年%m月%d日 %H:%M",
+    "%Y年%m月%d日%H:%M",
+    "%Y年%m月%d日",
+    "%Y-%m-%d",
 )
 
 
 # Priority words -> P1..P4 (case-folded). Numeric forms like "1", "P1", "1 - Critical" are
 # recognised by their leading digit.
 PRIORITY_WORDS = {
-    "critical": "P1", "urgent": "P1", "highest": "P1", "blocker": "P1", "紧急": "P1",
-    "特急": "P1", "high": "P2", "major": "P2", "高": "P2", "medium": "P3", "normal": "P3",
-    "moderate": "P3", "中": "P3", "普通": "P3", "low": "P4", "lowest": "P4", "minor": "P4",
-    "planning": "P4", "低": "P4",
+    "critical": "P1",
+    "urgent": "P1",
+    "highest": "P1",
+    "blocker": "P1",
+    "紧急": "P1",
+    "特急": "P1",
+    "high": "P2",
+    "major": "P2",
+    "高": "P2",
+    "medium": "P3",
+    "normal": "P3",
+    "moderate": "P3",
+    "中": "P3",
+    "普通": "P3",
+    "low": "P4",
+    "lowest": "P4",
+    "minor": "P4",
+    "planning": "P4",
+    "低": "P4",
 }
 
 
@@ -62,22 +99,28 @@ def _clean_text(raw: str) -> str:
     and ideographic spaces, so every value goes through it.
     """
     t = f"trim(CAST({raw} AS VARCHAR))"
-    return (f"(CASE WHEN length({t}) <= {_MARKER_CHARS} "
-            f"AND list_contains({MISSING_MARKERS_SQL}, lower({t})) "
-            f"THEN NULL ELSE {t} END)")
+    return (
+        f"(CASE WHEN length({t}) <= {_MARKER_CHARS} "
+        f"AND list_contains({MISSING_MARKERS_SQL}, lower({t})) "
+        f"THEN NULL ELSE {t} END)"
+    )
 
 
 def _excel_serial(num: str) -> str:
     # Excel's day 0 is 1899-12-30 (its 1900 leap-year bug folded in); fractions are time.
-    return (f"(CASE WHEN {num} BETWEEN 1 AND 2958465 THEN TIMESTAMP '1899-12-30' + "
-            f"to_microseconds(CAST(round({num} * 86400000000) AS BIGINT)) END)")
+    return (
+        f"(CASE WHEN {num} BETWEEN 1 AND 2958465 THEN TIMESTAMP '1899-12-30' + "
+        f"to_microseconds(CAST(round({num} * 86400000000) AS BIGINT)) END)"
+    )
 
 
 def value_text(raw: str, kind: pa.DataType) -> str:
     """The raw cell as clean text (NULL when missing), whatever type the reader gave."""
     if pa.types.is_floating(kind):
-        return (f"(CASE WHEN isnan({raw}) THEN NULL WHEN {raw} = trunc({raw}) AND abs({raw}) < 1e15 "
-                f"THEN CAST(CAST({raw} AS BIGINT) AS VARCHAR) ELSE CAST({raw} AS VARCHAR) END)")
+        return (
+            f"(CASE WHEN isnan({raw}) THEN NULL WHEN {raw} = trunc({raw}) AND abs({raw}) < 1e15 "
+            f"THEN CAST(CAST({raw} AS BIGINT) AS VARCHAR) ELSE CAST({raw} AS VARCHAR) END)"
+        )
     if pa.types.is_null(kind):
         return "CAST(NULL AS VARCHAR)"
     if pa.types.is_string(kind) or pa.types.is_large_string(kind):
@@ -105,14 +148,18 @@ def typed(raw: str, kind: pa.DataType, target: str, text: str | None = None) -> 
             expr = _excel_serial(raw)
         elif is_text:
             fmts = "[" + ", ".join(_lit(f) for f in TIMESTAMP_FORMATS) + "]"
-            expr = (f"coalesce(try_strptime({text}, {fmts}), "
-                    f"{_excel_serial(f'TRY_CAST({text} AS DOUBLE)')})")
+            expr = (
+                f"coalesce(try_strptime({text}, {fmts}), "
+                f"{_excel_serial(f'TRY_CAST({text} AS DOUBLE)')})"
+            )
         else:
             expr = f"TRY_CAST({raw} AS TIMESTAMP)"
         return f"CAST({expr} AS DATE)" if target == DATE else expr
     if target in (NUMBER, INTEGER):
         if is_num:
-            expr = f"(CASE WHEN isnan(CAST({raw} AS DOUBLE)) THEN NULL ELSE CAST({raw} AS DOUBLE) END)"
+            expr = (
+                f"(CASE WHEN isnan(CAST({raw} AS DOUBLE)) THEN NULL ELSE CAST({raw} AS DOUBLE) END)"
+            )
         elif pa.types.is_boolean(kind):
             expr = f"CAST({raw} AS DOUBLE)"
         else:
@@ -126,8 +173,10 @@ def typed(raw: str, kind: pa.DataType, target: str, text: str | None = None) -> 
         if is_num:
             return f"(CASE WHEN {raw} = 1 THEN true WHEN {raw} = 0 THEN false END)"
         low = f"lower({text})"
-        return (f"(CASE WHEN {low} IN {_in_list(TRUE_WORDS)} THEN true "
-                f"WHEN {low} IN {_in_list(FALSE_WORDS)} THEN false END)")
+        return (
+            f"(CASE WHEN {low} IN {_in_list(TRUE_WORDS)} THEN true "
+            f"WHEN {low} IN {_in_list(FALSE_WORDS)} THEN false END)"
+        )
     raise ValueError(f"unknown column type {target}")
 
 
@@ -138,14 +187,22 @@ def priority_expr(text: str) -> str:
     digit = f"regexp_extract({low}, '^\\s*p?\\s*([1-4])(\\D|$)', 1)"
     ascii_words = "|".join(w for w in PRIORITY_WORDS if w.isascii())
     word = f"regexp_extract({low}, '(^|[^a-z])({ascii_words})([^a-z]|$)', 2)"
-    return (f"coalesce(CASE {low} {exact} END, CASE WHEN {digit} <> '' THEN 'P' || {digit} END, "
-            f"CASE {word} {exact} END)")
+    return (
+        f"coalesce(CASE {low} {exact} END, CASE WHEN {digit} <> '' THEN 'P' || {digit} END, "
+        f"CASE {word} {exact} END)"
+    )
 
 
 # The reason a value that cannot be read as a column's type is set aside: its key is
 # ingest.reason.<code> (see svcops/i18n/ingest.py).
-_TYPE_REASONS = {TIMESTAMP: "datetime", DATE: "date", NUMBER: "number", INTEGER: "integer",
-                 BOOLEAN: "boolean", TEXT: "text"}
+_TYPE_REASONS = {
+    TIMESTAMP: "datetime",
+    DATE: "date",
+    NUMBER: "number",
+    INTEGER: "integer",
+    BOOLEAN: "boolean",
+    TEXT: "text",
+}
 # Reasons for a value that is set aside from its column but kept in <column>_raw.
 _KEPT_RAW = ("priority", "csat_scale", "csat_score")
 
@@ -155,8 +212,10 @@ def reason_sql(code: str, **params: str) -> str:
     "ingest.reason.<code>", "params": {...}}`` (``params``: name -> SQL expression).
     The store words it in the reader's language; see ``Workspace.rejects``."""
     args = ", ".join(f"{_lit(name)}, {sql}" for name, sql in params.items())
-    return (f"CAST(json_object('key', {_lit(f'ingest.reason.{code}')}, "
-            f"'params', json_object({args})) AS VARCHAR)")
+    return (
+        f"CAST(json_object('key', {_lit(f'ingest.reason.{code}')}, "
+        f"'params', json_object({args})) AS VARCHAR)"
+    )
 
 
 def staging_sql(plan, schema: pa.Schema, raw_table: str, summary_rows=()) -> str:
@@ -183,11 +242,19 @@ def staging_sql(plan, schema: pa.Schema, raw_table: str, summary_rows=()) -> str
     # columns are cleaned once (__t<i>); typed cells (dates, numbers) need no text
     # except in the message of a row that has a problem.
     rid = {f.name: f"__r{j}" for j, f in enumerate(raw_fields)}
-    is_text = {src: pa.types.is_string(kinds[src]) or pa.types.is_large_string(kinds[src])
-               for src in sources}
-    layer1 = ["_row"] + [f"{_q(f.name)} AS {rid[f.name]}" for f in raw_fields] + [
-        f"{value_text(_q(src), kinds[src])} AS __t{slot[src]}" for src in sources if is_text[src]
-    ]
+    is_text = {
+        src: pa.types.is_string(kinds[src]) or pa.types.is_large_string(kinds[src])
+        for src in sources
+    }
+    layer1 = (
+        ["_row"]
+        + [f"{_q(f.name)} AS {rid[f.name]}" for f in raw_fields]
+        + [
+            f"{value_text(_q(src), kinds[src])} AS __t{slot[src]}"
+            for src in sources
+            if is_text[src]
+        ]
+    )
 
     def present(f: pa.Field) -> str:
         col = _q(f.name)
@@ -218,7 +285,7 @@ def staging_sql(plan, schema: pa.Schema, raw_table: str, summary_rows=()) -> str
             value = f"coalesce({case_sql(text, vocab)}, {text})"
             problem = None
         elif col.name == "csat" and plan.csat is not None:
-            if not plan.csat.mappable:   # e.g. good/bad: kept raw, said once in the notes
+            if not plan.csat.mappable:  # e.g. good/bad: kept raw, said once in the notes
                 layer2.append(f"CAST(NULL AS DOUBLE) AS {_q(col.name)}")
                 continue
             value = csat_sql(text if is_text[source] else raw, plan.csat)
@@ -236,17 +303,28 @@ def staging_sql(plan, schema: pa.Schema, raw_table: str, summary_rows=()) -> str
             value = typed(raw, kind, col.type, text)
             problem = _TYPE_REASONS[col.type]
         layer2.append(f"{value} AS {_q(col.name)}")
-        has_value = text if is_text[source] else (
-            f"CASE WHEN NOT isnan({raw}) THEN 1 END" if pa.types.is_floating(kind) else raw)
+        has_value = (
+            text
+            if is_text[source]
+            else (f"CASE WHEN NOT isnan({raw}) THEN 1 END" if pa.types.is_floating(kind) else raw)
+        )
         label = {"column": _lit(col.name), "source": _lit(source)}
         kept = {"raw": _lit(f"{col.name}_raw")} if problem in _KEPT_RAW else {}
-        bad = (f"CASE WHEN {has_value} IS NOT NULL AND {_q(col.name)} IS NULL "
-               f"THEN {reason_sql(problem, **label, value=text, **kept)} END") if problem else None
+        bad = (
+            (
+                f"CASE WHEN {has_value} IS NOT NULL AND {_q(col.name)} IS NULL "
+                f"THEN {reason_sql(problem, **label, value=text, **kept)} END"
+            )
+            if problem
+            else None
+        )
         if col.required:
             empty = f"CASE WHEN {has_value} IS NULL THEN {reason_sql('empty', **label)} END"
             rejects += [bad, empty] if bad else [empty]
-        elif bad and not ((pa.types.is_timestamp(kind) or pa.types.is_date(kind))
-                          and col.type in (TIMESTAMP, DATE)):
+        elif bad and not (
+            (pa.types.is_timestamp(kind) or pa.types.is_date(kind))
+            and col.type in (TIMESTAMP, DATE)
+        ):
             warns.append(bad)
     for extra in table.extras:
         source = mapping.columns.get(extra.name.removesuffix("_raw"))
@@ -256,7 +334,7 @@ def staging_sql(plan, schema: pa.Schema, raw_table: str, summary_rows=()) -> str
     def reasons(parts: list[str]) -> str:
         if not parts:
             return "CAST(NULL AS VARCHAR)"
-        return f"'[' || nullif(concat_ws(',', {', '.join(parts)}), '') || ']'"   # NULL: none
+        return f"'[' || nullif(concat_ws(',', {', '.join(parts)}), '') || ']'"  # NULL: none
 
     if summary_rows:
         listed = ", ".join(str(int(r)) for r in summary_rows)
@@ -264,10 +342,10 @@ def staging_sql(plan, schema: pa.Schema, raw_table: str, summary_rows=()) -> str
     names = [_q(c.name) for c in (*table.columns, *table.extras)]
     raw_json = "to_json({" + ", ".join(f"{_lit(f.name)}: {rid[f.name]}" for f in raw_fields) + "})"
     return f"""
-    WITH a AS (SELECT {', '.join(layer1)} FROM {raw_table} WHERE {nonblank}),
-    b AS (SELECT *, {', '.join(layer2)} FROM a),
+    WITH a AS (SELECT {", ".join(layer1)} FROM {raw_table} WHERE {nonblank}),
+    b AS (SELECT *, {", ".join(layer2)} FROM a),
     c AS (SELECT *, {reasons(rejects)} AS _reject, {reasons(warns)} AS _warn FROM b)
-    SELECT {', '.join(names)}, _row, _reject, _warn,
+    SELECT {", ".join(names)}, _row, _reject, _warn,
            CASE WHEN _reject IS NOT NULL OR _warn IS NOT NULL
                 THEN CAST({raw_json} AS VARCHAR) END AS _data
     FROM c"""

@@ -37,12 +37,32 @@ from dataclasses import dataclass
 
 from ..i18n import Message, say
 
-__all__ = ["DateFormatGuess", "excel_serial_like", "infer_datetime_formats", "looks_like_date",
-           "strptime_sql"]
+__all__ = [
+    "DateFormatGuess",
+    "excel_serial_like",
+    "infer_datetime_formats",
+    "looks_like_date",
+    "strptime_sql",
+]
 
 # Blank-ish values a caller may leave in the sample; they neither vote nor fail.
-_MISSING = {"", "?", "-", "--", "n/a", "na", "#n/a", "null", "none", "nan", "nil", "无", "空",
-            "(blank)", "nat"}
+_MISSING = {
+    "",
+    "?",
+    "-",
+    "--",
+    "n/a",
+    "na",
+    "#n/a",
+    "null",
+    "none",
+    "nan",
+    "nil",
+    "无",
+    "空",
+    "(blank)",
+    "nat",
+}
 
 _ABBR = {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
 _FULL = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
@@ -53,10 +73,20 @@ _DATE_LAYOUTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("cn", re.compile(r"(?P<Y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日")),
     ("compact", re.compile(r"(?P<Y>(?:19|20)\d{2})(?P<m>\d{2})(?P<d>\d{2})(?!\d)")),
     ("num", re.compile(r"(?P<a>\d{1,2})(?P<s>[-/.])(?P<b>\d{1,2})(?P=s)(?P<y>\d{4}|\d{2})(?!\d)")),
-    ("dmony", re.compile(r"(?P<d>\d{1,2})(?P<s>[-/ ])(?P<mon>[A-Za-z]{3,9})(?P<dot>\.?)(?P=s)"
-                         r"(?P<y>\d{4}|\d{2})(?!\d)")),
-    ("mondy", re.compile(r"(?P<mon>[A-Za-z]{3,9})(?P<dot>\.?) +(?P<d>\d{1,2})(?P<comma>,?) +"
-                         r"(?P<y>\d{4})(?!\d)")),
+    (
+        "dmony",
+        re.compile(
+            r"(?P<d>\d{1,2})(?P<s>[-/ ])(?P<mon>[A-Za-z]{3,9})(?P<dot>\.?)(?P=s)"
+            r"(?P<y>\d{4}|\d{2})(?!\d)"
+        ),
+    ),
+    (
+        "mondy",
+        re.compile(
+            r"(?P<mon>[A-Za-z]{3,9})(?P<dot>\.?) +(?P<d>\d{1,2})(?P<comma>,?) +"
+            r"(?P<y>\d{4})(?!\d)"
+        ),
+    ),
 )
 
 _TIME = re.compile(
@@ -105,11 +135,11 @@ class DateFormatGuess:
 
 @dataclass(frozen=True)
 class _Shape:
-    date: str            # date part of the format; "{A}"/"{B}" stand for %d/%m when undecided
-    time: str            # time part including its separator; "" for a date only
-    clock: tuple[str, str, str] | None   # (separator, 12-hour marker, zone); None: no time
-    vote: str | None     # "D" (only valid day-first), "M" (only month-first), "?" (either)
-    sep: str             # separator of a numeric d/m date, else ""
+    date: str  # date part of the format; "{A}"/"{B}" stand for %d/%m when undecided
+    time: str  # time part including its separator; "" for a date only
+    clock: tuple[str, str, str] | None  # (separator, 12-hour marker, zone); None: no time
+    vote: str | None  # "D" (only valid day-first), "M" (only month-first), "?" (either)
+    sep: str  # separator of a numeric d/m date, else ""
 
 
 def _two_digit_year(y: str) -> int:
@@ -166,7 +196,7 @@ def _shape(value: str) -> _Shape | None:
         m = pattern.match(text)
         if not m:
             continue
-        time = _time_part(text[m.end():])
+        time = _time_part(text[m.end() :])
         if time is None:
             continue
         time_fmt, clock = time
@@ -174,8 +204,11 @@ def _shape(value: str) -> _Shape | None:
         if kind in ("ymd", "cn", "compact"):
             if not _valid_day(int(g["Y"]), int(g["m"]), int(g["d"])):
                 return None
-            date = {"ymd": f"%Y{g.get('s')}%m{g.get('s')}%d", "cn": "%Y年%m月%d日",
-                    "compact": "%Y%m%d"}[kind]
+            date = {
+                "ymd": f"%Y{g.get('s')}%m{g.get('s')}%d",
+                "cn": "%Y年%m月%d日",
+                "compact": "%Y%m%d",
+            }[kind]
             return _Shape(date, time_fmt, clock, None, "")
         year_fmt = "%Y" if len(g["y"]) == 4 else "%y"
         year = _two_digit_year(g["y"])
@@ -221,15 +254,23 @@ def _order(observed: list[str], siblings: list[str]) -> list[str]:
     unless earlier formats failed. ``%Y`` also reads a two-digit year (as 00xx), so
     when two-digit years were seen every ``%y`` format goes before every ``%Y`` one.
     """
+
     def year_twins(formats: list[str]) -> list[str]:
-        return [t for f in formats for t in ((f.replace("%Y", "%y"), f) if "%Y" in f
-                                              and not f.startswith("%Y") else (f,))]
+        return [
+            t
+            for f in formats
+            for t in ((f.replace("%Y", "%y"), f) if "%Y" in f and not f.startswith("%Y") else (f,))
+        ]
 
     if any("%y" in f for f in observed):
         observed = year_twins([f.replace("%y", "%Y") for f in observed])
         siblings = year_twins([f.replace("%y", "%Y") for f in siblings])
-        groups = [[f for f in observed if "%y" in f], [f for f in observed if "%y" not in f],
-                  [f for f in siblings if "%y" in f], [f for f in siblings if "%y" not in f]]
+        groups = [
+            [f for f in observed if "%y" in f],
+            [f for f in observed if "%y" not in f],
+            [f for f in siblings if "%y" in f],
+            [f for f in siblings if "%y" not in f],
+        ]
     else:
         groups = [observed, siblings]
     return list(dict.fromkeys(f for group in groups for f in group))
@@ -277,8 +318,11 @@ def infer_datetime_formats(samples: list[str]) -> DateFormatGuess:
         sep = numeric_seps.most_common(1)[0][0]
         dayfirst = sep in ".-"
         examples = votes["?"][:3]
-        reason = say("ingest.dates.assumed_day_first" if dayfirst
-                     else "ingest.dates.assumed_month_first", example=examples[0], sep=sep)
+        reason = say(
+            "ingest.dates.assumed_day_first" if dayfirst else "ingest.dates.assumed_month_first",
+            example=examples[0],
+            sep=sep,
+        )
     else:
         reason = say("ingest.dates.unambiguous")
 
@@ -312,8 +356,9 @@ def infer_datetime_formats(samples: list[str]) -> DateFormatGuess:
     formats = _order(observed, siblings)
     if not formats:
         reason = say("ingest.dates.unknown") if not conflict else reason
-    return DateFormatGuess(formats, dayfirst, ambiguous, examples, unmatched, matched / total,
-                           conflict, reason)
+    return DateFormatGuess(
+        formats, dayfirst, ambiguous, examples, unmatched, matched / total, conflict, reason
+    )
 
 
 _SERIAL = re.compile(r"\d{4,5}(\.\d+)?")
@@ -361,11 +406,14 @@ def strptime_sql(text_sql: str, guess: DateFormatGuess) -> str:
         parts.append(f"CAST(try_strptime({text_sql}, {_sql_list(plain)}) AS TIMESTAMP)")
     if offset:
         local = rf"regexp_replace({text_sql}, '\s*(Z|[+-]\d\d:?\d\d)$', '')"
-        parts.append(f"CAST(try_strptime({local}, {_sql_list(list(dict.fromkeys(offset)))}) "
-                     "AS TIMESTAMP)")
+        parts.append(
+            f"CAST(try_strptime({local}, {_sql_list(list(dict.fromkeys(offset)))}) AS TIMESTAMP)"
+        )
     if not parts:
         return "CAST(NULL AS TIMESTAMP)"
     ts = parts[0] if len(parts) == 1 else f"coalesce({', '.join(parts)})"
     # DuckDB evaluates the repeated expression once (common subexpression elimination).
-    return (f"(CASE WHEN {ts} >= TIMESTAMP '{YEAR_MIN}-01-01' "
-            f"AND {ts} < TIMESTAMP '{YEAR_MAX + 1}-01-01' THEN {ts} END)")
+    return (
+        f"(CASE WHEN {ts} >= TIMESTAMP '{YEAR_MIN}-01-01' "
+        f"AND {ts} < TIMESTAMP '{YEAR_MAX + 1}-01-01' THEN {ts} END)"
+    )

@@ -26,7 +26,8 @@ _MAX_LABEL = 80
 _NEAR_BEST = 0.9
 
 _NUMBER = re.compile(
-    r"[+-]?[$€£¥]?\s*(\d+|\d{1,3}(,\d{3})+)?(\.\d+)?([eE][+-]?\d+)?\s*%?", re.ASCII)
+    r"[+-]?[$€£¥]?\s*(\d+|\d{1,3}(,\d{3})+)?(\.\d+)?([eE][+-]?\d+)?\s*%?", re.ASCII
+)
 _TIME_OF_DAY = re.compile(r"\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?(\s*[AaPp][Mm])?")
 _BOOL_TEXT = {"true", "false"}
 
@@ -62,8 +63,10 @@ def _kind(value: object) -> str:
     text = str(value).strip()
     if not text:
         return "blank"
-    if text.lower() in _BOOL_TEXT or (any(c.isdigit() for c in text) and (
-            _NUMBER.fullmatch(text) or _TIME_OF_DAY.fullmatch(text) or looks_like_date(text))):
+    if text.lower() in _BOOL_TEXT or (
+        any(c.isdigit() for c in text)
+        and (_NUMBER.fullmatch(text) or _TIME_OF_DAY.fullmatch(text) or looks_like_date(text))
+    ):
         return "typed"
     return "text"
 
@@ -130,15 +133,19 @@ class _Grid:
         top, sub = self.kinds[i], self.kinds[j]
         if any(k == "typed" for k in sub) or not _continues_group(top, sub):
             return False
-        if any(len(str(v).strip()) > _MAX_LABEL for v, k in zip(self.rows[j], sub, strict=True)
-               if k == "text"):
+        if any(
+            len(str(v).strip()) > _MAX_LABEL
+            for v, k in zip(self.rows[j], sub, strict=True)
+            if k == "text"
+        ):
             return False
         below = self.data_rows(j)
         return any(s == "text" and self.mostly_typed_below(c, below) for c, s in enumerate(sub))
 
     def score(self, first: int, last: int) -> float:
-        head = {c for r in range(first, last + 1) for c, k in enumerate(self.kinds[r])
-                if k != "blank"}
+        head = {
+            c for r in range(first, last + 1) for c, k in enumerate(self.kinds[r]) if k != "blank"
+        }
         below = self.data_rows(last)
         if not below:
             coverage, contrast = 1.0, 0.0
@@ -148,8 +155,12 @@ class _Grid:
             gaps = set(range(min(head), max(head) + 1)) - head
             coverage = (len(head & used) + 0.5 * len(gaps & used)) / len(used)
             contrast = sum(any(k == "typed" for k in self.kinds[r]) for r in below) / len(below)
-        labels = [_label(v) for r in range(first, last + 1) for v, k in
-                  zip(self.rows[r], self.kinds[r], strict=True) if k == "text"]
+        labels = [
+            _label(v)
+            for r in range(first, last + 1)
+            for v, k in zip(self.rows[r], self.kinds[r], strict=True)
+            if k == "text"
+        ]
         unique = len(set(labels)) / len(labels) if labels else 0.0
         return coverage * (0.6 + 0.4 * contrast) * (0.5 + 0.5 * unique)
 
@@ -176,8 +187,9 @@ def _names(g: _Grid, first: int, last: int) -> tuple[list[str], bool]:
             names.append(f"{parent[c]} {s}")
         else:
             names.append(alone[c])
-    from_top = combine_all or any(not s and g.kinds[first][c] != "blank"
-                                  for c, s in enumerate(subs))
+    from_top = combine_all or any(
+        not s and g.kinds[first][c] != "blank" for c, s in enumerate(subs)
+    )
     return _unique(names), from_top
 
 
@@ -232,7 +244,8 @@ def locate_table(grid: list[list[object]]) -> TableLocation:
 
 # A summary row starts with one of these words (any case, optional colon).
 _SUMMARY_STRONG = re.compile(
-    r"(grand\s+total|sub-?\s*totals?|totals?|合计|总计|小计|共计|总数)\s*[:：]?", re.IGNORECASE)
+    r"(grand\s+total|sub-?\s*totals?|totals?|合计|总计|小计|共计|总数)\s*[:：]?", re.IGNORECASE
+)
 # Weaker words: also plausible as a metric's name in a KPI or targets sheet.
 _SUMMARY_WEAK = re.compile(r"(sum|summary|count|average|avg|平均)\s*[:：]?", re.IGNORECASE)
 _METRIC_HEADER = re.compile(r"kpi|metric|measure|indicator|指标|项目", re.IGNORECASE)
@@ -257,8 +270,12 @@ def _summary_label(row: list[object], names: list[str]) -> bool:
     else:
         return False
     others = [v for _, v in filled[1:]]
-    numeric = [v for v in others if _kind(v) == "typed" and not (
-        isinstance(v, dt.date | dt.time) or (isinstance(v, str) and looks_like_date(v)))]
+    numeric = [
+        v
+        for v in others
+        if _kind(v) == "typed"
+        and not (isinstance(v, dt.date | dt.time) or (isinstance(v, str) and looks_like_date(v)))
+    ]
     return not others or len(numeric) >= _SUMMARY_NUMERIC_SHARE * len(others)
 
 
@@ -283,7 +300,7 @@ def trailing_summary_rows(rows: list[list[object]], names: list[str]) -> list[in
         if _summary_label(row, names):
             flagged.append(i)
         elif not filled or (len(filled) == 1 and filled[0] == "text"):
-            continue                  # blank row or a one-cell footnote below the totals
+            continue  # blank row or a one-cell footnote below the totals
         else:
             break
     return sorted(flagged)

@@ -23,11 +23,24 @@ _FUZZY_MIN_LENGTH = 5
 # Sheet names that say outright which table they hold (template and Chinese names).
 SHEET_NAMES: dict[str, str] = {
     **{name: name for name in TABLES},
-    "工单": "tickets", "事件": "tickets", "事件日志": "events", "流程日志": "events",
-    "话务": "intervals", "时段统计": "intervals", "排班": "roster", "成本": "costs",
-    "费用": "costs", "预算": "budget", "可用性": "availability", "风险": "risks",
-    "风险登记册": "risks", "改进项目": "initiatives", "创新": "initiatives", "调查": "surveys",
-    "满意度调查": "surveys", "目标": "targets",
+    "工单": "tickets",
+    "事件": "tickets",
+    "事件日志": "events",
+    "流程日志": "events",
+    "话务": "intervals",
+    "时段统计": "intervals",
+    "排班": "roster",
+    "成本": "costs",
+    "费用": "costs",
+    "预算": "budget",
+    "可用性": "availability",
+    "风险": "risks",
+    "风险登记册": "risks",
+    "改进项目": "initiatives",
+    "创新": "initiatives",
+    "调查": "surveys",
+    "满意度调查": "surveys",
+    "目标": "targets",
 }
 
 
@@ -56,8 +69,11 @@ def mapping_from_rows(table: str, rows: Iterable[dict[str, Any]] | pd.DataFrame)
     (the user chose it).
     """
     records = rows.to_dict("records") if hasattr(rows, "to_dict") else rows
-    columns = {r["column"]: r["source"] for r in records
-               if isinstance(r.get("source"), str) and r["source"]}
+    columns = {
+        r["column"]: r["source"]
+        for r in records
+        if isinstance(r.get("source"), str) and r["source"]
+    }
     return Mapping(TABLES[table], columns, dict.fromkeys(columns, 1.0))
 
 
@@ -119,11 +135,40 @@ def classify(sheet_name: str, headers: list[str]) -> Mapping | None:
 
 # Header words, strongest first, that say "when it was opened" (for a column recognised
 # by its values), and words that say it is some other moment.
-_OPENED_WORDS = ("creat", "open", "logged", "submit", "report", "raise", "receiv", "arriv",
-                 "start", "创建", "提交", "开单", "登记")
+_OPENED_WORDS = (
+    "creat",
+    "open",
+    "logged",
+    "submit",
+    "report",
+    "raise",
+    "receiv",
+    "arriv",
+    "start",
+    "创建",
+    "提交",
+    "开单",
+    "登记",
+)
 _GENERIC_WORDS = ("date", "time", "时间", "日期")
-_OTHER_MOMENTS = ("updat", "modif", "chang", "due", "clos", "resol", "solved", "end",
-                  "finish", "complet", "更新", "修改", "关闭", "解决", "完成", "到期")
+_OTHER_MOMENTS = (
+    "updat",
+    "modif",
+    "chang",
+    "due",
+    "clos",
+    "resol",
+    "solved",
+    "end",
+    "finish",
+    "complet",
+    "更新",
+    "修改",
+    "关闭",
+    "解决",
+    "完成",
+    "到期",
+)
 # Confidence given to a column recognised by its values rather than its name.
 VALUE_MATCH_CONFIDENCE = 0.6
 
@@ -139,12 +184,16 @@ def created_from_values(headers: list[str], is_datetime) -> Mapping | None:
     if "ticket_id" not in base.columns or "created_at" in base.columns:
         return None
     used = set(base.columns.values())
-    stamps = [h for h in headers if h not in used and is_datetime(h)
-              and not any(w in h.lower() for w in _OTHER_MOMENTS)]
+    stamps = [
+        h
+        for h in headers
+        if h not in used and is_datetime(h) and not any(w in h.lower() for w in _OTHER_MOMENTS)
+    ]
     if not stamps:
         return None
-    chosen = next((h for w in _OPENED_WORDS for h in stamps if w in h.lower()), None) \
-        or next((h for h in stamps if any(w in h.lower() for w in _GENERIC_WORDS)), stamps[0])
+    chosen = next((h for w in _OPENED_WORDS for h in stamps if w in h.lower()), None) or next(
+        (h for h in stamps if any(w in h.lower() for w in _GENERIC_WORDS)), stamps[0]
+    )
     columns = {**base.columns, "created_at": chosen}
     confidence = {**base.confidence, "created_at": VALUE_MATCH_CONFIDENCE}
     return Mapping(TABLES["tickets"], columns, confidence)

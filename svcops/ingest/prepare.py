@@ -117,13 +117,17 @@ def prepare(data: pa.Table, mapping: Mapping) -> ColumnPlan:
                 guess = infer_datetime_formats(sample)
                 if sample and guess.matched_share < MIN_READABLE:
                     del kept[canonical]
-                    plan.notes.append(say("ingest.note.not_dates", source=source,
-                                          examples=", ".join(guess.unmatched[:3])))
+                    plan.notes.append(
+                        say(
+                            "ingest.note.not_dates",
+                            source=source,
+                            examples=", ".join(guess.unmatched[:3]),
+                        )
+                    )
                     continue
                 plan.dates[canonical] = guess
                 if guess.ambiguous or guess.conflict:
-                    plan.notes.append(say("ingest.note.column", source=source,
-                                          reason=guess.reason))
+                    plan.notes.append(say("ingest.note.column", source=source, reason=guess.reason))
             elif pa.types.is_integer(kind) or pa.types.is_floating(kind):
                 numbers = [v for v in _sample(column) if v == v]
                 inside = [v for v in numbers if _SERIAL_RANGE[0] <= v <= _SERIAL_RANGE[1]]
@@ -137,8 +141,14 @@ def prepare(data: pa.Table, mapping: Mapping) -> ColumnPlan:
             sample = _clean(_sample(column))
             if _readable_share(sample, target) < MIN_READABLE:
                 del kept[canonical]
-                plan.notes.append(say("ingest.note.not_yes_no" if target == BOOLEAN
-                                      else "ingest.note.not_numbers", source=source))
+                plan.notes.append(
+                    say(
+                        "ingest.note.not_yes_no"
+                        if target == BOOLEAN
+                        else "ingest.note.not_numbers",
+                        source=source,
+                    )
+                )
         elif canonical == "csat":
             values = _sample(column)
             scale = csat_scale(values)
@@ -148,8 +158,7 @@ def prepare(data: pa.Table, mapping: Mapping) -> ColumnPlan:
                 scale = csat_scale(numeric)
             plan.csat = scale
             if not scale.mappable:
-                plan.notes.append(say("ingest.note.csat_raw", source=source,
-                                      reason=scale.reason))
+                plan.notes.append(say("ingest.note.csat_raw", source=source, reason=scale.reason))
             elif scale.reason:
                 plan.notes.append(say("ingest.note.column", source=source, reason=scale.reason))
         if canonical in ("priority", "channel", "status"):
@@ -158,16 +167,21 @@ def prepare(data: pa.Table, mapping: Mapping) -> ColumnPlan:
                 continue
             if canonical == "priority":
                 levels = priority_scale_hint(distinct, source_hint)
-                plan.vocab[canonical] = {v: normalise_priority(v, levels, source_hint)
-                                         for v in distinct}
+                plan.vocab[canonical] = {
+                    v: normalise_priority(v, levels, source_hint) for v in distinct
+                }
                 if not levels.certain and levels.reason:
-                    plan.notes.append(say("ingest.note.column", source=source,
-                                          reason=levels.reason))
+                    plan.notes.append(
+                        say("ingest.note.column", source=source, reason=levels.reason)
+                    )
             elif canonical == "channel":
                 plan.vocab[canonical] = {v: normalise_channel(v, source_hint) for v in distinct}
             else:
                 plan.vocab[canonical] = {v: normalise_status(v, source_hint) for v in distinct}
     if kept != mapping.columns:
-        plan.mapping = replace(mapping, columns=kept, confidence={
-            k: v for k, v in mapping.confidence.items() if k in kept})
+        plan.mapping = replace(
+            mapping,
+            columns=kept,
+            confidence={k: v for k, v in mapping.confidence.items() if k in kept},
+        )
     return plan

@@ -35,7 +35,7 @@ class Profile:
     name: str
     table: str
     signature: str
-    columns: dict[str, str]   # canonical column -> source header
+    columns: dict[str, str]  # canonical column -> source header
 
     def mapping(self) -> Mapping:
         return Mapping(TABLES[self.table], dict(self.columns), dict.fromkeys(self.columns, 1.0))
@@ -49,31 +49,51 @@ def save_profile(ws: Workspace, name: str, headers: list[str], mapping: Mapping)
         raise ProfileError(say("ingest.profile.no_name"))
     unknown = sorted(set(mapping.columns.values()) - set(headers))
     if unknown:
-        raise ProfileError(say("ingest.profile.unknown_columns", profile=name,
-                               columns=", ".join(unknown)))
+        raise ProfileError(
+            say("ingest.profile.unknown_columns", profile=name, columns=", ".join(unknown))
+        )
     if mapping.missing_required:
-        raise ProfileError(say("ingest.profile.missing", profile=name, table=mapping.table.name,
-                               columns=", ".join(mapping.missing_required)))
+        raise ProfileError(
+            say(
+                "ingest.profile.missing",
+                profile=name,
+                table=mapping.table.name,
+                columns=", ".join(mapping.missing_required),
+            )
+        )
     if ws.read_only:
         raise ProfileError(say("ingest.profile.read_only"))
     profile = Profile(name, mapping.table.name, signature(headers), dict(mapping.columns))
     cur = ws.cursor()
     cur.execute("DELETE FROM profiles WHERE name = ?", [name])
-    cur.execute("INSERT INTO profiles VALUES (?, ?, ?, ?, ?)",
-                [name, profile.table, profile.signature, json.dumps(profile.columns),
-                 datetime.now().replace(microsecond=0)])
+    cur.execute(
+        "INSERT INTO profiles VALUES (?, ?, ?, ?, ?)",
+        [
+            name,
+            profile.table,
+            profile.signature,
+            json.dumps(profile.columns),
+            datetime.now().replace(microsecond=0),
+        ],
+    )
     return profile
 
 
 def _rows(ws: Workspace, where: str = "", params=None) -> list[Profile]:
     # A read-only workspace written by an older version may predate the table.
-    if not ws.scalar("SELECT count(*) FROM information_schema.tables "
-                     "WHERE table_name = 'profiles'"):
+    if not ws.scalar(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'profiles'"
+    ):
         return []
-    frame = ws.query(f"SELECT name, table_name, signature, mapping FROM profiles {where} "
-                     "ORDER BY saved_at DESC, name", params)
-    return [Profile(name, table, sig, json.loads(mapping))
-            for name, table, sig, mapping in frame.itertuples(index=False, name=None)]
+    frame = ws.query(
+        f"SELECT name, table_name, signature, mapping FROM profiles {where} "
+        "ORDER BY saved_at DESC, name",
+        params,
+    )
+    return [
+        Profile(name, table, sig, json.loads(mapping))
+        for name, table, sig, mapping in frame.itertuples(index=False, name=None)
+    ]
 
 
 def list_profiles(ws: Workspace) -> list[Profile]:
@@ -85,8 +105,11 @@ def get_profile(ws: Workspace, name: str) -> Profile:
     found = _rows(ws, "WHERE name = ?", [name])
     if not found:
         names = ", ".join(p.name for p in _rows(ws))
-        raise ProfileError(say("ingest.profile.unknown", profile=name, names=names) if names
-                           else say("ingest.profile.unknown_none", profile=name))
+        raise ProfileError(
+            say("ingest.profile.unknown", profile=name, names=names)
+            if names
+            else say("ingest.profile.unknown_none", profile=name)
+        )
     return found[0]
 
 

@@ -87,14 +87,15 @@ class RawSheet:
     summary_rows: tuple[int, ...] = ()
     header_row: int = 1
     header_confidence: float = 1.0
-    notes: tuple[Message, ...] = ()    # how the sheet was read, for the import report
+    notes: tuple[Message, ...] = ()  # how the sheet was read, for the import report
 
 
 def check_size(name: str, size: int) -> None:
     limit = max_upload_bytes()
     if size > limit:
-        raise IngestError(say("ingest.error.too_large", file=name, size_mb=size / 1e6,
-                              limit_mb=limit / 1e6))
+        raise IngestError(
+            say("ingest.error.too_large", file=name, size_mb=size / 1e6, limit_mb=limit / 1e6)
+        )
     if size == 0:
         raise IngestError(say("ingest.error.empty", file=name))
 
@@ -107,8 +108,9 @@ def _check_zip_bomb(name: str, data: Source) -> None:
     except zipfile.BadZipFile as exc:
         raise IngestError(say("ingest.error.damaged", file=name)) from exc
     if unpacked > max(_BOMB_FLOOR_BYTES, MAX_COMPRESSION_RATIO * size):
-        raise IngestError(say("ingest.error.bomb", file=name, unpacked_gb=unpacked / 1e9,
-                              size_mb=size / 1e6))
+        raise IngestError(
+            say("ingest.error.bomb", file=name, unpacked_gb=unpacked / 1e9, size_mb=size / 1e6)
+        )
 
 
 # Rows read from the top of a sheet to find its header, and from the end to find totals.
@@ -145,10 +147,16 @@ def _load_sheet(reader: fastexcel.ExcelReader, sheet: str, **options) -> pa.Reco
             as_text[name] = "string"
             continue
         # An Excel error value (#N/A, #DIV/0!) is missing as text too: no reason to re-read.
-        bad = {e.position[1] for e in (errors.errors if errors else ())
-               if "got 'Error(" not in e.detail}
-        more = {c.name: "string" for c in loaded.selected_columns
-                if c.index in bad and c.name not in as_text}
+        bad = {
+            e.position[1]
+            for e in (errors.errors if errors else ())
+            if "got 'Error(" not in e.detail
+        }
+        more = {
+            c.name: "string"
+            for c in loaded.selected_columns
+            if c.index in bad and c.name not in as_text
+        }
         if not more:
             return batch
         del batch, loaded
@@ -173,8 +181,9 @@ def _tail(table: pa.Table) -> list[list[object]]:
     return [list(r.values()) for r in table.slice(start).to_pylist()]
 
 
-def _sheet(name: str, sheet: str, table: pa.Table, first_row: int, header_row: int,
-           confidence: float) -> RawSheet:
+def _sheet(
+    name: str, sheet: str, table: pa.Table, first_row: int, header_row: int, confidence: float
+) -> RawSheet:
     """Number the rows, and find trailing total rows to set aside."""
     table = _with_row_numbers(table, first_row)
     names = [n for n in table.column_names if n != "_row"]
@@ -198,8 +207,9 @@ def read_workbook(name: str, data: Source) -> list[RawSheet]:
     try:
         reader = fastexcel.read_excel(str(data) if isinstance(data, Path) else data)
     except Exception as exc:  # fastexcel raises its own hierarchy for damaged files
-        raise IngestError(say("ingest.error.unreadable", file=name,
-                              detail=_first_line(exc))) from exc
+        raise IngestError(
+            say("ingest.error.unreadable", file=name, detail=_first_line(exc))
+        ) from exc
     sheets = []
     for sheet in reader.sheet_names:
         try:
@@ -207,8 +217,11 @@ def read_workbook(name: str, data: Source) -> list[RawSheet]:
         except IngestError:
             raise
         except Exception as exc:
-            raise IngestError(say("ingest.error.sheet_unreadable", file=name, sheet=sheet,
-                                  detail=_first_line(exc))) from exc
+            raise IngestError(
+                say(
+                    "ingest.error.sheet_unreadable", file=name, sheet=sheet, detail=_first_line(exc)
+                )
+            ) from exc
     return sheets
 
 
@@ -228,8 +241,9 @@ def _read_sheet(name: str, reader: fastexcel.ExcelReader, sheet: str) -> RawShee
     if loc.header_row == 0 and loc.data_start == 1:
         renamed = table.rename_columns(loc.names)
         return _sheet(name, sheet, renamed, 2, 1, loc.confidence)
-    table = _load_sheet(reader, sheet, header_row=None, skip_rows=loc.data_start,
-                        column_names=loc.names)
+    table = _load_sheet(
+        reader, sheet, header_row=None, skip_rows=loc.data_start, column_names=loc.names
+    )
     return _sheet(name, sheet, table, loc.data_start + 1, loc.header_row + 1, loc.confidence)
 
 
@@ -240,15 +254,23 @@ def read_text(name: str, blob: bytes) -> list[RawSheet]:
     except csv.Error:
         sep = "\t" if name.lower().endswith((".tsv", ".txt")) else ","
     try:
-        frame = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False,
-                            header=None, skip_blank_lines=False, on_bad_lines="error")
+        frame = pd.read_csv(
+            io.StringIO(text),
+            sep=sep,
+            dtype=str,
+            keep_default_na=False,
+            header=None,
+            skip_blank_lines=False,
+            on_bad_lines="error",
+        )
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
-        raise IngestError(say("ingest.error.csv_unreadable", file=name,
-                              detail=_first_line(exc))) from exc
+        raise IngestError(
+            say("ingest.error.csv_unreadable", file=name, detail=_first_line(exc))
+        ) from exc
     # Blank lines stay as rows so each row keeps its line number; importing skips them.
     grid = frame.head(_PROBE_ROWS).replace("", None).values.tolist()
     loc = locate_table(grid)
-    body = frame.iloc[loc.data_start:].reset_index(drop=True)
+    body = frame.iloc[loc.data_start :].reset_index(drop=True)
     body.columns = loc.names
     table = pa.Table.from_pandas(body, preserve_index=False)
     stem = Path(name).stem
@@ -261,16 +283,19 @@ def read_zip(name: str, data: Source) -> list[RawSheet]:
     _check_zip_bomb(name, data)
     sheets: list[RawSheet] = []
     with zipfile.ZipFile(data if isinstance(data, Path) else io.BytesIO(data)) as zf:
-        members = [i for i in zf.infolist() if not i.is_dir()
-                   and not i.filename.startswith("__MACOSX/")
-                   and not Path(i.filename).name.startswith(".")
-                   and Path(i.filename).suffix.lower() in SUPPORTED_SUFFIXES - {".zip"}]
+        members = [
+            i
+            for i in zf.infolist()
+            if not i.is_dir()
+            and not i.filename.startswith("__MACOSX/")
+            and not Path(i.filename).name.startswith(".")
+            and Path(i.filename).suffix.lower() in SUPPORTED_SUFFIXES - {".zip"}
+        ]
         if not members:
             raise IngestError(say("ingest.error.zip_empty", file=name))
         for info in members:
             if info.flag_bits & 0x1:
-                raise IngestError(say("ingest.error.zip_encrypted",
-                                      file=f"{name}/{info.filename}"))
+                raise IngestError(say("ingest.error.zip_encrypted", file=f"{name}/{info.filename}"))
             sheets.extend(read_file(f"{name}/{info.filename}", zf.read(info)))
     return sheets
 
@@ -299,8 +324,9 @@ def read_file(name: str, data: Source) -> list[RawSheet]:
     supported = ", ".join(sorted(SUPPORTED_SUFFIXES))
     if not suffix:
         raise IngestError(say("ingest.error.no_suffix", file=name, supported=supported))
-    raise IngestError(say("ingest.error.unsupported", file=name, suffix=suffix,
-                          supported=supported))
+    raise IngestError(
+        say("ingest.error.unsupported", file=name, suffix=suffix, supported=supported)
+    )
 
 
 def _with_row_numbers(table: pa.Table, first_row: int) -> pa.Table:

@@ -38,12 +38,23 @@ _DATE_WORDS = ("date", "日期")
 _TIME_WORDS = ("time", "时间", "时刻")
 # A time of day as typed, or an Excel time cell as the reader writes it in a text column
 # (on Excel's day zero).
-_TIME_OF_DAY = re.compile(r"^\s*(1899-12-3[01][ T])?\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?\s*"
-                          r"([AaPp]\.?\s?[Mm]\.?)?\s*$")
+_TIME_OF_DAY = re.compile(
+    r"^\s*(1899-12-3[01][ T])?\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?\s*"
+    r"([AaPp]\.?\s?[Mm]\.?)?\s*$"
+)
 _CLOCK = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?")
 _COMPACT_DATE = re.compile(r"^\s*(\d{8}|\d{6})(\.0+)?\s*$")
-_TIME_FORMATS = ("%H:%M:%S", "%H:%M", "%H:%M:%S.%f", "%I:%M %p", "%I:%M:%S %p", "%I:%M%p",
-                 "%I:%M:%S%p", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M")
+_TIME_FORMATS = (
+    "%H:%M:%S",
+    "%H:%M",
+    "%H:%M:%S.%f",
+    "%I:%M %p",
+    "%I:%M:%S %p",
+    "%I:%M%p",
+    "%I:%M:%S%p",
+    "%Y-%m-%d %H:%M:%S",
+    "%Y-%m-%d %H:%M",
+)
 _SAMPLE = 500
 # Exact midnight in more than this share of a time column is a placeholder, not a time.
 _PLACEHOLDER_SHARE = 0.01
@@ -52,7 +63,7 @@ _PLACEHOLDER_SHARE = 0.01
 @dataclass(frozen=True)
 class _Column:
     name: str
-    stem: str | None      # the header less its date/time word; None: no such word
+    stem: str | None  # the header less its date/time word; None: no such word
 
 
 def _stem(header: str, words: tuple[str, ...]) -> str | None:
@@ -61,7 +72,7 @@ def _stem(header: str, words: tuple[str, ...]) -> str | None:
         if folded.endswith(w):
             return folded[: -len(w)]
         if folded.startswith(w):
-            return folded[len(w):]
+            return folded[len(w) :]
     return None
 
 
@@ -86,7 +97,7 @@ def _is_time_column(column: pa.ChunkedArray) -> bool:
     values = _sample(column)
     if not values:
         return False
-    if pa.types.is_timestamp(column.type):     # Excel time cells arrive on day 0 (1899)
+    if pa.types.is_timestamp(column.type):  # Excel time cells arrive on day 0 (1899)
         return all(v.year < 1900 for v in values)
     if pa.types.is_time(column.type):
         return True
@@ -120,7 +131,7 @@ def _date_sql(name: str, column: pa.ChunkedArray) -> str | None:
         return f"CAST(try_strptime({text}, ['%Y%m%d', '%y%m%d']) AS DATE)"
     if not _is_text(kind):
         return None
-    if any(_has_clock(t) for t in texts):          # dates with times already
+    if any(_has_clock(t) for t in texts):  # dates with times already
         return None
     guess = infer_datetime_formats(texts)
     if guess.matched_share < 0.9:
@@ -154,10 +165,13 @@ def combine_date_and_time(raw: RawSheet) -> RawSheet:
     dates = {h: sql for h in dated if (sql := _date_sql(h, data.column(h)))}
     if not dates:
         return raw
-    times = [_Column(h, _stem(h, _TIME_WORDS)) for h in headers
-             if h not in dates and _is_time_column(data.column(h))]
-    pairs: dict[str, str] = {}         # time column -> date column
-    target: dict[str, str] = {}        # time column -> the column that takes the result
+    times = [
+        _Column(h, _stem(h, _TIME_WORDS))
+        for h in headers
+        if h not in dates and _is_time_column(data.column(h))
+    ]
+    pairs: dict[str, str] = {}  # time column -> date column
+    target: dict[str, str] = {}  # time column -> the column that takes the result
     for t in times:
         if t.stem is None:
             continue
@@ -174,8 +188,9 @@ def combine_date_and_time(raw: RawSheet) -> RawSheet:
     return _combine(raw, pairs, target, dates)
 
 
-def _combine(raw: RawSheet, pairs: dict[str, str], target: dict[str, str],
-             dates: dict[str, str]) -> RawSheet:
+def _combine(
+    raw: RawSheet, pairs: dict[str, str], target: dict[str, str], dates: dict[str, str]
+) -> RawSheet:
     data = raw.data
     con = duckdb.connect()
     try:
@@ -184,29 +199,43 @@ def _combine(raw: RawSheet, pairs: dict[str, str], target: dict[str, str],
         stamps: dict[str, str] = {}
         texts: dict[str, str] = {}
         notes = []
-        earlier: dict[str, list[str]] = {}     # plain date -> its times so far, in order
+        earlier: dict[str, list[str]] = {}  # plain date -> its times so far, in order
         for t, d in pairs.items():
             parsed = _time_sql(t, data.column(t).type)
             missing = f"({_raw_text(t)} IS NULL" + (
-                f" OR {parsed} = TIME '00:00:00')" if t in placeholders else ")")
+                f" OR {parsed} = TIME '00:00:00')" if t in placeholders else ")"
+            )
             stamp = f"({dates[d]} + (CASE WHEN NOT {missing} THEN {parsed} END))"
             own_column = target[t] == t
-            if own_column:             # several times share the plain date column
+            if own_column:  # several times share the plain date column
                 before = earlier.setdefault(d, [])
-                if before:             # compared with the latest earlier time present
+                if before:  # compared with the latest earlier time present
                     last = f"coalesce({', '.join(stamps[b] for b in reversed(before))})"
-                    stamp = (f"(CASE WHEN {stamp} < {last} - INTERVAL 12 HOUR "
-                             f"THEN {stamp} + INTERVAL 1 DAY ELSE {stamp} END)")
+                    stamp = (
+                        f"(CASE WHEN {stamp} < {last} - INTERVAL 12 HOUR "
+                        f"THEN {stamp} + INTERVAL 1 DAY ELSE {stamp} END)"
+                    )
                 before.append(t)
             stamps[t] = stamp
-            date_only = ("NULL" if own_column else
-                         f"coalesce(strftime({dates[d]}, '%Y-%m-%d'), {_raw_text(d)})")
+            date_only = (
+                "NULL"
+                if own_column
+                else f"coalesce(strftime({dates[d]}, '%Y-%m-%d'), {_raw_text(d)})"
+            )
             texts[target[t]] = (
                 f"CASE WHEN {missing} THEN {date_only} "
                 f"WHEN {stamp} IS NOT NULL THEN strftime({stamp}, '%Y-%m-%d %H:%M:%S') "
-                f"ELSE concat_ws(' ', {_raw_text(d)}, {_raw_text(t)}) END")
-            notes.append(say("ingest.note.combined_placeholder" if t in placeholders
-                             else "ingest.note.combined", date=d, time=t))
+                f"ELSE concat_ws(' ', {_raw_text(d)}, {_raw_text(t)}) END"
+            )
+            notes.append(
+                say(
+                    "ingest.note.combined_placeholder"
+                    if t in placeholders
+                    else "ingest.note.combined",
+                    date=d,
+                    time=t,
+                )
+            )
         select = ", ".join(f"{sql} AS {_q(name)}" for name, sql in texts.items())
         combined = con.sql(f"SELECT {select} FROM raw").to_arrow_table()
     finally:
@@ -229,7 +258,11 @@ def _placeholder_midnights(con, data: pa.Table, pairs: dict[str, str]) -> set[st
             f"max(n) FILTER (v <> TIME '00:00:00') "
             f"FROM (SELECT {time} AS v, count(*) AS n FROM raw WHERE v IS NOT NULL GROUP BY v)"
         ).fetchall()[0]
-        if total and midnight and midnight > _PLACEHOLDER_SHARE * total \
-                and midnight >= 10 * (other or 0):
+        if (
+            total
+            and midnight
+            and midnight > _PLACEHOLDER_SHARE * total
+            and midnight >= 10 * (other or 0)
+        ):
             found.add(t)
     return found

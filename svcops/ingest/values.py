@@ -24,11 +24,30 @@ from typing import TypeVar
 from ..i18n import Message, say
 
 __all__ = [
-    "CHANNELS", "CHANNEL_SYNONYMS", "CSAT_WORDS", "CsatScale", "FALSE_WORDS", "FRESHDESK_SOURCES",
-    "FRESHDESK_STATUSES", "PRIORITY_WORDS", "PriorityScale", "SERVICENOW_STATES", "STATUSES",
-    "STATUS_SYNONYMS", "TRUE_WORDS", "case_sql", "csat_scale",
-    "csat_score", "csat_sql", "fold", "guess_source", "normalise_bool", "normalise_channel",
-    "normalise_priority", "normalise_status", "priority_scale_hint",
+    "CHANNELS",
+    "CHANNEL_SYNONYMS",
+    "CSAT_WORDS",
+    "CsatScale",
+    "FALSE_WORDS",
+    "FRESHDESK_SOURCES",
+    "FRESHDESK_STATUSES",
+    "PRIORITY_WORDS",
+    "PriorityScale",
+    "SERVICENOW_STATES",
+    "STATUSES",
+    "STATUS_SYNONYMS",
+    "TRUE_WORDS",
+    "case_sql",
+    "csat_scale",
+    "csat_score",
+    "csat_sql",
+    "fold",
+    "guess_source",
+    "normalise_bool",
+    "normalise_channel",
+    "normalise_priority",
+    "normalise_status",
+    "priority_scale_hint",
 ]
 
 _FOLD = re.compile(r"[\s_\-–—./:()（）]+")
@@ -50,73 +69,183 @@ def _folded(words: Mapping[str, _V]) -> dict[str, _V]:
 
 # --------------------------------------------------------------------------- channels
 
-CHANNELS = ("phone", "email", "chat", "messaging", "portal", "social", "walk-in", "system",
-            "other")
+CHANNELS = ("phone", "email", "chat", "messaging", "portal", "social", "walk-in", "system", "other")
 """Canonical channels. ``chat``: live chat or a chat bot on the web/in an app;
 ``messaging``: asynchronous messaging apps (WhatsApp, WeChat, SMS, LINE);
 ``portal``: a web or in-app form, self-service portal or feedback widget;
 ``system``: created by an integration, monitoring alert, API or automation rule;
 ``other``: a known but uncommon route (forum, fax, post, agent-created)."""
 
-CHANNEL_SYNONYMS: dict[str, str] = _folded({
-    # phone
-    "phone": "phone", "telephone": "phone", "tel": "phone", "call": "phone", "calls": "phone",
-    "voice": "phone", "ivr": "phone", "inbound call": "phone", "outbound call": "phone",
-    "voicemail": "phone", "phone call": "phone", "hotline": "phone", "callback": "phone",
-    "phone call (incoming)": "phone", "phone call (outgoing)": "phone", "talk": "phone",
-    "电话": "phone", "热线": "phone", "来电": "phone", "呼入": "phone", "呼出": "phone",
-    "400电话": "phone", "语音": "phone",
-    # email
-    "email": "email", "e-mail": "email", "mail": "email", "inbound email": "email",
-    "outbound email": "email", "forward email": "email", "邮件": "email", "邮箱": "email",
-    "电子邮件": "email",
-    # chat (live chat and bots)
-    "chat": "chat", "live chat": "chat", "web chat": "chat", "webchat": "chat",
-    "virtual agent": "chat", "chatbot": "chat", "chat bot": "chat", "bot": "chat",
-    "在线": "chat", "在线客服": "chat", "在线聊天": "chat", "网聊": "chat", "聊天": "chat",
-    "智能客服": "chat", "机器人": "chat",
-    # messaging apps
-    "messaging": "messaging", "native messaging": "messaging", "sms": "messaging",
-    "text": "messaging", "whatsapp": "messaging", "wechat": "messaging", "line": "messaging",
-    "telegram": "messaging", "viber": "messaging", "kakaotalk": "messaging",
-    "messenger": "messaging", "短信": "messaging", "微信": "messaging", "企业微信": "messaging",
-    "钉钉": "messaging",
-    # portal / web / app forms
-    "portal": "portal", "web": "portal", "web form": "portal", "webform": "portal",
-    "website": "portal", "online": "portal", "self-service": "portal", "self service": "portal",
-    "service portal": "portal", "anonymous portal": "portal", "help center": "portal",
-    "web widget": "portal", "widget": "portal", "feedback widget": "portal",
-    "feedback tab": "portal", "mobile": "portal", "mobile app": "portal", "app": "portal",
-    "mobile sdk": "portal", "mobihelp": "portal", "门户": "portal", "网页": "portal",
-    "网站": "portal", "自助": "portal", "自助服务": "portal", "app端": "portal",
-    "小程序": "portal", "工单系统": "portal",
-    # social media
-    "social": "social", "social media": "social", "twitter": "social",
-    "facebook": "social", "facebook post": "social", "facebook message": "social",
-    "twitter dm": "social", "instagram": "social", "instagram dm": "social",
-    "weibo": "social", "微博": "social", "社交媒体": "social", "抖音": "social",
-    # in person
-    "walk-in": "walk-in", "walkin": "walk-in", "walk up": "walk-in", "in person": "walk-in",
-    "counter": "walk-in", "现场": "walk-in", "到访": "walk-in",
-    "柜台": "walk-in", "上门": "walk-in",
-    # system-created
-    "api": "system", "web service": "system", "web service (api)": "system",
-    "integration": "system", "monitoring": "system", "alert": "system", "event": "system",
-    "rule": "system", "automation": "system", "trigger": "system", "system": "system",
-    "ecommerce": "system", "系统": "system", "监控": "system", "告警": "system",
-    # other known routes
-    "other": "other", "forum": "other", "community": "other", "fax": "other", "letter": "other",
-    "post": "other", "jira": "other", "agent": "other", "closed ticket": "other",
-    "follow-up": "other", "其他": "other", "其它": "other",
-})
+CHANNEL_SYNONYMS: dict[str, str] = _folded(
+    {
+        # phone
+        "phone": "phone",
+        "telephone": "phone",
+        "tel": "phone",
+        "call": "phone",
+        "calls": "phone",
+        "voice": "phone",
+        "ivr": "phone",
+        "inbound call": "phone",
+        "outbound call": "phone",
+        "voicemail": "phone",
+        "phone call": "phone",
+        "hotline": "phone",
+        "callback": "phone",
+        "phone call (incoming)": "phone",
+        "phone call (outgoing)": "phone",
+        "talk": "phone",
+        "电话": "phone",
+        "热线": "phone",
+        "来电": "phone",
+        "呼入": "phone",
+        "呼出": "phone",
+        "400电话": "phone",
+        "语音": "phone",
+        # email
+        "email": "email",
+        "e-mail": "email",
+        "mail": "email",
+        "inbound email": "email",
+        "outbound email": "email",
+        "forward email": "email",
+        "邮件": "email",
+        "邮箱": "email",
+        "电子邮件": "email",
+        # chat (live chat and bots)
+        "chat": "chat",
+        "live chat": "chat",
+        "web chat": "chat",
+        "webchat": "chat",
+        "virtual agent": "chat",
+        "chatbot": "chat",
+        "chat bot": "chat",
+        "bot": "chat",
+        "在线": "chat",
+        "在线客服": "chat",
+        "在线聊天": "chat",
+        "网聊": "chat",
+        "聊天": "chat",
+        "智能客服": "chat",
+        "机器人": "chat",
+        # messaging apps
+        "messaging": "messaging",
+        "native messaging": "messaging",
+        "sms": "messaging",
+        "text": "messaging",
+        "whatsapp": "messaging",
+        "wechat": "messaging",
+        "line": "messaging",
+        "telegram": "messaging",
+        "viber": "messaging",
+        "kakaotalk": "messaging",
+        "messenger": "messaging",
+        "短信": "messaging",
+        "微信": "messaging",
+        "企业微信": "messaging",
+        "钉钉": "messaging",
+        # portal / web / app forms
+        "portal": "portal",
+        "web": "portal",
+        "web form": "portal",
+        "webform": "portal",
+        "website": "portal",
+        "online": "portal",
+        "self-service": "portal",
+        "self service": "portal",
+        "service portal": "portal",
+        "anonymous portal": "portal",
+        "help center": "portal",
+        "web widget": "portal",
+        "widget": "portal",
+        "feedback widget": "portal",
+        "feedback tab": "portal",
+        "mobile": "portal",
+        "mobile app": "portal",
+        "app": "portal",
+        "mobile sdk": "portal",
+        "mobihelp": "portal",
+        "门户": "portal",
+        "网页": "portal",
+        "网站": "portal",
+        "自助": "portal",
+        "自助服务": "portal",
+        "app端": "portal",
+        "小程序": "portal",
+        "工单系统": "portal",
+        # social media
+        "social": "social",
+        "social media": "social",
+        "twitter": "social",
+        "facebook": "social",
+        "facebook post": "social",
+        "facebook message": "social",
+        "twitter dm": "social",
+        "instagram": "social",
+        "instagram dm": "social",
+        "weibo": "social",
+        "微博": "social",
+        "社交媒体": "social",
+        "抖音": "social",
+        # in person
+        "walk-in": "walk-in",
+        "walkin": "walk-in",
+        "walk up": "walk-in",
+        "in person": "walk-in",
+        "counter": "walk-in",
+        "现场": "walk-in",
+        "到访": "walk-in",
+        "柜台": "walk-in",
+        "上门": "walk-in",
+        # system-created
+        "api": "system",
+        "web service": "system",
+        "web service (api)": "system",
+        "integration": "system",
+        "monitoring": "system",
+        "alert": "system",
+        "event": "system",
+        "rule": "system",
+        "automation": "system",
+        "trigger": "system",
+        "system": "system",
+        "ecommerce": "system",
+        "系统": "system",
+        "监控": "system",
+        "告警": "system",
+        # other known routes
+        "other": "other",
+        "forum": "other",
+        "community": "other",
+        "fax": "other",
+        "letter": "other",
+        "post": "other",
+        "jira": "other",
+        "agent": "other",
+        "closed ticket": "other",
+        "follow-up": "other",
+        "其他": "other",
+        "其它": "other",
+    }
+)
 # Deliberately absent: "Direct opening" (ServiceNow, meaning unclear), "UNKNOWN" (NYC 311):
 # both stay raw with no canonical channel.
 
 # Freshdesk ``source`` codes (API v2 documents 1, 2, 3, 7, 9, 10; 4-6, 8, 11, 12 are
 # older or plan-specific codes seen in Freshdesk's own source constants).
 FRESHDESK_SOURCES: dict[int, str] = {
-    1: "email", 2: "portal", 3: "phone", 4: "other", 5: "social", 6: "social", 7: "chat",
-    8: "portal", 9: "portal", 10: "email", 11: "system", 12: "chat",
+    1: "email",
+    2: "portal",
+    3: "phone",
+    4: "other",
+    5: "social",
+    6: "social",
+    7: "chat",
+    8: "portal",
+    9: "portal",
+    10: "email",
+    11: "system",
+    12: "chat",
 }
 
 
@@ -148,60 +277,162 @@ for an agent; ``in_progress``: being worked; ``pending``: waiting on the custome
 vendor, a change or a problem (on hold); ``resolved``: a solution given; ``closed``:
 finished for good; ``cancelled``: withdrawn. Open backlog = new..pending."""
 
-STATUS_SYNONYMS: dict[str, str] = _folded({
-    # new
-    "new": "new", "submitted": "new", "logged": "new", "received": "new", "unassigned": "new",
-    "awaiting assignment": "new", "queued": "new", "draft": "new", "triage": "new",
-    "新建": "new", "新": "new", "新增": "new", "待受理": "new", "待处理": "new",
-    "待分配": "new", "待分派": "new", "未分配": "new", "已提交": "new", "待响应": "new",
-    # open
-    "open": "open", "opened": "open", "assigned": "open", "accepted": "open",
-    "acknowledged": "open", "reopened": "open", "re-opened": "open",
-    "waiting for support": "open", "to do": "open", "todo": "open", "backlog": "open",
-    "打开": "open", "开启": "open", "已分配": "open", "已分派": "open", "已受理": "open",
-    "重新打开": "open", "重开": "open", "待办": "open",
-    # in progress
-    "in progress": "in_progress", "work in progress": "in_progress", "wip": "in_progress",
-    "active": "in_progress", "working": "in_progress", "started": "in_progress",
-    "escalated": "in_progress", "in call": "in_progress", "investigating": "in_progress",
-    "under investigation": "in_progress", "处理中": "in_progress", "进行中": "in_progress",
-    "跟进中": "in_progress", "已升级": "in_progress", "升级": "in_progress",
-    # pending / on hold
-    "pending": "pending", "on hold": "pending", "hold": "pending", "onhold": "pending",
-    "waiting for customer": "pending", "waiting on customer": "pending",
-    "waiting on third party": "pending", "awaiting user info": "pending",
-    "awaiting caller": "pending", "awaiting customer": "pending",
-    "awaiting problem": "pending", "awaiting vendor": "pending", "awaiting change": "pending",
-    "awaiting evidence": "pending", "wait": "pending", "wait - user": "pending",
-    "wait - customer": "pending", "wait - vendor": "pending",
-    "wait - implementation": "pending", "waiting": "pending", "suspended": "pending",
-    "deferred": "pending", "挂起": "pending", "暂停": "pending", "等待": "pending",
-    "等待客户": "pending", "等待用户": "pending", "等待反馈": "pending", "待反馈": "pending",
-    "待确认": "pending", "待客户确认": "pending", "待审批": "pending", "审批中": "pending",
-    # resolved
-    "resolved": "resolved", "solved": "resolved", "fixed": "resolved", "completed": "resolved",
-    "complete": "resolved", "已解决": "resolved", "已处理": "resolved", "已完成": "resolved",
-    "已修复": "resolved", "解决": "resolved", "完成": "resolved",
-    # closed
-    "closed": "closed", "done": "closed", "closed complete": "closed",
-    "closed - resolved": "closed", "closed incomplete": "closed", "closed skipped": "closed",
-    "archived": "closed", "已关闭": "closed", "关闭": "closed", "已结案": "closed",
-    "结案": "closed", "已归档": "closed", "归档": "closed",
-    # cancelled
-    "cancelled": "cancelled", "canceled": "cancelled", "cancel": "cancelled",
-    "closed - cancelled": "cancelled", "closed - canceled": "cancelled",
-    "withdrawn": "cancelled", "declined": "cancelled", "won't do": "cancelled",
-    "已取消": "cancelled", "取消": "cancelled", "作废": "cancelled", "已作废": "cancelled",
-    "撤销": "cancelled", "已撤销": "cancelled", "已撤回": "cancelled",
-})
+STATUS_SYNONYMS: dict[str, str] = _folded(
+    {
+        # new
+        "new": "new",
+        "submitted": "new",
+        "logged": "new",
+        "received": "new",
+        "unassigned": "new",
+        "awaiting assignment": "new",
+        "queued": "new",
+        "draft": "new",
+        "triage": "new",
+        "新建": "new",
+        "新": "new",
+        "新增": "new",
+        "待受理": "new",
+        "待处理": "new",
+        "待分配": "new",
+        "待分派": "new",
+        "未分配": "new",
+        "已提交": "new",
+        "待响应": "new",
+        # open
+        "open": "open",
+        "opened": "open",
+        "assigned": "open",
+        "accepted": "open",
+        "acknowledged": "open",
+        "reopened": "open",
+        "re-opened": "open",
+        "waiting for support": "open",
+        "to do": "open",
+        "todo": "open",
+        "backlog": "open",
+        "打开": "open",
+        "开启": "open",
+        "已分配": "open",
+        "已分派": "open",
+        "已受理": "open",
+        "重新打开": "open",
+        "重开": "open",
+        "待办": "open",
+        # in progress
+        "in progress": "in_progress",
+        "work in progress": "in_progress",
+        "wip": "in_progress",
+        "active": "in_progress",
+        "working": "in_progress",
+        "started": "in_progress",
+        "escalated": "in_progress",
+        "in call": "in_progress",
+        "investigating": "in_progress",
+        "under investigation": "in_progress",
+        "处理中": "in_progress",
+        "进行中": "in_progress",
+        "跟进中": "in_progress",
+        "已升级": "in_progress",
+        "升级": "in_progress",
+        # pending / on hold
+        "pending": "pending",
+        "on hold": "pending",
+        "hold": "pending",
+        "onhold": "pending",
+        "waiting for customer": "pending",
+        "waiting on customer": "pending",
+        "waiting on third party": "pending",
+        "awaiting user info": "pending",
+        "awaiting caller": "pending",
+        "awaiting customer": "pending",
+        "awaiting problem": "pending",
+        "awaiting vendor": "pending",
+        "awaiting change": "pending",
+        "awaiting evidence": "pending",
+        "wait": "pending",
+        "wait - user": "pending",
+        "wait - customer": "pending",
+        "wait - vendor": "pending",
+        "wait - implementation": "pending",
+        "waiting": "pending",
+        "suspended": "pending",
+        "deferred": "pending",
+        "挂起": "pending",
+        "暂停": "pending",
+        "等待": "pending",
+        "等待客户": "pending",
+        "等待用户": "pending",
+        "等待反馈": "pending",
+        "待反馈": "pending",
+        "待确认": "pending",
+        "待客户确认": "pending",
+        "待审批": "pending",
+        "审批中": "pending",
+        # resolved
+        "resolved": "resolved",
+        "solved": "resolved",
+        "fixed": "resolved",
+        "completed": "resolved",
+        "complete": "resolved",
+        "已解决": "resolved",
+        "已处理": "resolved",
+        "已完成": "resolved",
+        "已修复": "resolved",
+        "解决": "resolved",
+        "完成": "resolved",
+        # closed
+        "closed": "closed",
+        "done": "closed",
+        "closed complete": "closed",
+        "closed - resolved": "closed",
+        "closed incomplete": "closed",
+        "closed skipped": "closed",
+        "archived": "closed",
+        "已关闭": "closed",
+        "关闭": "closed",
+        "已结案": "closed",
+        "结案": "closed",
+        "已归档": "closed",
+        "归档": "closed",
+        # cancelled
+        "cancelled": "cancelled",
+        "canceled": "cancelled",
+        "cancel": "cancelled",
+        "closed - cancelled": "cancelled",
+        "closed - canceled": "cancelled",
+        "withdrawn": "cancelled",
+        "declined": "cancelled",
+        "won't do": "cancelled",
+        "已取消": "cancelled",
+        "取消": "cancelled",
+        "作废": "cancelled",
+        "已作废": "cancelled",
+        "撤销": "cancelled",
+        "已撤销": "cancelled",
+        "已撤回": "cancelled",
+    }
+)
 # Deliberately absent: "deleted" (Zendesk), "unmatched" (BPI 2013), "-100" (UCI ServiceNow),
 # "duplicate"/"invalid" (closure reasons, not states).
 
-FRESHDESK_STATUSES: dict[int, str] = {2: "open", 3: "pending", 4: "resolved", 5: "closed",
-                                      6: "pending", 7: "pending"}
+FRESHDESK_STATUSES: dict[int, str] = {
+    2: "open",
+    3: "pending",
+    4: "resolved",
+    5: "closed",
+    6: "pending",
+    7: "pending",
+}
 # ServiceNow incident ``state`` choice values.
-SERVICENOW_STATES: dict[int, str] = {1: "new", 2: "in_progress", 3: "pending", 6: "resolved",
-                                     7: "closed", 8: "cancelled"}
+SERVICENOW_STATES: dict[int, str] = {
+    1: "new",
+    2: "in_progress",
+    3: "pending",
+    6: "resolved",
+    7: "closed",
+    8: "cancelled",
+}
 
 _LEADING_CODE = re.compile(r"^\s*\d+\s*[-.:)]\s*")
 
@@ -241,18 +472,47 @@ def normalise_status(text: object, source_hint: str | None = None) -> str | None
 
 PRIORITY_WORDS: dict[str, str] = {
     # P1
-    "critical": "P1", "urgent": "P1", "highest": "P1", "blocker": "P1", "emergency": "P1",
-    "very high": "P1", "紧急": "P1", "特急": "P1", "非常紧急": "P1", "最高": "P1", "非常高": "P1",
-    "严重": "P1", "致命": "P1",
+    "critical": "P1",
+    "urgent": "P1",
+    "highest": "P1",
+    "blocker": "P1",
+    "emergency": "P1",
+    "very high": "P1",
+    "紧急": "P1",
+    "特急": "P1",
+    "非常紧急": "P1",
+    "最高": "P1",
+    "非常高": "P1",
+    "严重": "P1",
+    "致命": "P1",
     # P2
-    "high": "P2", "major": "P2", "important": "P2", "高": "P2", "重要": "P2", "较高": "P2",
+    "high": "P2",
+    "major": "P2",
+    "important": "P2",
+    "高": "P2",
+    "重要": "P2",
+    "较高": "P2",
     # P3
-    "medium": "P3", "normal": "P3", "moderate": "P3", "standard": "P3", "中": "P3",
-    "中等": "P3", "普通": "P3", "一般": "P3", "正常": "P3",
+    "medium": "P3",
+    "normal": "P3",
+    "moderate": "P3",
+    "standard": "P3",
+    "中": "P3",
+    "中等": "P3",
+    "普通": "P3",
+    "一般": "P3",
+    "正常": "P3",
     # P4 (ServiceNow "5 - Planning" folds into P4: the contract has four levels)
-    "low": "P4", "lowest": "P4", "very low": "P4", "minor": "P4", "trivial": "P4",
+    "low": "P4",
+    "lowest": "P4",
+    "very low": "P4",
+    "minor": "P4",
+    "trivial": "P4",
     "planning": "P4",
-    "低": "P4", "较低": "P4", "最低": "P4", "不紧急": "P4",
+    "低": "P4",
+    "较低": "P4",
+    "最低": "P4",
+    "不紧急": "P4",
 }
 """Priority words (lower case, as in coerce.PRIORITY_WORDS) -> P1..P4.
 ServiceNow 1 Critical/2 High/3 Moderate/4 Low/5 Planning -> P1..P4, P4;
@@ -265,7 +525,8 @@ _JIRA_WORDS = {"critical": "P2", "major": "P3"}
 
 _PRIORITY_NUMBER = re.compile(
     r"^\s*(?:p|priority|prio|sev|severity|s)?\s*[-:#]?\s*(\d+)(?:\.0+)?\s*(?:[-.:)]\s*(.*))?$",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -295,8 +556,9 @@ def _priority_word(text: str, source_hint: str | None) -> str | None:
     return _PRIORITY_FOLDED.get(key)
 
 
-def normalise_priority(text: object, scale: PriorityScale | None = None,
-                       source_hint: str | None = None) -> str | None:
+def normalise_priority(
+    text: object, scale: PriorityScale | None = None, source_hint: str | None = None
+) -> str | None:
     """P1..P4 for a raw priority, or None when unknown.
 
     A number decides when there is one (``1``, ``P2``, ``Sev 3``, ``1 - High``,
@@ -330,8 +592,9 @@ def priority_scale_hint(values: Iterable[object], source_hint: str | None = None
     means descending 1..4; otherwise 1 = most urgent with ``certain=False``.
     """
     if source_hint == "freshdesk":
-        return PriorityScale(descending=True, top=4, certain=True,
-                             reason=say("ingest.priority.freshdesk"))
+        return PriorityScale(
+            descending=True, top=4, certain=True, reason=say("ingest.priority.freshdesk")
+        )
     pairs: list[tuple[int, int]] = []
     zero = p_form = False
     for v in values:
@@ -351,13 +614,19 @@ def priority_scale_hint(values: Iterable[object], source_hint: str | None = None
         rising = sum(b[1] > a[1] for a, b in zip(pairs, pairs[1:], strict=False))
         falling = sum(b[1] < a[1] for a, b in zip(pairs, pairs[1:], strict=False))
         if falling > rising:
-            return PriorityScale(descending=True, top=max(n for n, _ in pairs), certain=True,
-                                 reason=say("ingest.priority.paired_descending"))
-        return PriorityScale(zero_based=min(n for n, _ in pairs) == 0, certain=True,
-                             reason=say("ingest.priority.paired_ascending"))
+            return PriorityScale(
+                descending=True,
+                top=max(n for n, _ in pairs),
+                certain=True,
+                reason=say("ingest.priority.paired_descending"),
+            )
+        return PriorityScale(
+            zero_based=min(n for n, _ in pairs) == 0,
+            certain=True,
+            reason=say("ingest.priority.paired_ascending"),
+        )
     if zero:
-        return PriorityScale(zero_based=True, certain=p_form,
-                             reason=say("ingest.priority.zero"))
+        return PriorityScale(zero_based=True, certain=p_form, reason=say("ingest.priority.zero"))
     if p_form:
         return PriorityScale(certain=True, reason=say("ingest.priority.p_numbers"))
     return PriorityScale(certain=False, reason=say("ingest.priority.itil"))
@@ -366,12 +635,33 @@ def priority_scale_hint(values: Iterable[object], source_hint: str | None = None
 # --------------------------------------------------------------------------- source system
 
 _SOURCE_MARKERS: dict[str, tuple[str, ...]] = {
-    "freshdesk": ("frdueby", "frescalated", "responderid", "requesterid", "emailconfigid",
-                  "isescalated"),
-    "servicenow": ("sysid", "syscreatedon", "sysupdatedon", "sysmodcount", "contacttype",
-                   "assignmentgroup", "incidentstate", "syscreatedby"),
-    "zendesk": ("via", "viachannel", "satisfactionrating", "satisfactionscore", "submitter",
-                "brand", "requesterwaittime"),
+    "freshdesk": (
+        "frdueby",
+        "frescalated",
+        "responderid",
+        "requesterid",
+        "emailconfigid",
+        "isescalated",
+    ),
+    "servicenow": (
+        "sysid",
+        "syscreatedon",
+        "sysupdatedon",
+        "sysmodcount",
+        "contacttype",
+        "assignmentgroup",
+        "incidentstate",
+        "syscreatedby",
+    ),
+    "zendesk": (
+        "via",
+        "viachannel",
+        "satisfactionrating",
+        "satisfactionscore",
+        "submitter",
+        "brand",
+        "requesterwaittime",
+    ),
     "jira": ("issuekey", "issuetype", "reporter", "customerrequesttype", "requesttype"),
 }
 
@@ -395,10 +685,42 @@ def guess_source(headers: Iterable[str]) -> str | None:
 
 # --------------------------------------------------------------------------- yes / no
 
-TRUE_WORDS = ("true", "t", "yes", "y", "1", "1.0", "on", "x", "checked", "✓", "✔",
-              "是", "是的", "对", "真", "有")
-FALSE_WORDS = ("false", "f", "no", "n", "0", "0.0", "off", "unchecked", "✗", "✘",
-               "否", "不是", "不", "错", "假", "没有")
+TRUE_WORDS = (
+    "true",
+    "t",
+    "yes",
+    "y",
+    "1",
+    "1.0",
+    "on",
+    "x",
+    "checked",
+    "✓",
+    "✔",
+    "是",
+    "是的",
+    "对",
+    "真",
+    "有",
+)
+FALSE_WORDS = (
+    "false",
+    "f",
+    "no",
+    "n",
+    "0",
+    "0.0",
+    "off",
+    "unchecked",
+    "✗",
+    "✘",
+    "否",
+    "不是",
+    "不",
+    "错",
+    "假",
+    "没有",
+)
 """Lower-case yes/no words (drop-in for coerce's). 无 is deliberately absent: it is a
 missing-value marker (SPEC), so it stays empty rather than becoming "no"."""
 
@@ -415,25 +737,62 @@ def normalise_bool(text: object) -> bool | None:
 
 # --------------------------------------------------------------------------- CSAT
 
-CSAT_WORDS: dict[str, int] = _folded({
-    "very satisfied": 5, "extremely satisfied": 5, "completely satisfied": 5,
-    "satisfied": 4, "somewhat satisfied": 4, "mostly satisfied": 4,
-    "neutral": 3, "neither satisfied nor dissatisfied": 3, "neither": 3,
-    "dissatisfied": 2, "unsatisfied": 2, "somewhat dissatisfied": 2,
-    "very dissatisfied": 1, "very unsatisfied": 1, "extremely dissatisfied": 1,
-    "非常满意": 5, "很满意": 5, "满意": 4, "比较满意": 4, "基本满意": 3, "一般": 3,
-    "不满意": 2, "不太满意": 2, "很不满意": 1, "非常不满意": 1,
-})
+CSAT_WORDS: dict[str, int] = _folded(
+    {
+        "very satisfied": 5,
+        "extremely satisfied": 5,
+        "completely satisfied": 5,
+        "satisfied": 4,
+        "somewhat satisfied": 4,
+        "mostly satisfied": 4,
+        "neutral": 3,
+        "neither satisfied nor dissatisfied": 3,
+        "neither": 3,
+        "dissatisfied": 2,
+        "unsatisfied": 2,
+        "somewhat dissatisfied": 2,
+        "very dissatisfied": 1,
+        "very unsatisfied": 1,
+        "extremely dissatisfied": 1,
+        "非常满意": 5,
+        "很满意": 5,
+        "满意": 4,
+        "比较满意": 4,
+        "基本满意": 3,
+        "一般": 3,
+        "不满意": 2,
+        "不太满意": 2,
+        "很不满意": 1,
+        "非常不满意": 1,
+    }
+)
 """Five-point satisfaction words -> 5..1."""
 
 # Excellent..Poor quality scale, used only when the column holds its own words.
-_QUALITY_WORDS: dict[str, int] = _folded({
-    "excellent": 5, "very good": 4, "good": 3, "fair": 2, "poor": 1, "very poor": 1,
-})
+_QUALITY_WORDS: dict[str, int] = _folded(
+    {
+        "excellent": 5,
+        "very good": 4,
+        "good": 3,
+        "fair": 2,
+        "poor": 1,
+        "very poor": 1,
+    }
+)
 _QUALITY_MARKERS = {"excellent", "verygood", "fair", "poor", "verypoor"}
 # Two-point ratings (Zendesk) and "no rating" states: never turned into a 1-5 number.
-_BINARY_WORDS = {"good", "bad", "goodwithcomment", "badwithcomment", "thumbsup", "thumbsdown",
-                 "yes", "no", "positive", "negative"}
+_BINARY_WORDS = {
+    "good",
+    "bad",
+    "goodwithcomment",
+    "badwithcomment",
+    "thumbsup",
+    "thumbsdown",
+    "yes",
+    "no",
+    "positive",
+    "negative",
+}
 _NO_RATING = {"offered", "unoffered", "notoffered", "notrated", "norating"}
 
 _CSAT_NUMBER = re.compile(r"^\s*([+-]?\d+(?:\.\d+)?)\s*(%?)\s*(?:[-:]\s*\D.*)?$")
@@ -501,12 +860,17 @@ def csat_scale(values: Iterable[object]) -> CsatScale:
         elif words & _QUALITY_MARKERS and words <= set(_QUALITY_WORDS):
             word_map = {w: _QUALITY_WORDS[w] for w in words}
         elif words <= _BINARY_WORDS:
-            return CsatScale(False, reason=say("ingest.csat.two_point",
-                                               words="/".join(sorted(words))))
+            return CsatScale(
+                False, reason=say("ingest.csat.two_point", words="/".join(sorted(words)))
+            )
         else:
             unknown = sorted(words - set(CSAT_WORDS) - set(_QUALITY_WORDS))[:5]
-            return CsatScale(False, reason=say("ingest.csat.unknown_words",
-                                               words=", ".join(unknown or sorted(words)[:5])))
+            return CsatScale(
+                False,
+                reason=say(
+                    "ingest.csat.unknown_words", words=", ".join(unknown or sorted(words)[:5])
+                ),
+            )
     if not numbers:
         if word_map:
             return CsatScale(True, words=word_map, reason=say("ingest.csat.words"))
@@ -573,14 +937,17 @@ def csat_sql(expr_sql: str, scale: CsatScale) -> str:
     parts = []
     if scale.words:
         folded = f"regexp_replace(lower(trim({text})), {_lit(_FOLD_SQL)}, '', 'g')"
-        whens = " ".join(f"WHEN {_lit(w)} THEN {float(n)!r}"
-                         for w, n in sorted(scale.words.items()))
+        whens = " ".join(
+            f"WHEN {_lit(w)} THEN {float(n)!r}" for w, n in sorted(scale.words.items())
+        )
         parts.append(f"CAST(CASE {folded} {whens} END AS DOUBLE)")
     if scale.lo is not None and scale.hi is not None:
         num = f"TRY_CAST(regexp_extract({text}, {_lit(_CSAT_NUMBER_SQL)}, 1) AS DOUBLE)"
         lo, hi = float(scale.lo), float(scale.hi)
-        parts.append(f"(CASE WHEN {num} BETWEEN {lo!r} AND {hi!r} "
-                     f"THEN 1 + 4 * ({num} - {lo!r}) / {hi - lo!r} END)")
+        parts.append(
+            f"(CASE WHEN {num} BETWEEN {lo!r} AND {hi!r} "
+            f"THEN 1 + 4 * ({num} - {lo!r}) / {hi - lo!r} END)"
+        )
     return parts[0] if len(parts) == 1 else f"coalesce({', '.join(parts)})"
 
 

@@ -27,11 +27,17 @@ class ProcessView:
     handovers: dict[str, Handovers]
 
 
-def analyse(ws: Workspace, filters: Filters, through: Through | None = None,
-            clock: Clock = CALENDAR) -> ProcessView:
+def analyse(
+    ws: Workspace, filters: Filters, through: Through | None = None, clock: Clock = CALENDAR
+) -> ProcessView:
     """:func:`~.dfg.process_map`, :func:`~.variants.variants`, :func:`~.lenses.rework`
     and :func:`~.lenses.handovers` (each level) of one scope, with the events ordered
     once for all of them (the costly part)."""
     with event_log(ws, filters, clock, through) as log:
-        return ProcessView(log.source, map_of(log), variants_of(log), rework_of(log),
-                           {by: handovers_of(log, by) for by in HANDOVER_LEVELS})
+        return ProcessView(
+            log.source,
+            map_of(log),
+            variants_of(log),
+            rework_of(log),
+            {by: handovers_of(log, by) for by in HANDOVER_LEVELS},
+        )

@@ -26,22 +26,45 @@ def bottlenecks(pm: ProcessMap) -> tuple[pd.DataFrame, pd.DataFrame]:
     total_hours, breach_share, after_done`` (time in the activity until the next
     event), likewise.
     """
+
     def share(late: pd.Series) -> pd.Series | float:
         return late / pm.breached if pm.breached else float("nan")
 
     edges = pm.edges[~pm.edges["source"].isin([START]) & ~pm.edges["target"].isin([END])]
-    edges = edges.assign(breach_share=share(edges["breached_cases"]),
-                         after_done=edges["source"].map(is_done).astype(bool))
-    edges = edges.sort_values(["total_hours", "source", "target"], ascending=[False, True, True],
-                              kind="stable")[["source", "target", "events", "mean_hours",
-                                              "p90_hours", "total_hours", "breach_share",
-                                              "after_done"]]
+    edges = edges.assign(
+        breach_share=share(edges["breached_cases"]),
+        after_done=edges["source"].map(is_done).astype(bool),
+    )
+    edges = edges.sort_values(
+        ["total_hours", "source", "target"], ascending=[False, True, True], kind="stable"
+    )[
+        [
+            "source",
+            "target",
+            "events",
+            "mean_hours",
+            "p90_hours",
+            "total_hours",
+            "breach_share",
+            "after_done",
+        ]
+    ]
     nodes = pm.nodes[~pm.nodes["activity"].isin([START, END])]
-    nodes = nodes.assign(breach_share=share(nodes["breached_cases"]),
-                         after_done=nodes["activity"].map(is_done).astype(bool))
-    nodes = nodes.sort_values(["total_hours", "activity"], ascending=[False, True],
-                              kind="stable")[["activity", "events", "median_hours", "p90_hours",
-                                              "total_hours", "breach_share", "after_done"]]
+    nodes = nodes.assign(
+        breach_share=share(nodes["breached_cases"]),
+        after_done=nodes["activity"].map(is_done).astype(bool),
+    )
+    nodes = nodes.sort_values(["total_hours", "activity"], ascending=[False, True], kind="stable")[
+        [
+            "activity",
+            "events",
+            "median_hours",
+            "p90_hours",
+            "total_hours",
+            "breach_share",
+            "after_done",
+        ]
+    ]
     return edges.reset_index(drop=True), nodes.reset_index(drop=True)
 
 
@@ -56,10 +79,18 @@ def compare_maps(before: ProcessMap, after: ProcessMap) -> pd.DataFrame:
     Appeared and vanished edges first, then by the size of the share change.
     """
     cols = ["source", "target", "cases", "median_hours"]
-    merged = before.edges[cols].merge(after.edges[cols], on=["source", "target"], how="outer",
-                                      suffixes=("_before", "_after"), indicator=True)
-    merged["change"] = merged["_merge"].map({"left_only": "vanished", "right_only": "appeared",
-                                             "both": "both"}).astype(str)
+    merged = before.edges[cols].merge(
+        after.edges[cols],
+        on=["source", "target"],
+        how="outer",
+        suffixes=("_before", "_after"),
+        indicator=True,
+    )
+    merged["change"] = (
+        merged["_merge"]
+        .map({"left_only": "vanished", "right_only": "appeared", "both": "both"})
+        .astype(str)
+    )
     for side, pm in (("before", before), ("after", after)):
         cases = merged[f"cases_{side}"].fillna(0).astype("int64")
         merged[f"cases_{side}"] = cases
@@ -69,11 +100,24 @@ def compare_maps(before: ProcessMap, after: ProcessMap) -> pd.DataFrame:
     merged["median_change"] = merged["median_after"] - merged["median_before"]
     merged["rank"] = merged["change"].map({"appeared": 0, "vanished": 0, "both": 1})
     merged["size"] = merged["share_change"].abs()
-    merged = merged.sort_values(["rank", "size", "source", "target"],
-                                ascending=[True, False, True, True], kind="stable")
-    return merged[["source", "target", "change", "cases_before", "cases_after", "share_before",
-                   "share_after", "share_change", "median_before", "median_after",
-                   "median_change"]].reset_index(drop=True)
+    merged = merged.sort_values(
+        ["rank", "size", "source", "target"], ascending=[True, False, True, True], kind="stable"
+    )
+    return merged[
+        [
+            "source",
+            "target",
+            "change",
+            "cases_before",
+            "cases_after",
+            "share_before",
+            "share_after",
+            "share_change",
+            "median_before",
+            "median_after",
+            "median_change",
+        ]
+    ].reset_index(drop=True)
 
 
 def team_waits(pm: ProcessMap) -> pd.DataFrame:

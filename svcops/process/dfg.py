@@ -19,11 +19,31 @@ from ..filters import Filters
 from ..store import Workspace
 from .log import CALENDAR, END, START, Clock, EventLog, Through, event_log
 
-EDGE_COLUMNS = ["source", "target", "cases", "events", "median_hours", "mean_hours",
-                "p90_hours", "total_hours", "breached_cases"]
-NODE_COLUMNS = ["activity", "cases", "events", "median_hours", "mean_hours", "p90_hours",
-                "total_hours", "q10_hours", "q25_hours", "q75_hours", "open_cases",
-                "breached_cases"]
+EDGE_COLUMNS = [
+    "source",
+    "target",
+    "cases",
+    "events",
+    "median_hours",
+    "mean_hours",
+    "p90_hours",
+    "total_hours",
+    "breached_cases",
+]
+NODE_COLUMNS = [
+    "activity",
+    "cases",
+    "events",
+    "median_hours",
+    "mean_hours",
+    "p90_hours",
+    "total_hours",
+    "q10_hours",
+    "q25_hours",
+    "q75_hours",
+    "open_cases",
+    "breached_cases",
+]
 
 
 @dataclass(frozen=True)
@@ -113,8 +133,13 @@ _MAP_SQL = f"""
     FROM oe WHERE pos = 1"""
 
 
-def process_map(ws: Workspace, filters: Filters, through: Through | None = None,
-                clock: Clock = CALENDAR, activities: float = 1.0) -> ProcessMap:
+def process_map(
+    ws: Workspace,
+    filters: Filters,
+    through: Through | None = None,
+    clock: Clock = CALENDAR,
+    activities: float = 1.0,
+) -> ProcessMap:
     """The directly-follows graph of the tickets created in the period (see
     :class:`ProcessMap`). ``activities``: the share (0-1) of activities to draw, the
     most frequent first (by events; at least one); the others' events are passed over,
@@ -125,9 +150,14 @@ def process_map(ws: Workspace, filters: Filters, through: Through | None = None,
     return simplified_by_activity(ws, filters, full, through, clock, activities)
 
 
-def simplified_by_activity(ws: Workspace, filters: Filters, full: ProcessMap,
-                           through: Through | None, clock: Clock,
-                           activities: float) -> ProcessMap:
+def simplified_by_activity(
+    ws: Workspace,
+    filters: Filters,
+    full: ProcessMap,
+    through: Through | None,
+    clock: Clock,
+    activities: float,
+) -> ProcessMap:
     """``full`` (the map of these arguments) with only the most frequent ``activities``
     share of its activities drawn (see :func:`process_map`)."""
     if not 0 <= activities <= 1:
@@ -139,8 +169,9 @@ def simplified_by_activity(ws: Workspace, filters: Filters, full: ProcessMap,
     kept = order[:keep]
     with event_log(ws, filters, clock, through, kept=kept) as log:
         part = map_of(log)
-    return ProcessMap(part.edges, part.nodes, part.teams, full.cases, full.complete,
-                      full.breached, order, kept)
+    return ProcessMap(
+        part.edges, part.nodes, part.teams, full.cases, full.complete, full.breached, order, kept
+    )
 
 
 def map_of(log: EventLog) -> ProcessMap:
@@ -151,26 +182,38 @@ def map_of(log: EventLog) -> ProcessMap:
     cases = int(total["cases"].iloc[0]) if len(total) else 0
     complete = int(total["events"].iloc[0]) if len(total) else 0
     breached = int(total["breached_cases"].iloc[0]) if len(total) else 0
-    edges = (long[long["kind"] == "edge"][EDGE_COLUMNS]
-             .sort_values(["events", "source", "target"], ascending=[False, True, True],
-                          kind="stable").reset_index(drop=True)
-             .astype({"cases": "int64", "events": "int64", "breached_cases": "int64"}))
+    edges = (
+        long[long["kind"] == "edge"][EDGE_COLUMNS]
+        .sort_values(["events", "source", "target"], ascending=[False, True, True], kind="stable")
+        .reset_index(drop=True)
+        .astype({"cases": "int64", "events": "int64", "breached_cases": "int64"})
+    )
     nodes = long[long["kind"] == "node"].rename(columns={"source": "activity"})
-    nodes = nodes[NODE_COLUMNS].sort_values(["events", "activity"], ascending=[False, True],
-                                            kind="stable")
+    nodes = nodes[NODE_COLUMNS].sort_values(
+        ["events", "activity"], ascending=[False, True], kind="stable"
+    )
     late_done = int(edges.loc[edges["target"] == END, "breached_cases"].sum())
-    ends = pd.DataFrame({"activity": [START, END], "cases": [cases, complete],
-                         "events": [cases, complete], "open_cases": [0, 0],
-                         "breached_cases": [breached, late_done]})
+    ends = pd.DataFrame(
+        {
+            "activity": [START, END],
+            "cases": [cases, complete],
+            "events": [cases, complete],
+            "open_cases": [0, 0],
+            "breached_cases": [breached, late_done],
+        }
+    )
     nodes = pd.concat([nodes, ends], ignore_index=True).astype(
-        {"cases": "int64", "events": "int64", "open_cases": "int64",
-         "breached_cases": "int64"})[NODE_COLUMNS]
-    teams = long[long["kind"] == "team"].rename(columns={"source": "activity",
-                                                          "target": "team"})
+        {"cases": "int64", "events": "int64", "open_cases": "int64", "breached_cases": "int64"}
+    )[NODE_COLUMNS]
+    teams = long[long["kind"] == "team"].rename(columns={"source": "activity", "target": "team"})
     teams = teams[["activity", "team", "events", "median_hours", "p90_hours", "total_hours"]]
-    teams = teams.astype({"events": "int64"}).sort_values(
-        ["total_hours", "activity", "team"], ascending=[False, True, True],
-        kind="stable").reset_index(drop=True)
+    teams = (
+        teams.astype({"events": "int64"})
+        .sort_values(
+            ["total_hours", "activity", "team"], ascending=[False, True, True], kind="stable"
+        )
+        .reset_index(drop=True)
+    )
     order = tuple(nodes.loc[~nodes["activity"].isin([START, END]), "activity"])
     return ProcessMap(edges, nodes, teams, cases, complete, breached, order, order)
 
@@ -202,7 +245,7 @@ def _widest(edges: pd.DataFrame, root: str, forward: bool) -> dict[str, tuple[st
                 continue
             if nxt not in best or (width, -(hops + 1)) > (best[nxt][0], -best[nxt][1]):
                 best[nxt] = (width, hops + 1)
-                via[nxt] = tuple(key.split("\x1f"))     # type: ignore[assignment]
+                via[nxt] = tuple(key.split("\x1f"))  # type: ignore[assignment]
                 heapq.heappush(heap, (-width, hops + 1, nxt))
     return via
 
@@ -217,10 +260,16 @@ def simplify(edges: pd.DataFrame, paths: float) -> pd.DataFrame:
     """
     if not 0 <= paths <= 1:
         raise ValueError("paths must be a share between 0 and 1")
-    ranked = edges.sort_values(["events", "source", "target"], ascending=[False, True, True],
-                               kind="stable")
-    keep = set(zip(ranked["source"].head(math.ceil(paths * len(ranked))),
-                   ranked["target"].head(math.ceil(paths * len(ranked))), strict=True))
+    ranked = edges.sort_values(
+        ["events", "source", "target"], ascending=[False, True, True], kind="stable"
+    )
+    keep = set(
+        zip(
+            ranked["source"].head(math.ceil(paths * len(ranked))),
+            ranked["target"].head(math.ceil(paths * len(ranked))),
+            strict=True,
+        )
+    )
     for root, forward in ((START, True), (END, False)):
         via = _widest(edges, root, forward)
         for node in via:

@@ -66,14 +66,19 @@ def flow(ws: Workspace, filters: Filters, through: Through | None = None) -> pd.
     """Per day of the period: ``date``, ``arrivals`` (tickets created), ``completions``
     (tickets done) and ``wip`` (tickets open at the end of the day)."""
     f = resolve_period(ws, filters)
-    long = _run(ws, f, through, f"""
+    long = _run(
+        ws,
+        f,
+        through,
+        f"""
     SELECT 'arrived' AS kind, created_at::DATE AS date, count(*) AS n FROM tp
     WHERE {CREATED_IN} GROUP BY 2
     UNION ALL
     SELECT 'done', done_at::DATE, count(*) FROM tp WHERE {DONE_IN} GROUP BY 2
     UNION ALL
     SELECT 'before', NULL, count(*) FROM tp
-    WHERE created_at < $lo AND (done_at IS NULL OR done_at >= $lo)""")
+    WHERE created_at < $lo AND (done_at IS NULL OR done_at >= $lo)""",
+    )
     first, last = f.span()
     out = pd.DataFrame({"date": pd.date_range(first, last, freq="D")})
     for kind, column in (("arrived", "arrivals"), ("done", "completions")):
@@ -95,7 +100,11 @@ def little(ws: Workspace, filters: Filters, through: Through | None = None) -> L
     """
     f = resolve_period(ws, filters)
     lo, hi = f.bounds()
-    row = _run(ws, f, through, f"""
+    row = _run(
+        ws,
+        f,
+        through,
+        f"""
     SELECT
       coalesce(sum(date_diff('second', greatest(created_at, $lo),
                              least(coalesce(done_at, $hi), $hi))), 0) / 3600.0 AS open_hours,
@@ -107,7 +116,8 @@ def little(ws: Workspace, filters: Filters, through: Through | None = None) -> L
       count(*) FILTER (WHERE created_at < $hi AND (done_at IS NULL OR done_at >= $hi))
           AS wip_end,
       count(*) FILTER (WHERE {CREATED_IN} AND done_at IS NULL) AS open_now
-    FROM tp WHERE created_at < $hi AND (done_at IS NULL OR done_at >= $lo)""").iloc[0]
+    FROM tp WHERE created_at < $hi AND (done_at IS NULL OR done_at >= $lo)""",
+    ).iloc[0]
     hours = (hi - lo) / timedelta(hours=1)
     days = int(round(hours / 24))
     wip = float(row["open_hours"]) / hours
@@ -117,12 +127,32 @@ def little(ws: Workspace, filters: Filters, through: Through | None = None) -> L
     predicted = None if w is None else rate * w
     ratio = wip / predicted if predicted else None
     start, end, still = int(row["wip_start"]), int(row["wip_end"]), int(row["open_now"])
-    params = {"wip": wip, "rate": rate * 24, "w": (w or 0.0) / 24,
-              "predicted": predicted or 0.0, "arrivals": arrivals, "completions": completions,
-              "start": start, "end": end, "open": still, "days": days}
-    return LittleCheck(wip, rate * 24, None if w is None else w / 24, predicted, ratio,
-                       arrivals, completions, start, end, still, days,
-                       Message(_verdict(arrivals, completions, wip, ratio), params))
+    params = {
+        "wip": wip,
+        "rate": rate * 24,
+        "w": (w or 0.0) / 24,
+        "predicted": predicted or 0.0,
+        "arrivals": arrivals,
+        "completions": completions,
+        "start": start,
+        "end": end,
+        "open": still,
+        "days": days,
+    }
+    return LittleCheck(
+        wip,
+        rate * 24,
+        None if w is None else w / 24,
+        predicted,
+        ratio,
+        arrivals,
+        completions,
+        start,
+        end,
+        still,
+        days,
+        Message(_verdict(arrivals, completions, wip, ratio), params),
+    )
 
 
 def _verdict(arrivals: int, completions: int, wip: float, ratio: float | None) -> str:

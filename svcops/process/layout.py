@@ -105,8 +105,9 @@ def _layers(order: list[str], succ: dict[str, list[str]], back: set) -> dict[str
     return layer
 
 
-def _arrange(order: list[str], layer: dict[str, int], edges: pd.DataFrame,
-             back: set) -> dict[str, float]:
+def _arrange(
+    order: list[str], layer: dict[str, int], edges: pd.DataFrame, back: set
+) -> dict[str, float]:
     """Position within each layer: barycentre sweeps, weighted by edge frequency,
     starting from the order nodes were reached in; then the main path (from the start,
     the most frequent downward edge each time) is set straight at position 0, with
@@ -118,9 +119,11 @@ def _arrange(order: list[str], layer: dict[str, int], edges: pd.DataFrame,
     for members in rows.values():
         for i, n in enumerate(members):
             pos[n] = i - (len(members) - 1) / 2
-    links = [(s, t, int(n)) for s, t, n in zip(edges["source"], edges["target"],
-                                               edges["events"], strict=True)
-             if s != t and (s, t) not in back]
+    links = [
+        (s, t, int(n))
+        for s, t, n in zip(edges["source"], edges["target"], edges["events"], strict=True)
+        if s != t and (s, t) not in back
+    ]
     for sweep in range(6):
         downward = sweep % 2 == 0
         for depth in sorted(rows, reverse=not downward):
@@ -158,24 +161,34 @@ def _main_path(links: list[tuple[str, str, int]]) -> list[str]:
     return path
 
 
-def _centre(node: str, links: list[tuple[str, str, int]], pos: dict[str, float],
-            downward: bool) -> float:
+def _centre(
+    node: str, links: list[tuple[str, str, int]], pos: dict[str, float], downward: bool
+) -> float:
     """The frequency-weighted mean position of a node's neighbours above (``downward``)
     or below it; its own position when it has none."""
-    pulls = [(pos[s], w) for s, t, w in links if t == node] if downward else \
-        [(pos[t], w) for s, t, w in links if s == node]
+    pulls = (
+        [(pos[s], w) for s, t, w in links if t == node]
+        if downward
+        else [(pos[t], w) for s, t, w in links if s == node]
+    )
     total = sum(w for _, w in pulls)
     return sum(p * w for p, w in pulls) / total if total else pos[node]
 
 
-def layout(edges: pd.DataFrame, nodes: list[str] | None = None, *, scale: float = 1.0,
-           max_width: float = MAX_WIDTH) -> MapLayout:
+def layout(
+    edges: pd.DataFrame,
+    nodes: list[str] | None = None,
+    *,
+    scale: float = 1.0,
+    max_width: float = MAX_WIDTH,
+) -> MapLayout:
     """Lay out a map from its ``edges`` (``source, target, events``; a
     :class:`~.dfg.ProcessMap`'s, maybe simplified) and the ``nodes`` to show (default:
     every node an edge names). ``scale``: boxes, rows and gaps that much larger (for a
     shared screen); ``max_width``: the widest the drawing may be, in pixels."""
-    names = list(dict.fromkeys(nodes if nodes is not None else
-                               [*edges["source"], *edges["target"]]))
+    names = list(
+        dict.fromkeys(nodes if nodes is not None else [*edges["source"], *edges["target"]])
+    )
     succ = _order_edges(edges)
     back, order = _back_edges(names, succ)
     order += [n for n in names if n not in order]
@@ -192,32 +205,52 @@ def layout(edges: pd.DataFrame, nodes: list[str] | None = None, *, scale: float 
     for n in order:
         x = xs[n] - left
         y = _MARGIN + box_h / 2 + layer[n] * row
-        node_rows.append({"activity": n, "layer": layer[n], "x": x, "y": y,
-                          "x0": x - box / 2, "x1": x + box / 2,
-                          "y0": y - box_h / 2, "y1": y + box_h / 2})
-    placed = pd.DataFrame(node_rows, columns=["activity", "layer", "x", "y", "x0", "x1", "y0",
-                                              "y1"])
+        node_rows.append(
+            {
+                "activity": n,
+                "layer": layer[n],
+                "x": x,
+                "y": y,
+                "x0": x - box / 2,
+                "x1": x + box / 2,
+                "y0": y - box_h / 2,
+                "y1": y + box_h / 2,
+            }
+        )
+    placed = pd.DataFrame(
+        node_rows, columns=["activity", "layer", "x", "y", "x0", "x1", "y0", "y1"]
+    )
     at = {r["activity"]: r for r in node_rows}
     right_edge = max((r["x1"] for r in node_rows), default=0)
-    paths, arrows, labels = _route(edges, at, back, layer, box,
-                                   room=max(max_width - right_edge, 60))
+    paths, arrows, labels = _route(
+        edges, at, back, layer, box, room=max(max_width - right_edge, 60)
+    )
     right = max([r["x1"] for r in node_rows] + [p["x"] for p in paths], default=0)
     width = int(right + _MARGIN + 8)
     height = int(max((r["y1"] for r in node_rows), default=0) + _MARGIN)
-    return MapLayout(placed, pd.DataFrame(paths, columns=["source", "target", "edge", "point",
-                                                          "x", "y"]),
-                     pd.DataFrame(arrows, columns=["source", "target", "x", "y", "angle"]),
-                     pd.DataFrame(labels, columns=["source", "target", "x", "y", "align"]),
-                     width, height, box, scale)
+    return MapLayout(
+        placed,
+        pd.DataFrame(paths, columns=["source", "target", "edge", "point", "x", "y"]),
+        pd.DataFrame(arrows, columns=["source", "target", "x", "y", "angle"]),
+        pd.DataFrame(labels, columns=["source", "target", "x", "y", "align"]),
+        width,
+        height,
+        box,
+        scale,
+    )
 
 
-def _spread(edges: pd.DataFrame, at: dict, back: set, box: int
-            ) -> dict[tuple[str, str, str], float]:
+def _spread(
+    edges: pd.DataFrame, at: dict, back: set, box: int
+) -> dict[tuple[str, str, str], float]:
     """Horizontal offsets of the downward edges leaving (``"out"``) or entering
     (``"in"``) the same box, so their ends do not pile up on one point: in the order of
     the other ends' positions, the one straight above or below at 0."""
-    down = [(s, t) for s, t in zip(edges["source"], edges["target"], strict=True)
-            if s != t and (s, t) not in back and s in at and t in at]
+    down = [
+        (s, t)
+        for s, t in zip(edges["source"], edges["target"], strict=True)
+        if s != t and (s, t) not in back and s in at and t in at
+    ]
     offsets: dict[tuple[str, str, str], float] = {}
     for end, own, other in (("out", 0, 1), ("in", 1, 0)):
         ends: dict[str, list[str]] = {}
@@ -233,21 +266,25 @@ def _spread(edges: pd.DataFrame, at: dict, back: set, box: int
     return offsets
 
 
-def _route(edges: pd.DataFrame, at: dict, back: set, layer: dict, box: int,
-           room: float = float("inf")):
+def _route(
+    edges: pd.DataFrame, at: dict, back: set, layer: dict, box: int, room: float = float("inf")
+):
     """Control points, arrow heads and label places of every edge; loops back up run
     in lanes to the right, as far apart as ``room`` (pixels right of the boxes) allows."""
     paths, arrows, labels = [], [], []
     spread = _spread(edges, at, back, box)
     lanes: dict[int, int] = {}
-    loops = sum(1 for s, t in zip(edges["source"], edges["target"], strict=True)
-                if (s, t) in back and s != t)
+    loops = sum(
+        1
+        for s, t in zip(edges["source"], edges["target"], strict=True)
+        if (s, t) in back and s != t
+    )
     lane_w = max(6.0, min(_LANE, (room - 40) / max(loops, 1)))
     for number, (s, t) in enumerate(zip(edges["source"], edges["target"], strict=True)):
         a, b = at.get(s), at.get(t)
         if a is None or b is None:
             continue
-        if s == t:        # a loop on the node's left
+        if s == t:  # a loop on the node's left
             x0, y = a["x0"], a["y"]
             pts = [(x0, y - 8), (x0 - _LOOP_W, y - 16), (x0 - _LOOP_W, y + 16), (x0, y + 8)]
             label = (x0 - _LOOP_W - 3, y, "right")
@@ -256,7 +293,7 @@ def _route(edges: pd.DataFrame, at: dict, back: set, layer: dict, box: int,
             sx, tx = a["x"] + box / 4, b["x"] + box / 4
             pts = [(sx, a["y0"]), ((sx + tx) / 2 + 10, (a["y0"] + b["y1"]) / 2), (tx, b["y1"])]
             label = ((sx + tx) / 2 + 14, (a["y0"] + b["y1"]) / 2, "left")
-        elif (s, t) in back:     # a loop back up, on the right of the rows it spans
+        elif (s, t) in back:  # a loop back up, on the right of the rows it spans
             lo, hi = sorted((layer[s], layer[t]))
             lane = max(lanes.get(k, 0) for k in range(lo, hi + 1))
             for k in range(lo, hi + 1):
@@ -271,19 +308,28 @@ def _route(edges: pd.DataFrame, at: dict, back: set, layer: dict, box: int,
             tx = b["x"] + spread.get(("in", t, s), 0)
             sy, ty = a["y1"], b["y0"]
             pts = [(sx, sy)]
-            blockers = [r for r in at.values() if r["activity"] not in (s, t)
-                        and layer[s] < r["layer"] < layer[t]
-                        and r["x0"] - 6 < sx + (tx - sx) * (r["y"] - sy) / max(ty - sy, 1)
-                        < r["x1"] + 6]
-            if blockers:        # pass beside the boxes in between
+            blockers = [
+                r
+                for r in at.values()
+                if r["activity"] not in (s, t)
+                and layer[s] < r["layer"] < layer[t]
+                and r["x0"] - 6 < sx + (tx - sx) * (r["y"] - sy) / max(ty - sy, 1) < r["x1"] + 6
+            ]
+            if blockers:  # pass beside the boxes in between
                 left = tx <= sx
-                side = min(r["x0"] for r in blockers) - 14 if left else \
-                    max(r["x1"] for r in blockers) + 14
+                side = (
+                    min(r["x0"] for r in blockers) - 14
+                    if left
+                    else max(r["x1"] for r in blockers) + 14
+                )
                 top = min(r["y0"] for r in blockers)
                 bottom = max(r["y1"] for r in blockers)
                 pts += [(side, top), (side, bottom)]
-                label = (side - 3, (top + bottom) / 2, "right") if left else \
-                    (side + 3, (top + bottom) / 2, "left")
+                label = (
+                    (side - 3, (top + bottom) / 2, "right")
+                    if left
+                    else (side + 3, (top + bottom) / 2, "left")
+                )
             else:
                 label = ((sx + tx) / 2 + 4, (sy + ty) / 2, "left")
             pts.append((tx, ty))
@@ -292,10 +338,16 @@ def _route(edges: pd.DataFrame, at: dict, back: set, layer: dict, box: int,
         (px, py), (hx, hy) = pts[-2], pts[-1]
         angle = math.degrees(math.atan2(hx - px, -(hy - py)))
         length = math.hypot(hx - px, hy - py) or 1.0
-        arrows.append({"source": s, "target": t, "x": hx - 5 * (hx - px) / length,
-                       "y": hy - 5 * (hy - py) / length, "angle": angle})
-        labels.append({"source": s, "target": t, "x": label[0], "y": label[1],
-                       "align": label[2]})
+        arrows.append(
+            {
+                "source": s,
+                "target": t,
+                "x": hx - 5 * (hx - px) / length,
+                "y": hy - 5 * (hy - py) / length,
+                "angle": angle,
+            }
+        )
+        labels.append({"source": s, "target": t, "x": label[0], "y": label[1], "align": label[2]})
     return paths, arrows, labels
 
 

@@ -43,8 +43,9 @@ class Rework:
     reopen_source: str
 
 
-def rework(ws: Workspace, filters: Filters, through: Through | None = None,
-           clock: Clock = CALENDAR) -> Rework:
+def rework(
+    ws: Workspace, filters: Filters, through: Through | None = None, clock: Clock = CALENDAR
+) -> Rework:
     """Activities repeated within a case, self-loops and reopen loops (:class:`Rework`)."""
     with event_log(ws, filters, clock, through) as log:
         return rework_of(log)
@@ -83,28 +84,54 @@ def rework_of(log: EventLog) -> Rework:
         rows = long.loc[long["kind"] == kind, col]
         return int(rows.iloc[0]) if len(rows) and pd.notna(rows.iloc[0]) else 0
 
-    acts = long[long["kind"] == "activity"].rename(columns={
-        "a": "activity", "n1": "cases", "n2": "repeat_cases", "n3": "repeats",
-        "n4": "self_loops", "n5": "self_loop_cases"})
-    acts = acts.astype({c: "int64" for c in ("cases", "repeat_cases", "repeats", "self_loops",
-                                             "self_loop_cases")})
+    acts = long[long["kind"] == "activity"].rename(
+        columns={
+            "a": "activity",
+            "n1": "cases",
+            "n2": "repeat_cases",
+            "n3": "repeats",
+            "n4": "self_loops",
+            "n5": "self_loop_cases",
+        }
+    )
+    acts = acts.astype(
+        {c: "int64" for c in ("cases", "repeat_cases", "repeats", "self_loops", "self_loop_cases")}
+    )
     acts["repeat_share"] = acts["repeat_cases"] / acts["cases"]
-    acts = acts.sort_values(["repeat_cases", "self_loops", "activity"],
-                            ascending=[False, False, True], kind="stable")
-    acts = acts[["activity", "cases", "repeat_cases", "repeat_share", "repeats", "self_loops",
-                 "self_loop_cases"]].reset_index(drop=True)
+    acts = acts.sort_values(
+        ["repeat_cases", "self_loops", "activity"], ascending=[False, False, True], kind="stable"
+    )
+    acts = acts[
+        [
+            "activity",
+            "cases",
+            "repeat_cases",
+            "repeat_share",
+            "repeats",
+            "self_loops",
+            "self_loop_cases",
+        ]
+    ].reset_index(drop=True)
     derived = log.source == "tickets"
-    loops = long[long["kind"] == "loop"].rename(columns={
-        "a": "from_activity", "b": "to_activity", "n1": "times", "n2": "cases"})
+    loops = long[long["kind"] == "loop"].rename(
+        columns={"a": "from_activity", "b": "to_activity", "n1": "times", "n2": "cases"}
+    )
     loops = loops[["from_activity", "to_activity", "times", "cases"]].astype(
-        {"times": "int64", "cases": "int64"})
-    loops = loops.sort_values(["times", "from_activity", "to_activity"],
-                              ascending=[False, True, True], kind="stable").reset_index(drop=True)
+        {"times": "int64", "cases": "int64"}
+    )
+    loops = loops.sort_values(
+        ["times", "from_activity", "to_activity"], ascending=[False, True, True], kind="stable"
+    ).reset_index(drop=True)
     if derived:
         loops = loops.iloc[0:0]
-    return Rework(acts, loops, one("total"), one("rework"),
-                  one("reopen_count") if derived else one("reopened"),
-                  "tickets" if derived else "events")
+    return Rework(
+        acts,
+        loops,
+        one("total"),
+        one("rework"),
+        one("reopen_count") if derived else one("reopened"),
+        "tickets" if derived else "events",
+    )
 
 
 @dataclass(frozen=True)
@@ -133,8 +160,13 @@ class Handovers:
     ping_pong_cases: int
 
 
-def handovers(ws: Workspace, filters: Filters, through: Through | None = None,
-              clock: Clock = CALENDAR, by: str = "team") -> Handovers:
+def handovers(
+    ws: Workspace,
+    filters: Filters,
+    through: Through | None = None,
+    clock: Clock = CALENDAR,
+    by: str = "team",
+) -> Handovers:
     """Reassignments per case, the handover matrix and ping-pong pairs (:class:`Handovers`)."""
     with event_log(ws, filters, clock, through) as log:
         return handovers_of(log, by)
@@ -180,25 +212,51 @@ def handovers_of(log: EventLog, by: str = "team") -> Handovers:
     cases = int(total["n1"].iloc[0]) if len(total) else 0
     done = int(total["n2"].iloc[0]) if len(total) and pd.notna(total["n2"].iloc[0]) else 0
     alone = float(total["x"].iloc[0]) if done else 0.0
-    counts = dict(zip(long.loc[long["kind"] == "bucket", "a"],
-                      long.loc[long["kind"] == "bucket", "n1"], strict=True))
-    buckets = pd.DataFrame({"handovers": list(BUCKETS),
-                            "cases": [int(counts.get(k[0], 0)) for k in BUCKETS]})
+    counts = dict(
+        zip(
+            long.loc[long["kind"] == "bucket", "a"],
+            long.loc[long["kind"] == "bucket", "n1"],
+            strict=True,
+        )
+    )
+    buckets = pd.DataFrame(
+        {"handovers": list(BUCKETS), "cases": [int(counts.get(k[0], 0)) for k in BUCKETS]}
+    )
     buckets["share"] = buckets["cases"] / cases if cases else 0.0
-    matrix = long[long["kind"] == "matrix"].rename(columns={
-        "a": "from_who", "b": "to_who", "n1": "handovers", "n2": "cases", "x": "median_hours"})
-    matrix = matrix[["from_who", "to_who", "handovers", "cases", "median_hours"]].astype(
-        {"handovers": "int64", "cases": "int64", "median_hours": "float64"}).sort_values(
-        ["handovers", "from_who", "to_who"], ascending=[False, True, True],
-        kind="stable").reset_index(drop=True)
+    matrix = long[long["kind"] == "matrix"].rename(
+        columns={
+            "a": "from_who",
+            "b": "to_who",
+            "n1": "handovers",
+            "n2": "cases",
+            "x": "median_hours",
+        }
+    )
+    matrix = (
+        matrix[["from_who", "to_who", "handovers", "cases", "median_hours"]]
+        .astype({"handovers": "int64", "cases": "int64", "median_hours": "float64"})
+        .sort_values(
+            ["handovers", "from_who", "to_who"], ascending=[False, True, True], kind="stable"
+        )
+        .reset_index(drop=True)
+    )
     pong = long[long["kind"] == "pingpong"].rename(columns={"n1": "cases", "n2": "bounces"})
     pong = pong[["a", "b", "cases", "bounces"]].astype({"cases": "int64", "bounces": "int64"})
-    pong = pong.sort_values(["cases", "a", "b"], ascending=[False, True, True],
-                            kind="stable").reset_index(drop=True)
+    pong = pong.sort_values(
+        ["cases", "a", "b"], ascending=[False, True, True], kind="stable"
+    ).reset_index(drop=True)
 
     def one(kind: str) -> int:
         rows = long.loc[long["kind"] == kind, "n1"]
         return int(rows.iloc[0]) if len(rows) else 0
 
-    return Handovers(by, buckets, matrix, pong, cases, one("known") > 0,
-                     alone / done if done else None, one("pingpong_cases"))
+    return Handovers(
+        by,
+        buckets,
+        matrix,
+        pong,
+        cases,
+        one("known") > 0,
+        alone / done if done else None,
+        one("pingpong_cases"),
+    )

@@ -50,8 +50,12 @@ START, END = "__start__", "__end__"
 
 # Activities derived from a ticket's timestamps: (activity, tickets column), in the
 # order equal times are put in.
-DERIVED = (("Created", "created_at"), ("First response", "first_response_at"),
-           ("Resolved", "resolved_at"), ("Closed", "closed_at"))
+DERIVED = (
+    ("Created", "created_at"),
+    ("First response", "first_response_at"),
+    ("Resolved", "resolved_at"),
+    ("Closed", "closed_at"),
+)
 
 # Statuses in which a case waits for someone outside the team (the customer, a vendor):
 # the time spent in them is what "leave out waiting time" removes. Waiting to be
@@ -123,23 +127,31 @@ def reopen_like(column: str) -> str:
 
 
 def _waiting_like(column: str) -> str:
-    return (f"(regexp_matches(lower({column}), '{WAITING}') AND NOT "
-            f"regexp_matches(lower({column}), '{_NOT_WAITING}'))")
+    return (
+        f"(regexp_matches(lower({column}), '{WAITING}') AND NOT "
+        f"regexp_matches(lower({column}), '{_NOT_WAITING}'))"
+    )
 
 
 def _source_sql(ws: Workspace, source: str) -> str:
     """case_id, activity, ts, resource, team, up, seq of every event of the source."""
     if source == "events":
-        has_seq = ws.scalar("SELECT count(*) FROM information_schema.columns "
-                            "WHERE table_name = 'events' AND column_name = ?", [SEQ_COL])
+        has_seq = ws.scalar(
+            "SELECT count(*) FROM information_schema.columns "
+            "WHERE table_name = 'events' AND column_name = ?",
+            [SEQ_COL],
+        )
         seq = SEQ_COL if has_seq else "NULL::BIGINT"
-        return (f"SELECT case_id, activity, timestamp AS ts, resource, team, _upload_id AS up, "
-                f"{seq} AS seq FROM events WHERE case_id IS NOT NULL AND timestamp IS NOT NULL "
-                f"AND activity IS NOT NULL")
+        return (
+            f"SELECT case_id, activity, timestamp AS ts, resource, team, _upload_id AS up, "
+            f"{seq} AS seq FROM events WHERE case_id IS NOT NULL AND timestamp IS NOT NULL "
+            f"AND activity IS NOT NULL"
+        )
     return " UNION ALL ".join(
         f"SELECT ticket_id AS case_id, '{name}' AS activity, {col} AS ts, agent AS resource, "
         f"team, 0 AS up, {i} AS seq FROM tickets WHERE {col} IS NOT NULL"
-        for i, (name, col) in enumerate(DERIVED))
+        for i, (name, col) in enumerate(DERIVED)
+    )
 
 
 @lru_cache(maxsize=64)
@@ -187,7 +199,7 @@ def _hours(clock: Clock, frm: str, to: str, state: str) -> str:
 def _scope_sql(cases: str) -> str:
     if cases == "created":
         return CREATED_IN
-    if cases == "open":     # in the system at some time in the period
+    if cases == "open":  # in the system at some time in the period
         return "created_at < $hi AND (done_at IS NULL OR done_at >= $lo)"
     raise ValueError("cases must be 'created' or 'open'")
 
@@ -205,9 +217,15 @@ def _through_sql(through: Through, params: dict) -> str:
     return "activity = $through_a AND next_activity = $through_b"
 
 
-def log_sql(ws: Workspace, filters: Filters, clock: Clock = CALENDAR,
-            through: Through | None = None, *, cases: str = "created",
-            kept: tuple[str, ...] = ()) -> tuple[str, dict]:
+def log_sql(
+    ws: Workspace,
+    filters: Filters,
+    clock: Clock = CALENDAR,
+    through: Through | None = None,
+    *,
+    cases: str = "created",
+    kept: tuple[str, ...] = (),
+) -> tuple[str, dict]:
     """The SELECT that gives the ordered events (see the module docstring), and its
     parameters. ``cases``: ``"created"`` - tickets created in the period; ``"open"`` -
     tickets in the system at some time in it (created before its end, not done before
@@ -220,8 +238,10 @@ def log_sql(ws: Workspace, filters: Filters, clock: Clock = CALENDAR,
     if clock.business:
         cal, more = _calendar_sql(ws, source, clock)
         params.update(more)
-        b = ("k.before + CASE WHEN k.working THEN least(greatest(epoch(e.ts - e.ts::DATE::TIMESTAMP)"
-             f" - {OPEN_HOUR * 3600}, 0), {(CLOSE_HOUR - OPEN_HOUR) * 3600}) ELSE 0 END")
+        b = (
+            "k.before + CASE WHEN k.working THEN least(greatest(epoch(e.ts - e.ts::DATE::TIMESTAMP)"
+            f" - {OPEN_HOUR * 3600}, 0), {(CLOSE_HOUR - OPEN_HOUR) * 3600}) ELSE 0 END"
+        )
         stamped = f"SELECT e.*, {b} AS b FROM ev e JOIN cal k ON k.dd = e.ts::DATE"
         b_cols = "x.b, lag(x.b) OVER w AS prev_b, lead(x.b) OVER w AS next_b,"
     else:
@@ -230,7 +250,9 @@ def log_sql(ws: Workspace, filters: Filters, clock: Clock = CALENDAR,
     if kept:
         params["kept"] = list(kept)
         where = "WHERE list_contains($kept, activity)"
-    sql = cte + f""",
+    sql = (
+        cte
+        + f""",
     ev AS ({_source_sql(ws, source)}){cal},
     scope AS (
         SELECT row_number() OVER () AS cid, ticket_id AS case_id,
@@ -259,10 +281,11 @@ def log_sql(ws: Workspace, filters: Filters, clock: Clock = CALENDAR,
                {_hours(clock, "prev_", "", "prev_activity")} AS wait
         FROM ordered
     )"""
+    )
     if through is None:
         return sql + " SELECT * FROM timed", params
     passing = "timed"
-    if set(through.kept) != set(kept):      # the passage is judged on other events
+    if set(through.kept) != set(kept):  # the passage is judged on other events
         only = ""
         if through.kept:
             params["through_kept"] = list(through.kept)
@@ -272,8 +295,12 @@ def log_sql(ws: Workspace, filters: Filters, clock: Clock = CALENDAR,
             FROM ev e JOIN scope s USING (case_id) {only}
             WINDOW w AS (PARTITION BY s.cid ORDER BY e.ts, e.up, e.seq, e.activity))"""
     condition = _through_sql(through, params)
-    return sql + f""" SELECT * FROM timed WHERE cid IN (
-        SELECT cid FROM {passing} p WHERE {condition})""", params
+    return (
+        sql
+        + f""" SELECT * FROM timed WHERE cid IN (
+        SELECT cid FROM {passing} p WHERE {condition})""",
+        params,
+    )
 
 
 def _used(sql: str, params: dict) -> dict:
@@ -292,8 +319,8 @@ _DERIVED = {
                     bool_or(next_activity IS NULL AND NOT complete) AS waiting_here
              FROM oe GROUP BY activity, cid""",
     # Per activity: whether it resolves or closes a case, reopens one, or waits.
-    "acts": f"""SELECT activity, {done_like('activity')} AS done,
-                       {reopen_like('activity')} AS reopens, {_waiting_like('activity')} AS waits
+    "acts": f"""SELECT activity, {done_like("activity")} AS done,
+                       {reopen_like("activity")} AS reopens, {_waiting_like("activity")} AS waits
                 FROM (SELECT DISTINCT activity FROM oe)""",
 }
 
@@ -320,9 +347,15 @@ class EventLog:
 
 
 @contextmanager
-def event_log(ws: Workspace, filters: Filters, clock: Clock = CALENDAR,
-              through: Through | None = None, *, cases: str = "created",
-              kept: tuple[str, ...] = ()) -> Iterator[EventLog]:
+def event_log(
+    ws: Workspace,
+    filters: Filters,
+    clock: Clock = CALENDAR,
+    through: Through | None = None,
+    *,
+    cases: str = "created",
+    kept: tuple[str, ...] = (),
+) -> Iterator[EventLog]:
     """The ordered events of a scope (:func:`log_sql`'s arguments), worked out once for
     the analyses that read them; the table goes when the block ends."""
     sql, params = log_sql(ws, filters, clock, through, cases=cases, kept=kept)
@@ -338,8 +371,10 @@ def event_span(ws: Workspace) -> tuple[date, date] | None:
     """The first and last day a ticket with events was created (all tickets for events
     derived from their timestamps); None when there are none."""
     if event_source(ws) == "events":
-        sql = ("SELECT min(created_at) AS lo, max(created_at) AS hi FROM tickets "
-               "WHERE ticket_id IN (SELECT case_id FROM events)")
+        sql = (
+            "SELECT min(created_at) AS lo, max(created_at) AS hi FROM tickets "
+            "WHERE ticket_id IN (SELECT case_id FROM events)"
+        )
     else:
         sql = "SELECT min(created_at) AS lo, max(created_at) AS hi FROM tickets"
     row = ws.query(sql).iloc[0]

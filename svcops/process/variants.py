@@ -12,8 +12,9 @@ from .log import CALENDAR, Clock, EventLog, Through, event_log
 ARROW = " → "
 
 
-def variants(ws: Workspace, filters: Filters, through: Through | None = None,
-             clock: Clock = CALENDAR) -> pd.DataFrame:
+def variants(
+    ws: Workspace, filters: Filters, through: Through | None = None, clock: Clock = CALENDAR
+) -> pd.DataFrame:
     """Every variant of the tickets created in the period, the most common first.
 
     Returns ``variant`` (1 = the most common), ``activities`` (the case's activities in
@@ -39,19 +40,21 @@ def variants_of(log: EventLog) -> pd.DataFrame:
     SELECT activities, any_value(steps) AS steps, count(*) AS cases,
            quantile_cont(hours, 0.5) FILTER (WHERE complete) AS median_hours
     FROM traces GROUP BY activities""")
-    out = out.sort_values(["cases", "activities"], ascending=[False, True],
-                          kind="stable").reset_index(drop=True)
+    out = out.sort_values(
+        ["cases", "activities"], ascending=[False, True], kind="stable"
+    ).reset_index(drop=True)
     total = out["cases"].sum()
     out.insert(0, "variant", range(1, len(out) + 1))
     out["share"] = out["cases"] / total if total else 0.0
     out["cumulative"] = out["share"].cumsum()
-    return out[["variant", "activities", "steps", "cases", "share", "cumulative",
-                "median_hours"]].astype({"steps": "int64", "cases": "int64",
-                                         "median_hours": "float64"})
+    return out[
+        ["variant", "activities", "steps", "cases", "share", "cumulative", "median_hours"]
+    ].astype({"steps": "int64", "cases": "int64", "median_hours": "float64"})
 
 
-def case_durations(ws: Workspace, filters: Filters, through: Through | None = None,
-                   clock: Clock = CALENDAR) -> pd.DataFrame:
+def case_durations(
+    ws: Workspace, filters: Filters, through: Through | None = None, clock: Clock = CALENDAR
+) -> pd.DataFrame:
     """One row per ticket created in the period that has events: ``case_id``,
     ``started`` (its first event), ``events``, ``hours`` (first to last event, as the
     clock measures them) and ``complete``; by ``case_id``."""
@@ -71,7 +74,12 @@ def variant_pareto(table: pd.DataFrame, top: int = 20) -> pd.DataFrame:
 
     part = table.head(top)
     reached = part["cumulative"] >= VITAL_SHARE
-    return pd.DataFrame({"variant": [f"#{v}" for v in part["variant"]],
-                         "count": part["cases"], "share": part["share"],
-                         "cumulative_share": part["cumulative"],
-                         "vital_few": ~reached.shift(1, fill_value=False).cummax()})
+    return pd.DataFrame(
+        {
+            "variant": [f"#{v}" for v in part["variant"]],
+            "count": part["cases"],
+            "share": part["share"],
+            "cumulative_share": part["cumulative"],
+            "vital_few": ~reached.shift(1, fill_value=False).cummax(),
+        }
+    )

@@ -24,8 +24,16 @@ DEFECT_TYPES: dict[str, str] = {
 }
 
 # Tickets columns a defect Pareto may be grouped by (a whitelist: the name goes into SQL).
-_PARETO_DIMENSIONS = ("category", "subcategory", "team", "agent", "channel", "priority",
-                      "region", "customer_segment")
+_PARETO_DIMENSIONS = (
+    "category",
+    "subcategory",
+    "team",
+    "agent",
+    "channel",
+    "priority",
+    "region",
+    "customer_segment",
+)
 # The share of defects the "vital few" account for.
 VITAL_SHARE = 0.8
 # Cumulative shares are sums of floats; this much slack keeps an exact 80% at 80%.
@@ -45,8 +53,12 @@ def pareto(frame: pd.DataFrame, category_col: str, count_col: str) -> pd.DataFra
     counts = pd.to_numeric(frame[count_col])
     if (counts < 0).any():
         raise ValueError(f"{count_col} must be non-negative")
-    out = (frame.assign(**{count_col: counts}).groupby(category_col, sort=True, dropna=False)
-           [count_col].sum().reset_index())
+    out = (
+        frame.assign(**{count_col: counts})
+        .groupby(category_col, sort=True, dropna=False)[count_col]
+        .sum()
+        .reset_index()
+    )
     out = out.sort_values(count_col, ascending=False, kind="stable").reset_index(drop=True)
     total = float(out[count_col].sum())
     if total == 0:
@@ -80,12 +92,15 @@ def defect_pareto(ws: Workspace, filters: Filters, by: str = "category") -> pd.D
     if by not in _PARETO_DIMENSIONS:
         raise ValueError(f"by must be one of {', '.join(_PARETO_DIMENSIONS)}")
     cte, params = tickets_cte(ws, filters)
-    sql = cte + f"""
+    sql = (
+        cte
+        + f"""
     SELECT coalesce(CAST("{by}" AS VARCHAR), '(none)') AS "{by}",
            count(*) FILTER (WHERE {HAS_TARGET} AND {SLA_BREACHED}) AS sla_breach,
            count(*) FILTER (WHERE {REOPENED}) AS reopen,
            count(*) FILTER (WHERE {LOW_CSAT}) AS low_csat
     FROM t WHERE {DONE_IN} GROUP BY 1 ORDER BY 1"""
+    )
     wide = query(ws, sql, params)
     wide["total"] = wide["sla_breach"] + wide["reopen"] + wide["low_csat"]
     parts = []
@@ -94,5 +109,6 @@ def defect_pareto(ws: Workspace, filters: Filters, by: str = "category") -> pd.D
         parts.append(pareto(part, by, "count").assign(defect=defect))
     cols = ["defect", by, "count", "share", "cumulative_share", "vital_few"]
     out = pd.concat(parts, ignore_index=True)[cols]
-    return out.astype({"count": "int64", "share": "float64", "cumulative_share": "float64",
-                       "vital_few": bool})
+    return out.astype(
+        {"count": "int64", "share": "float64", "cumulative_share": "float64", "vital_few": bool}
+    )

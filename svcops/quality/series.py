@@ -30,11 +30,14 @@ def _days(ws: Workspace, filters: Filters) -> tuple[str, dict]:
     """The tickets CTE for the filters, a day spine CTE (``spine.date``), and their
     parameters."""
     cte, params = tickets_cte(ws, filters)
-    sql = cte + """
+    sql = (
+        cte
+        + """
     , spine AS (
         SELECT CAST(unnest(range(CAST($lo AS TIMESTAMP), CAST($hi AS TIMESTAMP),
                                  INTERVAL 1 DAY)) AS DATE) AS date
     )"""
+    )
     return sql, params
 
 
@@ -46,7 +49,9 @@ def daily_resolution_median(ws: Workspace, filters: Filters) -> pd.DataFrame:
     none), ``n`` (tickets done that day).
     """
     cte, params = _days(ws, filters)
-    sql = cte + f"""
+    sql = (
+        cte
+        + f"""
     , d AS (
         SELECT CAST(done_at AS DATE) AS date, {_DAY["resolution_hours_median"]} AS value,
                {_DAY["resolved"]} AS n
@@ -54,6 +59,7 @@ def daily_resolution_median(ws: Workspace, filters: Filters) -> pd.DataFrame:
     )
     SELECT s.date, d.value, coalesce(d.n, 0) AS n FROM spine s LEFT JOIN d USING (date)
     ORDER BY s.date"""
+    )
     return _typed(query(ws, sql, params), value="float64", n="int64")
 
 
@@ -66,7 +72,9 @@ def daily_sla_breaches(ws: Workspace, filters: Filters) -> pd.DataFrame:
     none). ``1 - Σdefects/Σn`` over the period is the ``sla_attainment`` KPI.
     """
     cte, params = _days(ws, filters)
-    sql = cte + f"""
+    sql = (
+        cte
+        + f"""
     , d AS (
         SELECT CAST(done_at AS DATE) AS date,
                count(*) FILTER (WHERE {SLA_BREACHED}) AS defects,
@@ -75,6 +83,7 @@ def daily_sla_breaches(ws: Workspace, filters: Filters) -> pd.DataFrame:
     )
     SELECT s.date, coalesce(d.defects, 0) AS defects, coalesce(d.n, 0) AS n
     FROM spine s LEFT JOIN d USING (date) ORDER BY s.date"""
+    )
     return _typed(query(ws, sql, params), defects="int64", n="int64")
 
 
@@ -83,13 +92,16 @@ def daily_volume(ws: Workspace, filters: Filters) -> pd.DataFrame:
     day with none), one row per day of the period. The individuals chart of this
     series is where single-day incident spikes show up as rule-1 points."""
     cte, params = _days(ws, filters)
-    sql = cte + f"""
+    sql = (
+        cte
+        + f"""
     , d AS (
         SELECT CAST(created_at AS DATE) AS date, {_DAY["tickets"]} AS value
         FROM t WHERE {CREATED_IN} GROUP BY 1
     )
     SELECT s.date, coalesce(d.value, 0) AS value FROM spine s LEFT JOIN d USING (date)
     ORDER BY s.date"""
+    )
     return _typed(query(ws, sql, params), value="int64")
 
 

@@ -92,8 +92,11 @@ class ControlChart:
         parts = []
         for rule, text in RULE_DESCRIPTIONS.items():
             hit = self.frame[self.frame[f"rule_{rule}"]]
-            parts.append(pd.DataFrame({"date": hit["date"], "value": hit["value"],
-                                       "rule": rule, "description": text}))
+            parts.append(
+                pd.DataFrame(
+                    {"date": hit["date"], "value": hit["value"], "rule": rule, "description": text}
+                )
+            )
         out = pd.concat(parts, ignore_index=True)
         out["rule"] = out["rule"].astype("int64")
         return out.sort_values(["date", "rule"], kind="stable").reset_index(drop=True)
@@ -106,8 +109,9 @@ class ControlChart:
         mr = self.frame.loc[self.frame["moving_range"].notna(), ["date", "moving_range"]]
         centre = np.nan if self.mr_bar is None else self.mr_bar
         ucl = np.nan if self.mr_ucl is None else self.mr_ucl
-        return mr.assign(centre=centre, ucl=ucl, lcl=0.0,
-                         beyond_ucl=mr["moving_range"] > ucl).reset_index(drop=True)
+        return mr.assign(
+            centre=centre, ucl=ucl, lcl=0.0, beyond_ucl=mr["moving_range"] > ucl
+        ).reset_index(drop=True)
 
 
 # --------------------------------------------------------------------------- rules
@@ -176,8 +180,7 @@ def _flag(frame: pd.DataFrame, z: np.ndarray) -> pd.DataFrame:
 # --------------------------------------------------------------------------- baseline
 
 
-def _baseline_mask(frame: pd.DataFrame, dates: pd.Series, baseline
-                   ) -> tuple[np.ndarray, str, dict]:
+def _baseline_mask(frame: pd.DataFrame, dates: pd.Series, baseline) -> tuple[np.ndarray, str, dict]:
     """Bool mask over ``frame``'s rows, and the kind of baseline (``all``, ``selected``
     or ``range``) with its parameters, for :func:`_describe` (``None`` = all points)."""
     if baseline is None:
@@ -215,15 +218,24 @@ def _need(frame: pd.DataFrame, *cols: str) -> None:
 
 def _excluded(dates: pd.Series, reasons: pd.Series) -> pd.DataFrame:
     keep = reasons.notna()
-    return pd.DataFrame({"date": dates[keep], "reason": reasons[keep].astype(object)}) \
-        .sort_values("date", kind="stable").reset_index(drop=True)
+    return (
+        pd.DataFrame({"date": dates[keep], "reason": reasons[keep].astype(object)})
+        .sort_values("date", kind="stable")
+        .reset_index(drop=True)
+    )
 
 
 # --------------------------------------------------------------------------- charts
 
 
-def individuals_chart(frame: pd.DataFrame, value_col: str, *, date_col: str = "date",
-                      baseline=None, floor: float | None = None) -> ControlChart:
+def individuals_chart(
+    frame: pd.DataFrame,
+    value_col: str,
+    *,
+    date_col: str = "date",
+    baseline=None,
+    floor: float | None = None,
+) -> ControlChart:
     """Individuals / moving-range (XmR) chart of one value per date.
 
     ``frame``: ``date_col`` (one row per date) and ``value_col`` (numbers, any unit).
@@ -241,14 +253,17 @@ def individuals_chart(frame: pd.DataFrame, value_col: str, *, date_col: str = "d
     dates = pd.to_datetime(frame[date_col])
     values = pd.to_numeric(frame[value_col]).astype("float64")
     mask, kind, about = _baseline_mask(frame, dates, baseline)
-    reason = pd.Series(np.where(dates.isna(), "no date",
-                                np.where(values.isna(), "no value", _NO_REASON)), index=frame.index)
+    reason = pd.Series(
+        np.where(dates.isna(), "no date", np.where(values.isna(), "no value", _NO_REASON)),
+        index=frame.index,
+    )
     ok = reason.isna().to_numpy()
     data = pd.DataFrame({"date": dates[ok], "value": values[ok], "baseline": mask[ok]})
     if data["date"].duplicated().any():
         first = data.loc[data["date"].duplicated(), "date"].iloc[0]
-        raise ValueError(f"{date_col} repeats {first.date()}: an individuals chart takes "
-                         "one value per date")
+        raise ValueError(
+            f"{date_col} repeats {first.date()}: an individuals chart takes one value per date"
+        )
     data = data.sort_values("date", kind="stable").reset_index(drop=True)
     x = data["value"].to_numpy()
     base = data["baseline"].to_numpy()
@@ -269,22 +284,40 @@ def individuals_chart(frame: pd.DataFrame, value_col: str, *, date_col: str = "d
     data["moving_range"] = mr
     data = data.assign(centre=centre, ucl=ucl, lcl=lcl, sigma=sigma)
     data = _flag(data, _standardise(x, centre, sigma))
-    cols = ["date", "value", "centre", "ucl", "lcl", "sigma", "moving_range", "baseline",
-            *_RULE_COLS, "out_of_control"]
+    cols = [
+        "date",
+        "value",
+        "centre",
+        "ucl",
+        "lcl",
+        "sigma",
+        "moving_range",
+        "baseline",
+        *_RULE_COLS,
+        "out_of_control",
+    ]
 
     def opt(v: float) -> float | None:
         return None if np.isnan(v) else float(v)
 
     return ControlChart(
-        kind="individuals", frame=data[cols], centre=centre, sigma=opt(sigma),
-        ucl=opt(ucl), lcl=opt(lcl), mr_bar=opt(mr_bar),
-        mr_ucl=opt(D4 * mr_bar), baseline=_describe(kind, about, int(base.sum())),
-        excluded=_excluded(dates, reason), note=note,
+        kind="individuals",
+        frame=data[cols],
+        centre=centre,
+        sigma=opt(sigma),
+        ucl=opt(ucl),
+        lcl=opt(lcl),
+        mr_bar=opt(mr_bar),
+        mr_ucl=opt(D4 * mr_bar),
+        baseline=_describe(kind, about, int(base.sum())),
+        excluded=_excluded(dates, reason),
+        note=note,
     )
 
 
-def p_chart(frame: pd.DataFrame, defects_col: str, n_col: str, *, date_col: str = "date",
-            baseline=None) -> ControlChart:
+def p_chart(
+    frame: pd.DataFrame, defects_col: str, n_col: str, *, date_col: str = "date", baseline=None
+) -> ControlChart:
     """p-chart of the share defective per date, with limits that follow each day's n.
 
     ``frame``: ``date_col``, ``defects_col`` (defective items, a count) and ``n_col``
@@ -307,14 +340,25 @@ def p_chart(frame: pd.DataFrame, defects_col: str, n_col: str, *, date_col: str 
     defects = pd.to_numeric(frame[defects_col]).astype("float64")
     n = pd.to_numeric(frame[n_col]).astype("float64")
     mask, kind, about = _baseline_mask(frame, dates, baseline)
-    conditions = [dates.isna(), defects.isna() | n.isna(), (defects < 0) | (n < 0), n == 0,
-                  defects > n]
-    reasons = ["no date", "defects or n missing", "negative count",
-               "n = 0: no items to judge", "more defects than items"]
+    conditions = [
+        dates.isna(),
+        defects.isna() | n.isna(),
+        (defects < 0) | (n < 0),
+        n == 0,
+        defects > n,
+    ]
+    reasons = [
+        "no date",
+        "defects or n missing",
+        "negative count",
+        "n = 0: no items to judge",
+        "more defects than items",
+    ]
     reason = pd.Series(np.select(conditions, reasons, default=_NO_REASON), index=frame.index)
     ok = reason.isna().to_numpy()
-    data = pd.DataFrame({"date": dates[ok], "defects": defects[ok], "n": n[ok],
-                         "baseline": mask[ok]}).sort_values("date", kind="stable")
+    data = pd.DataFrame(
+        {"date": dates[ok], "defects": defects[ok], "n": n[ok], "baseline": mask[ok]}
+    ).sort_values("date", kind="stable")
     data = data.reset_index(drop=True)
     data.insert(1, "value", data["defects"] / data["n"])
     for col in ("defects", "n"):  # counts stay whole numbers when they are
@@ -329,13 +373,36 @@ def p_chart(frame: pd.DataFrame, defects_col: str, n_col: str, *, date_col: str 
     else:
         p_bar = float(data.loc[base, "defects"].sum()) / n_base
     sigma = np.sqrt(p_bar * (1 - p_bar) / data["n"].to_numpy())
-    data = data.assign(centre=p_bar, ucl=np.minimum(p_bar + 3 * sigma, 1.0),
-                       lcl=np.maximum(p_bar - 3 * sigma, 0.0), sigma=sigma)
+    data = data.assign(
+        centre=p_bar,
+        ucl=np.minimum(p_bar + 3 * sigma, 1.0),
+        lcl=np.maximum(p_bar - 3 * sigma, 0.0),
+        sigma=sigma,
+    )
     data = _flag(data, _standardise(data["value"].to_numpy(), p_bar, sigma))
-    cols = ["date", "value", "defects", "n", "centre", "ucl", "lcl", "sigma", "baseline",
-            *_RULE_COLS, "out_of_control"]
+    cols = [
+        "date",
+        "value",
+        "defects",
+        "n",
+        "centre",
+        "ucl",
+        "lcl",
+        "sigma",
+        "baseline",
+        *_RULE_COLS,
+        "out_of_control",
+    ]
     return ControlChart(
-        kind="p", frame=data[cols], centre=p_bar, sigma=None, ucl=None, lcl=None,
-        mr_bar=None, mr_ucl=None, baseline=_describe(kind, about, int(base.sum())),
-        excluded=_excluded(dates, reason), note=note,
+        kind="p",
+        frame=data[cols],
+        centre=p_bar,
+        sigma=None,
+        ucl=None,
+        lcl=None,
+        mr_bar=None,
+        mr_ucl=None,
+        baseline=_describe(kind, about, int(base.sum())),
+        excluded=_excluded(dates, reason),
+        note=note,
     )

@@ -36,9 +36,12 @@ def csat_distribution(ws: Workspace, filters: Filters) -> pd.DataFrame:
     tickets; NaN when there are none).
     """
     cte, params = tickets_cte(ws, filters)
-    sql = cte + f"""
+    sql = (
+        cte
+        + f"""
     SELECT CAST(round(csat) AS BIGINT) AS score, count(*) AS count FROM t
     WHERE {DONE_IN} AND csat IS NOT NULL GROUP BY 1"""
+    )
     counts = query(ws, sql, params).set_index("score")["count"]
     out = pd.DataFrame({"score": np.arange(1, 6, dtype="int64")})
     out["count"] = out["score"].map(counts).fillna(0).astype("int64")
@@ -60,7 +63,9 @@ def csat_trend(ws: Workspace, filters: Filters, grain: str | None = None) -> pd.
     if grain not in ("day", "week", "month"):
         raise ValueError("grain must be 'day', 'week' or 'month'")
     cte, params = tickets_cte(ws, f)
-    sql = cte + f"""
+    sql = (
+        cte
+        + f"""
     , spine AS (
         SELECT unnest(range(date_trunc('{grain}', CAST($lo AS TIMESTAMP)),
                             CAST($hi AS TIMESTAMP), INTERVAL 1 {grain})) AS period
@@ -74,9 +79,16 @@ def csat_trend(ws: Workspace, filters: Filters, grain: str | None = None) -> pd.
     SELECT CAST(s.period AS TIMESTAMP) AS period, coalesce(d.responses, 0) AS responses,
            d.csat_avg, d.top2_share, d.low_share
     FROM spine s LEFT JOIN d ON d.period = s.period ORDER BY 1"""
+    )
     out = query(ws, sql, params)
-    return out.astype({"responses": "int64", "csat_avg": "float64", "top2_share": "float64",
-                       "low_share": "float64"})
+    return out.astype(
+        {
+            "responses": "int64",
+            "csat_avg": "float64",
+            "top2_share": "float64",
+            "low_share": "float64",
+        }
+    )
 
 
 @dataclass(frozen=True)
@@ -157,14 +169,24 @@ def servqual_gaps(ws: Workspace, filters: Filters) -> pd.DataFrame:
     selects = []
     for d in SERVQUAL_DIMENSIONS:
         both = f"{d}_expectation IS NOT NULL AND {d}_perception IS NOT NULL"
-        selects += [f"avg({d}_expectation) FILTER (WHERE {both}) AS {d}__e",
-                    f"avg({d}_perception) FILTER (WHERE {both}) AS {d}__p",
-                    f"count(*) FILTER (WHERE {both}) AS {d}__n"]
+        selects += [
+            f"avg({d}_expectation) FILTER (WHERE {both}) AS {d}__e",
+            f"avg({d}_perception) FILTER (WHERE {both}) AS {d}__p",
+            f"count(*) FILTER (WHERE {both}) AS {d}__n",
+        ]
     row = ws.query(f"SELECT {', '.join(selects)} FROM surveys WHERE {where}", params).iloc[0]
-    rows = [{"dimension": d, "expectation": float(row[f"{d}__e"]),
-             "perception": float(row[f"{d}__p"]), "n": int(row[f"{d}__n"])}
-            for d in SERVQUAL_DIMENSIONS if row[f"{d}__n"]]
+    rows = [
+        {
+            "dimension": d,
+            "expectation": float(row[f"{d}__e"]),
+            "perception": float(row[f"{d}__p"]),
+            "n": int(row[f"{d}__n"]),
+        }
+        for d in SERVQUAL_DIMENSIONS
+        if row[f"{d}__n"]
+    ]
     out = pd.DataFrame(rows, columns=["dimension", "expectation", "perception", "n"])
     out.insert(3, "gap", out["perception"] - out["expectation"])
-    return out.astype({"expectation": "float64", "perception": "float64", "gap": "float64",
-                       "n": "int64"})
+    return out.astype(
+        {"expectation": "float64", "perception": "float64", "gap": "float64", "n": "int64"}
+    )

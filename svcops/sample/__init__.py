@@ -91,8 +91,15 @@ SAMPLE_FILENAME = "svcops_sample.xlsx"
 
 #: The canonical tables the sample fills, in sheet order.
 TABLE_NAMES: tuple[str, ...] = (
-    "tickets", "intervals", "roster", "costs", "availability", "risks", "initiatives",
-    "surveys", "targets",
+    "tickets",
+    "intervals",
+    "roster",
+    "costs",
+    "availability",
+    "risks",
+    "initiatives",
+    "surveys",
+    "targets",
 )
 # The sample has no per-ticket cost; cost per ticket comes from ``costs``.
 _NOT_GENERATED = {"tickets": ("cost",)}
@@ -105,9 +112,7 @@ def columns(table: str) -> list[str]:
     return [c for c in TABLES[table].column_names if c not in _NOT_GENERATED.get(table, ())]
 
 
-def generate(
-    seed: int = 7, *, days: int = 730, end: date = DEFAULT_END
-) -> dict[str, pd.DataFrame]:
+def generate(seed: int = 7, *, days: int = 730, end: date = DEFAULT_END) -> dict[str, pd.DataFrame]:
     """Generate the sample workspace.
 
     Args:
@@ -153,5 +158,6 @@ def write_sample(out_dir: str | Path, seed: int = 7) -> Path:
     """Generate the sample workspace and write ``out_dir/svcops_sample.xlsx``: the
     tables of ``generate(seed)``, then the event log."""
     frames = generate(seed)
-    return write_workbook({**frames, "events": event_log(frames, seed)},
-                          Path(out_dir) / SAMPLE_FILENAME)
+    return write_workbook(
+        {**frames, "events": event_log(frames, seed)}, Path(out_dir) / SAMPLE_FILENAME
+    )

@@ -27,11 +27,7 @@ _CONTRACTORS = {"Applications": 2500.0, "Field Service": 3000.0, "Network Ops": 
 def generate(cal: Calendar, roster: pd.DataFrame, rng: np.random.Generator) -> pd.DataFrame:
     """Monthly cost lines; Staff = roster worked hours x hourly cost per team and month."""
     month = roster["date"].dt.to_period("M")
-    staff = (
-        (roster["worked_hours"] * roster["hourly_cost"])
-        .groupby([roster["team"], month])
-        .sum()
-    )
+    staff = (roster["worked_hours"] * roster["hourly_cost"]).groupby([roster["team"], month]).sum()
     periods = pd.period_range(cal.start, cal.end, freq="M")
     spike_months = {pd.Period(d, "M"): SPIKES[d] for d in SPIKE_DATES if cal.index(d) is not None}
     under_months = {pd.Period(m, "M") for m in UNDERSTAFFED_WEEKS if cal.index(m) is not None}
@@ -54,8 +50,16 @@ def generate(cal: Calendar, roster: pd.DataFrame, rng: np.random.Generator) -> p
         for team in TEAMS:
             amount = round(float(staff.get((team, per), 0.0)), 2)
             plan = staff_plan.get((team, per.year), 0.0) / months_in_year[per.year]
-            rows.append((per, amount, team, "Staff", "Shared",
-                         round(plan * plan_bias.get((team, per.year), 1.0), -2)))
+            rows.append(
+                (
+                    per,
+                    amount,
+                    team,
+                    "Staff",
+                    "Shared",
+                    round(plan * plan_bias.get((team, per.year), 1.0), -2),
+                )
+            )
             fac_plan = _FACILITIES_PER_AGENT * len(AGENTS[team]) * year_uplift
             fac = fac_plan * rng.normal(0.98, 0.03) * (1.12 if per.month in (1, 2) else 1.0)
             rows.append((per, round(fac, 2), team, "Facilities", "Shared", round(fac_plan, -1)))
@@ -71,19 +75,29 @@ def generate(cal: Calendar, roster: pd.DataFrame, rng: np.random.Generator) -> p
         for team, monthly in _CONTRACTORS.items():
             plan = monthly * year_uplift
             actual = plan * float(rng.lognormal(-0.12, 0.25))
-            service = "VPN" if team == "Network Ops" else "ERP" if team == "Applications" else (
-                "Portal")
+            service = (
+                "VPN" if team == "Network Ops" else "ERP" if team == "Applications" else ("Portal")
+            )
             spike = spike_months.get(per)
             if spike and team == "Network Ops":
                 actual += 6500.0  # incident response contractors
             rows.append((per, round(actual, 2), team, "Contractors", service, round(plan, -1)))
         if per in under_months:
             # Agency staff backfilling the short week: unplanned.
-            rows.append((per, round(float(rng.uniform(3500, 5500)), 2), "Service Desk",
-                         "Contractors", "Portal", 0.0))
+            rows.append(
+                (
+                    per,
+                    round(float(rng.uniform(3500, 5500)), 2),
+                    "Service Desk",
+                    "Contractors",
+                    "Portal",
+                    0.0,
+                )
+            )
 
-    frame = pd.DataFrame(rows, columns=["period", "amount", "cost_center", "category",
-                                        "service", "budget"])
+    frame = pd.DataFrame(
+        rows, columns=["period", "amount", "cost_center", "category", "service", "budget"]
+    )
     frame["period"] = frame["period"].dt.to_timestamp().astype("datetime64[us]")
     for col in ("cost_center", "category", "service"):
         frame[col] = frame[col].astype("str")

@@ -50,8 +50,11 @@ def generate(tickets: pd.DataFrame, rng: np.random.Generator, days: int = DAYS) 
     columns = ["case_id", "activity", "timestamp", "resource", "team"]
     if tickets.empty:
         return pd.DataFrame(columns=columns)
-    last = max(tickets[c].max() for c in ("created_at", "first_response_at", "resolved_at",
-                                           "closed_at") if tickets[c].notna().any())
+    last = max(
+        tickets[c].max()
+        for c in ("created_at", "first_response_at", "resolved_at", "closed_at")
+        if tickets[c].notna().any()
+    )
     cutoff = tickets["created_at"].max().normalize() - pd.Timedelta(days=days - 1)
     chosen = tickets[tickets["created_at"] >= cutoff].reset_index(drop=True)
     origin = chosen["created_at"].min().floor("D")
@@ -67,11 +70,11 @@ def generate(tickets: pd.DataFrame, rng: np.random.Generator, days: int = DAYS) 
     draws = rng.random((n, 8))
     rows: list[tuple[str, str, float, str | None, str | None]] = []
     for i, t in enumerate(chosen.itertuples(index=False)):
-        rows.extend(_case(t, created[i], resolved[i], closed[i],
-                          data_end, draws[i], rng))
+        rows.extend(_case(t, created[i], resolved[i], closed[i], data_end, draws[i], rng))
     frame = pd.DataFrame(rows, columns=["case_id", "activity", "minute", "resource", "team"])
-    frame["timestamp"] = (origin + pd.to_timedelta(np.floor(frame["minute"]), unit="min")
-                          ).astype("datetime64[us]")
+    frame["timestamp"] = (origin + pd.to_timedelta(np.floor(frame["minute"]), unit="min")).astype(
+        "datetime64[us]"
+    )
     return frame[columns]
 
 
@@ -93,36 +96,55 @@ def _route(t: Any, draws: np.ndarray) -> list[str]:
 
 
 # How long a case stays in each step, relative to the others (drawn per case around it).
-_WEIGHT = {"Assigned": 1.0, "In Progress": 2.0, "Pending Customer": 2.0, "On Hold": 1.5,
-           "Resolved": 1.5, "Reopened": 0.5}
+_WEIGHT = {
+    "Assigned": 1.0,
+    "In Progress": 2.0,
+    "Pending Customer": 2.0,
+    "On Hold": 1.5,
+    "Resolved": 1.5,
+    "Reopened": 0.5,
+}
 _BOTTLENECK_WEIGHT = 9.0
 
 
-def _steps(t: Any, route: list[str], draws: np.ndarray,
-           rng: np.random.Generator) -> list[tuple[str, str, str | None, float]]:
+def _steps(
+    t: Any, route: list[str], draws: np.ndarray, rng: np.random.Generator
+) -> list[tuple[str, str, str | None, float]]:
     """The case's steps after New, up to its last resolution: (activity, team, who,
     weight of the time until the next step)."""
     steps: list[tuple[str, str, str | None, float]] = []
     for j, team in enumerate(route):
         queue = _BOTTLENECK_WEIGHT if team == BOTTLENECK_TEAM else _WEIGHT["Assigned"]
         who = t.agent if j == len(route) - 1 else _agent(team, rng.random())
-        steps += [("Assigned", team, None, queue), ("In Progress", team, who,
-                                                     _WEIGHT["In Progress"])]
+        steps += [
+            ("Assigned", team, None, queue),
+            ("In Progress", team, who, _WEIGHT["In Progress"]),
+        ]
     team, who = route[-1], t.agent
     for state, p, u in (("Pending Customer", _PENDING, draws[5]), ("On Hold", _HOLD, draws[6])):
         if u < p:
-            steps += [(state, team, who, _WEIGHT[state]), ("In Progress", team, who,
-                                                           _WEIGHT["In Progress"])]
+            steps += [
+                (state, team, who, _WEIGHT[state]),
+                ("In Progress", team, who, _WEIGHT["In Progress"]),
+            ]
     for _ in range(int(t.reopen_count)):
-        steps += [("Resolved", team, who, _WEIGHT["Resolved"]),
-                  ("Reopened", team, None, _WEIGHT["Reopened"]),
-                  ("In Progress", team, who, _WEIGHT["In Progress"])]
+        steps += [
+            ("Resolved", team, who, _WEIGHT["Resolved"]),
+            ("Reopened", team, None, _WEIGHT["Reopened"]),
+            ("In Progress", team, who, _WEIGHT["In Progress"]),
+        ]
     return steps
 
 
-def _case(t: Any, created: float, resolved: float, closed: float, data_end: float,
-          draws: np.ndarray, rng: np.random.Generator
-          ) -> list[tuple[str, str, float, str | None, str | None]]:
+def _case(
+    t: Any,
+    created: float,
+    resolved: float,
+    closed: float,
+    data_end: float,
+    draws: np.ndarray,
+    rng: np.random.Generator,
+) -> list[tuple[str, str, float, str | None, str | None]]:
     case = t.ticket_id
     route = _route(t, draws)
     # Live contacts are routed in the minute they arrive; others wait in the queue.
@@ -135,11 +157,16 @@ def _case(t: Any, created: float, resolved: float, closed: float, data_end: floa
     # An open case is about half-way through its plan when the data ends.
     finish = resolved if done else data_end + (data_end - assigned) * (1 + draws[7])
     at = assigned + (finish - assigned) * np.concatenate(
-        [[0.0], np.cumsum(weights)[:-1] / weights.sum()])
+        [[0.0], np.cumsum(weights)[:-1] / weights.sum()]
+    )
     rows: list[tuple[str, str, float, str | None, str | None]] = [
-        (case, "New", created, None, None)]     # logged, not yet with a team
-    rows += [(case, a, float(m), who, team) for (a, team, who, _), m in zip(steps, at, strict=True)
-             if m <= data_end]
+        (case, "New", created, None, None)
+    ]  # logged, not yet with a team
+    rows += [
+        (case, a, float(m), who, team)
+        for (a, team, who, _), m in zip(steps, at, strict=True)
+        if m <= data_end
+    ]
     if done:
         rows.append((case, "Resolved", resolved, t.agent, route[-1]))
         if closed == closed:

@@ -12,76 +12,246 @@ from .calendar import Calendar
 
 # (title, category, owner, inherent likelihood, inherent impact, mitigation)
 _RISKS = (
-    ("Single VPN concentrator failure", "Technology", "Victor Hale", 3, 5,
-     "Deploy second concentrator in active-active"),
-    ("Key-person dependency on ERP integration", "People", "Sunita Rao", 4, 4,
-     "Cross-train two engineers; document runbooks"),
-    ("Service Desk attrition above plan", "People", "Claire Donovan", 4, 3,
-     "Retention bonus and career ladder"),
-    ("Telephony platform end of support", "Technology", "Claire Donovan", 3, 4,
-     "Migrate to cloud contact centre"),
-    ("Phishing campaign compromises accounts", "Security", "Andrew Frost", 4, 5,
-     "MFA everywhere; phishing simulations"),
-    ("Ransomware on file shares", "Security", "Andrew Frost", 2, 5,
-     "Immutable backups; EDR rollout"),
-    ("Billing run fails at month end", "Operational", "Marcus Webb", 2, 4,
-     "Automated pre-run checks and rollback"),
-    ("SLA penalties from enterprise contracts", "Financial", "Julia Moreau", 3, 4,
-     "Early-warning dashboard on breach trend"),
-    ("Email relay blacklisted", "Technology", "Sunita Rao", 2, 3,
-     "SPF/DKIM/DMARC enforcement"),
-    ("Field van fleet breakdowns", "Operational", "Helen Park", 3, 2,
-     "Preventive maintenance contract"),
-    ("Spare parts shortage for laptops", "Supplier", "Helen Park", 3, 3,
-     "Second supplier; buffer stock"),
-    ("Knowledge base out of date", "Process", "Claire Donovan", 4, 2,
-     "Article owners and quarterly review"),
-    ("Portal outage during peak season", "Technology", "Sunita Rao", 2, 4,
-     "Load testing before September peak"),
-    ("Data protection breach in ticket notes", "Compliance", "Andrew Frost", 2, 5,
-     "PII masking in ticket tool"),
-    ("Budget cut to tooling", "Financial", "Julia Moreau", 3, 3,
-     "Business case for tooling consolidation"),
-    ("Vendor lock-in on ERP hosting", "Supplier", "Sunita Rao", 3, 3,
-     "Exit plan and data export tests"),
-    ("Power failure at main site", "Facilities", "Helen Park", 1, 4,
-     "UPS and generator testing"),
-    ("Understaffing during flu season", "People", "Claire Donovan", 4, 3,
-     "Flexible pool and overtime agreement"),
-    ("Change without approval causes outage", "Process", "Victor Hale", 3, 4,
-     "Change advisory board and freeze windows"),
-    ("Monitoring gaps on network edge", "Technology", "Victor Hale", 3, 3,
-     "Extend monitoring to branch routers"),
-    ("Customer data in shadow IT tools", "Compliance", "Andrew Frost", 3, 3,
-     "SaaS discovery and policy"),
-    ("Backlog growth after product launch", "Operational", "Julia Moreau", 3, 3,
-     "Launch readiness checklist with support"),
-    ("Chat bot gives wrong answers", "Technology", "Claire Donovan", 2, 2,
-     "Human review of bot intents"),
-    ("Contractor rates increase", "Financial", "Julia Moreau", 4, 2,
-     "Framework agreement with fixed rates"),
-    ("Certificate expiry on customer portal", "Technology", "Sunita Rao", 3, 4,
-     "Automated certificate renewal"),
-    ("Field engineer safety incident", "Health & safety", "Helen Park", 2, 4,
-     "Lone-worker app and training"),
-    ("Billing disputes escalate to regulator", "Compliance", "Marcus Webb", 2, 4,
-     "Dispute SLA and root-cause reviews"),
-    ("Loss of APAC follow-the-sun partner", "Supplier", "Julia Moreau", 2, 3,
-     "Second partner shortlisted"),
-    ("Aging laptops raise hardware tickets", "Technology", "Helen Park", 4, 2,
-     "Refresh programme over two years"),
-    ("Single agent handles all VIP tickets", "People", "Claire Donovan", 3, 3,
-     "VIP pool of three agents"),
+    (
+        "Single VPN concentrator failure",
+        "Technology",
+        "Victor Hale",
+        3,
+        5,
+        "Deploy second concentrator in active-active",
+    ),
+    (
+        "Key-person dependency on ERP integration",
+        "People",
+        "Sunita Rao",
+        4,
+        4,
+        "Cross-train two engineers; document runbooks",
+    ),
+    (
+        "Service Desk attrition above plan",
+        "People",
+        "Claire Donovan",
+        4,
+        3,
+        "Retention bonus and career ladder",
+    ),
+    (
+        "Telephony platform end of support",
+        "Technology",
+        "Claire Donovan",
+        3,
+        4,
+        "Migrate to cloud contact centre",
+    ),
+    (
+        "Phishing campaign compromises accounts",
+        "Security",
+        "Andrew Frost",
+        4,
+        5,
+        "MFA everywhere; phishing simulations",
+    ),
+    (
+        "Ransomware on file shares",
+        "Security",
+        "Andrew Frost",
+        2,
+        5,
+        "Immutable backups; EDR rollout",
+    ),
+    (
+        "Billing run fails at month end",
+        "Operational",
+        "Marcus Webb",
+        2,
+        4,
+        "Automated pre-run checks and rollback",
+    ),
+    (
+        "SLA penalties from enterprise contracts",
+        "Financial",
+        "Julia Moreau",
+        3,
+        4,
+        "Early-warning dashboard on breach trend",
+    ),
+    ("Email relay blacklisted", "Technology", "Sunita Rao", 2, 3, "SPF/DKIM/DMARC enforcement"),
+    (
+        "Field van fleet breakdowns",
+        "Operational",
+        "Helen Park",
+        3,
+        2,
+        "Preventive maintenance contract",
+    ),
+    (
+        "Spare parts shortage for laptops",
+        "Supplier",
+        "Helen Park",
+        3,
+        3,
+        "Second supplier; buffer stock",
+    ),
+    (
+        "Knowledge base out of date",
+        "Process",
+        "Claire Donovan",
+        4,
+        2,
+        "Article owners and quarterly review",
+    ),
+    (
+        "Portal outage during peak season",
+        "Technology",
+        "Sunita Rao",
+        2,
+        4,
+        "Load testing before September peak",
+    ),
+    (
+        "Data protection breach in ticket notes",
+        "Compliance",
+        "Andrew Frost",
+        2,
+        5,
+        "PII masking in ticket tool",
+    ),
+    (
+        "Budget cut to tooling",
+        "Financial",
+        "Julia Moreau",
+        3,
+        3,
+        "Business case for tooling consolidation",
+    ),
+    (
+        "Vendor lock-in on ERP hosting",
+        "Supplier",
+        "Sunita Rao",
+        3,
+        3,
+        "Exit plan and data export tests",
+    ),
+    ("Power failure at main site", "Facilities", "Helen Park", 1, 4, "UPS and generator testing"),
+    (
+        "Understaffing during flu season",
+        "People",
+        "Claire Donovan",
+        4,
+        3,
+        "Flexible pool and overtime agreement",
+    ),
+    (
+        "Change without approval causes outage",
+        "Process",
+        "Victor Hale",
+        3,
+        4,
+        "Change advisory board and freeze windows",
+    ),
+    (
+        "Monitoring gaps on network edge",
+        "Technology",
+        "Victor Hale",
+        3,
+        3,
+        "Extend monitoring to branch routers",
+    ),
+    (
+        "Customer data in shadow IT tools",
+        "Compliance",
+        "Andrew Frost",
+        3,
+        3,
+        "SaaS discovery and policy",
+    ),
+    (
+        "Backlog growth after product launch",
+        "Operational",
+        "Julia Moreau",
+        3,
+        3,
+        "Launch readiness checklist with support",
+    ),
+    (
+        "Chat bot gives wrong answers",
+        "Technology",
+        "Claire Donovan",
+        2,
+        2,
+        "Human review of bot intents",
+    ),
+    (
+        "Contractor rates increase",
+        "Financial",
+        "Julia Moreau",
+        4,
+        2,
+        "Framework agreement with fixed rates",
+    ),
+    (
+        "Certificate expiry on customer portal",
+        "Technology",
+        "Sunita Rao",
+        3,
+        4,
+        "Automated certificate renewal",
+    ),
+    (
+        "Field engineer safety incident",
+        "Health & safety",
+        "Helen Park",
+        2,
+        4,
+        "Lone-worker app and training",
+    ),
+    (
+        "Billing disputes escalate to regulator",
+        "Compliance",
+        "Marcus Webb",
+        2,
+        4,
+        "Dispute SLA and root-cause reviews",
+    ),
+    (
+        "Loss of APAC follow-the-sun partner",
+        "Supplier",
+        "Julia Moreau",
+        2,
+        3,
+        "Second partner shortlisted",
+    ),
+    (
+        "Aging laptops raise hardware tickets",
+        "Technology",
+        "Helen Park",
+        4,
+        2,
+        "Refresh programme over two years",
+    ),
+    (
+        "Single agent handles all VIP tickets",
+        "People",
+        "Claire Donovan",
+        3,
+        3,
+        "VIP pool of three agents",
+    ),
 )
 
 
 def risks(cal: Calendar, rng: np.random.Generator) -> pd.DataFrame:
     rows = []
     for i, (title, category, owner, lik, imp, mitigation) in enumerate(_RISKS, start=1):
-        status = str(rng.choice(["Open", "Mitigating", "Closed", "Accepted"],
-                                p=[0.35, 0.4, 0.15, 0.10]))
-        reduce_l = int(rng.integers(0, 3)) if status in ("Mitigating", "Closed") else int(
-            rng.integers(0, 2))
+        status = str(
+            rng.choice(["Open", "Mitigating", "Closed", "Accepted"], p=[0.35, 0.4, 0.15, 0.10])
+        )
+        reduce_l = (
+            int(rng.integers(0, 3))
+            if status in ("Mitigating", "Closed")
+            else int(rng.integers(0, 2))
+        )
         reduce_i = int(rng.integers(0, 2)) if status != "Accepted" else 0
         res_l = max(1, lik - reduce_l)
         res_i = max(1, imp - reduce_i)
@@ -91,8 +261,22 @@ def risks(cal: Calendar, rng: np.random.Generator) -> pd.DataFrame:
         due = cal.end + timedelta(days=int(rng.integers(-75, 200)))
         if status == "Closed":
             due = cal.end - timedelta(days=int(rng.integers(20, 200)))
-        rows.append((f"R-{i:03d}", title, lik, imp, category, owner, res_l, res_i, status,
-                     mitigation, due, last_review))
+        rows.append(
+            (
+                f"R-{i:03d}",
+                title,
+                lik,
+                imp,
+                category,
+                owner,
+                res_l,
+                res_i,
+                status,
+                mitigation,
+                due,
+                last_review,
+            )
+        )
     frame = pd.DataFrame(rows, columns=TABLES["risks"].column_names)
     return _finish_register(frame, ("due_date", "last_review"))
 
@@ -120,10 +304,22 @@ _INITIATIVES = (
     ("Printer fleet outsourcing", "Sourcing", "stopped", "Helen Park"),
     ("Blockchain asset register", "Tooling", "stopped", "Marcus Webb"),
 )
-_STAGE_AGE_DAYS = {"idea": (10, 90), "assessment": (40, 150), "pilot": (90, 240),
-                   "rollout": (180, 420), "scaled": (360, 700), "stopped": (150, 500)}
-_STAGE_ADOPTION = {"idea": (0.0, 0.0), "assessment": (0.0, 0.0), "pilot": (0.05, 0.25),
-                   "rollout": (0.30, 0.70), "scaled": (0.70, 0.95), "stopped": (0.0, 0.15)}
+_STAGE_AGE_DAYS = {
+    "idea": (10, 90),
+    "assessment": (40, 150),
+    "pilot": (90, 240),
+    "rollout": (180, 420),
+    "scaled": (360, 700),
+    "stopped": (150, 500),
+}
+_STAGE_ADOPTION = {
+    "idea": (0.0, 0.0),
+    "assessment": (0.0, 0.0),
+    "pilot": (0.05, 0.25),
+    "rollout": (0.30, 0.70),
+    "scaled": (0.70, 0.95),
+    "stopped": (0.0, 0.15),
+}
 
 
 def initiatives(cal: Calendar, rng: np.random.Generator) -> pd.DataFrame:
@@ -141,8 +337,20 @@ def initiatives(cal: Calendar, rng: np.random.Generator) -> pd.DataFrame:
             realised = round(expected * adoption * float(rng.uniform(0.5, 1.0)), -3)
         else:
             realised = np.nan
-        rows.append((f"I-{i:02d}", name, stage, owner, start, investment, expected, realised,
-                     adoption, category))
+        rows.append(
+            (
+                f"I-{i:02d}",
+                name,
+                stage,
+                owner,
+                start,
+                investment,
+                expected,
+                realised,
+                adoption,
+                category,
+            )
+        )
     frame = pd.DataFrame(rows, columns=TABLES["initiatives"].column_names)
     return _finish_register(frame, ("start_date",))
 

@@ -13,26 +13,60 @@ from .calendar import Calendar, hhmm
 _UNDERSTAFF_CUT = 0.30
 
 TEAMS: tuple[str, ...] = (
-    "Service Desk", "Network Ops", "Applications", "Billing Support", "Field Service",
+    "Service Desk",
+    "Network Ops",
+    "Applications",
+    "Billing Support",
+    "Field Service",
 )
 AGENTS: dict[str, tuple[str, ...]] = {
     "Service Desk": (
-        "Maria Gonzalez", "James Carter", "Aisha Khan", "Tom Becker", "Li Wei", "Sofia Rossi",
-        "Daniel Okafor", "Emma Lindqvist", "Ravi Patel", "Chloe Martin", "Lucas Silva",
+        "Maria Gonzalez",
+        "James Carter",
+        "Aisha Khan",
+        "Tom Becker",
+        "Li Wei",
+        "Sofia Rossi",
+        "Daniel Okafor",
+        "Emma Lindqvist",
+        "Ravi Patel",
+        "Chloe Martin",
+        "Lucas Silva",
     ),
     "Network Ops": (
-        "Ahmed Hassan", "Grace Kim", "Marek Nowak", "Olivia Brown", "Kenji Sato", "Fatima Zahra",
+        "Ahmed Hassan",
+        "Grace Kim",
+        "Marek Nowak",
+        "Olivia Brown",
+        "Kenji Sato",
+        "Fatima Zahra",
     ),
     "Applications": (
-        "Hannah Schmidt", "Carlos Mendes", "Priya Nair", "Ben Cohen", "Yuki Tanaka",
-        "Elena Petrova", "Samuel Adeyemi", "Laura Dubois",
+        "Hannah Schmidt",
+        "Carlos Mendes",
+        "Priya Nair",
+        "Ben Cohen",
+        "Yuki Tanaka",
+        "Elena Petrova",
+        "Samuel Adeyemi",
+        "Laura Dubois",
     ),
     "Billing Support": (
-        "Nora Jensen", "David Miller", "Mei Lin", "Omar Farouk", "Isabel Costa", "Peter Novak",
+        "Nora Jensen",
+        "David Miller",
+        "Mei Lin",
+        "Omar Farouk",
+        "Isabel Costa",
+        "Peter Novak",
     ),
     "Field Service": (
-        "Jack Wilson", "Ana Ribeiro", "Lukas Meyer", "Zoe Campbell", "Mohammed Ali",
-        "Ingrid Berg", "Ryan O'Connor",
+        "Jack Wilson",
+        "Ana Ribeiro",
+        "Lukas Meyer",
+        "Zoe Campbell",
+        "Mohammed Ali",
+        "Ingrid Berg",
+        "Ryan O'Connor",
     ),
 }
 
@@ -42,8 +76,14 @@ AGENTS: dict[str, tuple[str, ...]] = {
 # growth date so capacity roughly follows demand.
 _ROTA: dict[str, dict] = {
     "Service Desk": {
-        "weekday": (("07:00", 8), ("07:00", 8), ("08:00", 8), ("09:00", 8), ("11:30", 8),
-                    ("11:30", 8)),
+        "weekday": (
+            ("07:00", 8),
+            ("07:00", 8),
+            ("08:00", 8),
+            ("09:00", 8),
+            ("11:30", 8),
+            ("11:30", 8),
+        ),
         "growth": (("09:00", 8),),
         "weekend": (("09:00", 8), ("09:00", 8)),
         "rate": 25.0,

@@ -8,10 +8,20 @@ import pandas as pd
 from ..schema import TABLES
 from .calendar import Calendar
 
-_SERVQUAL_EXPECTATION = {"tangibles": 5.4, "reliability": 6.5, "responsiveness": 6.2,
-                         "assurance": 6.0, "empathy": 5.8}
-_SERVQUAL_GAP = {"tangibles": 0.2, "reliability": 1.3, "responsiveness": 0.9,
-                 "assurance": 0.4, "empathy": 0.6}
+_SERVQUAL_EXPECTATION = {
+    "tangibles": 5.4,
+    "reliability": 6.5,
+    "responsiveness": 6.2,
+    "assurance": 6.0,
+    "empathy": 5.8,
+}
+_SERVQUAL_GAP = {
+    "tangibles": 0.2,
+    "reliability": 1.3,
+    "responsiveness": 0.9,
+    "assurance": 0.4,
+    "empathy": 0.6,
+}
 
 
 def generate(cal: Calendar, tickets: pd.DataFrame, rng: np.random.Generator) -> pd.DataFrame:

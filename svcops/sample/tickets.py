@@ -14,30 +14,65 @@ CHANNELS: tuple[str, ...] = ("phone", "email", "chat", "portal")
 
 # category: (share, subcategories, {team: affinity})
 _CATEGORIES: dict[str, tuple[float, tuple[str, ...], dict[str, float]]] = {
-    "Access": (0.16, ("Password reset", "Account unlock", "Permission request", "MFA"),
-               {"Service Desk": 0.85, "Applications": 0.10, "Network Ops": 0.05}),
-    "Hardware": (0.11, ("Laptop", "Monitor", "Peripheral", "Mobile device"),
-                 {"Field Service": 0.70, "Service Desk": 0.30}),
-    "Software": (0.17, ("Install request", "Application error", "Licence", "Update"),
-                 {"Applications": 0.60, "Service Desk": 0.40}),
-    "Network": (0.09, ("VPN", "Wi-Fi", "Connectivity", "Firewall"),
-                {"Network Ops": 0.80, "Service Desk": 0.20}),
-    "Email": (0.08, ("Mailbox", "Delivery", "Calendar", "Spam"),
-              {"Service Desk": 0.55, "Applications": 0.45}),
-    "Billing": (0.10, ("Invoice query", "Refund", "Payment failure", "Plan change"),
-                {"Billing Support": 0.90, "Service Desk": 0.10}),
-    "Account": (0.09, ("New user", "Profile update", "Offboarding"),
-                {"Service Desk": 0.60, "Billing Support": 0.40}),
-    "Printing": (0.05, ("Printer offline", "Toner", "Print queue"),
-                 {"Field Service": 0.60, "Service Desk": 0.40}),
-    "Security": (0.04, ("Phishing report", "Malware", "Lost device", "Access review"),
-                 {"Network Ops": 0.60, "Service Desk": 0.40}),
-    "Other": (0.11, ("General enquiry", "Feedback", "How-to"),
-              {"Service Desk": 0.90, "Applications": 0.10}),
+    "Access": (
+        0.16,
+        ("Password reset", "Account unlock", "Permission request", "MFA"),
+        {"Service Desk": 0.85, "Applications": 0.10, "Network Ops": 0.05},
+    ),
+    "Hardware": (
+        0.11,
+        ("Laptop", "Monitor", "Peripheral", "Mobile device"),
+        {"Field Service": 0.70, "Service Desk": 0.30},
+    ),
+    "Software": (
+        0.17,
+        ("Install request", "Application error", "Licence", "Update"),
+        {"Applications": 0.60, "Service Desk": 0.40},
+    ),
+    "Network": (
+        0.09,
+        ("VPN", "Wi-Fi", "Connectivity", "Firewall"),
+        {"Network Ops": 0.80, "Service Desk": 0.20},
+    ),
+    "Email": (
+        0.08,
+        ("Mailbox", "Delivery", "Calendar", "Spam"),
+        {"Service Desk": 0.55, "Applications": 0.45},
+    ),
+    "Billing": (
+        0.10,
+        ("Invoice query", "Refund", "Payment failure", "Plan change"),
+        {"Billing Support": 0.90, "Service Desk": 0.10},
+    ),
+    "Account": (
+        0.09,
+        ("New user", "Profile update", "Offboarding"),
+        {"Service Desk": 0.60, "Billing Support": 0.40},
+    ),
+    "Printing": (
+        0.05,
+        ("Printer offline", "Toner", "Print queue"),
+        {"Field Service": 0.60, "Service Desk": 0.40},
+    ),
+    "Security": (
+        0.04,
+        ("Phishing report", "Malware", "Lost device", "Access review"),
+        {"Network Ops": 0.60, "Service Desk": 0.40},
+    ),
+    "Other": (
+        0.11,
+        ("General enquiry", "Feedback", "How-to"),
+        {"Service Desk": 0.90, "Applications": 0.10},
+    ),
 }
 # Resolution-time multiplier by category (hardware needs a visit, resets are quick).
-_CATEGORY_EFFORT = {"Hardware": 1.5, "Printing": 1.2, "Access": 0.6, "Software": 1.1,
-                    "Billing": 1.1}
+_CATEGORY_EFFORT = {
+    "Hardware": 1.5,
+    "Printing": 1.2,
+    "Access": 0.6,
+    "Software": 1.1,
+    "Billing": 1.1,
+}
 
 PRIORITIES: tuple[str, ...] = ("P1", "P2", "P3", "P4")
 _PRIORITY_P = (0.02, 0.10, 0.50, 0.38)
@@ -129,7 +164,13 @@ def generate(
         is_spike = np.concatenate([is_spike, np.ones(len(day) - n, dtype=bool)])
     created = day * 1440 + minute
     order = np.argsort(created, kind="stable")
-    day, minute, cat, sub, created = day[order], minute[order], cat[order], sub[order], created[order]
+    day, minute, cat, sub, created = (
+        day[order],
+        minute[order],
+        cat[order],
+        sub[order],
+        created[order],
+    )
     spike_service, spike_end, is_spike = spike_service[order], spike_end[order], is_spike[order]
     n = len(day)
 
@@ -157,9 +198,7 @@ def generate(
     channel = _pick(rng, probs)
 
     # Team from category affinity.
-    affinity = np.array(
-        [[_CATEGORIES[c][2].get(team, 0.0) for team in TEAMS] for c in categories]
-    )
+    affinity = np.array([[_CATEGORIES[c][2].get(team, 0.0) for team in TEAMS] for c in categories])
     team = _pick(rng, affinity[cat])
 
     # Priority.
@@ -190,8 +229,9 @@ def generate(
     cnt = count[key_t]
     pick = first[key_t] + (rng.random(n) * np.maximum(cnt, 1)).astype(int)
     fallback = np.array([agent_code[AGENTS[TEAMS[ti]][0]] for ti in range(len(TEAMS))])
-    agent = np.where(cnt > 0, agents_sorted[np.minimum(pick, len(agents_sorted) - 1)],
-                     fallback[team])
+    agent = np.where(
+        cnt > 0, agents_sorted[np.minimum(pick, len(agents_sorted) - 1)], fallback[team]
+    )
     speed = np.exp(rng.normal(0, 0.2, len(all_agents)))[agent]  # >1 = slower agent
     skill = rng.uniform(0.85, 1.15, len(all_agents))[agent]
 
@@ -200,7 +240,8 @@ def generate(
     n_weeks = len(cal.week_monday)
     week_tickets = np.bincount(week, minlength=n_weeks)
     week_hours = np.bincount(
-        cal.week[roster["_day"].to_numpy()], weights=roster["worked_hours"].to_numpy(),
+        cal.week[roster["_day"].to_numpy()],
+        weights=roster["worked_hours"].to_numpy(),
         minlength=n_weeks,
     )
     ratio = week_tickets / np.maximum(week_hours, 1.0)
@@ -230,14 +271,19 @@ def generate(
     )
     queue_from = np.where(is_open | (prio == 0), created, next_open)
     fr_live = created + np.exp(rng.normal(np.log(1.5), 0.7, n)) * load
-    fr_queue = queue_from + np.exp(rng.normal(np.log(_FIRST_RESPONSE_MEDIAN_MIN[prio]), 0.9, n)) * load
+    fr_queue = (
+        queue_from + np.exp(rng.normal(np.log(_FIRST_RESPONSE_MEDIAN_MIN[prio]), 0.9, n)) * load
+    )
     first_resp = np.ceil(np.where(live, fr_live, fr_queue))
     first_resp = np.maximum(first_resp, created + 1)
 
     # Resolution.
     cat_effort = np.array([_CATEGORY_EFFORT.get(c, 1.0) for c in categories])[cat]
     res_h = (
-        _RESOLVE_MEDIAN_H[prio] * load * speed * cat_effort
+        _RESOLVE_MEDIAN_H[prio]
+        * load
+        * speed
+        * cat_effort
         * np.exp(rng.normal(0, 1, n) * _RESOLVE_SIGMA[prio])
     )
     resolved = created + res_h * 60
@@ -251,7 +297,9 @@ def generate(
     scale = np.where(fcr, 0.6, 1.15) * np.sqrt(load)
     reopen = np.where(u < 0.01 * scale, 2, np.where(u < 0.06 * scale, 1, 0))
     extra = np.exp(rng.normal(np.log(20 * 60), 0.7, (n, 2)))
-    resolved = resolved + np.where(reopen >= 1, extra[:, 0], 0) + np.where(reopen >= 2, extra[:, 1], 0)
+    resolved = (
+        resolved + np.where(reopen >= 1, extra[:, 0], 0) + np.where(reopen >= 2, extra[:, 1], 0)
+    )
     resolved = np.ceil(np.minimum(resolved, created + _MAX_RESOLUTION_MIN))
     resolved = np.maximum(resolved, first_resp)
 

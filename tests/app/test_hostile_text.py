@@ -33,11 +33,15 @@ JOINER = "\u2060"
 # What escaped text must not hold, or Markdown would bring it to life: a link or an
 # autolink, a Material icon or emoji shortcode, a colour directive, HTML, emphasis,
 # LaTeX, a heading or a bracket (a backslash before a mark makes it text).
-LIVE = re.compile(r"\]\(|https?://|www\.|@[\w\-.]|:material[/_]|:[a-z-]+\[|:[a-z_+-]+:"
-                  r"|(?<!\\)[<*_~`$#\[|!]")
+LIVE = re.compile(
+    r"\]\(|https?://|www\.|@[\w\-.]|:material[/_]|:[a-z-]+\[|:[a-z_+-]+:"
+    r"|(?<!\\)[<*_~`$#\[|!]"
+)
 # The hostile names brought to life on a page (whose own templates may use Markdown).
-ALIVE = re.compile(r"\]\(http|https?://|:material[/_]|:red\[|(?<!\\)<(b|img)|(?<!\\)\*bold"
-                   r"|(?<!\\)\$x|(?<!\\)# head|(?<!\\)\+cmd|@SUM")
+ALIVE = re.compile(
+    r"\]\(http|https?://|:material[/_]|:red\[|(?<!\\)<(b|img)|(?<!\\)\*bold"
+    r"|(?<!\\)\$x|(?<!\\)# head|(?<!\\)\+cmd|@SUM"
+)
 
 
 def shown(text: str) -> str:
@@ -51,18 +55,48 @@ def shown_raw(escaped: str) -> str:
 
 
 # -- escape_md on its own -----------------------------------------------------------------
-@pytest.mark.parametrize("text", [
-    *HOSTILE, "http://evil.example/x", "www.evil.example", "WWW.evil.example", "a@evil.example",
-    "mailto:a@evil.example", "<http://evil.example>", ":smile:", ":+1:", ":streamlit:",
-    ":material_home:", ":blue-background[y]", ":help[tip]", "x:small[s]", "$$x$$", "~~gone~~",
-    "`code`", "![i](x)", "| a | b |", "- item", "1. one", "> quote", "&lt;b&gt;", "&#60;b&#62;",
-    "back\\slash", "a -> b", "x <-> y <= z", "a ~= b", "a -- b",
-    "a@-evil.example", "a@-b.c-d", "x\ufeff->\ufeffy", "a->b",   # found in review
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        *HOSTILE,
+        "http://evil.example/x",
+        "www.evil.example",
+        "WWW.evil.example",
+        "a@evil.example",
+        "mailto:a@evil.example",
+        "<http://evil.example>",
+        ":smile:",
+        ":+1:",
+        ":streamlit:",
+        ":material_home:",
+        ":blue-background[y]",
+        ":help[tip]",
+        "x:small[s]",
+        "$$x$$",
+        "~~gone~~",
+        "`code`",
+        "![i](x)",
+        "| a | b |",
+        "- item",
+        "1. one",
+        "> quote",
+        "&lt;b&gt;",
+        "&#60;b&#62;",
+        "back\\slash",
+        "a -> b",
+        "x <-> y <= z",
+        "a ~= b",
+        "a -- b",
+        "a@-evil.example",
+        "a@-b.c-d",
+        "x\ufeff->\ufeffy",
+        "a->b",  # found in review
+    ],
+)
 def test_escaped_text_holds_nothing_markdown_would_bring_to_life(text):
     escaped = escape_md(text)
     assert not LIVE.search(escaped), escaped
-    assert not re.search(r"(?<!\\)&", escaped.replace("&#32;", ""))   # no character reference
+    assert not re.search(r"(?<!\\)&", escaped.replace("&#32;", ""))  # no character reference
     assert not re.search(r"(<->|->|<-|--|>=|<=|~=)", shown_raw(escaped))
     assert shown(escaped) == text
 
@@ -139,7 +173,7 @@ def test_a_hostile_file_name_is_text_while_checking_the_mapping(hostile_ws, lang
     at.run()
     at.switch_page("views/data.py").run()
     at.file_uploader[0].upload(name, hostile_workbook())
-    at.form_submit_button[1].click().run()           # check the mapping first
+    at.form_submit_button[1].click().run()  # check the mapping first
     assert not at.exception, [e.value for e in at.exception]
     titles = [e.label for e in at.expander if escape_md(name) in e.label]
     assert titles, [e.label for e in at.expander]

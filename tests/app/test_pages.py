@@ -21,14 +21,22 @@ from svcops.kpi import compute
 from ui.format import kpi_value
 
 ROOT = Path(__file__).resolve().parents[2]
-PAGES = ["views/overview.py", "views/process.py", "views/quality.py", "views/performance.py",
-         "views/resource.py", "views/data.py"]
-TITLES = {"views/overview.py": {"en": "Service overview", "zh": "服务总览"},
-          "views/process.py": {"en": "Process design", "zh": "服务流程设计"},
-          "views/quality.py": {"en": "Quality control", "zh": "质量控制"},
-          "views/performance.py": {"en": "Performance evaluation", "zh": "绩效评估"},
-          "views/resource.py": {"en": "Resource management", "zh": "资源管理"},
-          "views/data.py": {"en": "Data", "zh": "数据"}}
+PAGES = [
+    "views/overview.py",
+    "views/process.py",
+    "views/quality.py",
+    "views/performance.py",
+    "views/resource.py",
+    "views/data.py",
+]
+TITLES = {
+    "views/overview.py": {"en": "Service overview", "zh": "服务总览"},
+    "views/process.py": {"en": "Process design", "zh": "服务流程设计"},
+    "views/quality.py": {"en": "Quality control", "zh": "质量控制"},
+    "views/performance.py": {"en": "Performance evaluation", "zh": "绩效评估"},
+    "views/resource.py": {"en": "Resource management", "zh": "资源管理"},
+    "views/data.py": {"en": "Data", "zh": "数据"},
+}
 
 
 @pytest.fixture
@@ -70,12 +78,12 @@ def test_page_on_sample(own_ws_path, page, lang):
     assert at.title[0].value == TITLES[page][lang]
     if page == "views/resource.py":
         specs = [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")]
-        assert len(specs) == 4       # forecast, intraday, gap heat map, weekly FTE
+        assert len(specs) == 4  # forecast, intraday, gap heat map, weekly FTE
         accuracy = [m.value for m in at.markdown if "naive" in m.value or "上周" in m.value]
-        assert len(accuracy) == 4    # one sentence per channel
+        assert len(accuracy) == 4  # one sentence per channel
         assert at.dataframe[0].value.shape[0] == 4
     elif page == "views/quality.py":
-        assert len(at.get("vega_lite_chart")) == 6   # control, MR, CSAT x2, SERVQUAL, Pareto
+        assert len(at.get("vega_lite_chart")) == 6  # control, MR, CSAT x2, SERVQUAL, Pareto
         assert [m.label for m in at.metric][0] == "NPS"
     elif page == "views/process.py":
         specs = [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")]
@@ -85,10 +93,10 @@ def test_page_on_sample(own_ws_path, page, lang):
         assert {p["name"] for p in specs[0]["params"]} == {"node", "edge"}
         captions = " ".join(c.value for c in at.caption)
         assert ("uploaded event log" in captions) == (lang == "en")
-        assert len(at.dataframe) + len(at.table) >= 6   # variants, repeats, loops, ...
+        assert len(at.dataframe) + len(at.table) >= 6  # variants, repeats, loops, ...
     elif page == "views/performance.py":
-        assert len(at.dataframe) >= 3                # scorecard, rankings, comparison, index
-        assert len(at.get("vega_lite_chart")) == 1   # ranking bars
+        assert len(at.dataframe) >= 3  # scorecard, rankings, comparison, index
+        assert len(at.get("vega_lite_chart")) == 1  # ranking bars
         assert at.metric[0].label in ("Composite index", "综合指数")
     elif page == "views/overview.py":
         assert len(at.metric) == 12
@@ -96,16 +104,21 @@ def test_page_on_sample(own_ws_path, page, lang):
         assert 3 <= len(headlines) <= 5 and all(h.startswith("- ") for h in headlines)
         specs = [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")]
         assert len(specs) == 4
-        assert {s["mark"]["type"] if isinstance(s["mark"], dict) else s["mark"] for s in specs} \
-            == {"line", "area"}
+        assert {s["mark"]["type"] if isinstance(s["mark"], dict) else s["mark"] for s in specs} == {
+            "line",
+            "area",
+        }
         # axis dates speak the page's language (月, 周一) in Chinese, d3's English otherwise
-        locales = [s.get("config", {}).get("locale", {}).get("time", {}).get("shortMonths")
-                   for s in specs]
+        locales = [
+            s.get("config", {}).get("locale", {}).get("time", {}).get("shortMonths") for s in specs
+        ]
         assert locales == ([[f"{m}月" for m in range(1, 13)]] * 4 if lang == "zh" else [None] * 4)
     else:
-        assert len(at.dataframe) >= 2          # holdings, uploads
+        assert len(at.dataframe) >= 2  # holdings, uploads
         assert at.dataframe[0].value["Rows" if lang == "en" else "行数"].sum() > 60_000
-        assert any(b.label in ("Download the template", "下载模板") for b in at.get("download_button"))
+        assert any(
+            b.label in ("Download the template", "下载模板") for b in at.get("download_button")
+        )
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -124,10 +137,18 @@ def ticket_only(own_ws_path):
     from svcops.ingest import import_files
     from svcops.store import Workspace
 
-    rows = [{"ticket_id": f"T{i}", "created_at": datetime(2024, 1, 1, 9) + (i * pd.Timedelta(
-        hours=7)), "resolved_at": datetime(2024, 1, 1, 15) + (i * pd.Timedelta(hours=7)),
-        "channel": ["phone", "email"][i % 2], "priority": f"P{1 + i % 4}", "team": "Desk",
-        "handle_minutes": 12} for i in range(400)]
+    rows = [
+        {
+            "ticket_id": f"T{i}",
+            "created_at": datetime(2024, 1, 1, 9) + (i * pd.Timedelta(hours=7)),
+            "resolved_at": datetime(2024, 1, 1, 15) + (i * pd.Timedelta(hours=7)),
+            "channel": ["phone", "email"][i % 2],
+            "priority": f"P{1 + i % 4}",
+            "team": "Desk",
+            "handle_minutes": 12,
+        }
+        for i in range(400)
+    ]
     with Workspace(own_ws_path) as ws:
         import_files(ws, [("tickets.xlsx", _workbook(rows))])
     return own_ws_path
@@ -141,18 +162,18 @@ def test_page_on_a_ticket_only_workspace_says_what_more_data_adds(ticket_only, p
         assert len(at.metric) == 12 and "Not shown" in infos
     elif page == "views/resource.py":
         assert "Upload a roster" in infos
-        assert len(at.get("vega_lite_chart")) == 2    # forecast and intraday; no roster charts
+        assert len(at.get("vega_lite_chart")) == 2  # forecast and intraday; no roster charts
     elif page == "views/quality.py":
         assert "No CSAT scores" in infos and "upload a `surveys` sheet" in infos
         assert "No SERVQUAL scores" in infos
-        assert len(at.get("vega_lite_chart")) >= 2    # control chart(s) and Pareto
+        assert len(at.get("vega_lite_chart")) >= 2  # control chart(s) and Pareto
     elif page == "views/performance.py":
         assert "No targets yet" in infos
-        assert len(at.get("vega_lite_chart")) == 1    # rankings still work without targets
+        assert len(at.get("vega_lite_chart")) == 1  # rankings still work without targets
     elif page == "views/process.py":
         assert "From the tickets' own timestamps" in infos and "An event log" in infos
-        assert "assignment history" in infos         # what an upload would add
-        assert len(at.get("vega_lite_chart")) >= 4    # map, variants, bottlenecks, flow
+        assert "assignment history" in infos  # what an upload would add
+        assert len(at.get("vega_lite_chart")) >= 4  # map, variants, bottlenecks, flow
     else:
         assert at.dataframe[0].value["Rows"].sum() == 400
 
@@ -162,14 +183,17 @@ def test_targets_edited_on_the_page_are_saved_and_scored(ticket_only, sample_ws)
     assert any("No targets yet" in i.value for i in at.info)
     # what a person's edit sends: one added row in the targets editor
     at.session_state["performance_targets"] = {
-        "edited_rows": {}, "deleted_rows": [],
-        "added_rows": [{"kpi": "sla_attainment", "target": 0.95, "direction": "higher",
-                        "amber_margin": 0.05}]}
+        "edited_rows": {},
+        "deleted_rows": [],
+        "added_rows": [
+            {"kpi": "sla_attainment", "target": 0.95, "direction": "higher", "amber_margin": 0.05}
+        ],
+    }
     at.run()
     next(b for b in at.button if b.label == "Save targets").click().run()
     assert not at.exception
     assert "Targets saved (1 rows)." in at.success[0].value
-    again = run("views/performance.py", source="own")      # a new session: it was stored
+    again = run("views/performance.py", source="own")  # a new session: it was stored
     card = next(d.value for d in again.dataframe if "Status" in d.value.columns)
     assert card["KPI"].tolist() == ["SLA attainment"] and card["Target"].iloc[0] == "95.0%"
     # Worked from the fixture's rows: ticket i is created at 09:00 + 7 h * i, resolved 6 h
@@ -184,7 +208,7 @@ def test_targets_edited_on_the_page_are_saved_and_scored(ticket_only, sample_ws)
     in_period = [i for i, d in enumerate(done) if start <= d.date() <= end]
     met = sum(1 for i in in_period if i % 4 != 0)
     assert card["Actual"].iloc[0] == f"{met / len(in_period):.1%}"
-    assert card["Status"].iloc[0] == "off target"     # below 95% - 5 points
+    assert card["Status"].iloc[0] == "off target"  # below 95% - 5 points
 
 
 def test_quality_page_shows_the_planted_spikes_out_of_control(own_ws_path):
@@ -200,31 +224,54 @@ def test_performance_scorecard_matches_kpis_for_the_same_filters(own_ws_path, sa
     from svcops.performance import target_scorecard
 
     f = Filters(start=date(2026, 9, 1), end=date(2026, 9, 30), teams=("Network Ops",))
-    at = run("views/performance.py", source="sample", start="2026-09-01", end="2026-09-30",
-             team="Network Ops")
+    at = run(
+        "views/performance.py",
+        source="sample",
+        start="2026-09-01",
+        end="2026-09-30",
+        team="Network Ops",
+    )
     shown = next(d.value for d in at.dataframe if "Status" in d.value.columns).set_index("KPI")
     expected = compute(sample_ws, f)
     card = target_scorecard(sample_ws, f)
     for key in card["kpi"]:
-        label = {"sla_attainment": "SLA attainment", "fcr_rate": "First-contact resolution",
-                 "csat_avg": "CSAT (mean, 1-5)", "resolution_hours_median": "Median resolution (h)",
-                 "reopen_rate": "Reopen rate", "availability": "Service availability",
-                 "cost_per_ticket": "Cost per resolved ticket"}[key]
+        label = {
+            "sla_attainment": "SLA attainment",
+            "fcr_rate": "First-contact resolution",
+            "csat_avg": "CSAT (mean, 1-5)",
+            "resolution_hours_median": "Median resolution (h)",
+            "reopen_rate": "Reopen rate",
+            "availability": "Service availability",
+            "cost_per_ticket": "Cost per resolved ticket",
+        }[key]
         assert shown.loc[label, "Actual"] == kpi_value(key, expected[key])
 
 
 def test_url_filters_drive_the_scorecard(own_ws_path, sample_ws):
-    at = run(source="sample", start="2026-09-01", end="2026-09-30", team="Network Ops",
-             priority=["P2", "P3"])
+    at = run(
+        source="sample",
+        start="2026-09-01",
+        end="2026-09-30",
+        team="Network Ops",
+        priority=["P2", "P3"],
+    )
     assert at.multiselect(key="f_team").value == ["Network Ops"]
     assert at.multiselect(key="f_priority").value == ["P2", "P3"]
-    expected = compute(sample_ws, Filters(start=date(2026, 9, 1), end=date(2026, 9, 30),
-                                          teams=("Network Ops",), priorities=("P2", "P3")))
+    expected = compute(
+        sample_ws,
+        Filters(
+            start=date(2026, 9, 1),
+            end=date(2026, 9, 30),
+            teams=("Network Ops",),
+            priorities=("P2", "P3"),
+        ),
+    )
     shown = {m.label: m.value for m in at.metric}
     assert shown["Tickets created"] == kpi_value("tickets", expected["tickets"])
     assert shown["SLA attainment"] == kpi_value("sla_attainment", expected["sla_attainment"])
-    assert shown["Median resolution (h)"] == kpi_value("resolution_hours_median",
-                                                       expected["resolution_hours_median"])
+    assert shown["Median resolution (h)"] == kpi_value(
+        "resolution_hours_median", expected["resolution_hours_median"]
+    )
     # ...and the page writes the view back into the URL for sharing.
     assert url_values(at, "team") == ["Network Ops"]
     assert url_values(at, "start") == ["2026-09-01"]
@@ -256,15 +303,23 @@ def _workbook(rows: list[dict]) -> bytes:
 
 
 def test_upload_switches_to_own_workspace_and_shows_rejects(own_ws_path):
-    rows = [{"ticket_id": f"U{i}", "created_at": datetime(2024, 6, 3, 9 + i),
-             "resolved_at": datetime(2024, 6, 3, 12 + i), "priority": "P3"} for i in range(3)]
-    rows.append({"ticket_id": "BAD", "created_at": "not a date", "resolved_at": None,
-                 "priority": "P3"})
+    rows = [
+        {
+            "ticket_id": f"U{i}",
+            "created_at": datetime(2024, 6, 3, 9 + i),
+            "resolved_at": datetime(2024, 6, 3, 12 + i),
+            "priority": "P3",
+        }
+        for i in range(3)
+    ]
+    rows.append(
+        {"ticket_id": "BAD", "created_at": "not a date", "resolved_at": None, "priority": "P3"}
+    )
     at = run("views/data.py", source="sample")
     at.file_uploader[0].upload("june.xlsx", _workbook(rows))
     at.form_submit_button[0].click().run()
     assert not at.exception
-    assert at.session_state["source"] == "own"   # st.rerun re-ran the router too
+    assert at.session_state["source"] == "own"  # st.rerun re-ran the router too
     assert "Imported 3 rows from 1 file(s); 1 rows set aside." in at.success[0].value
     at = run("views/data.py", source="own")
     rejects = at.dataframe[-1].value
@@ -294,16 +349,22 @@ def test_uploaded_file_is_kept_and_a_lost_one_is_said_to_be_missing(own_ws_path)
     for p in folder.iterdir():
         p.unlink()
     at = run("views/data.py", source="own")
-    shown = [re.sub(r"\\(.)", r"\1", c.value) for c in at.caption]   # escapes undone
+    shown = [re.sub(r"\\(.)", r"\1", c.value) for c in at.caption]  # escapes undone
     assert any("no longer in" in c and str(folder) in c for c in shown), shown
 
 
 def test_check_mapping_shows_each_sheet_before_importing(own_ws_path):
-    rows = [{"Ticket ID": f"C{i}", "Created at": datetime(2024, 6, 3, 9 + i),
-             "Satisfaction Score": "Good"} for i in range(3)]
+    rows = [
+        {
+            "Ticket ID": f"C{i}",
+            "Created at": datetime(2024, 6, 3, 9 + i),
+            "Satisfaction Score": "Good",
+        }
+        for i in range(3)
+    ]
     at = run("views/data.py", source="own")
     at.file_uploader[0].upload("zendesk.xlsx", _workbook(rows))
-    at.form_submit_button[1].click().run()        # "Check the mapping first"
+    at.form_submit_button[1].click().run()  # "Check the mapping first"
     assert not at.exception
     assert at.selectbox(key="data_table_0").value == "tickets"
     assert any("Satisfaction Score: CSAT kept as written only" in c.value for c in at.caption)
@@ -314,12 +375,14 @@ def test_check_mapping_shows_each_sheet_before_importing(own_ws_path):
     assert not at.exception
     assert "Imported 3 rows from 1 file(s); 0 rows set aside." in at.success[0].value
     assert "Satisfaction Score → csat" in at.dataframe[0].value["Columns read"].iloc[0]
+
+
 def test_bad_upload_shows_one_line_and_changes_nothing(own_ws_path):
     at = run("views/data.py", source="own")
     at.file_uploader[0].upload("broken.xlsx", b"PK\x03\x04 not really a workbook")
     at.form_submit_button[0].click().run()
     assert not at.exception
-    shown = re.sub(r"\\(.)", r"\1", at.error[0].value)    # as rendered: escapes undone
+    shown = re.sub(r"\\(.)", r"\1", at.error[0].value)  # as rendered: escapes undone
     assert shown.startswith("Nothing was imported. broken.xlsx: not a readable")
     assert any("No uploads yet" in c.value for c in at.caption)
 
@@ -327,13 +390,22 @@ def test_bad_upload_shows_one_line_and_changes_nothing(own_ws_path):
 def _history(first: date, days: int, closed_late: date | None = None) -> bytes:
     """A tickets sheet: one ticket a day from ``first`` for ``days`` days, each resolved
     two hours after it was created; the first one instead closed on ``closed_late``."""
-    rows = [{"ticket_id": f"H{i}", "created_at": datetime.combine(first, datetime.min.time())
-             + pd.Timedelta(days=i, hours=9), "resolved_at": datetime.combine(
-                 first, datetime.min.time()) + pd.Timedelta(days=i, hours=11)}
-            for i in range(days)]
+    rows = [
+        {
+            "ticket_id": f"H{i}",
+            "created_at": datetime.combine(first, datetime.min.time())
+            + pd.Timedelta(days=i, hours=9),
+            "resolved_at": datetime.combine(first, datetime.min.time())
+            + pd.Timedelta(days=i, hours=11),
+        }
+        for i in range(days)
+    ]
     if closed_late:
-        rows[0] = {**rows[0], "resolved_at": None, "closed_at": datetime.combine(
-            closed_late, datetime.min.time()) + pd.Timedelta(hours=8)}
+        rows[0] = {
+            **rows[0],
+            "resolved_at": None,
+            "closed_at": datetime.combine(closed_late, datetime.min.time()) + pd.Timedelta(hours=8),
+        }
     return _workbook(rows)
 
 
@@ -365,9 +437,15 @@ def gap(own_ws_path):
     from svcops.ingest import import_files
     from svcops.store import Workspace
 
-    rows = [{"ticket_id": f"G{i}", "created_at": datetime(2024, m, d, 9),
-             "resolved_at": datetime(2024, m, d, 10), "team": "Desk"}
-            for i, (m, d) in enumerate([(1, 5), (1, 20), (3, 4), (3, 18)])]
+    rows = [
+        {
+            "ticket_id": f"G{i}",
+            "created_at": datetime(2024, m, d, 9),
+            "resolved_at": datetime(2024, m, d, 10),
+            "team": "Desk",
+        }
+        for i, (m, d) in enumerate([(1, 5), (1, 20), (3, 4), (3, 18)])
+    ]
     with Workspace(own_ws_path) as ws:
         import_files(ws, [("gap.xlsx", _workbook(rows))])
     return own_ws_path
@@ -380,7 +458,7 @@ def test_a_period_without_tickets_says_so_instead_of_drawing_nothing(gap, page, 
     assert at.title[0].value == TITLES[page][lang]
     said = [i.value for i in at.info]
     assert len(said) == 1
-    for day in ("2024-02-01", "2024-02-29", "2024-01-05", "2024-03-18"):   # period and span
+    for day in ("2024-02-01", "2024-02-29", "2024-01-05", "2024-03-18"):  # period and span
         assert day in said[0]
     assert ("No ticket was created or done" if lang == "en" else "没有新建或完成的工单") in said[0]
     assert len(at.metric) == 0 and len(at.get("vega_lite_chart")) == 0 and len(at.dataframe) == 0
@@ -388,7 +466,7 @@ def test_a_period_without_tickets_says_so_instead_of_drawing_nothing(gap, page, 
 
 def test_a_period_without_tickets_for_the_filters_says_to_widen_them(gap):
     at = run(source="own", start="2024-01-01", end="2024-01-31", team="Nobody's")
-    assert len(at.metric) == 12     # a team that is not in the data is dropped from the filter
+    assert len(at.metric) == 12  # a team that is not in the data is dropped from the filter
     at = run(source="own", start="2024-03-10", end="2024-03-17", team="Desk")
     assert "widen the filters" in at.info[0].value and len(at.metric) == 0
     at = run(source="own", start="2024-03-04", end="2024-03-17", team="Desk")
@@ -404,10 +482,10 @@ def test_the_data_page_counts_with_separators_and_offers_the_newest_original(tic
     # Right after the import the pick names the new upload, not the first one.
     assert at.selectbox(key="data_original").value == 2
     assert "2 · more.xlsx" in at.selectbox(key="data_original").options
-    holdings = at.dataframe[1]       # after the import summary
-    assert holdings.value["Rows"].sum() == 403            # numbers stay numbers...
+    holdings = at.dataframe[1]  # after the import summary
+    assert holdings.value["Rows"].sum() == 403  # numbers stay numbers...
     configs = json.loads(holdings.proto.columns)
-    assert configs["Rows"]["type_config"]["format"] == "localized"   # ...shown as 66,651
+    assert configs["Rows"]["type_config"]["format"] == "localized"  # ...shown as 66,651
     assert "Upload your exports as they are" in at.markdown[0].value
     assert "canonical column names" not in at.markdown[0].value
 
@@ -449,23 +527,30 @@ def test_a_series_with_no_data_is_said_not_drawn(own_ws_path):
     from svcops.ingest import import_files
     from svcops.store import Workspace
 
-    rows = [{"ticket_id": f"T{i}", "created_at": datetime(2024, 1, 1, 9) + i * pd.Timedelta(
-        hours=5), "resolved_at": datetime(2024, 1, 1, 12) + i * pd.Timedelta(hours=5)}
-        for i in range(200)]
+    rows = [
+        {
+            "ticket_id": f"T{i}",
+            "created_at": datetime(2024, 1, 1, 9) + i * pd.Timedelta(hours=5),
+            "resolved_at": datetime(2024, 1, 1, 12) + i * pd.Timedelta(hours=5),
+        }
+        for i in range(200)
+    ]
     with Workspace(own_ws_path) as ws:
         import_files(ws, [("tickets.xlsx", _workbook(rows))])
     at = run(source="own", start="2024-01-10", end="2024-01-30")
     specs = [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")]
-    assert len(specs) == 3                      # volume, backlog, resolution hours
-    assert any(c.value.startswith("SLA attainment") and "no ticket in this period" in c.value
-               for c in at.caption)
+    assert len(specs) == 3  # volume, backlog, resolution hours
+    assert any(
+        c.value.startswith("SLA attainment") and "no ticket in this period" in c.value
+        for c in at.caption
+    )
 
 
 def test_the_first_weeks_of_own_data_show_no_change_against_nothing(ticket_only):
     at = run(source="own", start="2024-01-01", end="2024-01-28")
     shown = {m.label: (m.value, m.delta) for m in at.metric}
     assert shown["Tickets created"][0] != "0"
-    assert all(delta == "—" for _value, delta in shown.values()), shown   # nothing to compare
+    assert all(delta == "—" for _value, delta in shown.values()), shown  # nothing to compare
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -500,9 +585,9 @@ def test_resource_tables_read_alike_down_each_column(own_ws_path, lang):
         values = [v for v in weekly[column] if isinstance(v, str)]
         assert "None" not in values and "nan" not in values
         decimals = {len(v.split(".")[1]) if "." in v else 0 for v in values if v}
-        assert len(decimals) <= 1, (column, values)           # not 4137 beside 977.7
+        assert len(decimals) <= 1, (column, values)  # not 4137 beside 977.7
     cost = weekly["Cost of shortfall" if lang == "en" else "缺口成本"].tolist()
-    assert any("," in v for v in cost), cost                  # thousands separated
+    assert any("," in v for v in cost), cost  # thousands separated
     # The forecast chart names its series, and tells actual, forecast and band apart.
     forecast = _specs(at)[0]
     dash = forecast["layer"][0]["encoding"]["strokeDash"]["scale"]["domain"]
@@ -516,9 +601,14 @@ def no_channel(own_ws_path):
     from svcops.ingest import import_files
     from svcops.store import Workspace
 
-    rows = [{"ticket_id": f"N{i}", "created_at": datetime(2024, 1, 1, 9) + i * pd.Timedelta(
-        hours=5), "resolved_at": datetime(2024, 1, 1, 12) + i * pd.Timedelta(hours=5)}
-        for i in range(600)]
+    rows = [
+        {
+            "ticket_id": f"N{i}",
+            "created_at": datetime(2024, 1, 1, 9) + i * pd.Timedelta(hours=5),
+            "resolved_at": datetime(2024, 1, 1, 12) + i * pd.Timedelta(hours=5),
+        }
+        for i in range(600)
+    ]
     with Workspace(own_ws_path) as ws:
         import_files(ws, [("plain.xlsx", _workbook(rows))])
     return own_ws_path
@@ -539,14 +629,18 @@ def test_servqual_dimensions_are_named_in_the_page_language(own_ws_path, lang):
     at = run("views/quality.py", source="sample", lang=lang)
     servqual = next(s for s in _specs(at) if s.get("encoding", {}).get("xOffset"))
     names = set(_rows(at, servqual)["dimension"])
-    assert names == ({"Tangibles", "Reliability", "Responsiveness", "Assurance", "Empathy"}
-                     if lang == "en" else {"有形性", "可靠性", "响应性", "保证性", "移情性"})
+    assert names == (
+        {"Tangibles", "Reliability", "Responsiveness", "Assurance", "Empathy"}
+        if lang == "en"
+        else {"有形性", "可靠性", "响应性", "保证性", "移情性"}
+    )
     gap = next(c.value for c in at.caption if "Largest gap" in c.value or "差距最大" in c.value)
     assert any(n in gap for n in names)
     # The control chart's axis names the unit: its title already names the measure.
     control = _specs(at)[0]
-    assert control["layer"][0]["encoding"]["y"]["title"] == ("Tickets" if lang == "en"
-                                                             else "工单数")
+    assert control["layer"][0]["encoding"]["y"]["title"] == (
+        "Tickets" if lang == "en" else "工单数"
+    )
 
 
 @pytest.mark.parametrize("page", [p for p in PAGES if p != "views/data.py"])

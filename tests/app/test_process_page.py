@@ -27,8 +27,15 @@ def _log() -> bytes:
         if i % 5 == 0:
             steps += [("Resolved", 6, "Desk"), ("Work", 7, "Network"), ("Work", 8, "Desk")]
         steps += [("Resolved", 9, "Desk"), ("Closed", 30, "Desk")]
-        rows += [{"case_id": f"C{i}", "activity": a, "timestamp": start + timedelta(hours=h),
-                  "team": team} for a, h, team in steps]
+        rows += [
+            {
+                "case_id": f"C{i}",
+                "activity": a,
+                "timestamp": start + timedelta(hours=h),
+                "team": team,
+            }
+            for a, h, team in steps
+        ]
     return pd.DataFrame(rows).to_csv(index=False).encode()
 
 
@@ -52,8 +59,9 @@ def _run(**query) -> AppTest:
 
 
 def _texts(at: AppTest) -> str:
-    return " ".join([c.value for c in at.caption] + [m.value for m in at.markdown]
-                    + [i.value for i in at.info])
+    return " ".join(
+        [c.value for c in at.caption] + [m.value for m in at.markdown] + [i.value for i in at.info]
+    )
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -73,12 +81,15 @@ def test_an_uploaded_event_log(event_log, lang):
 def test_a_click_on_the_map_follows_its_tickets(event_log):
     at = _run(start="2024-06-03", end="2024-06-30")
     # What a click on the "Waiting for customer" box sends back.
-    at.session_state["process_map_0"] = {"selection": {"node": [
-        {"activity": "Waiting for customer"}], "edge": []}}
+    at.session_state["process_map_0"] = {
+        "selection": {"node": [{"activity": "Waiting for customer"}], "edge": []}
+    }
     at.run()
     assert not at.exception
-    assert any("Following the 10 tickets that pass through Waiting for customer" in i.value
-               for i in at.info)
+    assert any(
+        "Following the 10 tickets that pass through Waiting for customer" in i.value
+        for i in at.info
+    )
     assert "204 events" not in _texts(at)
     next(b for b in at.button if b.label == "Show all tickets").click().run()
     assert not any("Following" in i.value for i in at.info)
@@ -108,12 +119,13 @@ def test_a_period_whose_tickets_have_no_events_says_which_it_covers(event_log):
 
 def test_a_path_clicked_on_a_simplified_map_follows_its_tickets(event_log):
     at = _run(start="2024-06-03", end="2024-06-30")
-    at.slider(key="process_activities").set_value(40).run()       # New, Work of 5
+    at.slider(key="process_activities").set_value(40).run()  # New, Work of 5
     assert any("2 of 5 activities" in c.value for c in at.caption)
     # Work -> Work: a reopened ticket's Work, Resolved, Work, Work with Resolved hidden,
     # and a waiting ticket's Work, Waiting for customer, Work.
-    at.session_state["process_map_0"] = {"selection": {"node": [], "edge": [
-        {"source": "Work", "target": "Work"}]}}
+    at.session_state["process_map_0"] = {
+        "selection": {"node": [], "edge": [{"source": "Work", "target": "Work"}]}
+    }
     at.run()
     assert not at.exception
     assert any("Following the 16 tickets that go from Work to Work" in i.value for i in at.info)
@@ -125,12 +137,19 @@ def test_ticket_only_and_empty_workspaces_in_chinese(tmp_path, monkeypatch):
     at = _run(lang="zh")
     assert any(i.value.startswith("还没有工单数据") for i in at.info)
     assert len(at.get("vega_lite_chart")) == 0
-    rows = [{"ticket_id": f"T{i}", "created_at": T0 + timedelta(hours=5 * i),
-             "resolved_at": T0 + timedelta(hours=5 * i + 3), "team": "Desk"} for i in range(30)]
+    rows = [
+        {
+            "ticket_id": f"T{i}",
+            "created_at": T0 + timedelta(hours=5 * i),
+            "resolved_at": T0 + timedelta(hours=5 * i + 3),
+            "team": "Desk",
+        }
+        for i in range(30)
+    ]
     with Workspace(path) as ws:
         import_files(ws, [("t.csv", pd.DataFrame(rows).to_csv(index=False).encode())])
     at = _run(lang="zh", start="2024-06-03", end="2024-06-30")
     said = _texts(at)
     assert "数据来自工单自身的时间戳" in said and "上传事件日志" in said
-    assert "转派历史" in said                # what an event-log upload would add
+    assert "转派历史" in said  # what an event-log upload would add
     assert len(at.get("vega_lite_chart")) >= 4

@@ -37,27 +37,42 @@ def _run(page: str, **query) -> AppTest:
 
 def test_a_link_with_dates_outside_the_data_opens_on_the_default_range(tmp_path, monkeypatch):
     day = datetime(2024, 1, 1, 9)
-    _own(tmp_path, monkeypatch, [{"ticket_id": f"T{i}", "created_at": day + timedelta(days=i)}
-                                 for i in range(60)])
+    _own(
+        tmp_path,
+        monkeypatch,
+        [{"ticket_id": f"T{i}", "created_at": day + timedelta(days=i)} for i in range(60)],
+    )
     at = _run("views/overview.py", source="own", start="2030-01-01", end="2030-02-01")
     assert not at.exception
     # Not the data's last day alone: the last 28 days that hold data.
     assert (at.query_params["start"], at.query_params["end"]) == ("2024-02-02", "2024-02-29")
 
 
-def test_resource_says_why_it_cannot_plan_a_channel_without_recent_arrivals(tmp_path,
-                                                                           monkeypatch):
+def test_resource_says_why_it_cannot_plan_a_channel_without_recent_arrivals(tmp_path, monkeypatch):
     # Team B stops creating tickets in March; the period runs to July: no arrivals in
     # the last 13 weeks to shape B's intraday plan.
     start = datetime(2025, 1, 1, 9)
-    rows = [{"ticket_id": f"A{i}", "created_at": start + timedelta(hours=13 * i),
-             "resolved_at": start + timedelta(hours=13 * i + 2), "team": "A",
-             "channel": "email"} for i in range(370)]
-    rows += [{"ticket_id": f"B{i}", "created_at": start + timedelta(hours=7 * i),
-              "resolved_at": start + timedelta(hours=7 * i + 2), "team": "B",
-              "channel": "email"} for i in range(200)]
+    rows = [
+        {
+            "ticket_id": f"A{i}",
+            "created_at": start + timedelta(hours=13 * i),
+            "resolved_at": start + timedelta(hours=13 * i + 2),
+            "team": "A",
+            "channel": "email",
+        }
+        for i in range(370)
+    ]
+    rows += [
+        {
+            "ticket_id": f"B{i}",
+            "created_at": start + timedelta(hours=7 * i),
+            "resolved_at": start + timedelta(hours=7 * i + 2),
+            "team": "B",
+            "channel": "email",
+        }
+        for i in range(200)
+    ]
     _own(tmp_path, monkeypatch, rows)
-    at = _run("views/resource.py", source="own", team="B", start="2025-01-01",
-              end="2025-07-19")
+    at = _run("views/resource.py", source="own", team="B", start="2025-01-01", end="2025-07-19")
     assert not at.exception, [e.value for e in at.exception]
     assert at.error and "arrivals" in at.error[0].value

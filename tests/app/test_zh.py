@@ -22,8 +22,14 @@ from streamlit.testing.v1 import AppTest
 from svcops.i18n import STRINGS
 
 ROOT = Path(__file__).resolve().parents[2]
-PAGES = ["views/overview.py", "views/process.py", "views/quality.py", "views/performance.py",
-         "views/resource.py", "views/data.py"]
+PAGES = [
+    "views/overview.py",
+    "views/process.py",
+    "views/quality.py",
+    "views/performance.py",
+    "views/resource.py",
+    "views/data.py",
+]
 
 # Template pieces short enough to be a word anyone may use ("Email", "P90") or that are
 # the same in both languages (product names, units) say nothing about a leak.
@@ -37,8 +43,11 @@ def _english_fragments() -> set[str]:
             continue
         for piece in re.split(r"\{[^}]*\}", entry["en"]):
             piece = piece.strip(" .,:;()–—-*`\n")
-            if len(piece) >= _MIN_FRAGMENT and re.search(r"[A-Za-z]{3}", piece) \
-                    and piece not in entry["zh"]:
+            if (
+                len(piece) >= _MIN_FRAGMENT
+                and re.search(r"[A-Za-z]{3}", piece)
+                and piece not in entry["zh"]
+            ):
                 out.add(piece)
     return out
 
@@ -63,8 +72,9 @@ def _spec_nodes(spec) -> list[tuple[str | None, object]]:
 
 def _spec_texts(spec) -> list[str]:
     """Titles and axis/legend titles of a Vega-Lite spec (not its data)."""
-    return [v for k, v in _spec_nodes(spec) if isinstance(v, str)
-            and k in ("title", "text", "subtitle")]
+    return [
+        v for k, v in _spec_nodes(spec) if isinstance(v, str) and k in ("title", "text", "subtitle")
+    ]
 
 
 def _tooltip_entries(spec) -> list[object]:
@@ -74,13 +84,33 @@ def _tooltip_entries(spec) -> list[object]:
 
 def shown_texts(at: AppTest) -> list[str]:
     texts: list[str] = []
-    for kind in ("title", "header", "subheader", "markdown", "caption", "info", "warning",
-                 "error", "success", "exception"):
+    for kind in (
+        "title",
+        "header",
+        "subheader",
+        "markdown",
+        "caption",
+        "info",
+        "warning",
+        "error",
+        "success",
+        "exception",
+    ):
         texts += [str(e.value) for e in getattr(at, kind)]
     for m in at.metric:
         texts += [m.label, str(m.value), str(m.proto.help)]
-    for kind in ("button", "selectbox", "multiselect", "radio", "toggle", "slider",
-                 "date_input", "text_input", "number_input", "checkbox"):
+    for kind in (
+        "button",
+        "selectbox",
+        "multiselect",
+        "radio",
+        "toggle",
+        "slider",
+        "date_input",
+        "text_input",
+        "number_input",
+        "checkbox",
+    ):
         texts += [str(w.label) for w in getattr(at, kind)]
         texts += [str(w.proto.help) for w in getattr(at, kind) if getattr(w.proto, "help", "")]
     for kind in ("selectbox", "multiselect", "radio"):
@@ -88,7 +118,7 @@ def shown_texts(at: AppTest) -> list[str]:
             texts += [str(o) for o in w.options]
     for frame in at.dataframe:
         value = frame.value
-        value = getattr(value, "data", value)      # a Styler carries its frame
+        value = getattr(value, "data", value)  # a Styler carries its frame
         texts += [str(c) for c in value.columns]
         for col in value.columns:
             if value[col].dtype == object:
@@ -103,7 +133,7 @@ def shown_texts(at: AppTest) -> list[str]:
 @pytest.fixture(scope="module")
 def fragments():
     found = _english_fragments()
-    assert len(found) > 100          # the check has something to look for
+    assert len(found) > 100  # the check has something to look for
     return found
 
 
@@ -130,8 +160,7 @@ def chart_values(at: AppTest) -> list[str]:
     for chart in at.get("vega_lite_chart"):
         for dataset in chart.proto.datasets:
             frame = convert_arrow_bytes_to_pandas_df(dataset.data.data)
-            out += [str(v) for col in frame.columns for v in frame[col]
-                    if isinstance(v, str)]
+            out += [str(v) for col in frame.columns for v in frame[col] if isinstance(v, str)]
         out += [str(v) for v in _spec_data_values(json.loads(chart.proto.spec))]
     return out
 
@@ -151,8 +180,9 @@ def leaks_on(page: str, lang: str, fragments: set[str]) -> list[str]:
     at = opened(page, lang)
     texts = shown_texts(at)
     assert len(texts) > 10
-    return sorted({f"{frag!r} in {text[:120]!r}" for text in texts for frag in fragments
-                   if frag in text})
+    return sorted(
+        {f"{frag!r} in {text[:120]!r}" for text in texts for frag in fragments if frag in text}
+    )
 
 
 @pytest.fixture(autouse=True)
@@ -188,11 +218,20 @@ def blanks(tmp_path, monkeypatch):
     from svcops.ingest import import_files
     from svcops.store import Workspace
 
-    rows = [{"ticket_id": f"T{i}", "created_at": datetime(2024, 1, 1, 9) + i * pd.Timedelta(
-        hours=7), "resolved_at": datetime(2024, 1, 1, 15) + i * pd.Timedelta(hours=7),
-        "channel": [None, "email"][i % 2], "priority": f"P{1 + i % 4}",
-        "team": [None, "Desk", "Field"][i % 3], "category": [None, "Access"][i % 2],
-        "agent": [None, "Ann"][i % 2], "handle_minutes": 12} for i in range(400)]
+    rows = [
+        {
+            "ticket_id": f"T{i}",
+            "created_at": datetime(2024, 1, 1, 9) + i * pd.Timedelta(hours=7),
+            "resolved_at": datetime(2024, 1, 1, 15) + i * pd.Timedelta(hours=7),
+            "channel": [None, "email"][i % 2],
+            "priority": f"P{1 + i % 4}",
+            "team": [None, "Desk", "Field"][i % 3],
+            "category": [None, "Access"][i % 2],
+            "agent": [None, "Ann"][i % 2],
+            "handle_minutes": 12,
+        }
+        for i in range(400)
+    ]
     buf = io.BytesIO()
     with pd.ExcelWriter(buf, engine="openpyxl") as writer:
         pd.DataFrame(rows).to_excel(writer, sheet_name="tickets", index=False)
@@ -203,13 +242,14 @@ def blanks(tmp_path, monkeypatch):
     return path
 
 
-@pytest.mark.parametrize("page", ["views/quality.py", "views/performance.py",
-                                  "views/resource.py", "views/overview.py"])
+@pytest.mark.parametrize(
+    "page", ["views/quality.py", "views/performance.py", "views/resource.py", "views/overview.py"]
+)
 def test_tickets_without_a_value_are_worded_in_chinese(blanks, page):
     at = opened(page, "zh", source="own")
     texts = shown_texts(at) + chart_values(at)
     assert not [text for text in texts if "(none)" in text]
-    if page != "views/overview.py":       # the blank values are there, in Chinese
+    if page != "views/overview.py":  # the blank values are there, in Chinese
         assert any("（无）" in text for text in texts)
 
 
@@ -218,8 +258,10 @@ def test_the_targets_editor_names_kpis_in_chinese(blanks):
     assert any("`kpi` 取值：新建工单（tickets）、已解决（resolved）" in c.value for c in at.caption)
     # an edit that does not validate: a rate written as a percentage
     at.session_state["performance_targets"] = {
-        "edited_rows": {}, "deleted_rows": [],
-        "added_rows": [{"kpi": "sla_attainment", "target": 90, "direction": "higher"}]}
+        "edited_rows": {},
+        "deleted_rows": [],
+        "added_rows": [{"kpi": "sla_attainment", "target": 90, "direction": "higher"}],
+    }
     at.run()
     errors = " ".join(e.value for e in at.error)
     assert "SLA 达成率" in errors and "的 target 必须是 0 到 1" in errors, errors

@@ -17,8 +17,14 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 if not CHROMIUM.exists() and os.environ.get("CI"):
     raise RuntimeError("CI needs Debian's chromium at /usr/bin/chromium (.ci/run installs it)")
@@ -39,16 +45,36 @@ def _free_port() -> int:
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     if not CHROMIUM.exists():
-        pytest.skip("Debian's chromium is not installed (apt-get install chromium); "
-                    "CI installs it and runs these tests")
+        pytest.skip(
+            "Debian's chromium is not installed (apt-get install chromium); "
+            "CI installs it and runs these tests"
+        )
     home = tmp_path_factory.mktemp("browser")
     port = _free_port()
-    env = {**os.environ, "SVCOPS_WORKSPACE": str(home / "own.duckdb"),
-           "SVCOPS_CACHE_DIR": str(home / "cache")}
+    env = {
+        **os.environ,
+        "SVCOPS_WORKSPACE": str(home / "own.duckdb"),
+        "SVCOPS_CACHE_DIR": str(home / "cache"),
+    }
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-         "--server.port", str(port), "--server.address", "127.0.0.1"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "app.py",
+            "--server.headless",
+            "true",
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 90
@@ -79,5 +105,3 @@ def page(server):
         pg.set_default_timeout(60_000)
         yield pg
         browser.close()
-
-

@@ -20,9 +20,13 @@ from openpyxl import load_workbook
 from playwright.sync_api import expect
 
 # Sidebar link and heading of every page.
-PAGES = {"": ("Overview", "Service overview"), "quality": ("Quality control", "Quality control"),
-         "performance": ("Performance evaluation", "Performance evaluation"),
-         "resource": ("Resource management", "Resource management"), "data": ("Data", "Data")}
+PAGES = {
+    "": ("Overview", "Service overview"),
+    "quality": ("Quality control", "Quality control"),
+    "performance": ("Performance evaluation", "Performance evaluation"),
+    "resource": ("Resource management", "Resource management"),
+    "data": ("Data", "Data"),
+}
 # What Streamlit's Markdown would have made of the names, as found in the page.
 MADE = """() => ({
   links: [...document.querySelectorAll('a[href]')].map(a => a.getAttribute('href'))
@@ -64,8 +68,9 @@ def _downloaded_cells(page, button) -> tuple[str, list]:
         text = path.read_text(encoding="utf-8-sig")
         return name, [cell for row in csv.reader(io.StringIO(text)) for cell in row]
     book = load_workbook(io.BytesIO(path.read_bytes()))
-    return name, [c.value for sheet in book for row in sheet.iter_rows() for c in row
-                  if c.data_type == "f"]
+    return name, [
+        c.value for sheet in book for row in sheet.iter_rows() for c in row if c.data_type == "f"
+    ]
 
 
 def _tooltips(page, chart) -> list[str]:
@@ -75,8 +80,8 @@ def _tooltips(page, chart) -> list[str]:
     expect(bars.first).to_be_visible()
     seen = []
     for bar in bars.all():
-        box = bar.bounding_box()        # low in the bar, clear of the cumulative line
-        page.mouse.move(0, 0)           # leave the last bar first (its mouseout hides the tip)
+        box = bar.bounding_box()  # low in the bar, clear of the cumulative line
+        page.mouse.move(0, 0)  # leave the last bar first (its mouseout hides the tip)
         page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] * 0.8)
         tip = page.locator("#vg-tooltip-element.visible")
         expect(tip).to_be_visible()
@@ -98,8 +103,12 @@ def test_hostile_names_are_text_everywhere_and_no_download_runs_them(server, pag
     page.goto(f"{server}/data?source=sample")
     _settled(page, "data")
     page.locator("input[type=file]").set_input_files(
-        {"name": "hostile.xlsx", "mimeType": "application/octet-stream",
-         "buffer": hostile_workbook()})
+        {
+            "name": "hostile.xlsx",
+            "mimeType": "application/octet-stream",
+            "buffer": hostile_workbook(),
+        }
+    )
     expect(page.get_by_text("hostile.xlsx")).to_be_visible()
     page.get_by_role("button", name="Import", exact=True).click()
     expect(page.get_by_text(re.compile(r"Imported [\d,]+ rows from 1 file"))).to_be_visible()
@@ -132,7 +141,7 @@ def test_hostile_names_are_text_everywhere_and_no_download_runs_them(server, pag
                 assert live == [], (name, live)
                 csv_cells += cells
             else:
-                assert cells == [], (name, cells)      # no formula cell in a workbook
+                assert cells == [], (name, cells)  # no formula cell in a workbook
 
     # The names did reach the pages as text, and the downloads as neutralised text.
     sidebar.get_by_role("link", name="Overview", exact=True).click()

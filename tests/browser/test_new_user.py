@@ -18,10 +18,14 @@ from playwright.sync_api import expect
 ROOT = Path(__file__).resolve().parents[2]
 HELPDESK = ROOT.parent / "shared" / "realdata" / "helpdesk_ticketing_log" / "Helpdesk.csv"
 PATHS = ["", "overview", "quality", "performance", "resource", "data"]
-HEADINGS = {"": ("Service overview", "服务总览"), "overview": ("Service overview", "服务总览"),
-            "quality": ("Quality control", "质量控制"),
-            "performance": ("Performance evaluation", "绩效评估"),
-            "resource": ("Resource management", "资源管理"), "data": ("Data", "数据")}
+HEADINGS = {
+    "": ("Service overview", "服务总览"),
+    "overview": ("Service overview", "服务总览"),
+    "quality": ("Quality control", "质量控制"),
+    "performance": ("Performance evaluation", "绩效评估"),
+    "resource": ("Resource management", "资源管理"),
+    "data": ("Data", "数据"),
+}
 
 
 def _local(url: str) -> bool:
@@ -101,14 +105,20 @@ def _metric(page, label: str):
 
 def test_a_real_export_opens_on_a_period_that_holds_its_tickets(server, page, outside):
     if not HELPDESK.exists():
-        pytest.skip(f"the public helpdesk log is not at {HELPDESK} (../shared/realdata is "
-                    "absent on this machine)")
+        pytest.skip(
+            f"the public helpdesk log is not at {HELPDESK} (../shared/realdata is "
+            "absent on this machine)"
+        )
     # What the rule gives, worked out from the file: a ticket is created at its first
     # event (wall-clock time, the offset dropped as the importer does); the period is
     # the 28 days ending on the last day a ticket was created.
     log = pd.read_csv(HELPDESK, usecols=["case:concept:name", "time:timestamp"])
-    created = pd.to_datetime(log["time:timestamp"].str[:19]).groupby(
-        log["case:concept:name"]).min().dt.date
+    created = (
+        pd.to_datetime(log["time:timestamp"].str[:19])
+        .groupby(log["case:concept:name"])
+        .min()
+        .dt.date
+    )
     end = created.max()
     start = end - pd.Timedelta(days=27)
     in_period = int(((created >= start) & (created <= end)).sum())
@@ -123,8 +133,9 @@ def test_a_real_export_opens_on_a_period_that_holds_its_tickets(server, page, ou
     sidebar = page.get_by_test_id("stSidebar")
     expect(sidebar.get_by_label("My workspace")).to_be_checked()
     # Right after the import the original file on offer is the new upload's.
-    expect(page.get_by_role("combobox", name="Original file of upload")
-           ).to_have_value(re.compile(r"· Helpdesk\.csv$"))
+    expect(page.get_by_role("combobox", name="Original file of upload")).to_have_value(
+        re.compile(r"· Helpdesk\.csv$")
+    )
 
     page.get_by_role("link", name="Overview").click()
     expect(_heading(page, "")).to_be_visible()

@@ -22,7 +22,7 @@ def test_clicking_the_map_follows_its_tickets(server, page):
     chart.locator("svg text", has_text="Pending Customer").first.click(force=True)
     alert = page.get_by_test_id("stAlert").filter(has_text="pass through Pending Customer")
     expect(alert).to_be_visible()
-    expect(variants).not_to_have_text(before)             # the rest of the page follows
+    expect(variants).not_to_have_text(before)  # the rest of the page follows
     # ...every ticket on the map now passes through it: no path bypasses the activity.
     expect(chart.locator("svg text", has_text="Pending Customer").first).to_be_visible()
     expect(page.get_by_test_id("stException")).to_have_count(0)
@@ -37,6 +37,7 @@ def test_clicking_the_map_follows_its_tickets(server, page):
     label.scroll_into_view_if_needed()
     box = label.bounding_box()
     page.mouse.click(box["x"] - 5, box["y"] + box["height"] / 2)
-    expect(page.get_by_test_id("stAlert").filter(
-        has_text="go from Assigned to In Progress")).to_be_visible()
+    expect(
+        page.get_by_test_id("stAlert").filter(has_text="go from Assigned to In Progress")
+    ).to_be_visible()
     expect(page.get_by_test_id("stException")).to_have_count(0)

@@ -24,9 +24,13 @@ def test_overview_then_filter_then_upload_then_present(server, page):
     assert "start=2026-10-04" in page.url and "end=2026-10-31" in page.url
 
     # Every page opens from a cold deep link (the router runs first) and shows its heading.
-    for path, heading in (("process", "Process design"), ("quality", "Quality control"),
-                          ("performance", "Performance evaluation"),
-                          ("resource", "Resource management"), ("data", "Data")):
+    for path, heading in (
+        ("process", "Process design"),
+        ("quality", "Quality control"),
+        ("performance", "Performance evaluation"),
+        ("resource", "Resource management"),
+        ("data", "Data"),
+    ):
         page.goto(f"{server}/{path}?source=sample")
         expect(page.get_by_role("heading", name=heading, exact=True)).to_be_visible()
         if path != "data":
@@ -54,12 +58,15 @@ def test_overview_then_filter_then_upload_then_present(server, page):
     expect(page.get_by_role("heading", name="Data", exact=True)).to_be_visible()
     buf = io.BytesIO()
     with pd.ExcelWriter(buf, engine="openpyxl") as writer:
-        pd.DataFrame([{"ticket_id": "W1", "created_at": datetime(2025, 1, 6, 9)},
-                      {"ticket_id": "W2", "created_at": datetime(2025, 1, 7, 9)}]
-                     ).to_excel(writer, sheet_name="tickets", index=False)
+        pd.DataFrame(
+            [
+                {"ticket_id": "W1", "created_at": datetime(2025, 1, 6, 9)},
+                {"ticket_id": "W2", "created_at": datetime(2025, 1, 7, 9)},
+            ]
+        ).to_excel(writer, sheet_name="tickets", index=False)
     page.locator("input[type=file]").set_input_files(
-        {"name": "january.xlsx", "mimeType": "application/octet-stream",
-         "buffer": buf.getvalue()})
+        {"name": "january.xlsx", "mimeType": "application/octet-stream", "buffer": buf.getvalue()}
+    )
     expect(page.get_by_text("january.xlsx")).to_be_visible()
     page.get_by_role("button", name="Import").click()
     expect(page.get_by_text("Imported 2 rows from 1 file(s); 0 rows set aside.")).to_be_visible()

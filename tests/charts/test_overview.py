@@ -16,8 +16,14 @@ AXIS = {"period": "Week", "tickets": "Tickets", "series": "Series"}
 
 
 def _trend(created: list[float], resolved: list[float]) -> pd.DataFrame:
-    return pd.DataFrame({"period": pd.date_range("2024-01-01", periods=len(created), freq="D"),
-                         "created": created, "resolved": resolved, "backlog": 0})
+    return pd.DataFrame(
+        {
+            "period": pd.date_range("2024-01-01", periods=len(created), freq="D"),
+            "created": created,
+            "resolved": resolved,
+            "backlog": 0,
+        }
+    )
 
 
 def test_volume_is_two_coloured_lines_over_time():
@@ -34,13 +40,15 @@ def test_volume_is_two_coloured_lines_over_time():
     assert spec["encoding"]["color"]["title"] is None
     assert spec["encoding"]["color"]["scale"] == {
         "domain": ["Created", "Resolved"],
-        "range": [theme.SERIES_COLOURS["created"], theme.SERIES_COLOURS["resolved"]]}
+        "range": [theme.SERIES_COLOURS["created"], theme.SERIES_COLOURS["resolved"]],
+    }
     assert tooltip_formats(spec) == {"period": None, "series": None, "tickets": ","}
 
 
 def test_volume_ships_one_row_per_period_and_series_with_translated_labels():
-    spec = charts.volume_chart(_trend([3, 4], [2, 5]), {"created": "新建", "resolved": "解决"},
-                               "t", AXIS).to_dict()
+    spec = charts.volume_chart(
+        _trend([3, 4], [2, 5]), {"created": "新建", "resolved": "解决"}, "t", AXIS
+    ).to_dict()
     shipped = rows(spec)
     assert len(shipped) == 4
     assert {r["series"] for r in shipped} == {"新建", "解决"}
@@ -55,8 +63,11 @@ def test_volume_drops_the_points_beyond_sixty_periods(periods, points):
     assert len(rows(spec)) == 2 * periods
 
 
-@pytest.mark.parametrize("created, resolved", [([], []), ([3], [1]), ([np.nan, 2], [1, np.nan])],
-                         ids=["empty", "one-row", "nan"])
+@pytest.mark.parametrize(
+    "created, resolved",
+    [([], []), ([3], [1]), ([np.nan, 2], [1, np.nan])],
+    ids=["empty", "one-row", "nan"],
+)
 def test_volume_does_not_fail_on_small_or_missing_data(created, resolved):
     spec = charts.volume_chart(_trend(created, resolved), LABELS, "t", AXIS).to_dict()
     assert mark(spec) == "line"
@@ -67,5 +78,7 @@ def test_volume_does_not_fail_on_small_or_missing_data(created, resolved):
 
 def test_volume_zh_locale():
     chart = charts.volume_chart(_trend([3], [1]), LABELS, "t", AXIS)
-    assert charts.localised(chart, "zh").to_dict()["config"]["locale"]["time"]["shortDays"][0] \
+    assert (
+        charts.localised(chart, "zh").to_dict()["config"]["locale"]["time"]["shortDays"][0]
         == "周日"
+    )

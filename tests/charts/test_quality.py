@@ -11,26 +11,45 @@ from svcops.charts import theme
 
 from .spec import axis_format, field, layers, mark, rows, tooltip_formats
 
-AXIS = {"period": "Day", "value": "Hours", "count": "Tickets", "cumulative": "Cumulative",
-        "centre": "Centre", "ucl": "UCL", "lcl": "LCL", "category": "Team", "share": "Share",
-        "score": "Score", "dimension": "Dimension", "series": "Series"}
+AXIS = {
+    "period": "Day",
+    "value": "Hours",
+    "count": "Tickets",
+    "cumulative": "Cumulative",
+    "centre": "Centre",
+    "ucl": "UCL",
+    "lcl": "LCL",
+    "category": "Team",
+    "share": "Share",
+    "score": "Score",
+    "dimension": "Dimension",
+    "series": "Series",
+}
 
 
 # ------------------------------------------------------------------------- control_chart
 
 
-def _control(values: list[float], flags: list[bool] | None = None, *,
-             limits: float = 1.0) -> pd.DataFrame:
+def _control(
+    values: list[float], flags: list[bool] | None = None, *, limits: float = 1.0
+) -> pd.DataFrame:
     n = len(values)
-    return pd.DataFrame({"date": pd.date_range("2024-03-01", periods=n, freq="D"),
-                         "value": values, "centre": [2.0] * n, "ucl": [2.0 + 2 * limits] * n,
-                         "lcl": [2.0 - 2 * limits] * n,
-                         "out_of_control": flags if flags is not None else [False] * n})
+    return pd.DataFrame(
+        {
+            "date": pd.date_range("2024-03-01", periods=n, freq="D"),
+            "value": values,
+            "centre": [2.0] * n,
+            "ucl": [2.0 + 2 * limits] * n,
+            "lcl": [2.0 - 2 * limits] * n,
+            "out_of_control": flags if flags is not None else [False] * n,
+        }
+    )
 
 
 def test_control_layers_value_centre_limits_and_flagged_points():
-    spec = charts.control_chart(_control([1.0, 2.0, 5.0], [False, False, True]), "AHT", AXIS,
-                                flagged_label="out of control").to_dict()
+    spec = charts.control_chart(
+        _control([1.0, 2.0, 5.0], [False, False, True]), "AHT", AXIS, flagged_label="out of control"
+    ).to_dict()
     assert spec["title"] == "AHT"
     drawn = layers(spec)
     assert len(drawn) == 5
@@ -52,19 +71,27 @@ def test_control_layers_value_centre_limits_and_flagged_points():
 
 
 def test_control_flags_carry_the_translated_label():
-    spec = charts.control_chart(_control([1.0, 5.0], [False, True]), "t", AXIS,
-                                flagged_label="失控").to_dict()
+    spec = charts.control_chart(
+        _control([1.0, 5.0], [False, True]), "t", AXIS, flagged_label="失控"
+    ).to_dict()
     assert [r["flag"] for r in rows(spec)] == ["", "失控"]
 
 
-@pytest.mark.parametrize(("percent", "axis_fmt", "tip_fmt"),
-                         [(False, ",.0f", ",.1f"), (True, ".0%", ".1%")])
+@pytest.mark.parametrize(
+    ("percent", "axis_fmt", "tip_fmt"), [(False, ",.0f", ",.1f"), (True, ".0%", ".1%")]
+)
 def test_control_number_formats(percent, axis_fmt, tip_fmt):
     spec = charts.control_chart(_control([0.2, 0.3]), "t", AXIS, percent=percent).to_dict()
     assert axis_format(layers(spec)[0], "y") == axis_fmt
     tips = tooltip_formats(layers(spec)[4])
-    assert tips == {"date": None, "value": tip_fmt, "centre": tip_fmt, "ucl": tip_fmt,
-                    "lcl": tip_fmt, "flag": None}
+    assert tips == {
+        "date": None,
+        "value": tip_fmt,
+        "centre": tip_fmt,
+        "ucl": tip_fmt,
+        "lcl": tip_fmt,
+        "flag": None,
+    }
 
 
 def test_control_ships_only_points_with_a_value():
@@ -72,12 +99,16 @@ def test_control_ships_only_points_with_a_value():
     assert [r["value"] for r in rows(spec)] == [1.0, 3.0]
 
 
-@pytest.mark.parametrize("frame, shipped", [
-    (_control([]), 0),
-    (_control([4.0]), 1),
-    (_control([np.nan, np.nan]), 0),
-    (_control([1.0, 2.0], limits=np.nan), 2),  # too few baseline points: no limits
-], ids=["empty", "one-row", "all-nan", "nan-limits"])
+@pytest.mark.parametrize(
+    "frame, shipped",
+    [
+        (_control([]), 0),
+        (_control([4.0]), 1),
+        (_control([np.nan, np.nan]), 0),
+        (_control([1.0, 2.0], limits=np.nan), 2),  # too few baseline points: no limits
+    ],
+    ids=["empty", "one-row", "all-nan", "nan-limits"],
+)
 def test_control_does_not_fail_on_small_or_missing_data(frame, shipped):
     spec = charts.control_chart(frame, "t", AXIS).to_dict()
     assert len(layers(spec)) == 5
@@ -92,13 +123,17 @@ def _pareto(counts: dict[str, int]) -> pd.DataFrame:
     total = frame["count"].sum()
     share = frame["count"] / total if total else pd.Series(np.nan, index=frame.index)
     cumulative = share.cumsum()
-    return frame.assign(share=share, cumulative_share=cumulative,
-                        vital_few=(cumulative.shift(1, fill_value=0) < 0.8) & (total > 0))
+    return frame.assign(
+        share=share,
+        cumulative_share=cumulative,
+        vital_few=(cumulative.shift(1, fill_value=0) < 0.8) & (total > 0),
+    )
 
 
 def test_pareto_bars_and_cumulative_line_on_two_axes():
-    spec = charts.pareto_chart(_pareto({"Desk": 6, "Field": 3, "Apps": 1}), "team", "Reopens",
-                               AXIS).to_dict()
+    spec = charts.pareto_chart(
+        _pareto({"Desk": 6, "Field": 3, "Apps": 1}), "team", "Reopens", AXIS
+    ).to_dict()
     assert spec["title"] == "Reopens"
     bars, line = layers(spec)
     assert (mark(bars), mark(line)) == ("bar", "line")
@@ -109,10 +144,16 @@ def test_pareto_bars_and_cumulative_line_on_two_axes():
         assert layer["encoding"]["x"]["title"] is None
     assert field(bars, "y") == ("count", "quantitative")
     assert bars["encoding"]["y"]["title"] == "Tickets"
-    assert bars["encoding"]["color"]["condition"] == {"test": "datum.vital_few",
-                                                      "value": theme.PALETTE[0]}
-    assert tooltip_formats(bars) == {"team": None, "count": ",", "share": ".1%",
-                                     "cumulative_share": ".1%"}
+    assert bars["encoding"]["color"]["condition"] == {
+        "test": "datum.vital_few",
+        "value": theme.PALETTE[0],
+    }
+    assert tooltip_formats(bars) == {
+        "team": None,
+        "count": ",",
+        "share": ".1%",
+        "cumulative_share": ".1%",
+    }
     assert field(line, "y") == ("cumulative_share", "quantitative")
     assert line["encoding"]["y"]["title"] == "Cumulative"
     assert axis_format(line, "y") == ".0%"
@@ -128,8 +169,11 @@ def test_pareto_ships_the_prepared_table_once():
     assert [r["vital_few"] for r in rows(spec)] == [True, True, False]
 
 
-@pytest.mark.parametrize("counts", [{}, {"Desk": 4}, {"Desk": 0, "Field": 0}],
-                         ids=["empty", "one-row", "zero-total-nan-shares"])
+@pytest.mark.parametrize(
+    "counts",
+    [{}, {"Desk": 4}, {"Desk": 0, "Field": 0}],
+    ids=["empty", "one-row", "zero-total-nan-shares"],
+)
 def test_pareto_does_not_fail_on_small_or_missing_data(counts):
     spec = charts.pareto_chart(_pareto(counts), "team", "t", AXIS).to_dict()
     assert len(layers(spec)) == 2
@@ -144,8 +188,14 @@ LABELS = {"expectation": "Expected", "perception": "Perceived"}
 
 def _gaps(n: int, perception: float = 3.5) -> pd.DataFrame:
     names = ["tangibles", "reliability", "responsiveness", "assurance", "empathy"][:n]
-    return pd.DataFrame({"dimension": names, "expectation": [4.5] * n,
-                         "perception": [perception] * n, "gap": [perception - 4.5] * n})
+    return pd.DataFrame(
+        {
+            "dimension": names,
+            "expectation": [4.5] * n,
+            "perception": [perception] * n,
+            "gap": [perception - 4.5] * n,
+        }
+    )
 
 
 def test_servqual_expectation_and_perception_side_by_side_per_dimension():
@@ -159,8 +209,10 @@ def test_servqual_expectation_and_perception_side_by_side_per_dimension():
     assert field(spec, "color") == ("what", "nominal")
     assert spec["encoding"]["y"]["title"] == "Score"
     assert spec["encoding"]["x"]["title"] is None
-    assert spec["encoding"]["color"]["scale"] == {"domain": ["Expected", "Perceived"],
-                                                  "range": [theme.NEUTRAL, theme.PALETTE[0]]}
+    assert spec["encoding"]["color"]["scale"] == {
+        "domain": ["Expected", "Perceived"],
+        "range": [theme.NEUTRAL, theme.PALETTE[0]],
+    }
     assert tooltip_formats(spec)["score"] == ".2f"
 
 
@@ -171,9 +223,15 @@ def test_servqual_ships_two_rows_per_dimension_and_no_gap_column():
     assert {r["what"] for r in shipped} == {"Expected", "Perceived"}
 
 
-@pytest.mark.parametrize("frame, shipped, missing", [
-    (_gaps(0), 0, 0), (_gaps(1), 2, 0), (_gaps(2, perception=np.nan), 4, 2),
-], ids=["empty", "one-row", "nan"])
+@pytest.mark.parametrize(
+    "frame, shipped, missing",
+    [
+        (_gaps(0), 0, 0),
+        (_gaps(1), 2, 0),
+        (_gaps(2, perception=np.nan), 4, 2),
+    ],
+    ids=["empty", "one-row", "nan"],
+)
 def test_servqual_does_not_fail_on_small_or_missing_data(frame, shipped, missing):
     out = rows(charts.servqual_chart(frame, "t", LABELS, AXIS).to_dict())
     assert len(out) == shipped

@@ -11,8 +11,16 @@ from svcops.charts import theme
 
 from .spec import field, layers, mark, rows, tooltip_formats
 
-AXIS = {"period": "Day", "tickets": "Tickets", "series": "Channel", "forecast": "Forecast",
-        "lower": "Low", "upper": "High", "fte": "FTE", "week": "Week"}
+AXIS = {
+    "period": "Day",
+    "tickets": "Tickets",
+    "series": "Channel",
+    "forecast": "Forecast",
+    "lower": "Low",
+    "upper": "High",
+    "fte": "FTE",
+    "week": "Week",
+}
 WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
 
 
@@ -20,16 +28,25 @@ WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
 
 
 def _history(n: int) -> pd.DataFrame:
-    return pd.DataFrame({"series": ["Email"] * n,
-                         "ds": pd.date_range("2024-01-01", periods=n, freq="D"),
-                         "y": np.arange(n, dtype=float)})
+    return pd.DataFrame(
+        {
+            "series": ["Email"] * n,
+            "ds": pd.date_range("2024-01-01", periods=n, freq="D"),
+            "y": np.arange(n, dtype=float),
+        }
+    )
 
 
 def _ahead(n: int, yhat: float = 5.0) -> pd.DataFrame:
-    return pd.DataFrame({"series": ["Email"] * n,
-                         "ds": pd.date_range("2024-02-01", periods=n, freq="D"),
-                         "yhat": [yhat] * n, "yhat_lower": [yhat - 1] * n,
-                         "yhat_upper": [yhat + 1] * n})
+    return pd.DataFrame(
+        {
+            "series": ["Email"] * n,
+            "ds": pd.date_range("2024-02-01", periods=n, freq="D"),
+            "yhat": [yhat] * n,
+            "yhat_lower": [yhat - 1] * n,
+            "yhat_upper": [yhat + 1] * n,
+        }
+    )
 
 
 def test_forecast_history_line_then_dashed_forecast_then_band():
@@ -49,8 +66,13 @@ def test_forecast_history_line_then_dashed_forecast_then_band():
     assert band["encoding"]["y2"] == {"field": "yhat_upper"}
     assert band["encoding"]["y"]["title"] == "Tickets"
     assert band["encoding"]["color"]["legend"] is None, "one legend, from the lines"
-    assert tooltip_formats(ahead) == {"ds": None, "series": None, "yhat": ",.1f",
-                                      "yhat_lower": ",.1f", "yhat_upper": ",.1f"}
+    assert tooltip_formats(ahead) == {
+        "ds": None,
+        "series": None,
+        "yhat": ",.1f",
+        "yhat_lower": ",.1f",
+        "yhat_upper": ",.1f",
+    }
 
 
 def test_forecast_ships_history_and_forecast_as_they_came():
@@ -67,7 +89,9 @@ def test_forecast_takes_the_stable_colour_scale_on_every_layer():
     spec = charts.forecast_chart(_history(2), _ahead(2), "t", AXIS, scale).to_dict()
     for layer in layers(spec):
         assert layer["encoding"]["color"]["scale"] == {
-            "domain": ["Chat", "Email", "Phone"], "range": list(theme.PALETTE[:3])}
+            "domain": ["Chat", "Email", "Phone"],
+            "range": list(theme.PALETTE[:3]),
+        }
 
 
 def test_forecast_without_a_scale_leaves_colours_to_the_theme():
@@ -75,9 +99,15 @@ def test_forecast_without_a_scale_leaves_colours_to_the_theme():
     assert all("scale" not in layer["encoding"]["color"] for layer in layers(spec))
 
 
-@pytest.mark.parametrize("history, ahead", [
-    (_history(0), _ahead(0)), (_history(1), _ahead(1)), (_history(3), _ahead(2, np.nan)),
-], ids=["empty", "one-row", "nan"])
+@pytest.mark.parametrize(
+    "history, ahead",
+    [
+        (_history(0), _ahead(0)),
+        (_history(1), _ahead(1)),
+        (_history(3), _ahead(2, np.nan)),
+    ],
+    ids=["empty", "one-row", "nan"],
+)
 def test_forecast_does_not_fail_on_small_or_missing_data(history, ahead):
     spec = charts.forecast_chart(history, ahead, "t", AXIS).to_dict()
     seen, forecast, _ = layers(spec)
@@ -90,13 +120,23 @@ def test_forecast_does_not_fail_on_small_or_missing_data(history, ahead):
 
 def _heat(column: str, values: list[float]) -> pd.DataFrame:
     n = len(values)
-    return pd.DataFrame({"hour": [h % 24 for h in range(n)], "weekday": [h // 24 for h in range(n)],
-                         column: values})
+    return pd.DataFrame(
+        {"hour": [h % 24 for h in range(n)], "weekday": [h // 24 for h in range(n)], column: values}
+    )
 
 
 def test_heatmap_is_an_ordinal_grid_with_weekday_names():
-    spec = charts.heatmap(_heat("volume", [1.0, 2.0, 3.0]), "hour", "weekday", "volume", "Volume",
-                          x_title="Hour", y_title="Weekday", value_title="v", y_labels=WEEKDAYS).to_dict()
+    spec = charts.heatmap(
+        _heat("volume", [1.0, 2.0, 3.0]),
+        "hour",
+        "weekday",
+        "volume",
+        "Volume",
+        x_title="Hour",
+        y_title="Weekday",
+        value_title="v",
+        y_labels=WEEKDAYS,
+    ).to_dict()
     assert spec["title"] == "Volume"
     assert len(layers(spec)) == 1
     assert mark(spec) == "rect"
@@ -113,17 +153,28 @@ def test_heatmap_is_an_ordinal_grid_with_weekday_names():
 
 def test_heatmap_keeps_numbers_without_labels_and_sorts_ascending():
     frame = _heat("volume", [1.0] * 30)
-    spec = charts.heatmap(frame, "hour", "weekday", "volume", "t", x_title="x",
-                          y_title="y", value_title="v").to_dict()
+    spec = charts.heatmap(
+        frame, "hour", "weekday", "volume", "t", x_title="x", y_title="y", value_title="v"
+    ).to_dict()
     assert spec["encoding"]["y"]["sort"] == "ascending"
     assert sorted({r["weekday"] for r in rows(spec)}) == [0, 1]
     assert frame["weekday"].max() == 1, "the caller's frame is not relabelled"
 
 
 def test_heatmap_diverging_centres_red_blue_on_zero():
-    spec = charts.heatmap(_heat("gap", [-1.5, 0.0, 2.0]), "hour", "weekday", "gap", "Gap",
-                          x_title="Hour", y_title="Weekday", value_title="v", y_labels=WEEKDAYS, diverging=True,
-                          fmt="+.1f").to_dict()
+    spec = charts.heatmap(
+        _heat("gap", [-1.5, 0.0, 2.0]),
+        "hour",
+        "weekday",
+        "gap",
+        "Gap",
+        x_title="Hour",
+        y_title="Weekday",
+        value_title="v",
+        y_labels=WEEKDAYS,
+        diverging=True,
+        fmt="+.1f",
+    ).to_dict()
     assert spec["encoding"]["color"]["scale"] == {"scheme": "redblue", "domainMid": 0}
     assert tooltip_formats(spec)["gap"] == "+.1f"
     assert len(rows(spec)) == 3
@@ -132,8 +183,18 @@ def test_heatmap_diverging_centres_red_blue_on_zero():
 @pytest.mark.parametrize("values", [[], [4.0], [np.nan, 1.0]], ids=["empty", "one-row", "nan"])
 @pytest.mark.parametrize("diverging", [False, True])
 def test_heatmap_does_not_fail_on_small_or_missing_data(values, diverging):
-    spec = charts.heatmap(_heat("gap", values), "hour", "weekday", "gap", "t", x_title="x",
-                          y_title="y", value_title="v", y_labels=WEEKDAYS, diverging=diverging).to_dict()
+    spec = charts.heatmap(
+        _heat("gap", values),
+        "hour",
+        "weekday",
+        "gap",
+        "t",
+        x_title="x",
+        y_title="y",
+        value_title="v",
+        y_labels=WEEKDAYS,
+        diverging=diverging,
+    ).to_dict()
     shipped = rows(spec)
     assert len(shipped) == len(values)
     assert sum(r["gap"] is None for r in shipped) == int(np.isnan(values).sum())
@@ -145,9 +206,14 @@ LABELS = {"required_fte": "Required", "rostered_fte": "Rostered"}
 
 
 def _weekly(required: list[float], rostered: list[float]) -> pd.DataFrame:
-    return pd.DataFrame({"week": pd.date_range("2024-01-01", periods=len(required), freq="W-MON"),
-                         "required_fte": required, "rostered_fte": rostered,
-                         "short_hours": 0.0})
+    return pd.DataFrame(
+        {
+            "week": pd.date_range("2024-01-01", periods=len(required), freq="W-MON"),
+            "required_fte": required,
+            "rostered_fte": rostered,
+            "short_hours": 0.0,
+        }
+    )
 
 
 def test_weekly_bars_required_and_rostered_side_by_side():
@@ -161,21 +227,25 @@ def test_weekly_bars_required_and_rostered_side_by_side():
     assert spec["encoding"]["xOffset"]["sort"] == ["Required", "Rostered"]
     assert field(spec, "y") == ("fte", "quantitative")
     assert spec["encoding"]["y"]["title"] == "FTE"
-    assert spec["encoding"]["color"]["scale"] == {"domain": ["Required", "Rostered"],
-                                                  "range": [theme.BAD, theme.PALETTE[0]]}
+    assert spec["encoding"]["color"]["scale"] == {
+        "domain": ["Required", "Rostered"],
+        "range": [theme.BAD, theme.PALETTE[0]],
+    }
     assert tooltip_formats(spec) == {"week": None, "what": None, "fte": ",.1f"}
 
 
 def test_weekly_bars_ship_two_rows_a_week_with_the_week_as_a_date_string():
-    shipped = rows(charts.weekly_bars(_weekly([3.0, 4.0], [3.5, 3.0]), "t", LABELS,
-                                      AXIS).to_dict())
+    shipped = rows(charts.weekly_bars(_weekly([3.0, 4.0], [3.5, 3.0]), "t", LABELS, AXIS).to_dict())
     assert len(shipped) == 4
     assert set(shipped[0]) == {"week", "what", "fte"}
     assert sorted({r["week"] for r in shipped}) == ["2024-01-01", "2024-01-08"]
 
 
-@pytest.mark.parametrize("required, rostered", [([], []), ([2.0], [1.0]), ([np.nan], [1.0])],
-                         ids=["empty", "one-row", "nan"])
+@pytest.mark.parametrize(
+    "required, rostered",
+    [([], []), ([2.0], [1.0]), ([np.nan], [1.0])],
+    ids=["empty", "one-row", "nan"],
+)
 def test_weekly_bars_do_not_fail_on_small_or_missing_data(required, rostered):
     shipped = rows(charts.weekly_bars(_weekly(required, rostered), "t", LABELS, AXIS).to_dict())
     assert len(shipped) == 2 * len(required)
@@ -222,8 +292,10 @@ def test_forecast_legend_names_survive_quotes():
 
 def test_forecast_without_labels_has_only_the_series_legend():
     spec = charts.forecast_chart(_history(2), _ahead(2), "t", AXIS).to_dict()
-    assert all("strokeDash" not in layer["encoding"] and "opacity" not in layer["encoding"]
-               for layer in layers(spec))
+    assert all(
+        "strokeDash" not in layer["encoding"] and "opacity" not in layer["encoding"]
+        for layer in layers(spec)
+    )
 
 
 def test_forecast_count_axis_reads_as_whole_tickets():

@@ -53,8 +53,12 @@ def test_colour_scale_wraps_round_the_palette_for_long_lists():
 def test_colour_scale_priority_uses_fixed_colours_first_then_the_palette():
     scale = charts.colour_scale("priority", ["P3", "Urgent", "P1", 7]).to_dict()
     assert scale["domain"] == ["P1", "P3", "7", "Urgent"]
-    assert scale["range"] == [theme.PRIORITY_COLOURS["P1"], theme.PRIORITY_COLOURS["P3"],
-                              theme.PALETTE[0], theme.PALETTE[1]]
+    assert scale["range"] == [
+        theme.PRIORITY_COLOURS["P1"],
+        theme.PRIORITY_COLOURS["P3"],
+        theme.PALETTE[0],
+        theme.PALETTE[1],
+    ]
 
 
 def test_colour_scale_only_priority_gets_the_priority_colours():
@@ -107,10 +111,14 @@ def test_charts_package_has_a_theme_and_one_module_per_area():
 @pytest.mark.parametrize("module", _submodules())
 def test_package_re_exports_every_public_name_of_each_module(module):
     mod = importlib.import_module(f"svcops.charts.{module}")
-    own = [name for name, value in vars(mod).items()
-           if not name.startswith("_") and not inspect.ismodule(value)
-           and (not callable(value) or getattr(value, "__module__", None) == mod.__name__)
-           and name != "annotations"]
+    own = [
+        name
+        for name, value in vars(mod).items()
+        if not name.startswith("_")
+        and not inspect.ismodule(value)
+        and (not callable(value) or getattr(value, "__module__", None) == mod.__name__)
+        and name != "annotations"
+    ]
     assert own, f"svcops.charts.{module} defines nothing public"
     for name in own:
         assert name in charts.__all__, f"{module}.{name} is not re-exported"
@@ -130,8 +138,9 @@ def test_localised_presenter_text_is_readable_on_a_shared_screen(lang):
         assert config[part]["titleFontSize"] >= 14
     assert config["title"]["fontSize"] > normal["title"]["fontSize"]
     assert config["view"]["continuousHeight"] > normal["view"]["continuousHeight"]
-    assert config["view"]["discreteHeight"]["step"] >= 1.5 * config["axis"]["labelFontSize"], \
+    assert config["view"]["discreteHeight"]["step"] >= 1.5 * config["axis"]["labelFontSize"], (
         "a band is tall enough for its label: none is hidden for overlap"
+    )
     assert config["axis"]["gridColor"] == normal["axis"]["gridColor"], "the theme still applies"
     assert ("locale" in config) is (lang == "zh")
 

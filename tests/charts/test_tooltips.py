@@ -32,7 +32,7 @@ def tooltip_entries(spec) -> list[dict]:
 @pytest.mark.parametrize("name", sorted(BUILT))
 def test_every_tooltip_entry_has_a_title(name):
     entries = tooltip_entries(BUILT[name]().to_dict())
-    assert entries                     # the chart has a tooltip to check
+    assert entries  # the chart has a tooltip to check
     untitled = [e for e in entries if not isinstance(e, dict) or "title" not in e]
     assert not untitled, untitled
 

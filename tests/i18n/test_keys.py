@@ -26,8 +26,12 @@ _PREFIX = re.compile(_AREA + r"\.([a-z0-9_\-]+\.)*$")
 
 
 def _files() -> list[Path]:
-    files = [ROOT / "app.py", *ROOT.glob("views/*.py"), *ROOT.glob("ui/*.py"),
-             *ROOT.glob("svcops/**/*.py")]
+    files = [
+        ROOT / "app.py",
+        *ROOT.glob("views/*.py"),
+        *ROOT.glob("ui/*.py"),
+        *ROOT.glob("svcops/**/*.py"),
+    ]
     return [p for p in files if "i18n" not in p.relative_to(ROOT).parts[:2]]
 
 
@@ -40,10 +44,14 @@ def _constants_assigned(path: Path, name: str) -> set[str]:
     """String constants assigned to ``name`` anywhere in ``path``."""
     out = set()
     for node in ast.walk(ast.parse(path.read_text())):
-        if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == name
-                                                for t in node.targets):
-            out |= {n.value for n in ast.walk(node.value)
-                    if isinstance(n, ast.Constant) and isinstance(n.value, str)}
+        if isinstance(node, ast.Assign) and any(
+            getattr(t, "id", None) == name for t in node.targets
+        ):
+            out |= {
+                n.value
+                for n in ast.walk(node.value)
+                if isinstance(n, ast.Constant) and isinstance(n.value, str)
+            }
     return out
 
 
@@ -51,8 +59,12 @@ def _first_args(path: Path, func: str) -> set[str]:
     """The literal first arguments of every call to ``func`` in ``path``."""
     out = set()
     for node in ast.walk(ast.parse(path.read_text())):
-        if isinstance(node, ast.Call) and getattr(node.func, "id", None) == func and node.args \
-                and isinstance(node.args[0], ast.Constant):
+        if (
+            isinstance(node, ast.Call)
+            and getattr(node.func, "id", None) == func
+            and node.args
+            and isinstance(node.args[0], ast.Constant)
+        ):
             out.add(node.args[0].value)
     return out
 
@@ -83,13 +95,13 @@ BUILT = {
     "performance.error.": lambda: _first_args(ROOT / "svcops/performance.py", "fail"),
     "performance.status.": lambda: performance.STATUSES,
     "performance.note.": lambda: _constants_assigned(ROOT / "svcops/performance.py", "note"),
-    "quality.baseline.": lambda: [k + one for k in ("all", "selected", "range")
-                                  for one in ("", "_one")],
+    "quality.baseline.": lambda: [
+        k + one for k in ("all", "selected", "range") for one in ("", "_one")
+    ],
     "quality.defect.": lambda: quality.DEFECT_TYPES,
     "quality.metric.": lambda: _constants_assigned(ROOT / "views/quality.py", "SERIES"),
     "quality.rule.": lambda: quality.RULE_DESCRIPTIONS,
-    "resource.accuracy.": lambda: _constants_assigned(ROOT / "svcops/forecast/backtest.py",
-                                                      "kind"),
+    "resource.accuracy.": lambda: _constants_assigned(ROOT / "svcops/forecast/backtest.py", "kind"),
     "resource.by.": lambda: ("total", "channel", "team"),
     "resource.model.": lambda: ("erlang_c", "workload"),
     "resource.model_name.": lambda: ("erlang_c", "workload"),
@@ -106,11 +118,18 @@ def _built_prefixes() -> dict[str, set[str]]:
         where = str(path.relative_to(ROOT))
         for node in ast.walk(tree):
             head = None
-            if isinstance(node, ast.JoinedStr) and node.values \
-                    and isinstance(node.values[0], ast.Constant):
+            if (
+                isinstance(node, ast.JoinedStr)
+                and node.values
+                and isinstance(node.values[0], ast.Constant)
+            ):
                 head = node.values[0].value
-            elif isinstance(node, ast.Call) and getattr(node.func, "attr", None) == "named" \
-                    and node.args and isinstance(node.args[0], ast.Constant):
+            elif (
+                isinstance(node, ast.Call)
+                and getattr(node.func, "attr", None) == "named"
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+            ):
                 head = node.args[0].value + "."
             if head and _PREFIX.match(head):
                 found.setdefault(head, set()).add(where)
@@ -128,8 +147,12 @@ def test_every_literal_key_exists():
     missing = set()
     for path, tree in _trees():
         for node in ast.walk(tree):
-            if isinstance(node, ast.Constant) and isinstance(node.value, str) \
-                    and _KEY.match(node.value) and node.value not in STRINGS:
+            if (
+                isinstance(node, ast.Constant)
+                and isinstance(node.value, str)
+                and _KEY.match(node.value)
+                and node.value not in STRINGS
+            ):
                 missing.add(f"{path.relative_to(ROOT)}: {node.value}")
     # A prefix handed to page.named() is not itself a key.
     named = {p.rstrip(".") for p in _built_prefixes()}
@@ -137,8 +160,9 @@ def test_every_literal_key_exists():
 
 
 def test_every_built_prefix_is_known():
-    unknown = {p: sorted(w) for p, w in _built_prefixes().items()
-               if p not in BUILT and p not in OPTIONAL}
+    unknown = {
+        p: sorted(w) for p, w in _built_prefixes().items() if p not in BUILT and p not in OPTIONAL
+    }
     assert not unknown, f"add these built key prefixes to BUILT with their values: {unknown}"
 
 

@@ -17,9 +17,15 @@ from svcops.store import SEQ_COL, Workspace
 T = datetime(2024, 3, 1, 10, 0)
 # One case whose three middle events share a minute, written in an order that is
 # neither alphabetical nor reverse-alphabetical.
-ROWS = [("C1", "New", datetime(2024, 3, 1, 9, 0)), ("C1", "Triage", T), ("C1", "Assign", T),
-        ("C1", "Work", T), ("C1", "Closed", datetime(2024, 3, 1, 12, 0)),
-        ("C2", "New", T), ("C2", "Closed", T)]
+ROWS = [
+    ("C1", "New", datetime(2024, 3, 1, 9, 0)),
+    ("C1", "Triage", T),
+    ("C1", "Assign", T),
+    ("C1", "Work", T),
+    ("C1", "Closed", datetime(2024, 3, 1, 12, 0)),
+    ("C2", "New", T),
+    ("C2", "Closed", T),
+]
 
 
 def _csv(rows) -> bytes:
@@ -28,8 +34,9 @@ def _csv(rows) -> bytes:
 
 
 def _in_order(ws: Workspace) -> list[tuple[str, str]]:
-    got = ws.query(f"SELECT case_id, activity FROM events "
-                   f"ORDER BY case_id, timestamp, _upload_id, {SEQ_COL}")
+    got = ws.query(
+        f"SELECT case_id, activity FROM events ORDER BY case_id, timestamp, _upload_id, {SEQ_COL}"
+    )
     return list(zip(got.case_id, got.activity, strict=True))
 
 
@@ -56,7 +63,7 @@ def test_a_workspace_from_before_the_order_column_still_opens(tmp_path):
     path = tmp_path / "old.duckdb"
     with Workspace(path) as ws:
         import_files(ws, [("log.csv", _csv(ROWS[:2]))])
-    con = duckdb.connect(str(path))           # as a workspace written before issue 11
+    con = duckdb.connect(str(path))  # as a workspace written before issue 11
     for table in ("events", "_superseded_events"):
         con.execute(f"ALTER TABLE {table} DROP COLUMN {SEQ_COL}")
     con.close()
@@ -73,14 +80,23 @@ def test_a_workspace_from_before_the_order_column_still_opens(tmp_path):
 
 
 def test_a_tickets_sheet_is_not_overwritten_by_an_event_log_beside_it(workbook, ws):
-    tickets = [{"ticket_id": "C1", "created_at": datetime(2024, 3, 1, 8, 55),
-                "team": "Desk", "priority": "P2"}]
+    tickets = [
+        {
+            "ticket_id": "C1",
+            "created_at": datetime(2024, 3, 1, 8, 55),
+            "team": "Desk",
+            "priority": "P2",
+        }
+    ]
     events = [{"case_id": c, "activity": a, "timestamp": ts} for c, a, ts in ROWS]
     import_paths(ws, [workbook({"tickets": tickets, "events": events})])
     got = ws.query("SELECT ticket_id, created_at, team, priority FROM tickets ORDER BY 1")
     # C1 as the tickets sheet has it; C2, which only the log knows, from its events.
     assert got.ticket_id.tolist() == ["C1", "C2"]
     assert (got.created_at[0], got.team[0], got.priority[0]) == (
-        pd.Timestamp("2024-03-01 08:55"), "Desk", "P2")
+        pd.Timestamp("2024-03-01 08:55"),
+        "Desk",
+        "P2",
+    )
     assert got.created_at[1] == pd.Timestamp(T)
     assert ws.row_counts()["events"] == len(ROWS)

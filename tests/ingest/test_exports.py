@@ -54,7 +54,9 @@ def _moment(rng: random.Random, start: datetime, days: int, *, seconds: bool = T
     """A random moment in ``days`` days from ``start`` (office hours weighted, as real load is)."""
     day = start + timedelta(days=rng.randrange(days))
     hour = rng.choices(range(24), [1] * 7 + [6] * 11 + [2] * 6)[0]
-    return day.replace(hour=hour, minute=rng.randrange(60), second=rng.randrange(60) if seconds else 0)
+    return day.replace(
+        hour=hour, minute=rng.randrange(60), second=rng.randrange(60) if seconds else 0
+    )
 
 
 def _work(rng: random.Random, *, seconds: bool = True) -> timedelta:
@@ -86,8 +88,9 @@ def _expected(tickets: list[dict], **meta) -> dict:
     }
 
 
-def _csv(header: list[str], rows: list[list], *, encoding: str = "utf-8",
-         line_end: str = "\r\n") -> bytes:
+def _csv(
+    header: list[str], rows: list[list], *, encoding: str = "utf-8", line_end: str = "\r\n"
+) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator=line_end)
     writer.writerow(header)
@@ -105,7 +108,7 @@ def _xlsxwriter_book(sheet: str, header: list[str], rows: list[list], *, date_fo
     for r, row in enumerate(rows, start=1):
         for c, value in enumerate(row):
             if value is None:
-                continue          # an empty cell, as the tools leave it
+                continue  # an empty cell, as the tools leave it
             if isinstance(value, datetime):
                 ws.write_datetime(r, c, value, when)
             else:
@@ -116,12 +119,31 @@ def _xlsxwriter_book(sheet: str, header: list[str], rows: list[list], *, date_fo
 
 # =========================================================================== ServiceNow
 
-SN_HEADERS = ["Number", "Opened", "Short description", "Caller", "Priority", "State", "Category",
-              "Assignment group", "Assigned to", "Updated", "Resolved", "Closed", "Contact type",
-              "Reopen count", "Made SLA"]
+SN_HEADERS = [
+    "Number",
+    "Opened",
+    "Short description",
+    "Caller",
+    "Priority",
+    "State",
+    "Category",
+    "Assignment group",
+    "Assigned to",
+    "Updated",
+    "Resolved",
+    "Closed",
+    "Contact type",
+    "Reopen count",
+    "Made SLA",
+]
 SN_PRIORITIES = ["1 - Critical", "2 - High", "3 - Moderate", "4 - Low", "5 - Planning"]
-SN_CHANNELS = {"Phone": "phone", "Email": "email", "Self-service": "portal", "Walk-in": "walk-in",
-               "Virtual Agent": "chat"}
+SN_CHANNELS = {
+    "Phone": "phone",
+    "Email": "email",
+    "Self-service": "portal",
+    "Walk-in": "walk-in",
+    "Virtual Agent": "chat",
+}
 
 
 def build_servicenow(n: int = 48, seed: str = "servicenow") -> tuple[bytes, dict]:
@@ -134,40 +156,89 @@ def build_servicenow(n: int = 48, seed: str = "servicenow") -> tuple[bytes, dict
     Canceled incidents carry a Closed time but no Resolved time.
     """
     rng = random.Random(seed)
-    people = ["Abel Tuter", "Beth Anglin", "Bud Richman", "Fred Luddy", "David Loo", "Don Goodliffe"]
+    people = [
+        "Abel Tuter",
+        "Beth Anglin",
+        "Bud Richman",
+        "Fred Luddy",
+        "David Loo",
+        "Don Goodliffe",
+    ]
     groups = ["Service Desk", "Network", "Hardware", "Database", "Software"]
     rows, tickets = [], []
     for i in range(n):
         opened = _moment(rng, datetime(2024, 3, 1), 31)
-        state = rng.choices(["New", "In Progress", "On Hold", "Resolved", "Closed", "Canceled"],
-                            [2, 5, 2, 6, 12, 1])[0]
+        state = rng.choices(
+            ["New", "In Progress", "On Hold", "Resolved", "Closed", "Canceled"], [2, 5, 2, 6, 12, 1]
+        )[0]
         priority = SN_PRIORITIES[0] if i < 3 else rng.choices(SN_PRIORITIES, [1, 3, 10, 5, 1])[0]
         resolved = opened + _work(rng) if state in ("Resolved", "Closed") else None
-        closed = resolved + timedelta(days=3) if state == "Closed" else None  # auto-close after 3 days
+        closed = (
+            resolved + timedelta(days=3) if state == "Closed" else None
+        )  # auto-close after 3 days
         if state == "Canceled":
             closed = opened + timedelta(minutes=rng.randrange(5, 600))
-        updated = max(t for t in (opened, resolved, closed) if t) + timedelta(minutes=rng.randrange(1, 90))
+        updated = max(t for t in (opened, resolved, closed) if t) + timedelta(
+            minutes=rng.randrange(1, 90)
+        )
         channel = rng.choice(list(SN_CHANNELS))
         number = f"INC{10040 + i:07d}"
-        rows.append([
-            number, opened, rng.choice(["Email not syncing", "VPN drops every hour",
-                                        "Printer offline on floor 3", "Password reset",
-                                        "SAP login fails"]),
-            rng.choice(people), priority, state,
-            rng.choice(["Inquiry / Help", "Software", "Hardware", "Network", "Database"]),
-            rng.choice(groups), None if state == "New" else rng.choice(people), updated,
-            resolved, closed, channel, rng.choice([0, 0, 0, 1]), rng.choice(["true", "false"]),
-        ])
-        tickets.append({"id": number, "created": opened, "resolved": resolved, "closed": closed,
-                        "p1": priority.startswith("1 "), "priority_raw": priority,
-                        "channel": SN_CHANNELS[channel]})
+        rows.append(
+            [
+                number,
+                opened,
+                rng.choice(
+                    [
+                        "Email not syncing",
+                        "VPN drops every hour",
+                        "Printer offline on floor 3",
+                        "Password reset",
+                        "SAP login fails",
+                    ]
+                ),
+                rng.choice(people),
+                priority,
+                state,
+                rng.choice(["Inquiry / Help", "Software", "Hardware", "Network", "Database"]),
+                rng.choice(groups),
+                None if state == "New" else rng.choice(people),
+                updated,
+                resolved,
+                closed,
+                channel,
+                rng.choice([0, 0, 0, 1]),
+                rng.choice(["true", "false"]),
+            ]
+        )
+        tickets.append(
+            {
+                "id": number,
+                "created": opened,
+                "resolved": resolved,
+                "closed": closed,
+                "p1": priority.startswith("1 "),
+                "priority_raw": priority,
+                "channel": SN_CHANNELS[channel],
+            }
+        )
     blob = _xlsxwriter_book("Page 1", SN_HEADERS, rows, date_format="yyyy-mm-dd hh:mm:ss")
     return blob, _expected(
-        tickets, file="incident.xlsx", csat_raw=None,
-        mapping={"ticket_id": "Number", "created_at": "Opened", "resolved_at": "Resolved",
-                 "closed_at": "Closed", "priority": "Priority", "status": "State",
-                 "category": "Category", "team": "Assignment group", "agent": "Assigned to",
-                 "channel": "Contact type", "reopen_count": "Reopen count"},
+        tickets,
+        file="incident.xlsx",
+        csat_raw=None,
+        mapping={
+            "ticket_id": "Number",
+            "created_at": "Opened",
+            "resolved_at": "Resolved",
+            "closed_at": "Closed",
+            "priority": "Priority",
+            "status": "State",
+            "category": "Category",
+            "team": "Assignment group",
+            "agent": "Assigned to",
+            "channel": "Contact type",
+            "reopen_count": "Reopen count",
+        },
         not_timestamps=["Updated"],
     )
 
@@ -175,26 +246,63 @@ def build_servicenow(n: int = 48, seed: str = "servicenow") -> tuple[bytes, dict
 # =========================================================================== Zendesk
 
 ZD_HEADERS = [
-    "Id", "Requester", "Requester id", "Requester external id", "Requester email",
-    "Requester domain", "Submitter", "Assignee", "Group", "Subject", "Tags", "Status", "Priority",
-    "Via", "Ticket type", "Created at", "Updated at", "Assigned at", "Organization", "Due date",
-    "Initially assigned at", "Solved at", "Resolution time", "Satisfaction Score", "Group stations",
-    "Assignee stations", "Reopens", "Replies", "First reply time in minutes",
-    "First reply time in minutes within business hours", "First resolution time in minutes",
-    "First resolution time in minutes within business hours", "Full resolution time in minutes",
-    "Full resolution time in minutes within business hours", "Agent wait time in minutes",
-    "Requester wait time in minutes", "On hold time in minutes",
+    "Id",
+    "Requester",
+    "Requester id",
+    "Requester external id",
+    "Requester email",
+    "Requester domain",
+    "Submitter",
+    "Assignee",
+    "Group",
+    "Subject",
+    "Tags",
+    "Status",
+    "Priority",
+    "Via",
+    "Ticket type",
+    "Created at",
+    "Updated at",
+    "Assigned at",
+    "Organization",
+    "Due date",
+    "Initially assigned at",
+    "Solved at",
+    "Resolution time",
+    "Satisfaction Score",
+    "Group stations",
+    "Assignee stations",
+    "Reopens",
+    "Replies",
+    "First reply time in minutes",
+    "First reply time in minutes within business hours",
+    "First resolution time in minutes",
+    "First resolution time in minutes within business hours",
+    "Full resolution time in minutes",
+    "Full resolution time in minutes within business hours",
+    "Agent wait time in minutes",
+    "Requester wait time in minutes",
+    "On hold time in minutes",
 ]
-ZD_DURATIONS = ["Resolution time", "First reply time in minutes",
-                "First reply time in minutes within business hours",
-                "First resolution time in minutes",
-                "First resolution time in minutes within business hours",
-                "Full resolution time in minutes",
-                "Full resolution time in minutes within business hours",
-                "Agent wait time in minutes", "Requester wait time in minutes",
-                "On hold time in minutes"]
-ZD_CHANNELS = {"Web form": "portal", "Mail": "email", "Phone call (incoming)": "phone",
-               "Chat": "chat", "Web Widget": "portal"}
+ZD_DURATIONS = [
+    "Resolution time",
+    "First reply time in minutes",
+    "First reply time in minutes within business hours",
+    "First resolution time in minutes",
+    "First resolution time in minutes within business hours",
+    "Full resolution time in minutes",
+    "Full resolution time in minutes within business hours",
+    "Agent wait time in minutes",
+    "Requester wait time in minutes",
+    "On hold time in minutes",
+]
+ZD_CHANNELS = {
+    "Web form": "portal",
+    "Mail": "email",
+    "Phone call (incoming)": "phone",
+    "Chat": "chat",
+    "Web Widget": "portal",
+}
 ZD_ZONE = ZoneInfo("Europe/Berlin")
 
 
@@ -221,60 +329,140 @@ def build_zendesk(n: int = 55, seed: str = "zendesk") -> tuple[bytes, dict]:
     for i in range(n):
         # Kept in UTC here: Python subtracts two datetimes of the same zone by wall clock.
         created = _moment(rng, datetime(2024, 3, 25), 12).replace(tzinfo=ZD_ZONE).astimezone(UTC)
-        if i == 0:    # opened before the clocks go forward, solved after: 13 h elapsed, 14 on the wall
+        if (
+            i == 0
+        ):  # opened before the clocks go forward, solved after: 13 h elapsed, 14 on the wall
             created = datetime(2024, 3, 30, 20, 0, 0, tzinfo=ZD_ZONE).astimezone(UTC)
-        status = "solved" if i == 0 else rng.choices(
-            ["new", "open", "pending", "hold", "solved", "closed"], [2, 6, 3, 1, 8, 6])[0]
-        priority = "urgent" if i in (1, 2) else rng.choices(["urgent", "high", "normal", "low", ""],
-                                                           [1, 3, 8, 3, 3])[0]
+        status = (
+            "solved"
+            if i == 0
+            else rng.choices(
+                ["new", "open", "pending", "hold", "solved", "closed"], [2, 6, 3, 1, 8, 6]
+            )[0]
+        )
+        priority = (
+            "urgent"
+            if i in (1, 2)
+            else rng.choices(["urgent", "high", "normal", "low", ""], [1, 3, 8, 3, 3])[0]
+        )
         solved = created + _work(rng) if status in ("solved", "closed") else None
         if i == 0:
             solved = datetime(2024, 3, 31, 10, 0, 0, tzinfo=ZD_ZONE).astimezone(UTC)
         assigned = None if status == "new" else created + timedelta(minutes=rng.randrange(2, 120))
         first_reply = None if status == "new" else rng.randrange(3, 400)
-        score = (rng.choice(["Good", "Good", "Good", "Bad", "Offered"]) if solved
-                 else "Unoffered")
+        score = rng.choice(["Good", "Good", "Good", "Bad", "Offered"]) if solved else "Unoffered"
         via = rng.choice(list(ZD_CHANNELS))
         updated = (solved or assigned or created) + timedelta(minutes=rng.randrange(1, 60))
         full_res = None if solved is None else int((solved - created).total_seconds() // 60)
         ticket_id = str(4100 + i)
-        rows.append([
-            ticket_id, rng.choice(["Maria Rossi", "Tom Baker", "Priya Patel"]),
-            str(380000000000 + rng.randrange(10**9)), "", "customer@example.com", "example.com",
-            "Maria Rossi", "" if assigned is None else rng.choice(agents),
-            "" if assigned is None else rng.choice(["Support", "Billing", "Tier 2"]),
-            rng.choice(['Refund for order #1182, "urgent"', "Cannot log in", "Invoice copy",
-                        "App crashes on start"]),
-            rng.choice(["billing refund", "login", "mobile_app", ""]), status, priority, via,
-            rng.choice(["Question", "Incident", "Problem", "Task", ""]), _zd_time(created),
-            _zd_time(updated), _zd_time(assigned), "Example Ltd", "", _zd_time(assigned),
-            _zd_time(solved), "" if full_res is None else str(full_res // 60), score,
-            rng.randrange(1, 3), rng.randrange(1, 3), rng.choice([0, 0, 1]), rng.randrange(0, 6),
-            "" if first_reply is None else first_reply, "" if first_reply is None else first_reply,
-            "" if full_res is None else full_res, "" if full_res is None else full_res,
-            "" if full_res is None else full_res, "" if full_res is None else full_res,
-            rng.randrange(0, 500), rng.randrange(0, 500), 0,
-        ])
-        tickets.append({"id": ticket_id, "created": created, "resolved": solved, "closed": None,
-                        "p1": priority == "urgent", "priority_raw": priority, "csat_raw": score,
-                        "channel": ZD_CHANNELS[via]})
+        rows.append(
+            [
+                ticket_id,
+                rng.choice(["Maria Rossi", "Tom Baker", "Priya Patel"]),
+                str(380000000000 + rng.randrange(10**9)),
+                "",
+                "customer@example.com",
+                "example.com",
+                "Maria Rossi",
+                "" if assigned is None else rng.choice(agents),
+                "" if assigned is None else rng.choice(["Support", "Billing", "Tier 2"]),
+                rng.choice(
+                    [
+                        'Refund for order #1182, "urgent"',
+                        "Cannot log in",
+                        "Invoice copy",
+                        "App crashes on start",
+                    ]
+                ),
+                rng.choice(["billing refund", "login", "mobile_app", ""]),
+                status,
+                priority,
+                via,
+                rng.choice(["Question", "Incident", "Problem", "Task", ""]),
+                _zd_time(created),
+                _zd_time(updated),
+                _zd_time(assigned),
+                "Example Ltd",
+                "",
+                _zd_time(assigned),
+                _zd_time(solved),
+                "" if full_res is None else str(full_res // 60),
+                score,
+                rng.randrange(1, 3),
+                rng.randrange(1, 3),
+                rng.choice([0, 0, 1]),
+                rng.randrange(0, 6),
+                "" if first_reply is None else first_reply,
+                "" if first_reply is None else first_reply,
+                "" if full_res is None else full_res,
+                "" if full_res is None else full_res,
+                "" if full_res is None else full_res,
+                "" if full_res is None else full_res,
+                rng.randrange(0, 500),
+                rng.randrange(0, 500),
+                0,
+            ]
+        )
+        tickets.append(
+            {
+                "id": ticket_id,
+                "created": created,
+                "resolved": solved,
+                "closed": None,
+                "p1": priority == "urgent",
+                "priority_raw": priority,
+                "csat_raw": score,
+                "channel": ZD_CHANNELS[via],
+            }
+        )
     return _csv(ZD_HEADERS, rows), _expected(
-        tickets, file="tickets-export.csv",
+        tickets,
+        file="tickets-export.csv",
         csat_raw=Counter(t["csat_raw"] for t in tickets if t["csat_raw"] in ("Good", "Bad")),
-        mapping={"ticket_id": "Id", "created_at": "Created at", "resolved_at": "Solved at",
-                 "priority": "Priority", "status": "Status", "channel": "Via", "team": "Group",
-                 "agent": "Assignee", "csat": "Satisfaction Score", "reopen_count": "Reopens"},
+        mapping={
+            "ticket_id": "Id",
+            "created_at": "Created at",
+            "resolved_at": "Solved at",
+            "priority": "Priority",
+            "status": "Status",
+            "channel": "Via",
+            "team": "Group",
+            "agent": "Assignee",
+            "csat": "Satisfaction Score",
+            "reopen_count": "Reopens",
+        },
         not_timestamps=["Updated at", "Due date", *ZD_DURATIONS],
     )
 
 
 # =========================================================================== Jira Service Management
 
-JIRA_HEADERS = ["Summary", "Issue key", "Issue id", "Issue Type", "Status", "Project key",
-                "Project name", "Priority", "Resolution", "Assignee", "Reporter", "Creator",
-                "Created", "Updated", "Last Viewed", "Resolved", "Due date", "Watchers",
-                "Watchers", "Labels", "Labels", "Custom field (Request Type)",
-                "Custom field (Satisfaction rating)", "Custom field (Satisfaction date)"]
+JIRA_HEADERS = [
+    "Summary",
+    "Issue key",
+    "Issue id",
+    "Issue Type",
+    "Status",
+    "Project key",
+    "Project name",
+    "Priority",
+    "Resolution",
+    "Assignee",
+    "Reporter",
+    "Creator",
+    "Created",
+    "Updated",
+    "Last Viewed",
+    "Resolved",
+    "Due date",
+    "Watchers",
+    "Watchers",
+    "Labels",
+    "Labels",
+    "Custom field (Request Type)",
+    "Custom field (Satisfaction rating)",
+    "Custom field (Satisfaction date)",
+]
 JIRA_PRIORITIES = ["Highest", "High", "Medium", "Low", "Lowest"]
 
 
@@ -301,54 +489,131 @@ def build_jira(n: int = 40, seed: str = "jira") -> tuple[bytes, dict]:
     rows, tickets = [], []
     for i in range(n):
         created = _moment(rng, datetime(2025, 3, 1), 28, seconds=False)
-        status = rng.choices(["Waiting for support", "Waiting for customer", "In Progress",
-                              "Escalated", "Resolved", "Closed", "Canceled"],
-                             [4, 2, 4, 1, 6, 8, 1])[0]
+        status = rng.choices(
+            [
+                "Waiting for support",
+                "Waiting for customer",
+                "In Progress",
+                "Escalated",
+                "Resolved",
+                "Closed",
+                "Canceled",
+            ],
+            [4, 2, 4, 1, 6, 8, 1],
+        )[0]
         priority = "Highest" if i < 2 else rng.choices(JIRA_PRIORITIES, [1, 3, 8, 3, 1])[0]
-        resolved = created + _work(rng, seconds=False) if status in ("Resolved", "Closed", "Canceled") else None
-        rating = rng.choice([None, 1, 2, 3, 4, 5, 5, 4, 5]) if status in ("Resolved", "Closed") else None
+        resolved = (
+            created + _work(rng, seconds=False)
+            if status in ("Resolved", "Closed", "Canceled")
+            else None
+        )
+        rating = (
+            rng.choice([None, 1, 2, 3, 4, 5, 5, 4, 5]) if status in ("Resolved", "Closed") else None
+        )
         updated = (resolved or created) + timedelta(minutes=rng.randrange(1, 2000))
         key = f"ITSD-{101 + i}"
-        assignee = "" if status == "Waiting for support" and rng.random() < 0.5 else rng.choice(people)
+        assignee = (
+            "" if status == "Waiting for support" and rng.random() < 0.5 else rng.choice(people)
+        )
         reporter = rng.choice(["Kim Lo", "Sam Ortiz", "Jo Park"])
-        rows.append([
-            rng.choice(["Laptop will not boot", "Need access to Confluence", "VPN request",
-                        "New starter: Ada"]),
-            key, str(10200 + i), rng.choice(["Service Request", "Incident", "Problem"]), status,
-            "ITSD", "IT Service Desk", priority,
-            {"Resolved": "Done", "Closed": "Done", "Canceled": "Won't Do"}.get(status, ""),
-            assignee, reporter, reporter, _jira_time(created), _jira_time(updated),
-            _jira_time(updated) if rng.random() < 0.3 else "", _jira_time(resolved), "",
-            reporter, assignee, rng.choice(["vpn", "onboarding", "hardware", ""]), "",
-            rng.choice(["Get IT help", "Request new hardware", "Report a system problem"]),
-            "" if rating is None else str(rating),
-            "" if rating is None else _jira_time(resolved + timedelta(hours=5)),
-        ])
-        tickets.append({"id": key, "created": created, "resolved": resolved, "closed": None,
-                        "p1": priority == "Highest", "priority_raw": priority, "csat": rating,
-                        "csat_raw": None if rating is None else str(rating)})
+        rows.append(
+            [
+                rng.choice(
+                    [
+                        "Laptop will not boot",
+                        "Need access to Confluence",
+                        "VPN request",
+                        "New starter: Ada",
+                    ]
+                ),
+                key,
+                str(10200 + i),
+                rng.choice(["Service Request", "Incident", "Problem"]),
+                status,
+                "ITSD",
+                "IT Service Desk",
+                priority,
+                {"Resolved": "Done", "Closed": "Done", "Canceled": "Won't Do"}.get(status, ""),
+                assignee,
+                reporter,
+                reporter,
+                _jira_time(created),
+                _jira_time(updated),
+                _jira_time(updated) if rng.random() < 0.3 else "",
+                _jira_time(resolved),
+                "",
+                reporter,
+                assignee,
+                rng.choice(["vpn", "onboarding", "hardware", ""]),
+                "",
+                rng.choice(["Get IT help", "Request new hardware", "Report a system problem"]),
+                "" if rating is None else str(rating),
+                "" if rating is None else _jira_time(resolved + timedelta(hours=5)),
+            ]
+        )
+        tickets.append(
+            {
+                "id": key,
+                "created": created,
+                "resolved": resolved,
+                "closed": None,
+                "p1": priority == "Highest",
+                "priority_raw": priority,
+                "csat": rating,
+                "csat_raw": None if rating is None else str(rating),
+            }
+        )
     return _csv(JIRA_HEADERS, rows), _expected(
-        tickets, file="Jira.csv",
+        tickets,
+        file="Jira.csv",
         csat_raw=Counter(t["csat_raw"] for t in tickets if t["csat_raw"]),
-        mapping={"ticket_id": "Issue key", "created_at": "Created", "resolved_at": "Resolved",
-                 "priority": "Priority", "status": "Status", "agent": "Assignee",
-                 "csat": "Custom field (Satisfaction rating)"},
+        mapping={
+            "ticket_id": "Issue key",
+            "created_at": "Created",
+            "resolved_at": "Resolved",
+            "priority": "Priority",
+            "status": "Status",
+            "agent": "Assignee",
+            "csat": "Custom field (Satisfaction rating)",
+        },
         not_timestamps=["Updated", "Last Viewed", "Due date", "Custom field (Satisfaction date)"],
     )
 
 
 # =========================================================================== Freshdesk
 
-FD_HEADERS = ["Ticket ID", "Subject", "Status", "Priority", "Source", "Type", "Agent", "Group",
-              "Created time", "Due by Time", "Resolved time", "Closed time", "Last update time",
-              "Initial response time", "Time tracked", "First response time (in hrs)",
-              "Resolution time (in hrs)", "Agent interactions", "Customer interactions",
-              "Resolution status", "First response status", "Tags", "Product"]
+FD_HEADERS = [
+    "Ticket ID",
+    "Subject",
+    "Status",
+    "Priority",
+    "Source",
+    "Type",
+    "Agent",
+    "Group",
+    "Created time",
+    "Due by Time",
+    "Resolved time",
+    "Closed time",
+    "Last update time",
+    "Initial response time",
+    "Time tracked",
+    "First response time (in hrs)",
+    "Resolution time (in hrs)",
+    "Agent interactions",
+    "Customer interactions",
+    "Resolution status",
+    "First response status",
+    "Tags",
+    "Product",
+]
 FD_DURATIONS = ["First response time (in hrs)", "Resolution time (in hrs)", "Time tracked"]
 FD_CHANNELS = {"Email": "email", "Portal": "portal", "Phone": "phone", "Chat": "chat"}
 
 
-def build_freshdesk(n: int = 36, seed: str = "freshdesk", *, xlsx: bool = False) -> tuple[bytes, dict]:
+def build_freshdesk(
+    n: int = 36, seed: str = "freshdesk", *, xlsx: bool = False
+) -> tuple[bytes, dict]:
     """Tickets -> Export (CSV or Excel) from Freshdesk.
 
     Quirks: "Created time"/"Resolved time"/"Closed time" are timestamps, but
@@ -365,11 +630,14 @@ def build_freshdesk(n: int = 36, seed: str = "freshdesk", *, xlsx: bool = False)
     def when(t: datetime | None):
         # Excel: real datetimes; CSV: "2024-05-03 14:07:55"
         return t if xlsx or t is None else t.strftime("%Y-%m-%d %H:%M:%S")
+
     rows, tickets = [], []
     for i in range(n):
         created = _moment(rng, datetime(2024, 5, 1), 30)
         status = rng.choices(["Open", "Pending", "Resolved", "Closed"], [5, 3, 6, 10])[0]
-        priority = "Urgent" if i < 2 else rng.choices(["Low", "Medium", "High", "Urgent"], [4, 8, 4, 1])[0]
+        priority = (
+            "Urgent" if i < 2 else rng.choices(["Low", "Medium", "High", "Urgent"], [4, 8, 4, 1])[0]
+        )
         responded = created + timedelta(minutes=rng.randrange(4, 600), seconds=rng.randrange(60))
         if status == "Open" and rng.random() < 0.4:
             responded = None
@@ -378,44 +646,92 @@ def build_freshdesk(n: int = 36, seed: str = "freshdesk", *, xlsx: bool = False)
             responded = resolved
         closed = resolved + timedelta(hours=48) if status == "Closed" else None
         source = rng.choice(list(FD_CHANNELS))
-        first_hrs = None if responded is None else round((responded - created).total_seconds() / 3600, 2)
-        res_hrs = None if resolved is None else round((resolved - created).total_seconds() / 3600, 2)
+        first_hrs = (
+            None if responded is None else round((responded - created).total_seconds() / 3600, 2)
+        )
+        res_hrs = (
+            None if resolved is None else round((resolved - created).total_seconds() / 3600, 2)
+        )
         due = created + timedelta(hours=sla[priority])
-        last = (closed or resolved or responded or created) + timedelta(minutes=rng.randrange(1, 30))
-        rows.append([
-            1000 + i if xlsx else str(1000 + i),
-            rng.choice(["Order not delivered", "Wrong invoice amount", "Reset my password"]),
-            status, priority, source, rng.choice(["Question", "Incident", "Problem", None]),
-            rng.choice(["Asha Rao", "Ben Okafor", "Chloé Martin"]),
-            rng.choice(["Billing", "Customer Support", "Escalations"]),
-            when(created), when(due), when(resolved), when(closed), when(last), when(responded),
-            "00:30" if resolved else None, first_hrs if xlsx or first_hrs is None else f"{first_hrs:.2f}",
-            res_hrs if xlsx or res_hrs is None else f"{res_hrs:.2f}", rng.randrange(1, 6),
-            rng.randrange(1, 6),
-            None if resolved is None else ("Within SLA" if resolved <= due else "SLA Violated"),
-            "Within SLA", rng.choice(["refund", "", "vip"]), "Web Store",
-        ])
-        tickets.append({"id": str(1000 + i), "created": created, "resolved": resolved,
-                        "closed": closed, "p1": priority == "Urgent", "priority_raw": priority,
-                        "channel": FD_CHANNELS[source]})
+        last = (closed or resolved or responded or created) + timedelta(
+            minutes=rng.randrange(1, 30)
+        )
+        rows.append(
+            [
+                1000 + i if xlsx else str(1000 + i),
+                rng.choice(["Order not delivered", "Wrong invoice amount", "Reset my password"]),
+                status,
+                priority,
+                source,
+                rng.choice(["Question", "Incident", "Problem", None]),
+                rng.choice(["Asha Rao", "Ben Okafor", "Chloé Martin"]),
+                rng.choice(["Billing", "Customer Support", "Escalations"]),
+                when(created),
+                when(due),
+                when(resolved),
+                when(closed),
+                when(last),
+                when(responded),
+                "00:30" if resolved else None,
+                first_hrs if xlsx or first_hrs is None else f"{first_hrs:.2f}",
+                res_hrs if xlsx or res_hrs is None else f"{res_hrs:.2f}",
+                rng.randrange(1, 6),
+                rng.randrange(1, 6),
+                None if resolved is None else ("Within SLA" if resolved <= due else "SLA Violated"),
+                "Within SLA",
+                rng.choice(["refund", "", "vip"]),
+                "Web Store",
+            ]
+        )
+        tickets.append(
+            {
+                "id": str(1000 + i),
+                "created": created,
+                "resolved": resolved,
+                "closed": closed,
+                "p1": priority == "Urgent",
+                "priority_raw": priority,
+                "channel": FD_CHANNELS[source],
+            }
+        )
     if xlsx:
         blob = _xlsxwriter_book("Tickets", FD_HEADERS, rows, date_format="yyyy-mm-dd hh:mm:ss")
     else:
         blob = _csv(FD_HEADERS, rows, encoding="utf-8-sig")
     return blob, _expected(
-        tickets, file="freshdesk-tickets." + ("xlsx" if xlsx else "csv"), csat_raw=None,
-        mapping={"ticket_id": "Ticket ID", "created_at": "Created time",
-                 "resolved_at": "Resolved time", "closed_at": "Closed time",
-                 "first_response_at": "Initial response time", "priority": "Priority",
-                 "status": "Status", "channel": "Source", "team": "Group", "agent": "Agent"},
+        tickets,
+        file="freshdesk-tickets." + ("xlsx" if xlsx else "csv"),
+        csat_raw=None,
+        mapping={
+            "ticket_id": "Ticket ID",
+            "created_at": "Created time",
+            "resolved_at": "Resolved time",
+            "closed_at": "Closed time",
+            "first_response_at": "Initial response time",
+            "priority": "Priority",
+            "status": "Status",
+            "channel": "Source",
+            "team": "Group",
+            "agent": "Agent",
+        },
         not_timestamps=["Due by Time", "Last update time", *FD_DURATIONS],
     )
 
 
 # =========================================================================== Chinese, GBK
 
-ZH_HEADERS = ["工单编号", "标题", "创建时间", "解决时间", "优先级", "状态", "渠道", "处理组", "处理人",
-              "满意度"]
+ZH_HEADERS = [
+    "工单编号",
+    "标题",
+    "创建时间",
+    "解决时间",
+    "优先级",
+    "状态",
+    "渠道",
+    "处理组",
+    "处理人",
+    "满意度",
+]
 ZH_CSAT = {"非常满意": 5, "满意": 4, "一般": 3, "不满意": 2, "非常不满意": 1}
 ZH_CHANNELS = {"电话": "phone", "邮件": "email", "在线": "chat"}
 
@@ -442,21 +758,50 @@ def build_chinese_gbk(n: int = 30, seed: str = "gbk") -> tuple[bytes, dict]:
         word = rng.choice([None, *ZH_CSAT, "非常满意", "满意"]) if resolved else None
         channel = rng.choice(list(ZH_CHANNELS))
         number = f"GD2024{i + 1:05d}"
-        rows.append([number, rng.choice(["打印机无法连接，提示脱机", "邮箱登录失败", "申请VPN权限"]),
-                     _zh_time(created), _zh_time(resolved), priority, status, channel,
-                     rng.choice(["一线支持组", "桌面运维组", "网络组"]),
-                     "无" if status == "处理中" and rng.random() < 0.3
-                     else rng.choice(["张伟", "王芳", "李娜", "刘洋"]), word])
-        tickets.append({"id": number, "created": created, "resolved": resolved, "closed": None,
-                        "p1": priority == "紧急", "priority_raw": priority,
-                        "csat": ZH_CSAT.get(word), "csat_raw": word,
-                        "channel": ZH_CHANNELS[channel]})
+        rows.append(
+            [
+                number,
+                rng.choice(["打印机无法连接，提示脱机", "邮箱登录失败", "申请VPN权限"]),
+                _zh_time(created),
+                _zh_time(resolved),
+                priority,
+                status,
+                channel,
+                rng.choice(["一线支持组", "桌面运维组", "网络组"]),
+                "无"
+                if status == "处理中" and rng.random() < 0.3
+                else rng.choice(["张伟", "王芳", "李娜", "刘洋"]),
+                word,
+            ]
+        )
+        tickets.append(
+            {
+                "id": number,
+                "created": created,
+                "resolved": resolved,
+                "closed": None,
+                "p1": priority == "紧急",
+                "priority_raw": priority,
+                "csat": ZH_CSAT.get(word),
+                "csat_raw": word,
+                "channel": ZH_CHANNELS[channel],
+            }
+        )
     return _csv(ZH_HEADERS, rows, encoding="gbk"), _expected(
-        tickets, file="工单导出.csv",
+        tickets,
+        file="工单导出.csv",
         csat_raw=Counter(t["csat_raw"] for t in tickets if t["csat_raw"]),
-        mapping={"ticket_id": "工单编号", "created_at": "创建时间", "resolved_at": "解决时间",
-                 "priority": "优先级", "status": "状态", "channel": "渠道", "team": "处理组",
-                 "agent": "处理人", "csat": "满意度"},
+        mapping={
+            "ticket_id": "工单编号",
+            "created_at": "创建时间",
+            "resolved_at": "解决时间",
+            "priority": "优先级",
+            "status": "状态",
+            "channel": "渠道",
+            "team": "处理组",
+            "agent": "处理人",
+            "csat": "满意度",
+        },
         not_timestamps=[],
     )
 
@@ -467,8 +812,9 @@ REPORT_TITLE = "Monthly incident report"
 REPORT_SUBTITLE = "Generated 2024-04-01 by svc-reporter"
 
 
-def build_report(n: int = 25, seed: str = "report", *, merged_header: bool = False,
-                 first_id: int = 2400) -> tuple[bytes, dict]:
+def build_report(
+    n: int = 25, seed: str = "report", *, merged_header: bool = False, first_id: int = 2400
+) -> tuple[bytes, dict]:
     """A formatted monthly report from a reporting tool, saved as .xlsx (openpyxl).
 
     Quirks: two title rows ("Monthly incident report", "Generated ... by svc-reporter")
@@ -487,13 +833,36 @@ def build_report(n: int = 25, seed: str = "report", *, merged_header: bool = Fal
     ws["A1"].font = Font(bold=True, size=14)
     ws.merge_cells("A1:H1")
     ws["A2"] = REPORT_SUBTITLE
-    columns = (["Ticket No.", "Priority", "Team", "Status", "Created", "Resolved", "CSAT",
-                "Handle time (min)"] if merged_header else
-               ["Ticket No.", "Created", "Resolved", "Priority", "Team", "Status", "CSAT",
-                "Handle time (min)"])
+    columns = (
+        [
+            "Ticket No.",
+            "Priority",
+            "Team",
+            "Status",
+            "Created",
+            "Resolved",
+            "CSAT",
+            "Handle time (min)",
+        ]
+        if merged_header
+        else [
+            "Ticket No.",
+            "Created",
+            "Resolved",
+            "Priority",
+            "Team",
+            "Status",
+            "CSAT",
+            "Handle time (min)",
+        ]
+    )
     row = 4
     if merged_header:
-        for first, last, label in (("A", "D", "Ticket"), ("E", "F", "Dates"), ("G", "H", "Outcome")):
+        for first, last, label in (
+            ("A", "D", "Ticket"),
+            ("E", "F", "Dates"),
+            ("G", "H", "Outcome"),
+        ):
             ws[f"{first}{row}"] = label
             ws.merge_cells(f"{first}{row}:{last}{row}")
         row += 1
@@ -503,23 +872,39 @@ def build_report(n: int = 25, seed: str = "report", *, merged_header: bool = Fal
     tickets = []
     for i in range(n):
         if i == n // 2:
-            row += 1                     # the blank row inside the data
+            row += 1  # the blank row inside the data
         created = _moment(rng, datetime(2024, 3, 1), 31)
         status = rng.choices(["Open", "In Progress", "Resolved", "Closed"], [2, 3, 5, 8])[0]
         priority = "P1" if i < 2 else rng.choices(PRIORITIES, [1, 3, 6, 2])[0]
         resolved = created + _work(rng) if status in ("Resolved", "Closed") else None
         csat = rng.choice([None, 2, 3, 4, 4, 5, 5]) if resolved else None
         handle = rng.randrange(5, 240)
-        values = {"Ticket No.": f"IR-{first_id + i}", "Created": created, "Resolved": resolved,
-                  "Priority": priority, "Team": rng.choice(["Desk", "Field", "Apps"]),
-                  "Status": status, "CSAT": csat, "Handle time (min)": handle}
+        values = {
+            "Ticket No.": f"IR-{first_id + i}",
+            "Created": created,
+            "Resolved": resolved,
+            "Priority": priority,
+            "Team": rng.choice(["Desk", "Field", "Apps"]),
+            "Status": status,
+            "CSAT": csat,
+            "Handle time (min)": handle,
+        }
         for c, name in enumerate(columns, start=1):
             cell = ws.cell(row, c, values[name])
             if isinstance(values[name], datetime):
                 cell.number_format = "dd/mm/yyyy hh:mm"
-        tickets.append({"id": values["Ticket No."], "created": created, "resolved": resolved,
-                        "closed": None, "p1": priority == "P1", "priority_raw": priority,
-                        "csat": csat, "handle": handle})
+        tickets.append(
+            {
+                "id": values["Ticket No."],
+                "created": created,
+                "resolved": resolved,
+                "closed": None,
+                "p1": priority == "P1",
+                "priority_raw": priority,
+                "csat": csat,
+                "handle": handle,
+            }
+        )
         row += 1
     total_row = row
     ws.cell(total_row, 1, "Total").font = Font(bold=True)
@@ -527,12 +912,22 @@ def build_report(n: int = 25, seed: str = "report", *, merged_header: bool = Fal
     ws.cell(total_row, columns.index("Handle time (min)") + 1, sum(t["handle"] for t in tickets))
     buf = io.BytesIO()
     book.save(buf)
-    mapping = {"ticket_id": "Ticket No.", "created_at": "Created", "resolved_at": "Resolved",
-               "priority": "Priority", "team": "Team", "status": "Status", "csat": "CSAT",
-               "handle_minutes": "Handle time (min)"}
+    mapping = {
+        "ticket_id": "Ticket No.",
+        "created_at": "Created",
+        "resolved_at": "Resolved",
+        "priority": "Priority",
+        "team": "Team",
+        "status": "Status",
+        "csat": "CSAT",
+        "handle_minutes": "Handle time (min)",
+    }
     return buf.getvalue(), _expected(
-        tickets, file="incident-report-merged.xlsx" if merged_header else "incident-report.xlsx",
-        csat_raw=None, total_row=total_row, titles=[REPORT_TITLE, REPORT_SUBTITLE],
+        tickets,
+        file="incident-report-merged.xlsx" if merged_header else "incident-report.xlsx",
+        csat_raw=None,
+        total_row=total_row,
+        titles=[REPORT_TITLE, REPORT_SUBTITLE],
         # merged group labels may be joined into the names ("Dates Created"); only the
         # canonical side is checked then
         mapping=dict.fromkeys(mapping) if merged_header else mapping,
@@ -548,7 +943,9 @@ BUILDERS = {
     "freshdesk_xlsx": lambda: build_freshdesk(seed="freshdesk-x", xlsx=True),
     "chinese_gbk": build_chinese_gbk,
     "report": build_report,
-    "report_merged_header": lambda: build_report(seed="report-m", merged_header=True, first_id=3400),
+    "report_merged_header": lambda: build_report(
+        seed="report-m", merged_header=True, first_id=3400
+    ),
 }
 
 
@@ -597,13 +994,15 @@ def test_export_imports_with_no_hand_mapping(mem_ws, export):
     report = _import(mem_ws, blob, exp)
     assert [s.table for s in report.sheets] == ["tickets"]
     sheet = report.sheets[0]
-    expected_rejects = 1 if exp.get("total_row") else 0   # only the Total row
+    expected_rejects = 1 if exp.get("total_row") else 0  # only the Total row
     assert (sheet.rows, sheet.rejected) == (exp["tickets"], expected_rejects)
     q = mem_ws.query
     assert q("SELECT count(*) AS n FROM tickets").n[0] == exp["tickets"]
     assert set(q("SELECT ticket_id FROM tickets").ticket_id) == exp["ids"]
-    assert q("SELECT count(*) AS n FROM tickets "
-             "WHERE resolved_at IS NULL AND closed_at IS NULL").n[0] == exp["open"]
+    assert (
+        q("SELECT count(*) AS n FROM tickets WHERE resolved_at IS NULL AND closed_at IS NULL").n[0]
+        == exp["open"]
+    )
     assert q("SELECT count(*) AS n FROM tickets WHERE priority = 'P1'").n[0] == exp["p1"]
     stray = q("SELECT DISTINCT priority FROM tickets WHERE priority IS NOT NULL").priority
     assert set(stray) <= set(PRIORITIES)
@@ -625,16 +1024,17 @@ def test_median_resolution_hours_match_the_rows(mem_ws, export):
     blob, exp = export
     _import(mem_ws, blob, exp)
     got = compute(mem_ws, Filters())
-    assert got["resolution_hours_median"] == pytest.approx(exp["resolution_hours_median"],
-                                                           abs=1e-3)
+    assert got["resolution_hours_median"] == pytest.approx(exp["resolution_hours_median"], abs=1e-3)
     assert got["tickets"] == exp["tickets"]
 
 
 def test_csat_is_normalised_only_where_the_scale_maps(mem_ws, export):
     blob, exp = export
     _import(mem_ws, blob, exp)
-    row = mem_ws.query("SELECT avg(csat) AS avg_score, count(csat) AS scored, "
-                       "min(csat) AS lowest, max(csat) AS highest FROM tickets").iloc[0]
+    row = mem_ws.query(
+        "SELECT avg(csat) AS avg_score, count(csat) AS scored, "
+        "min(csat) AS lowest, max(csat) AS highest FROM tickets"
+    ).iloc[0]
     if exp["csat_mean"] is None:
         assert row.scored == 0, "scores were invented for a scale that does not map to 1-5"
     else:
@@ -671,8 +1071,12 @@ def test_reimporting_the_same_export_doubles_nothing(mem_ws, export):
     again = _import(mem_ws, blob, exp)
     assert again.sheets[0].replaced == exp["tickets"]
     assert mem_ws.row_counts()["tickets"] == exp["tickets"]
-    assert mem_ws.query("SELECT count(*) AS n FROM tickets "
-                        "WHERE resolved_at IS NULL AND closed_at IS NULL").n[0] == exp["open"]
+    assert (
+        mem_ws.query(
+            "SELECT count(*) AS n FROM tickets WHERE resolved_at IS NULL AND closed_at IS NULL"
+        ).n[0]
+        == exp["open"]
+    )
 
 
 # =========================================================================== tool-specific checks
@@ -728,8 +1132,9 @@ def test_report_title_and_total_rows_are_not_tickets(mem_ws):
         # The Total row is set aside with a reason, at the row number Excel shows.
         assert rejects.row_number.tolist() == [exp["total_row"]], tool
         assert "Total" in rejects.data.iloc[0] and rejects.reason.iloc[0]
-    assert mem_ws.row_counts()["tickets"] == (built("report")[1]["tickets"]
-                                              + built("report_merged_header")[1]["tickets"])
+    assert mem_ws.row_counts()["tickets"] == (
+        built("report")[1]["tickets"] + built("report_merged_header")[1]["tickets"]
+    )
 
 
 def test_report_handle_minutes_exclude_the_total(mem_ws):
@@ -752,7 +1157,7 @@ def test_zip_of_two_exports_with_macos_junk_imports_both(mem_ws):
     zd_blob, zd = built("zendesk")
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
-        zf.writestr("exports/", b"")                            # folder entry
+        zf.writestr("exports/", b"")  # folder entry
         zf.writestr("exports/incident.xlsx", sn_blob)
         zf.writestr("exports/tickets-export.csv", zd_blob)
         zf.writestr("__MACOSX/exports/._incident.xlsx", _apple_double())
@@ -760,12 +1165,17 @@ def test_zip_of_two_exports_with_macos_junk_imports_both(mem_ws):
         zf.writestr("exports/.DS_Store", b"\0\0\0\1Bud1" + b"\0" * 100)
     report = import_files(mem_ws, [("march-exports.zip", buf.getvalue())])
     assert sorted((s.table, s.rows) for s in report.sheets) == sorted(
-        [("tickets", sn["tickets"]), ("tickets", zd["tickets"])])
+        [("tickets", sn["tickets"]), ("tickets", zd["tickets"])]
+    )
     assert any("incident.xlsx" in s.file for s in report.sheets)
     assert any("tickets-export.csv" in s.file for s in report.sheets)
     assert mem_ws.row_counts()["tickets"] == sn["tickets"] + zd["tickets"]
-    assert mem_ws.query("SELECT count(*) AS n FROM tickets WHERE resolved_at IS NULL "
-                        "AND closed_at IS NULL").n[0] == sn["open"] + zd["open"]
+    assert (
+        mem_ws.query(
+            "SELECT count(*) AS n FROM tickets WHERE resolved_at IS NULL AND closed_at IS NULL"
+        ).n[0]
+        == sn["open"] + zd["open"]
+    )
 
 
 # =========================================================================== bad files
@@ -783,8 +1193,9 @@ def _cfb(streams: dict[str, bytes]) -> bytes:
         node = root
         *folders, leaf = path.split("/")
         for folder in folders:
-            node = node["kids"].setdefault(folder, {"name": folder, "type": 1, "data": b"",
-                                                    "kids": {}})
+            node = node["kids"].setdefault(
+                folder, {"name": folder, "type": 1, "data": b"", "kids": {}}
+            )
         node["kids"][leaf] = {"name": leaf, "type": 2, "data": data, "kids": {}}
     entries: list[dict] = []
 
@@ -793,6 +1204,7 @@ def _cfb(streams: dict[str, bytes]) -> bytes:
         entries.append(node)
         for kid in node["kids"].values():
             number(kid)
+
     number(root)
 
     def count(n: int, size: int) -> int:
@@ -806,8 +1218,11 @@ def _cfb(streams: dict[str, bytes]) -> bytes:
         n = count(len(e["data"]), 64)
         e["start"] = len(minifat) if n else end
         minifat += [len(minifat) + k + 1 for k in range(n - 1)] + ([end] if n else [])
-    runs = [("dir", count(len(entries) * 128, 512)), ("minifat", count(len(minifat) * 4, 512)),
-            ("mini", count(len(mini), 512))] + [(e["id"], count(len(e["data"]), 512)) for e in big]
+    runs = [
+        ("dir", count(len(entries) * 128, 512)),
+        ("minifat", count(len(minifat) * 4, 512)),
+        ("mini", count(len(mini), 512)),
+    ] + [(e["id"], count(len(e["data"]), 512)) for e in big]
     nfat = 1
     while nfat * 128 < nfat + sum(n for _, n in runs):
         nfat += 1
@@ -820,37 +1235,54 @@ def _cfb(streams: dict[str, bytes]) -> bytes:
         e["start"] = start[e["id"]]
     root["start"] = start["mini"]
 
-    def tree(nodes):   # siblings as a binary search tree: by name length, then upper-case name
+    def tree(nodes):  # siblings as a binary search tree: by name length, then upper-case name
         if not nodes:
             return none
         mid = len(nodes) // 2
-        nodes[mid]["left"], nodes[mid]["right"] = tree(nodes[:mid]), tree(nodes[mid + 1:])
+        nodes[mid]["left"], nodes[mid]["right"] = tree(nodes[:mid]), tree(nodes[mid + 1 :])
         return nodes[mid]["id"]
+
     for e in entries:
         e.setdefault("left", none)
         e.setdefault("right", none)
-        e["child"] = tree(sorted(e["kids"].values(), key=lambda k: (len(k["name"]),
-                                                                    k["name"].upper())))
+        e["child"] = tree(
+            sorted(e["kids"].values(), key=lambda k: (len(k["name"]), k["name"].upper()))
+        )
 
     def entry(e):
         name = e["name"].encode("utf-16-le") + b"\0\0"
         size = len(mini) if e["type"] == 5 else len(e["data"])
-        return (name.ljust(64, b"\0") + struct.pack("<HBB", len(name), e["type"], 1)
-                + struct.pack("<III", e["left"], e["right"], e["child"]) + b"\0" * 36
-                + struct.pack("<IQ", e.get("start", 0) if e["type"] != 1 else 0, size))
+        return (
+            name.ljust(64, b"\0")
+            + struct.pack("<HBB", len(name), e["type"], 1)
+            + struct.pack("<III", e["left"], e["right"], e["child"])
+            + b"\0" * 36
+            + struct.pack("<IQ", e.get("start", 0) if e["type"] != 1 else 0, size)
+        )
+
     unused = b"\0" * 68 + struct.pack("<III", none, none, none) + b"\0" * 48
 
     def pad(blob: bytes, filler: bytes = b"\0") -> bytes:
         return blob.ljust(count(len(blob), 512) * 512, filler)
-    header = (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 16
-              + struct.pack("<HHHHH", 0x3E, 3, 0xFFFE, 9, 6) + b"\0" * 6
-              + struct.pack("<9I", 0, nfat, start["dir"], 0, 4096, start["minifat"], runs[1][1],
-                            end, 0)
-              + struct.pack("<109I", *range(nfat), *[free] * (109 - nfat)))
-    return b"".join([header, struct.pack(f"<{len(fat)}I", *fat),
-                     pad(b"".join(map(entry, entries)) + unused * (-len(entries) % 4)),
-                     pad(struct.pack(f"<{len(minifat)}I", *minifat), b"\xff"), pad(mini),
-                     *(pad(e["data"]) for e in big)])
+
+    header = (
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+        + b"\0" * 16
+        + struct.pack("<HHHHH", 0x3E, 3, 0xFFFE, 9, 6)
+        + b"\0" * 6
+        + struct.pack("<9I", 0, nfat, start["dir"], 0, 4096, start["minifat"], runs[1][1], end, 0)
+        + struct.pack("<109I", *range(nfat), *[free] * (109 - nfat))
+    )
+    return b"".join(
+        [
+            header,
+            struct.pack(f"<{len(fat)}I", *fat),
+            pad(b"".join(map(entry, entries)) + unused * (-len(entries) % 4)),
+            pad(struct.pack(f"<{len(minifat)}I", *minifat), b"\xff"),
+            pad(mini),
+            *(pad(e["data"]) for e in big),
+        ]
+    )
 
 
 def _lp(text: str) -> bytes:
@@ -872,8 +1304,11 @@ def encrypted_xlsx(plain: bytes, seed: str = "secret") -> bytes:
 
     def b64(n: int) -> str:
         return base64.b64encode(rng.randbytes(n)).decode()
-    algo = ('saltSize="16" blockSize="16" keyBits="256" hashSize="64" cipherAlgorithm="AES" '
-            'cipherChaining="ChainingModeCBC" hashAlgorithm="SHA512"')
+
+    algo = (
+        'saltSize="16" blockSize="16" keyBits="256" hashSize="64" cipherAlgorithm="AES" '
+        'cipherChaining="ChainingModeCBC" hashAlgorithm="SHA512"'
+    )
     xml = (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n'
         '<encryption xmlns="http://schemas.microsoft.com/office/2006/encryption" '
@@ -889,19 +1324,25 @@ def encrypted_xlsx(plain: bytes, seed: str = "secret") -> bytes:
     info = struct.pack("<HHI", 4, 4, 0x40) + xml.encode()
     package = struct.pack("<Q", len(plain)) + rng.randbytes(-(-len(plain) // 16) * 16)
     versions = struct.pack("<6H", 1, 0, 1, 0, 1, 0)
-    map_entry = struct.pack("<II", 1, 0) + _lp("EncryptedPackage") + _lp("StrongEncryptionDataSpace")
+    map_entry = (
+        struct.pack("<II", 1, 0) + _lp("EncryptedPackage") + _lp("StrongEncryptionDataSpace")
+    )
     ds = "\x06DataSpaces"
-    return _cfb({
-        f"{ds}/Version": _lp("Microsoft.Container.DataSpaces") + versions,
-        f"{ds}/DataSpaceMap": struct.pack("<III", 8, 1, len(map_entry) + 4) + map_entry,
-        f"{ds}/DataSpaceInfo/StrongEncryptionDataSpace": struct.pack("<II", 8, 1)
-        + _lp("StrongEncryptionTransform"),
-        f"{ds}/TransformInfo/StrongEncryptionTransform/\x06Primary":
-            struct.pack("<II", 88, 1) + _lp("{FF9A3F03-56EF-4613-BDD5-5A41C1D07246}")
-            + _lp("Microsoft.Container.EncryptionTransform") + versions + b"\0" * 16,
-        "EncryptionInfo": info,
-        "EncryptedPackage": package,
-    })
+    return _cfb(
+        {
+            f"{ds}/Version": _lp("Microsoft.Container.DataSpaces") + versions,
+            f"{ds}/DataSpaceMap": struct.pack("<III", 8, 1, len(map_entry) + 4) + map_entry,
+            f"{ds}/DataSpaceInfo/StrongEncryptionDataSpace": struct.pack("<II", 8, 1)
+            + _lp("StrongEncryptionTransform"),
+            f"{ds}/TransformInfo/StrongEncryptionTransform/\x06Primary": struct.pack("<II", 88, 1)
+            + _lp("{FF9A3F03-56EF-4613-BDD5-5A41C1D07246}")
+            + _lp("Microsoft.Container.EncryptionTransform")
+            + versions
+            + b"\0" * 16,
+            "EncryptionInfo": info,
+            "EncryptedPackage": package,
+        }
+    )
 
 
 @cache
@@ -919,10 +1360,35 @@ def _zip_bomb(member: str, gib: int = 1) -> bytes:
     for _ in range(gib << 10):
         crc = zlib.crc32(zero, crc)
     name, size = member.encode(), gib << 30
-    local = struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, 8, 0, 0x21, crc, len(data), size,
-                        len(name), 0) + name
-    central = struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0, 8, 0, 0x21, crc, len(data),
-                          size, len(name), 0, 0, 0, 0, 0, 0) + name
+    local = (
+        struct.pack(
+            "<IHHHHHIIIHH", 0x04034B50, 20, 0, 8, 0, 0x21, crc, len(data), size, len(name), 0
+        )
+        + name
+    )
+    central = (
+        struct.pack(
+            "<IHHHHHHIIIHHHHHII",
+            0x02014B50,
+            20,
+            20,
+            0,
+            8,
+            0,
+            0x21,
+            crc,
+            len(data),
+            size,
+            len(name),
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+        )
+        + name
+    )
     end = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, 1, 1, len(central), len(local) + len(data), 0)
     return local + data + central + end
 
@@ -987,14 +1453,23 @@ def test_bad_file_is_refused_with_one_line_naming_it(mem_ws, name):
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "svcops", *args], cwd=ROOT, text=True,
-                          capture_output=True, timeout=120, env={**os.environ})
+    return subprocess.run(
+        [sys.executable, "-m", "svcops", *args],
+        cwd=ROOT,
+        text=True,
+        capture_output=True,
+        timeout=120,
+        env={**os.environ},
+    )
 
 
 def _snapshot(path: Path) -> tuple:
     with Workspace(path) as w:
-        return (w.row_counts(), w.uploads().drop(columns="imported_at").to_dict("records"),
-                len(w.rejects()))
+        return (
+            w.row_counts(),
+            w.uploads().drop(columns="imported_at").to_dict("records"),
+            len(w.rejects()),
+        )
 
 
 @pytest.mark.parametrize("bad", ["secret.xlsx", "header-only.csv"])
@@ -1011,8 +1486,14 @@ def test_cli_exits_1_and_changes_nothing_when_one_file_is_bad(tmp_path, bad):
     assert before[0]["tickets"] == built("servicenow")[1]["tickets"]
     bad_path = tmp_path / bad
     bad_path.write_bytes(BAD_FILES[bad][0]())
-    done = _cli("import", str(good["zendesk"]), str(bad_path), str(good["jira"]),
-                "--workspace", str(workspace))
+    done = _cli(
+        "import",
+        str(good["zendesk"]),
+        str(bad_path),
+        str(good["jira"]),
+        "--workspace",
+        str(workspace),
+    )
     assert done.returncode == 1
     err = done.stderr.strip()
     assert "Traceback" not in err and len(err.splitlines()) == 1, err

@@ -27,8 +27,22 @@ from ui.format import escape_md
 ROOT = Path(__file__).resolve().parents[2]
 
 # Names that are not words of either language: encodings, formats, products, units.
-TECHNICAL = {"UTF", "GBK", "GB18030", "CSV", "CSAT", "ITIL", "API", "Freshdesk", "MB", "GB",
-             "SVCOPS_MAX_UPLOAD_MB", "P", "P1", "P4"}
+TECHNICAL = {
+    "UTF",
+    "GBK",
+    "GB18030",
+    "CSV",
+    "CSAT",
+    "ITIL",
+    "API",
+    "Freshdesk",
+    "MB",
+    "GB",
+    "SVCOPS_MAX_UPLOAD_MB",
+    "P",
+    "P1",
+    "P4",
+}
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
 
 
@@ -50,8 +64,12 @@ def _user_text(message: Message) -> list[str]:
 
 
 def _keys(message: Message) -> list[str]:
-    nested = [v for value in message.params.values()
-              for v in (value if isinstance(value, tuple) else (value,)) if isinstance(v, Message)]
+    nested = [
+        v
+        for value in message.params.values()
+        for v in (value if isinstance(value, tuple) else (value,))
+        if isinstance(v, Message)
+    ]
     return [message.key, *(k for m in nested for k in _keys(m))]
 
 
@@ -64,46 +82,72 @@ def _refused(ws, name: str, blob: bytes) -> Message:
 def _set_aside(ws, workbook, rows: list[dict], row: int) -> tuple[str, Message]:
     """Import ``rows`` as a tickets sheet; the action and reason stored for sheet row ``row``."""
     import_paths(ws, [workbook({"tickets": rows})])
-    action, reasons = ws.query("SELECT action, reasons FROM rejects WHERE row_number = ?",
-                               [row]).iloc[0]
+    action, reasons = ws.query(
+        "SELECT action, reasons FROM rejects WHERE row_number = ?", [row]
+    ).iloc[0]
     (reason,) = json.loads(reasons)
     return action, Message(reason["key"], reason["params"])
 
 
 def _tickets(n: int = 3) -> list[dict]:
-    return [{"ticket_id": f"T{i}", "created_at": datetime(2024, 5, 1, 9 + i),
-             "resolved_at": datetime(2024, 5, 2, 9 + i)} for i in range(n)]
+    return [
+        {
+            "ticket_id": f"T{i}",
+            "created_at": datetime(2024, 5, 1, 9 + i),
+            "resolved_at": datetime(2024, 5, 2, 9 + i),
+        }
+        for i in range(n)
+    ]
 
 
 CASES = {
     "damaged workbook": (
         lambda ws, wb: _refused(ws, "broken.xlsx", b"PK\x03\x04 not really a workbook"),
-        "ingest.error.damaged", "broken.xlsx: not a readable workbook (the file is damaged)"),
+        "ingest.error.damaged",
+        "broken.xlsx: not a readable workbook (the file is damaged)",
+    ),
     "empty file": (
         lambda ws, wb: _refused(ws, "empty.csv", b""),
-        "ingest.error.empty", "empty.csv: the file is empty"),
+        "ingest.error.empty",
+        "empty.csv: the file is empty",
+    ),
     "CSV in an unknown encoding": (
         lambda ws, wb: _refused(ws, "legacy.csv", b"ticket_id,created_at\nA1,\x80\x80\n"),
-        "ingest.error.encoding", "legacy.csv: the text is neither UTF-8, UTF-16 nor GBK/GB18030"),
+        "ingest.error.encoding",
+        "legacy.csv: the text is neither UTF-8, UTF-16 nor GBK/GB18030",
+    ),
     "no sheet matches": (
-        lambda ws, wb: _refused(ws, "upload.xlsx",
-                                wb({"Sheet1": [{"foo": 1, "bar": 2}]}).read_bytes()),
+        lambda ws, wb: _refused(
+            ws, "upload.xlsx", wb({"Sheet1": [{"foo": 1, "bar": 2}]}).read_bytes()
+        ),
         "ingest.error.nothing",
-        "upload.xlsx: nothing to import (sheet 'Sheet1': no table matches its columns (foo, bar))"),
+        "upload.xlsx: nothing to import (sheet 'Sheet1': no table matches its columns (foo, bar))",
+    ),
     "a row with no id": (
-        lambda ws, wb: _set_aside(ws, wb, [*_tickets(), {"ticket_id": None,
-                                                         "created_at": datetime(2024, 5, 3)}], 5),
-        "ingest.reason.empty", "ticket_id (ticket_id) is empty"),
+        lambda ws, wb: _set_aside(
+            ws, wb, [*_tickets(), {"ticket_id": None, "created_at": datetime(2024, 5, 3)}], 5
+        ),
+        "ingest.reason.empty",
+        "ticket_id (ticket_id) is empty",
+    ),
     "a duplicate key": (
         lambda ws, wb: _set_aside(ws, wb, [*_tickets(), _tickets(1)[0]], 2),
         "ingest.reason.duplicate",
-        "duplicate ticket_id: row 5 of this sheet has the same key and was kept"),
+        "duplicate ticket_id: row 5 of this sheet has the same key and was kept",
+    ),
     "a bad date in an optional column": (
-        lambda ws, wb: _set_aside(ws, wb, [*_tickets(), {"ticket_id": "T9",
-                                                         "created_at": datetime(2024, 5, 3),
-                                                         "resolved_at": "someday"}], 5),
+        lambda ws, wb: _set_aside(
+            ws,
+            wb,
+            [
+                *_tickets(),
+                {"ticket_id": "T9", "created_at": datetime(2024, 5, 3), "resolved_at": "someday"},
+            ],
+            5,
+        ),
         "ingest.reason.datetime",
-        'resolved_at (resolved_at): "someday" cannot be read as a date and time'),
+        'resolved_at (resolved_at): "someday" cannot be read as a date and time',
+    ),
 }
 
 
@@ -121,9 +165,11 @@ def test_a_bad_input_is_said_in_both_languages(ws, workbook, case):
     for text in sorted(_user_text(message), key=len, reverse=True):
         chinese = chinese.replace(text, "")
     assert not _english_words(chinese), word(message, "zh")
-    if action is not None:         # the action stored beside it is worded as well
+    if action is not None:  # the action stored beside it is worded as well
         worded = ws.rejects(lang="zh")
-        assert set(worded.action) <= {"拒收", "值已置空"} and word(message, "zh") in set(worded.reason)
+        assert set(worded.action) <= {"拒收", "值已置空"} and word(message, "zh") in set(
+            worded.reason
+        )
 
 
 def test_the_error_itself_reads_as_before(ws):
@@ -138,12 +184,22 @@ def test_a_skipped_sheet_lists_its_reasons_in_the_language_asked_for(ws, workboo
     (why,) = sheets["notes"].notes
     assert word(why, "en") == "no table matches its columns (text)"
     assert word(why, "zh") == "没有与其列相符的表（text）"
-    nested = say("ingest.skip.unfit", table="tickets",
-                 notes=(say("ingest.note.values_not_dates", source="Opened"),
-                        say("ingest.note.not_numbers", source="Cost")))
-    assert str(nested) == ("recognised as tickets but Opened: left unmapped, its values are not "
-                           "dates; Cost: left unmapped, its values are not numbers")
-    assert word(nested, "zh") == "识别为 tickets，但Opened：未映射，其值不是日期；Cost：未映射，其值不是数字"
+    nested = say(
+        "ingest.skip.unfit",
+        table="tickets",
+        notes=(
+            say("ingest.note.values_not_dates", source="Opened"),
+            say("ingest.note.not_numbers", source="Cost"),
+        ),
+    )
+    assert str(nested) == (
+        "recognised as tickets but Opened: left unmapped, its values are not "
+        "dates; Cost: left unmapped, its values are not numbers"
+    )
+    assert (
+        word(nested, "zh")
+        == "识别为 tickets，但Opened：未映射，其值不是日期；Cost：未映射，其值不是数字"
+    )
 
 
 def test_the_users_text_is_escaped_for_markdown_and_the_template_is_not(ws):
@@ -160,8 +216,16 @@ def test_an_unknown_profile_is_a_value_error_said_in_both_languages(ws):
 
 
 # Codes of the reasons a row is set aside, keyed f"ingest.reason.{code}" in coerce.py.
-REASON_CODES = {"empty", "priority", "csat_scale", "csat_score", "datetime", "summary",
-                "duplicate", *_TYPE_REASONS.values()}
+REASON_CODES = {
+    "empty",
+    "priority",
+    "csat_scale",
+    "csat_score",
+    "datetime",
+    "summary",
+    "duplicate",
+    *_TYPE_REASONS.values(),
+}
 _KEY = re.compile(r"""["'](ingest\.[a-z_]+(?:\.[a-z_]+)?)["']""")
 
 
@@ -195,21 +259,33 @@ def test_the_data_page_says_it_in_chinese(tmp_path, monkeypatch, workbook):
     at.file_uploader[0].upload("broken.xlsx", b"PK\x03\x04 not really a workbook")
     at.form_submit_button[0].click().run()
     assert not at.exception
-    shown = re.sub(r"\\(.)", r"\1", at.error[0].value)      # as rendered: escapes undone
+    shown = re.sub(r"\\(.)", r"\1", at.error[0].value)  # as rendered: escapes undone
     assert shown == "未导入任何数据。broken.xlsx：无法读取的工作簿（文件已损坏）"
-    rows = [*_tickets(), {"ticket_id": "T9", "created_at": datetime(2024, 5, 3),
-                          "resolved_at": "someday"}]
+    rows = [
+        *_tickets(),
+        {"ticket_id": "T9", "created_at": datetime(2024, 5, 3), "resolved_at": "someday"},
+    ]
     at.file_uploader[0].upload("june.xlsx", workbook({"tickets": rows}).read_bytes())
     at.form_submit_button[0].click().run()
     assert not at.exception
     rejects = at.dataframe[-1].value
     assert rejects.iloc[0].tolist()[4:6] == [
-        "值已置空", "resolved_at（resolved_at）：“someday”无法读取为日期时间"]
-    zendesk = [{"Ticket ID": f"Z{i}", "Created at": datetime(2024, 6, 3, 9 + i),
-                "Satisfaction Score": "Good"} for i in range(3)]
+        "值已置空",
+        "resolved_at（resolved_at）：“someday”无法读取为日期时间",
+    ]
+    zendesk = [
+        {
+            "Ticket ID": f"Z{i}",
+            "Created at": datetime(2024, 6, 3, 9 + i),
+            "Satisfaction Score": "Good",
+        }
+        for i in range(3)
+    ]
     at.file_uploader[0].upload("zendesk.xlsx", workbook({"tickets": zendesk}).read_bytes())
-    at.form_submit_button[1].click().run()                  # check the mapping first
+    at.form_submit_button[1].click().run()  # check the mapping first
     assert not at.exception
     captions = [re.sub(r"\\(.)", r"\1", c.value) for c in at.caption]
-    assert "Satisfaction Score：CSAT 仅按原样保留（两级评分（good）没有对应的 1-5 分值；" \
-           "仅保留原始值）" in captions, captions
+    assert (
+        "Satisfaction Score：CSAT 仅按原样保留（两级评分（good）没有对应的 1-5 分值；"
+        "仅保留原始值）" in captions
+    ), captions

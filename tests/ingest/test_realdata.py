@@ -21,8 +21,10 @@ from svcops.store import Workspace
 
 REALDATA = Path(__file__).resolve().parents[3] / "shared" / "realdata"
 if not REALDATA.is_dir():
-    pytest.skip(f"../shared/realdata is absent: no real exports at {REALDATA} to test against",
-                allow_module_level=True)
+    pytest.skip(
+        f"../shared/realdata is absent: no real exports at {REALDATA} to test against",
+        allow_module_level=True,
+    )
 
 PRIORITIES = {"P1", "P2", "P3", "P4"}
 
@@ -63,8 +65,7 @@ def _import(files: list[tuple[str, bytes]]) -> Imported:
 
 def _text_columns(ws: Workspace, table: str) -> list[str]:
     cols = ws.query(f'DESCRIBE "{table}"')
-    return [c for c, t in zip(cols.column_name, cols.column_type, strict=True)
-            if t == "VARCHAR"]
+    return [c for c, t in zip(cols.column_name, cols.column_type, strict=True) if t == "VARCHAR"]
 
 
 def _first_event_local(frame: pd.DataFrame, case: str, when: str) -> pd.Series:
@@ -87,8 +88,10 @@ def _assert_same_times(got: pd.Series, want: pd.Series) -> None:
     a = got.to_numpy(dtype="datetime64[ns]")
     b = want.to_numpy(dtype="datetime64[ns]")
     differ = (a != b).nonzero()[0]
-    assert len(differ) == 0, (f"{len(differ)} of {len(a)} differ, e.g. {got.index[differ[0]]}: "
-                              f"{a[differ[0]]} != {b[differ[0]]}")
+    assert len(differ) == 0, (
+        f"{len(differ)} of {len(a)} differ, e.g. {got.index[differ[0]]}: "
+        f"{a[differ[0]]} != {b[differ[0]]}"
+    )
 
 
 # =========================================================================== UCI ServiceNow log
@@ -98,7 +101,7 @@ UCI_ZIP = ("uci_incident_event_log", "incident_event_log.csv.zip")
 
 @pytest.fixture(scope="module")
 def uci_raw() -> pd.DataFrame:
-    with zipfile.ZipFile(_path(*UCI_ZIP)) as zf:   # the zip also holds __MACOSX/._incident...
+    with zipfile.ZipFile(_path(*UCI_ZIP)) as zf:  # the zip also holds __MACOSX/._incident...
         with zf.open("incident_event_log.csv") as fh:
             return pd.read_csv(fh, dtype=str, keep_default_na=False)
 
@@ -122,21 +125,23 @@ def _uci_time(text: str) -> pd.Timestamp | None:
 @pytest.mark.slow
 def test_uci_imports_from_its_zip_as_tickets_and_events(uci, uci_raw):
     ws = uci.need()
-    assert len(uci_raw) == 141_712 and uci_raw.number.nunique() == 24_918   # the file itself
+    assert len(uci_raw) == 141_712 and uci_raw.number.nunique() == 24_918  # the file itself
     counts = ws.row_counts()
     assert (counts["tickets"], counts["events"]) == (24_918, 141_712)
     tables = {s.table for s in uci.report.sheets}
     assert "events" in tables and tables <= {"events", "tickets"}, tables
     # Every incident's last row is Closed with closed_at filled: nothing is open.
-    assert uci.count("SELECT count(*) FROM tickets WHERE resolved_at IS NULL "
-                     "AND closed_at IS NULL") == 0
+    assert (
+        uci.count("SELECT count(*) FROM tickets WHERE resolved_at IS NULL AND closed_at IS NULL")
+        == 0
+    )
 
 
 @pytest.mark.slow
 def test_uci_dates_are_day_first(uci, uci_raw):
     ws = uci.need()
     first, last = ws.query("SELECT min(created_at) AS a, max(created_at) AS b FROM tickets").iloc[0]
-    assert first == pd.Timestamp("2016-02-29 01:16")          # opened_at, not sys_created_at
+    assert first == pd.Timestamp("2016-02-29 01:16")  # opened_at, not sys_created_at
     opened = pd.to_datetime(uci_raw.opened_at, format="%d/%m/%Y %H:%M")
     assert last == opened.max() == pd.Timestamp("2017-02-16 14:17")
     # INC0000045 was closed "5/3/2016 12:00": 5 March, not 3 May.
@@ -156,12 +161,18 @@ def test_uci_question_mark_is_missing(uci, uci_raw):
             assert n == 0, f'{table}.{col} holds "?" {n} times'
     last = _uci_last_rows(uci_raw)
     # The marker becomes NULL, in text and date columns alike (counts from the raw last rows).
-    assert uci.count("SELECT count(*) FROM tickets WHERE resolved_at IS NULL") == (
-        last.resolved_at == "?").sum()
-    assert uci.count("SELECT count(*) FROM tickets WHERE team IS NULL") == (
-        last.assignment_group == "?").sum()
-    assert uci.count("SELECT count(*) FROM tickets WHERE agent IS NULL") == (
-        last.assigned_to == "?").sum()
+    assert (
+        uci.count("SELECT count(*) FROM tickets WHERE resolved_at IS NULL")
+        == (last.resolved_at == "?").sum()
+    )
+    assert (
+        uci.count("SELECT count(*) FROM tickets WHERE team IS NULL")
+        == (last.assignment_group == "?").sum()
+    )
+    assert (
+        uci.count("SELECT count(*) FROM tickets WHERE agent IS NULL")
+        == (last.assigned_to == "?").sum()
+    )
 
 
 @pytest.mark.slow
@@ -183,18 +194,26 @@ def test_uci_ticket_equals_its_latest_event_row(uci, uci_raw):
     for number in changed[changed].index:
         case = uci_raw[uci_raw.number == number]
         final = case.iloc[-1]
-        if "?" not in final[["assignment_group", "assigned_to", "resolved_at", "category"]].tolist():
+        if (
+            "?"
+            not in final[["assignment_group", "assigned_to", "resolved_at", "category"]].tolist()
+        ):
             break
-    assert case.iloc[0].assignment_group != final.assignment_group or \
-        case.iloc[0].assigned_to != final.assigned_to
+    assert (
+        case.iloc[0].assignment_group != final.assignment_group
+        or case.iloc[0].assigned_to != final.assigned_to
+    )
     t = ws.query("SELECT * FROM tickets WHERE ticket_id = ?", [number])
     assert len(t) == 1, f"{number}: {len(t)} ticket rows"
     t = t.iloc[0]
     assert t.created_at == _uci_time(final.opened_at)
     assert t.resolved_at == _uci_time(final.resolved_at)
     assert t.closed_at == _uci_time(final.closed_at)
-    assert (t.team, t.agent, t.category) == (final.assignment_group, final.assigned_to,
-                                             final.category)
+    assert (t.team, t.agent, t.category) == (
+        final.assignment_group,
+        final.assigned_to,
+        final.category,
+    )
     assert (t.priority_raw, t.status) == (final.priority, "closed")
     assert t.reopen_count == int(final.reopen_count)
     # Its events are its rows: (state, update time), one event per audit row.
@@ -206,17 +225,26 @@ def test_uci_ticket_equals_its_latest_event_row(uci, uci_raw):
 @pytest.mark.slow
 def test_uci_events_keep_every_audit_row(uci, uci_raw):
     ws = uci.need()
-    assert uci.count("SELECT count(*) FROM events WHERE activity IS NULL "
-                     "OR timestamp IS NULL OR case_id IS NULL") == 0
+    assert (
+        uci.count(
+            "SELECT count(*) FROM events WHERE activity IS NULL "
+            "OR timestamp IS NULL OR case_id IS NULL"
+        )
+        == 0
+    )
     got = ws.query("SELECT activity, count(*) AS n FROM events GROUP BY 1")
     # incident_state as written, including the undocumented "-100" (5 rows).
-    assert dict(zip(got.activity, got.n, strict=True)) == \
-        uci_raw.incident_state.value_counts().to_dict()
+    assert (
+        dict(zip(got.activity, got.n, strict=True))
+        == uci_raw.incident_state.value_counts().to_dict()
+    )
     # 6,534 audit rows repeat (number, state, minute) -- they differ in other columns
     # (sys_mod_count, sys_updated_by), so each is a real update and must stay.
     dupes = uci_raw.duplicated(["number", "incident_state", "sys_updated_at"]).sum()
-    assert uci.count("SELECT count(*) - count(DISTINCT (case_id, activity, timestamp)) "
-                     "FROM events") == dupes
+    assert (
+        uci.count("SELECT count(*) - count(DISTINCT (case_id, activity, timestamp)) FROM events")
+        == dupes
+    )
 
 
 # =========================================================================== Helpdesk event log
@@ -250,10 +278,12 @@ def test_helpdesk_is_an_event_log_with_one_ticket_per_case(helpdesk, helpdesk_ra
 
 def test_helpdesk_events_and_ticket_start_times(helpdesk, helpdesk_raw):
     ws = helpdesk.need()
-    assert helpdesk.count("SELECT count(*) FROM events WHERE activity IS NULL "
-                          "OR timestamp IS NULL") == 0
+    assert (
+        helpdesk.count("SELECT count(*) FROM events WHERE activity IS NULL OR timestamp IS NULL")
+        == 0
+    )
     acts = set(ws.query("SELECT DISTINCT activity FROM events").activity)
-    assert acts == set(helpdesk_raw["concept:name"])        # mixed case kept: VERIFIED, Closed
+    assert acts == set(helpdesk_raw["concept:name"])  # mixed case kept: VERIFIED, Closed
     # Offsets +02:00/+03:00 (the converter's DST): the wall-clock time is kept.
     want = _first_event_local(helpdesk_raw, "case:concept:name", "time:timestamp")
     got = _by_key(ws, "SELECT ticket_id, created_at FROM tickets")
@@ -283,17 +313,19 @@ def test_bpi2013_incidents_are_an_event_log(vinst, vinst_raw):
     assert (counts["events"], counts["tickets"]) == (65_533, 7_554)
     # UTF-8 with BOM: the first header is "\ufeffSR Number" to a careless reader.
     assert set(ws.query("SELECT ticket_id FROM tickets").ticket_id) == set(vinst_raw["SR Number"])
-    assert vinst.count("SELECT count(*) FROM events WHERE activity IS NULL "
-                       "OR timestamp IS NULL") == 0
+    assert (
+        vinst.count("SELECT count(*) FROM events WHERE activity IS NULL OR timestamp IS NULL") == 0
+    )
     acts = set(ws.query("SELECT DISTINCT activity FROM events").activity)
     # The activity is one of the file's own label columns, whichever the mapper picks.
-    assert any(acts == set(vinst_raw[c]) for c in ("Activity", "Status", "Sub Status",
-                                                   "Activity Level")), sorted(acts)[:10]
+    assert any(
+        acts == set(vinst_raw[c]) for c in ("Activity", "Status", "Sub Status", "Activity Level")
+    ), sorted(acts)[:10]
 
 
 def test_bpi2013_incident_created_is_first_event(vinst, vinst_raw):
     ws = vinst.need()
-    want = _first_event_local(vinst_raw, "SR Number", "Change Date+Time")   # +01:00 throughout
+    want = _first_event_local(vinst_raw, "SR Number", "Change Date+Time")  # +01:00 throughout
     _assert_same_times(_by_key(ws, "SELECT ticket_id, created_at FROM tickets"), want)
 
 
@@ -312,8 +344,9 @@ def test_bpi2013_closed_problems_are_an_event_log(problems, problems_raw):
     counts = ws.row_counts()
     assert (counts["events"], counts["tickets"]) == (6_660, 1_487)
     assert problems.count("SELECT count(*) FROM events WHERE activity IS NULL") == 0
-    assert set(ws.query("SELECT DISTINCT activity FROM events").activity) == \
-        set(problems_raw["concept:name"])
+    assert set(ws.query("SELECT DISTINCT activity FROM events").activity) == set(
+        problems_raw["concept:name"]
+    )
     # Mixed +02:00/+03:00 offsets (the converter's DST): the wall-clock time is kept.
     want = _first_event_local(problems_raw, "case:concept:name", "time:timestamp")
     _assert_same_times(_by_key(ws, "SELECT ticket_id, created_at FROM tickets"), want)
@@ -325,10 +358,14 @@ NYC_PORTAL = ("nyc311_samples", "311_Service_Requests_from_2010_to_Present.csv")
 NYC_API = ("nyc311_samples", "311_Service_Requests.csv")
 
 
-@pytest.mark.parametrize("parts, key, created, closed, channel", [
-    (NYC_PORTAL, "Unique Key", "Created Date", "Closed Date", "Open Data Channel Type"),
-    (NYC_API, "unique_key", "created_date", "closed_date", "open_data_channel_type"),
-], ids=["portal", "socrata_api"])
+@pytest.mark.parametrize(
+    "parts, key, created, closed, channel",
+    [
+        (NYC_PORTAL, "Unique Key", "Created Date", "Closed Date", "Open Data Channel Type"),
+        (NYC_API, "unique_key", "created_date", "closed_date", "open_data_channel_type"),
+    ],
+    ids=["portal", "socrata_api"],
+)
 def test_nyc311_requests_are_tickets(parts, key, created, closed, channel):
     # One row per service request: a service manager expects tickets, keyed by the
     # unique key, open until "Closed Date" is filled ("Resolution Action Updated Date"
@@ -339,14 +376,18 @@ def test_nyc311_requests_are_tickets(parts, key, created, closed, channel):
     assert [s.table for s in got.report.sheets] == ["tickets"]
     assert ws.row_counts()["tickets"] == len(raw)
     assert set(ws.query("SELECT ticket_id FROM tickets").ticket_id) == set(raw[key])
-    assert got.count("SELECT count(*) FROM tickets WHERE resolved_at IS NULL "
-                     "AND closed_at IS NULL") == (raw[closed] == "").sum()
+    assert (
+        got.count("SELECT count(*) FROM tickets WHERE resolved_at IS NULL AND closed_at IS NULL")
+        == (raw[closed] == "").sum()
+    )
     # Portal: "05/01/2022 12:00:03 AM" is month-first, 12-hour; API: ISO with milliseconds.
     stamps = pd.to_datetime(raw[created], format="mixed")
     span = ws.query("SELECT min(created_at) AS a, max(created_at) AS b FROM tickets").iloc[0]
     assert (span.a, span.b) == (stamps.min(), stamps.max())
-    assert got.count("SELECT count(*) FROM tickets WHERE channel = 'phone'") == \
-        (raw[channel] == "PHONE").sum()
+    assert (
+        got.count("SELECT count(*) FROM tickets WHERE channel = 'phone'")
+        == (raw[channel] == "PHONE").sum()
+    )
 
 
 def test_nyc311_both_header_styles_land_in_one_table():
@@ -398,6 +439,6 @@ def test_the_realdata_files_are_the_documented_ones():
         names = zf.namelist()
     assert names == ["incident_event_log.csv", "__MACOSX/._incident_event_log.csv"]
     assert _path(*VINST).read_bytes()[:3] == b"\xef\xbb\xbf"
-    assert b"\n" not in _path(*SHIFTS).read_bytes()       # bare CR line ends
+    assert b"\n" not in _path(*SHIFTS).read_bytes()  # bare CR line ends
     head = _path(*BANK).read_bytes()[:200].split(b"\r\n")[0]
     assert head.split(b"\t")[:3] == [b"vru+line", b"call_id", b"customer_id"]

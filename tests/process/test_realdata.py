@@ -26,8 +26,9 @@ from svcops.store import Workspace
 REALDATA = Path(__file__).resolve().parents[3] / "shared" / "realdata"
 ZIP = REALDATA / "uci_incident_event_log" / "incident_event_log.csv.zip"
 if not ZIP.exists():
-    pytest.skip(f"../shared/realdata is absent: no UCI incident log at {ZIP}",
-                allow_module_level=True)
+    pytest.skip(
+        f"../shared/realdata is absent: no UCI incident log at {ZIP}", allow_module_level=True
+    )
 
 pytestmark = pytest.mark.slow
 # Every incident was opened from 29 Feb 2016 to 16 Feb 2017: this period holds them all.
@@ -39,9 +40,14 @@ def ordered() -> pd.DataFrame:
     """The log as pandas orders it: by incident, update time, row in the file."""
     with zipfile.ZipFile(ZIP) as zf, zf.open("incident_event_log.csv") as fh:
         raw = pd.read_csv(fh, dtype=str, keep_default_na=False)
-    log = pd.DataFrame({"case": raw["number"], "activity": raw["incident_state"],
-                        "ts": pd.to_datetime(raw["sys_updated_at"], format="%d/%m/%Y %H:%M"),
-                        "row": np.arange(len(raw))})
+    log = pd.DataFrame(
+        {
+            "case": raw["number"],
+            "activity": raw["incident_state"],
+            "ts": pd.to_datetime(raw["sys_updated_at"], format="%d/%m/%Y %H:%M"),
+            "row": np.arange(len(raw)),
+        }
+    )
     log = log.sort_values(["case", "ts", "row"], kind="stable").reset_index(drop=True)
     by_case = log.groupby("case", sort=False)
     log["next"] = by_case["activity"].shift(-1)
@@ -75,7 +81,8 @@ def test_the_log_has_many_ties(ordered):
 def test_edges_equal_pandas(view, ordered):
     steps = ordered.dropna(subset=["next"])
     want = steps.groupby(["activity", "next"]).agg(
-        events=("case", "size"), cases=("case", "nunique"), median=("hours", "median"))
+        events=("case", "size"), cases=("case", "nunique"), median=("hours", "median")
+    )
     edges = view.map.edges
     inner = edges[~edges["source"].isin([P.START]) & ~edges["target"].isin([P.END])]
     got = inner.set_index(["source", "target"]).sort_index()
@@ -116,7 +123,7 @@ def test_the_same_on_every_run(ws, view):
     again = P.analyse(ws, ALL)
     pd.testing.assert_frame_equal(again.map.edges, view.map.edges)
     pd.testing.assert_frame_equal(again.variants, view.variants)
-    with _import() as fresh:                      # a new import, a new DuckDB
+    with _import() as fresh:  # a new import, a new DuckDB
         other = P.analyse(fresh, ALL)
     pd.testing.assert_frame_equal(other.map.edges, view.map.edges)
     pd.testing.assert_frame_equal(other.variants, view.variants)

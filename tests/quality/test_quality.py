@@ -20,8 +20,9 @@ D = datetime
 
 
 def _series(values, start="2024-03-01"):
-    return pd.DataFrame({"date": pd.date_range(start, periods=len(values), freq="D"),
-                         "value": values})
+    return pd.DataFrame(
+        {"date": pd.date_range(start, periods=len(values), freq="D"), "value": values}
+    )
 
 
 def _flagged(frame: pd.DataFrame, rule: int) -> list[int]:
@@ -34,15 +35,15 @@ def _flagged(frame: pd.DataFrame, rule: int) -> list[int]:
 def test_individuals_limits_worked_by_hand():
     chart = q.individuals_chart(_series([10, 12, 11, 14, 13]), "value")
     # mean = 60 / 5 = 12; moving ranges 2, 1, 3, 1 -> MR-bar = 7 / 4 = 1.75
-    sigma = 1.75 / 1.128                                   # = 1.551418...
+    sigma = 1.75 / 1.128  # = 1.551418...
     assert chart.centre == pytest.approx(12)
     assert chart.mr_bar == pytest.approx(1.75)
     assert chart.sigma == pytest.approx(sigma)
     assert chart.sigma == pytest.approx(1.5514184397)
-    assert chart.ucl == pytest.approx(12 + 3 * sigma)      # 16.654255
-    assert chart.lcl == pytest.approx(12 - 3 * sigma)      # 7.345745
+    assert chart.ucl == pytest.approx(12 + 3 * sigma)  # 16.654255
+    assert chart.lcl == pytest.approx(12 - 3 * sigma)  # 7.345745
     assert chart.ucl == pytest.approx(16.6542553191)
-    assert chart.mr_ucl == pytest.approx(3.267 * 1.75)     # 5.71725
+    assert chart.mr_ucl == pytest.approx(3.267 * 1.75)  # 5.71725
     assert chart.frame["moving_range"].tolist()[1:] == [2, 1, 3, 1]
     assert math.isnan(chart.frame["moving_range"].iloc[0])
     assert not chart.frame["out_of_control"].any()
@@ -62,7 +63,7 @@ def test_individuals_lcl_negative_unless_floored():
     floored = q.individuals_chart(values, "value", floor=0)
     assert floored.lcl == 0
     assert (floored.frame["lcl"] == 0).all()
-    assert floored.sigma == pytest.approx(4 / 1.128)   # the floor moves the line, not sigma
+    assert floored.sigma == pytest.approx(4 / 1.128)  # the floor moves the line, not sigma
 
 
 def test_baseline_period_sets_centre_and_mr_bar():
@@ -72,11 +73,11 @@ def test_baseline_period_sets_centre_and_mr_bar():
     assert everything.centre == pytest.approx((60 + 93) / 8)
     base = q.individuals_chart(frame, "value", baseline=(date(2024, 3, 1), date(2024, 3, 5)))
     assert base.centre == pytest.approx(12)
-    assert base.mr_bar == pytest.approx(1.75)                # not (2+1+3+1+17+2+1)/7
+    assert base.mr_bar == pytest.approx(1.75)  # not (2+1+3+1+17+2+1)/7
     assert render(base.baseline) == "2024-03-01 to 2024-03-05 (5 points)"
     assert render(base.baseline, "zh") == "2024-03-01 至 2024-03-05（5 个点）"
     assert base.frame["baseline"].tolist() == [True] * 5 + [False] * 3
-    assert _flagged(base.frame, 1) == [5, 6, 7]              # 30+ is far beyond 16.65
+    assert _flagged(base.frame, 1) == [5, 6, 7]  # 30+ is far beyond 16.65
     # A boolean mask selecting the same rows gives the same limits.
     masked = q.individuals_chart(frame, "value", baseline=[True] * 5 + [False] * 3)
     assert masked.centre == base.centre and masked.sigma == base.sigma
@@ -97,9 +98,9 @@ def test_individuals_missing_values_excluded_with_reason():
 @pytest.mark.parametrize(
     ("values", "baseline", "note", "rule_1"),
     [
-        ([], None, True, []),                       # empty frame
-        ([7.0], None, True, []),                    # one point: no moving range
-        ([5, 5, 5, 5], None, False, []),            # zero variance: limits = centre, no flags
+        ([], None, True, []),  # empty frame
+        ([7.0], None, True, []),  # one point: no moving range
+        ([5, 5, 5, 5], None, False, []),  # zero variance: limits = centre, no flags
         ([5, 5, 5, 5, 6], [True] * 4 + [False], False, [4]),  # any departure from 0-sigma
     ],
 )
@@ -115,20 +116,26 @@ def test_individuals_edge_cases(values, baseline, note, rule_1):
 def test_notes_and_baselines_are_keys_worded_in_both_languages():
     one = q.individuals_chart(_series([7.0]), "value")
     assert one.note == Message("quality.note.too_few_baseline", {"n": 1})
-    assert render(one.note) == ("the baseline needs at least 2 consecutive points to estimate "
-                                "sigma; it has 1")
+    assert render(one.note) == (
+        "the baseline needs at least 2 consecutive points to estimate sigma; it has 1"
+    )
     assert render(one.baseline) == "all points (1 point)"
     picked = q.individuals_chart(_series([1, 2, 3]), "value", baseline=[True, True, False])
     assert render(picked.baseline) == "selected points (2 points)"
     assert render(picked.baseline, "zh") == "所选点（2 个点）"
     one_picked = q.individuals_chart(_series([1, 2]), "value", baseline=[True, False])
     assert render(one_picked.baseline) == "selected points (1 point)"
-    one_day = q.individuals_chart(_series([1, 2]), "value",
-                                  baseline=(date(2024, 3, 1), date(2024, 3, 1)))
+    one_day = q.individuals_chart(
+        _series([1, 2]), "value", baseline=(date(2024, 3, 1), date(2024, 3, 1))
+    )
     assert render(one_day.baseline) == "2024-03-01 to 2024-03-01 (1 point)"
     assert render(one_day.baseline, "zh") == "2024-03-01 至 2024-03-01（1 个点）"
-    empty = q.p_chart(pd.DataFrame({"date": pd.date_range("2024-03-01", periods=2),
-                                    "d": [0, 1], "n": [0, 2]}), "d", "n", baseline=[True, False])
+    empty = q.p_chart(
+        pd.DataFrame({"date": pd.date_range("2024-03-01", periods=2), "d": [0, 1], "n": [0, 2]}),
+        "d",
+        "n",
+        baseline=[True, False],
+    )
     assert render(empty.note) == "the baseline has no items to judge; no limits"
     assert render(empty.note, "zh") == "基准期没有可判定的项目；无法给出控制限"
 
@@ -146,11 +153,13 @@ def test_individuals_rejects_bad_inputs():
 
 
 def test_p_chart_limits_vary_with_n_and_n0_is_excluded():
-    frame = pd.DataFrame({
-        "date": pd.date_range("2024-03-01", periods=4, freq="D"),
-        "breached": [4, 6, 40, 0],
-        "done": [20, 80, 400, 0],
-    })
+    frame = pd.DataFrame(
+        {
+            "date": pd.date_range("2024-03-01", periods=4, freq="D"),
+            "breached": [4, 6, 40, 0],
+            "done": [20, 80, 400, 0],
+        }
+    )
     chart = q.p_chart(frame, "breached", "done")
     # p-bar = 50 / 500 = 0.1; p(1-p) = 0.09, so sigma_i = 0.3 / sqrt(n_i)
     assert chart.centre == pytest.approx(0.1)
@@ -164,14 +173,16 @@ def test_p_chart_limits_vary_with_n_and_n0_is_excluded():
     assert f["lcl"].tolist() == pytest.approx([0.0, 0.0, 0.055])
     assert f["n"].tolist() == [20, 80, 400] and f["n"].dtype == "int64"
     assert chart.excluded.to_dict("records") == [
-        {"date": pd.Timestamp("2024-03-04"), "reason": "n = 0: no items to judge"}]
+        {"date": pd.Timestamp("2024-03-04"), "reason": "n = 0: no items to judge"}
+    ]
     assert not f["out_of_control"].any()
     assert chart.sigma is None and chart.mr_bar is None
 
 
 def test_p_chart_ucl_capped_at_one_and_rule_uses_point_sigma():
-    frame = pd.DataFrame({"date": pd.date_range("2024-03-01", periods=3, freq="D"),
-                          "d": [1, 0, 9], "n": [2, 1, 10]})
+    frame = pd.DataFrame(
+        {"date": pd.date_range("2024-03-01", periods=3, freq="D"), "d": [1, 0, 9], "n": [2, 1, 10]}
+    )
     chart = q.p_chart(frame, "d", "n", baseline=[True, True, False])
     # p-bar = 1 / 3 over the baseline; n = 1: 1/3 + 3*sqrt(2/9) = 1.747 -> capped at 1
     assert chart.centre == pytest.approx(1 / 3)
@@ -181,12 +192,20 @@ def test_p_chart_ucl_capped_at_one_and_rule_uses_point_sigma():
 
 
 def test_p_chart_bad_rows_are_listed_not_dropped():
-    frame = pd.DataFrame({"date": pd.date_range("2024-03-01", periods=4, freq="D"),
-                          "d": [1, 5, -1, np.nan], "n": [10, 3, 4, 5]})
+    frame = pd.DataFrame(
+        {
+            "date": pd.date_range("2024-03-01", periods=4, freq="D"),
+            "d": [1, 5, -1, np.nan],
+            "n": [10, 3, 4, 5],
+        }
+    )
     chart = q.p_chart(frame, "d", "n")
     assert len(chart.frame) == 1
     assert chart.excluded["reason"].tolist() == [
-        "more defects than items", "negative count", "defects or n missing"]
+        "more defects than items",
+        "negative count",
+        "defects or n missing",
+    ]
 
 
 # --------------------------------------------------------------------------- rules
@@ -202,20 +221,20 @@ def test_p_chart_bad_rows_are_listed_not_dropped():
         # rule 2: 2 of 3 beyond 2 sigma on one side; flags the completing point
         ([0, 2.5, 0, 2.5], 2, [3]),
         ([0, 2.5, 2.5, 0], 2, [2]),
-        ([2.5, 2.5], 2, [1]),                       # the start of the series counts
+        ([2.5, 2.5], 2, [1]),  # the start of the series counts
         ([-2.5, 0, -3.5], 2, [2]),
-        ([2.5, 0, 0, 2.5], 2, []),                  # near miss: 1 of 3
-        ([2.5, -2.5, 0], 2, []),                    # opposite sides
+        ([2.5, 0, 0, 2.5], 2, []),  # near miss: 1 of 3
+        ([2.5, -2.5, 0], 2, []),  # opposite sides
         # rule 3: 4 of 5 beyond 1 sigma on one side
         ([1.5, 1.5, 0, 1.5, 1.5], 3, [4]),
         ([-1.5, -1.5, -1.5, -1.5], 3, [3]),
-        ([1.5, 0, 1.5, 0, 1.5, 1.5], 3, []),        # near miss: 3 of 5 in every window
+        ([1.5, 0, 1.5, 0, 1.5, 1.5], 3, []),  # near miss: 3 of 5 in every window
         ([1.5, 1.5, 0, 1.5, -1.5], 3, []),
         # rule 4: 8 in a row on one side; every further point of the run flags again
         ([0.5] * 8, 4, [7]),
         ([-0.5] * 9, 4, [7, 8]),
-        ([0.5] * 7, 4, []),                         # near miss: 7
-        ([0.5] * 7 + [0] + [0.5], 4, []),           # a point on the centre breaks the run
+        ([0.5] * 7, 4, []),  # near miss: 7
+        ([0.5] * 7 + [0] + [0.5], 4, []),  # a point on the centre breaks the run
         ([0.5] * 4 + [-0.5] + [0.5] * 4, 4, []),
     ],
 )
@@ -249,8 +268,9 @@ def test_chart_rules_follow_its_centre_and_sigma():
 
 
 def test_pareto_shares_and_vital_few():
-    frame = pd.DataFrame({"cat": ["C", "A", "E", "B", "D", "A"],
-                          "n": [10, 30, 4, 30, 6, 20]})   # A listed twice: 50
+    frame = pd.DataFrame(
+        {"cat": ["C", "A", "E", "B", "D", "A"], "n": [10, 30, 4, 30, 6, 20]}
+    )  # A listed twice: 50
     out = q.pareto(frame, "cat", "n")
     assert out["cat"].tolist() == ["A", "B", "C", "D", "E"]
     assert out["n"].tolist() == [50, 30, 10, 6, 4]
@@ -265,7 +285,7 @@ def test_pareto_vital_few_includes_the_category_crossing_80():
     assert out["cumulative_share"].tolist() == pytest.approx([0.4, 0.7, 0.9, 1.0])
     assert out["vital_few"].tolist() == [True, True, True, False]
     ties = q.pareto(pd.DataFrame({"c": ["b", "a"], "n": [5, 5]}), "c", "n")
-    assert ties["c"].tolist() == ["a", "b"]             # ties in name order
+    assert ties["c"].tolist() == ["a", "b"]  # ties in name order
     empty = q.pareto(pd.DataFrame({"c": ["a"], "n": [0]}), "c", "n")
     assert not empty["vital_few"].any() and empty["share"].isna().all()
     with pytest.raises(ValueError, match="non-negative"):
@@ -278,7 +298,7 @@ def test_nps_on_a_hand_list():
     assert (r.n, r.promoters, r.passives, r.detractors) == (9, 4, 2, 3)
     assert r.promoter_share == pytest.approx(4 / 9)
     assert r.detractor_share == pytest.approx(3 / 9)
-    assert r.nps == pytest.approx(100 * (4 - 3) / 9)    # 11.1 points
+    assert r.nps == pytest.approx(100 * (4 - 3) / 9)  # 11.1 points
     assert q.nps([8.5, 9]).passives == 1
     assert q.nps([10, 10]).nps == 100 and q.nps([0]).nps == -100
     none = q.nps([])
@@ -292,34 +312,93 @@ def test_nps_on_a_hand_list():
 # --------------------------------------------------------------------------- workspace
 
 
-def _t(tid, created, resolved=None, priority="P3", *, sla=None, csat=None, reopen=None,
-       category="Access", team="A"):
-    return {"ticket_id": tid, "created_at": created, "resolved_at": resolved,
-            "priority": priority, "sla_hours": sla, "csat": csat, "reopen_count": reopen,
-            "category": category, "team": team}
+def _t(
+    tid,
+    created,
+    resolved=None,
+    priority="P3",
+    *,
+    sla=None,
+    csat=None,
+    reopen=None,
+    category="Access",
+    team="A",
+):
+    return {
+        "ticket_id": tid,
+        "created_at": created,
+        "resolved_at": resolved,
+        "priority": priority,
+        "sla_hours": sla,
+        "csat": csat,
+        "reopen_count": reopen,
+        "category": category,
+        "team": team,
+    }
 
 
 # Period 2024-03-01..03-03. Policy: P1 4 h, P2 8 h, P3 24 h.
 TICKETS = [
-    _t("Q1", D(2024, 3, 1, 8), D(2024, 3, 1, 10), "P1", csat=5, reopen=0),      # 2 h, met
-    _t("Q2", D(2024, 3, 1, 9), D(2024, 3, 1, 15), "P1", csat=2, reopen=1),      # 6 h, breach
-    _t("Q3", D(2024, 3, 1, 12), D(2024, 3, 2, 12), "P3", csat=4, reopen=0,
-       category="Billing"),                                                       # 24 h = target
-    _t("Q4", D(2024, 3, 2, 8), D(2024, 3, 2, 18), "P2", csat=1, reopen=2,
-       category="Billing", team="B"),                                             # 10 h, breach
-    _t("Q5", D(2024, 3, 2, 9), None, "P3", category="Network"),                  # open
-    _t("Q6", D(2024, 3, 2, 10), D(2024, 3, 2, 11), "P4", sla=0.5, csat=4.5, reopen=0,
-       category="Network"),                                                       # 1 h > 0.5 own
+    _t("Q1", D(2024, 3, 1, 8), D(2024, 3, 1, 10), "P1", csat=5, reopen=0),  # 2 h, met
+    _t("Q2", D(2024, 3, 1, 9), D(2024, 3, 1, 15), "P1", csat=2, reopen=1),  # 6 h, breach
+    _t(
+        "Q3", D(2024, 3, 1, 12), D(2024, 3, 2, 12), "P3", csat=4, reopen=0, category="Billing"
+    ),  # 24 h = target
+    _t(
+        "Q4",
+        D(2024, 3, 2, 8),
+        D(2024, 3, 2, 18),
+        "P2",
+        csat=1,
+        reopen=2,
+        category="Billing",
+        team="B",
+    ),  # 10 h, breach
+    _t("Q5", D(2024, 3, 2, 9), None, "P3", category="Network"),  # open
+    _t(
+        "Q6",
+        D(2024, 3, 2, 10),
+        D(2024, 3, 2, 11),
+        "P4",
+        sla=0.5,
+        csat=4.5,
+        reopen=0,
+        category="Network",
+    ),  # 1 h > 0.5 own
 ]
 SURVEYS = [
-    {"response_id": "S1", "date": D(2024, 3, 1), "nps": 10, "reliability_expectation": 7,
-     "reliability_perception": 5, "tangibles_expectation": 4, "tangibles_perception": 5},
-    {"response_id": "S2", "date": D(2024, 3, 2), "nps": 6, "reliability_expectation": 6,
-     "reliability_perception": 6, "tangibles_expectation": 6, "tangibles_perception": 5},
-    {"response_id": "S3", "date": D(2024, 3, 3), "nps": 8, "reliability_expectation": 5,
-     "tangibles_perception": 3},                                                 # no pairs
-    {"response_id": "S4", "date": D(2024, 3, 9), "nps": 0, "reliability_expectation": 1,
-     "reliability_perception": 7},                                               # outside
+    {
+        "response_id": "S1",
+        "date": D(2024, 3, 1),
+        "nps": 10,
+        "reliability_expectation": 7,
+        "reliability_perception": 5,
+        "tangibles_expectation": 4,
+        "tangibles_perception": 5,
+    },
+    {
+        "response_id": "S2",
+        "date": D(2024, 3, 2),
+        "nps": 6,
+        "reliability_expectation": 6,
+        "reliability_perception": 6,
+        "tangibles_expectation": 6,
+        "tangibles_perception": 5,
+    },
+    {
+        "response_id": "S3",
+        "date": D(2024, 3, 3),
+        "nps": 8,
+        "reliability_expectation": 5,
+        "tangibles_perception": 3,
+    },  # no pairs
+    {
+        "response_id": "S4",
+        "date": D(2024, 3, 9),
+        "nps": 0,
+        "reliability_expectation": 1,
+        "reliability_perception": 7,
+    },  # outside
 ]
 PERIOD = Filters(start=date(2024, 3, 1), end=date(2024, 3, 3))
 
@@ -333,13 +412,14 @@ def qws(ws, workbook):
 def test_daily_series_from_the_workspace(qws):
     med = q.daily_resolution_median(qws, PERIOD)
     assert med["date"].tolist() == list(pd.date_range("2024-03-01", periods=3, freq="D"))
-    assert med["value"].tolist()[:2] == [4.0, 10.0]      # median(2, 6); median(24, 10, 1)
+    assert med["value"].tolist()[:2] == [4.0, 10.0]  # median(2, 6); median(24, 10, 1)
     assert math.isnan(med["value"].iloc[2]) and med["n"].tolist() == [2, 3, 0]
     sla = q.daily_sla_breaches(qws, PERIOD)
-    assert sla["defects"].tolist() == [1, 2, 0]            # Q2; Q4 and Q6 (Q3 exactly met)
+    assert sla["defects"].tolist() == [1, 2, 0]  # Q2; Q4 and Q6 (Q3 exactly met)
     assert sla["n"].tolist() == [2, 3, 0]
     assert 1 - sla["defects"].sum() / sla["n"].sum() == pytest.approx(
-        compute(qws, PERIOD)["sla_attainment"])
+        compute(qws, PERIOD)["sla_attainment"]
+    )
     vol = q.daily_volume(qws, PERIOD)
     assert vol["value"].tolist() == [3, 3, 0]
     chart = q.p_chart(sla, "defects", "n")
@@ -352,14 +432,14 @@ def test_daily_series_from_the_workspace(qws):
 def test_csat_distribution_has_all_five_scores(qws):
     dist = q.csat_distribution(qws, PERIOD)
     assert dist["score"].tolist() == [1, 2, 3, 4, 5]
-    assert dist["count"].tolist() == [1, 1, 0, 1, 2]       # 4.5 counts as 5
+    assert dist["count"].tolist() == [1, 1, 0, 1, 2]  # 4.5 counts as 5
     assert dist["share"].tolist() == pytest.approx([0.2, 0.2, 0.0, 0.2, 0.4])
     empty = q.csat_distribution(qws, Filters(start=date(2025, 1, 1), end=date(2025, 1, 2)))
     assert empty["count"].tolist() == [0] * 5 and empty["share"].isna().all()
     trend = q.csat_trend(qws, PERIOD, "day")
     assert trend["responses"].tolist() == [2, 3, 0]
-    assert trend["csat_avg"].iloc[0] == pytest.approx(3.5)          # (5 + 2) / 2
-    assert trend["top2_share"].iloc[1] == pytest.approx(2 / 3)      # 4 and 4.5 of 4, 1, 4.5
+    assert trend["csat_avg"].iloc[0] == pytest.approx(3.5)  # (5 + 2) / 2
+    assert trend["top2_share"].iloc[1] == pytest.approx(2 / 3)  # 4 and 4.5 of 4, 1, 4.5
     assert trend["low_share"].iloc[1] == pytest.approx(1 / 3)
 
 
@@ -371,9 +451,9 @@ def test_defect_pareto_by_category(qws):
     assert sla["cumulative_share"].tolist() == pytest.approx([1 / 3, 2 / 3, 1.0])
     assert sla["vital_few"].all()
     assert by_type["reopen"]["category"].tolist() == ["Access", "Billing"]  # Q2, Q4
-    assert by_type["low_csat"]["count"].tolist() == [1, 1]                # Q2 (2), Q4 (1)
+    assert by_type["low_csat"]["count"].tolist() == [1, 1]  # Q2 (2), Q4 (1)
     total = by_type["total"]
-    assert total["count"].tolist() == [3, 3, 1]      # Access 1+1+1, Billing 1+1+1, Network 1
+    assert total["count"].tolist() == [3, 3, 1]  # Access 1+1+1, Billing 1+1+1, Network 1
     assert total["cumulative_share"].tolist() == pytest.approx([3 / 7, 6 / 7, 1.0])
     assert total["vital_few"].tolist() == [True, True, False]
     assert out["defect"].unique().tolist() == list(q.DEFECT_TYPES)
@@ -383,7 +463,7 @@ def test_defect_pareto_by_category(qws):
 
 def test_servqual_gaps_and_survey_nps(qws):
     gaps = q.servqual_gaps(qws, PERIOD)
-    assert gaps["dimension"].tolist() == ["tangibles", "reliability"]   # only rated ones
+    assert gaps["dimension"].tolist() == ["tangibles", "reliability"]  # only rated ones
     tangibles, reliability = gaps.iloc[0], gaps.iloc[1]
     # tangibles pairs (4, 5), (6, 5): E 5, P 5, gap 0; S3's lone perception is left out
     assert (tangibles["expectation"], tangibles["perception"], tangibles["n"]) == (5, 5, 2)
@@ -393,8 +473,13 @@ def test_servqual_gaps_and_survey_nps(qws):
     assert reliability["gap"] == -1.0
     assert q.servqual_gaps(qws, Filters(start=date(2023, 1, 1), end=date(2023, 1, 2))).empty
     assert list(q.servqual_gaps(qws, Filters(start=date(2023, 1, 1))).columns) == [
-        "dimension", "expectation", "perception", "gap", "n"]
-    r = q.nps_from_surveys(qws, PERIOD)                   # 10, 6, 8: 1 promoter, 1 detractor
+        "dimension",
+        "expectation",
+        "perception",
+        "gap",
+        "n",
+    ]
+    r = q.nps_from_surveys(qws, PERIOD)  # 10, 6, 8: 1 promoter, 1 detractor
     assert (r.n, r.promoters, r.passives, r.detractors, r.nps) == (3, 1, 1, 1, 0.0)
     # The dimension filters do not apply to surveys; open ends take everything.
     assert q.nps_from_surveys(qws, Filters(teams=("nobody",))).n == 4
@@ -402,8 +487,7 @@ def test_servqual_gaps_and_survey_nps(qws):
 
 def test_servqual_empty_without_survey_columns(ws):
     out = q.servqual_gaps(ws, Filters())
-    assert out.empty and list(out.columns) == ["dimension", "expectation", "perception", "gap",
-                                               "n"]
+    assert out.empty and list(out.columns) == ["dimension", "expectation", "perception", "gap", "n"]
 
 
 # --------------------------------------------------------------------------- sample
@@ -421,7 +505,7 @@ def test_volume_chart_catches_the_planted_spikes(sample_ws):
     assert rule_1 == list(SPIKE_DATES)
     spikes = chart.frame[chart.frame["rule_1"]]
     assert (spikes["value"] > chart.ucl).all()
-    assert chart.lcl == 0                         # 91.3 - 3 x 33.2 < 0, floored
+    assert chart.lcl == 0  # 91.3 - 3 x 33.2 < 0, floored
     listed = chart.violations()
     assert set(listed.loc[listed["rule"] == 1, "date"].dt.date) == set(SPIKE_DATES)
 

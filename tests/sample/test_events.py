@@ -22,8 +22,9 @@ def log(frames) -> pd.DataFrame:
 
 @pytest.fixture(scope="module")
 def joined(frames, log) -> pd.DataFrame:
-    return log.merge(frames["tickets"], left_on="case_id", right_on="ticket_id",
-                     suffixes=("", "_ticket"))
+    return log.merge(
+        frames["tickets"], left_on="case_id", right_on="ticket_id", suffixes=("", "_ticket")
+    )
 
 
 def test_columns_and_determinism(frames, log):
@@ -44,8 +45,11 @@ def test_events_follow_the_tickets_own_times(frames, log, joined):
     assert (first["activity"] == "New").all()
     assert (first["timestamp"] == first["created_at"]).all()
     # In order within each case, and never after the data's last timestamp.
-    assert joined.groupby("case_id", sort=False)["timestamp"].apply(
-        lambda s: s.is_monotonic_increasing).all()
+    assert (
+        joined.groupby("case_id", sort=False)["timestamp"]
+        .apply(lambda s: s.is_monotonic_increasing)
+        .all()
+    )
     t = frames["tickets"]
     last = max(t[c].max() for c in ("created_at", "first_response_at", "resolved_at", "closed_at"))
     assert log["timestamp"].max() <= last
@@ -84,14 +88,24 @@ def _team_runs(log: pd.DataFrame) -> pd.Series:
 
 def test_handovers_and_a_ping_pong_pair(log):
     runs = _team_runs(log)
-    assert (runs.str.len() > 1).mean() > 0.15          # handovers are common
+    assert (runs.str.len() > 1).mean() > 0.15  # handovers are common
     a, b = sample.PING_PONG
-    bounced = runs[runs.map(lambda r: any(r[i] == r[i + 2] and {r[i], r[i + 1]} == {a, b}
-                                          for i in range(len(r) - 2)))]
+    bounced = runs[
+        runs.map(
+            lambda r: any(
+                r[i] == r[i + 2] and {r[i], r[i + 1]} == {a, b} for i in range(len(r) - 2)
+            )
+        )
+    ]
     assert len(bounced) > 20
     # Only the planted pair bounces.
-    others = runs[runs.map(lambda r: any(r[i] == r[i + 2] and {r[i], r[i + 1]} != {a, b}
-                                         for i in range(len(r) - 2)))]
+    others = runs[
+        runs.map(
+            lambda r: any(
+                r[i] == r[i + 2] and {r[i], r[i + 1]} != {a, b} for i in range(len(r) - 2)
+            )
+        )
+    ]
     assert others.empty
 
 

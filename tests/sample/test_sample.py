@@ -64,9 +64,15 @@ def test_column_types(frames):
         stamps = t[col].dropna()
         assert (stamps.dt.second == 0).all() and (stamps.dt.microsecond == 0).all(), col
         assert stamps.dt.tz is None
-    for name, col in [("roster", "date"), ("costs", "period"), ("availability", "date"),
-                      ("risks", "due_date"), ("risks", "last_review"),
-                      ("initiatives", "start_date"), ("surveys", "date")]:
+    for name, col in [
+        ("roster", "date"),
+        ("costs", "period"),
+        ("availability", "date"),
+        ("risks", "due_date"),
+        ("risks", "last_review"),
+        ("initiatives", "start_date"),
+        ("surveys", "date"),
+    ]:
         values = frames[name][col]
         assert pd.api.types.is_datetime64_dtype(values), (name, col)
         assert (values == values.dt.normalize()).all(), (name, col)
@@ -114,7 +120,8 @@ def test_workbook_sheets_and_dates(small, tmp_path):
     t = back["tickets"]
     assert pd.api.types.is_datetime64_dtype(t["created_at"])
     pd.testing.assert_series_equal(
-        t["resolved_at"].astype("datetime64[us]"), small["tickets"]["resolved_at"],
+        t["resolved_at"].astype("datetime64[us]"),
+        small["tickets"]["resolved_at"],
         check_names=False,
     )
     assert t["first_contact_resolved"].dtype == bool
@@ -173,8 +180,11 @@ def test_holidays_are_quiet(frames):
     t = frames["tickets"]
     daily = t.groupby(t["created_at"].dt.normalize()).size()
     thanksgiving = pd.Timestamp("2025-11-27")
-    usual = daily[(daily.index.day_of_week == 3) & (abs(daily.index - thanksgiving).days <= 28)
-                  & (daily.index != thanksgiving)].mean()
+    usual = daily[
+        (daily.index.day_of_week == 3)
+        & (abs(daily.index - thanksgiving).days <= 28)
+        & (daily.index != thanksgiving)
+    ].mean()
     assert daily[thanksgiving] < 0.5 * usual
 
 
@@ -334,9 +344,11 @@ def test_costs_have_budgets_that_are_sometimes_overrun(frames):
     over = c["amount"] > c["budget"]
     assert 0.1 < over.mean() < 0.8
     monthly = c.groupby("period")["amount"].sum()
-    tickets = frames["tickets"].groupby(
-        frames["tickets"]["created_at"].dt.to_period("M").dt.start_time
-    ).size()
+    tickets = (
+        frames["tickets"]
+        .groupby(frames["tickets"]["created_at"].dt.to_period("M").dt.start_time)
+        .size()
+    )
     per_ticket = monthly / tickets
     assert per_ticket.between(20, 60).all()
 
@@ -396,8 +408,13 @@ def test_targets(frames):
     assert overall.loc["sla_attainment", "target"] == 0.9
     assert overall.loc["cost_per_ticket", "direction"] == "lower"
     assert set(overall.index) == {
-        "sla_attainment", "fcr_rate", "csat_avg", "resolution_hours_median", "reopen_rate",
-        "availability", "cost_per_ticket",
+        "sla_attainment",
+        "fcr_rate",
+        "csat_avg",
+        "resolution_hours_median",
+        "reopen_rate",
+        "availability",
+        "cost_per_ticket",
     }
     assert set(targets["direction"]) == {"higher", "lower"}
     assert (targets["amber_margin"] > 0).all()
