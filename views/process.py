@@ -266,6 +266,7 @@ layout = process.layout(
 )
 titles = {c: heading(c) for c in COLUMNS} | {
     "open_cases": t("process.col.cases", lang),
+    **{q: t(f"process.col.{q}", lang) for q in ("q10_hours", "q25_hours", "q75_hours")},
     "legend_frequency": t("process.legend.frequency", lang),
     "legend_time": t("process.legend.time", lang),
 }
@@ -332,6 +333,8 @@ page.chart(
         {
             "count": t("process.axis.tickets", lang),
             "cumulative": t("process.axis.cumulative", lang),
+            "category": t("process.col.variant", lang),
+            "share": t("process.col.share", lang),
         },
     ),
     left,
