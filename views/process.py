@@ -266,7 +266,9 @@ layout = process.layout(
 )
 titles = {c: heading(c) for c in COLUMNS} | {
     "open_cases": t("process.col.cases", lang),
-    **{q: t(f"process.col.{q}", lang) for q in ("q10_hours", "q25_hours", "q75_hours")},
+    "q10_hours": t("process.col.q10_hours", lang),
+    "q25_hours": t("process.col.q25_hours", lang),
+    "q75_hours": t("process.col.q75_hours", lang),
     "legend_frequency": t("process.legend.frequency", lang),
     "legend_time": t("process.legend.time", lang),
 }
