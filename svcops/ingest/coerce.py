@@ -11,26 +11,9 @@ from __future__ import annotations
 import pyarrow as pa
 
 from ..schema import BOOLEAN, DATE, INTEGER, NUMBER, TEXT, TIMESTAMP, Table
-from .dates import strptime_sql
+from .dates import MISSING_MARKERS, strptime_sql
 from .mapping import Mapping
 from .values import FALSE_WORDS, TRUE_WORDS, case_sql, csat_sql
-
-MISSING_MARKERS = (
-    "",
-    "?",
-    "-",
-    "--",
-    "n/a",
-    "na",
-    "#n/a",
-    "null",
-    "none",
-    "nan",
-    "nil",
-    "无",
-    "空",
-    "(blank)",
-)
 
 TIMESTAMP_FORMATS = (
     "%Y-%m-%d %H:%M:%S",

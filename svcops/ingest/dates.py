@@ -41,12 +41,13 @@ __all__ = [
     "DateFormatGuess",
     "excel_serial_like",
     "infer_datetime_formats",
+    "MISSING_MARKERS",
     "looks_like_date",
     "strptime_sql",
 ]
 
-# Blank-ish values a caller may leave in the sample; they neither vote nor fail.
-_MISSING = {
+# The SPEC's missing-value markers (compared lower-cased): such a cell is empty.
+MISSING_MARKERS = (
     "",
     "?",
     "-",
@@ -61,8 +62,10 @@ _MISSING = {
     "无",
     "空",
     "(blank)",
-    "nat",
-}
+)
+# Blank-ish values a caller may leave in the sample; they neither vote nor fail
+# (pandas writes a missing time as NaT).
+_MISSING = {*MISSING_MARKERS, "nat"}
 
 _ABBR = {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
 _FULL = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
