@@ -107,19 +107,6 @@ def cmd_kpis(args) -> int:
     return 0
 
 
-# The edge columns the ``process`` command prints, in this order.
-_EDGE_KEYS = (
-    "source",
-    "target",
-    "cases",
-    "events",
-    "median_hours",
-    "mean_hours",
-    "p90_hours",
-    "total_hours",
-)
-
-
 def _records(frame) -> list[dict]:
     """Rows as JSON-ready dicts: NaN as null, numpy numbers as Python ones."""
     return json.loads(frame.to_json(orient="records"))
@@ -149,7 +136,7 @@ def cmd_process(args) -> int:
         "start": filters.start.isoformat() if filters.start else None,
         "end": filters.end.isoformat() if filters.end else None,
         "cases": view.map.cases,
-        "edges": _records(view.map.edges[list(_EDGE_KEYS)]),
+        "edges": _records(view.map.edges[process.dfg.EDGE_FIGURES]),
         "variants": _records(view.variants.head(args.variants)),
         "little": {**little, "message": render(check.message)},
     }

@@ -19,7 +19,8 @@ from ..filters import Filters
 from ..store import Workspace
 from .log import CALENDAR, END, START, Clock, EventLog, Through, event_log
 
-EDGE_COLUMNS = [
+# An edge's figures (what `python -m svcops process` prints), then what the page adds.
+EDGE_FIGURES = [
     "source",
     "target",
     "cases",
@@ -28,8 +29,8 @@ EDGE_COLUMNS = [
     "mean_hours",
     "p90_hours",
     "total_hours",
-    "breached_cases",
 ]
+EDGE_COLUMNS = [*EDGE_FIGURES, "breached_cases"]
 NODE_COLUMNS = [
     "activity",
     "cases",
