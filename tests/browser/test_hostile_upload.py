@@ -22,6 +22,7 @@ from playwright.sync_api import expect
 # Sidebar link and heading of every page.
 PAGES = {
     "": ("Overview", "Service overview"),
+    "process": ("Process design", "Process design"),
     "quality": ("Quality control", "Quality control"),
     "performance": ("Performance evaluation", "Performance evaluation"),
     "resource": ("Resource management", "Resource management"),
@@ -33,7 +34,8 @@ MADE = """() => ({
            .filter(h => /evil|^mailto:/.test(h)),
   markdownIcons: document.querySelectorAll('[data-testid=stMarkdownContainer] span[role=img], '
                                            + '[data-testid=stCaptionContainer] span[role=img]').length,
-  icons: document.querySelectorAll('[data-testid=stIconMaterial], span[role=img]').length,
+  icons: [...document.querySelectorAll('[data-testid=stIconMaterial]')].map(i => i.innerText.trim())
+           .filter(t => t === 'home'),
   emphasis: [...document.querySelectorAll('strong, b, em, del')].map(e => e.innerText)
               .filter(t => /bold|html/.test(t)),
   headings: [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].map(h => h.innerText.trim())
@@ -53,8 +55,9 @@ def _settled(page, path: str) -> None:
 
 
 def _open_expanders(page) -> None:
-    for details in page.locator("[data-testid=stExpander] details:not([open]) > summary").all():
-        details.click()
+    closed = page.locator("[data-testid=stExpander] details:not([open]) > summary")
+    for _ in range(closed.count()):  # each click leaves one fewer closed
+        closed.first.click()
 
 
 def _downloaded_cells(page, button) -> tuple[str, list]:
@@ -93,12 +96,12 @@ def test_hostile_names_are_text_everywhere_and_no_download_runs_them(server, pag
     dialogs: list[str] = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
 
-    # What each page holds of icons on the sample, to compare with the hostile upload.
-    sample_icons = {}
+    # The sample's pages draw no "home" icon of their own, so one on the hostile
+    # upload's pages could only come from the name ":material/home:".
     for path in PAGES:
         page.goto(f"{server}/{path}?source=sample")
         _settled(page, path)
-        sample_icons[path] = page.evaluate(MADE)["icons"]
+        assert page.evaluate(MADE)["icons"] == [], path
 
     page.goto(f"{server}/data?source=sample")
     _settled(page, "data")
@@ -125,7 +128,7 @@ def test_hostile_names_are_text_everywhere_and_no_download_runs_them(server, pag
         assert made["links"] == [] and made["markdownIcons"] == 0, (path, made)
         assert made["emphasis"] == [] and made["headings"] == [], (path, made)
         assert made["images"] == 0 and made["styled"] == 0, (path, made)
-        assert made["icons"] == sample_icons[path], (path, made, sample_icons[path])
+        assert made["icons"] == [], (path, made)
 
         # The tables and charts offer no CSV download or copy (the toolbar is there).
         toolbar = page.locator("[data-testid=stElementToolbar] button")
