@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import numpy as np
 import pandas as pd
 
 from ..schema import TABLES
-from .calendar import Calendar
+from .calendar import CHATBOT_GO_LIVE, KB_GO_LIVE, Calendar
 
 # (title, category, owner, inherent likelihood, inherent impact, mitigation)
 _RISKS = (
@@ -320,13 +320,76 @@ _STAGE_ADOPTION = {
     "scaled": (0.70, 0.95),
     "stopped": (0.0, 0.15),
 }
+_PATH = ("idea", "assessment", "pilot", "rollout", "scaled")
+_DATE_COLUMNS = (
+    "start_date",
+    "go_live_date",
+    "assessment_date",
+    "pilot_date",
+    "rollout_date",
+    "scaled_date",
+    "stopped_date",
+)
+# Initiatives linked to the tickets (name -> fixed fields). The knowledge base and the
+# chat bot really move their KPI from go-live (calendar.KB_GO_LIVE, CHATBOT_GO_LIVE);
+# the billing fast lane claims a handle-time saving the tickets do not show. Money in
+# USD: benefit_per_unit is the value of one more first-contact fix / one agent minute.
+_LINKED: dict[str, dict] = {
+    "Knowledge base revamp": {
+        "go_live_date": KB_GO_LIVE,
+        "scaled_after": 120,
+        "investment": 60_000.0,
+        "running_cost": 6_000.0,
+        "expected_annual_benefit": 45_000.0,
+        "realised_benefit": 42_000.0,
+        "linked_kpi": "fcr_rate",
+        "segment_by": "team",
+        "segment": "Service Desk",
+        "benefit_per_unit": 18.0,
+    },
+    "Chat bot for top 20 intents": {
+        "go_live_date": CHATBOT_GO_LIVE,
+        "investment": 45_000.0,
+        "running_cost": 8_000.0,
+        "expected_annual_benefit": 20_000.0,
+        "realised_benefit": 15_000.0,
+        "linked_kpi": "handle_minutes",
+        "segment_by": "channel",
+        "segment": "chat",
+        "benefit_per_unit": 0.9,
+        "adoption_channel": "chat",
+        "target_adoption": 0.25,
+    },
+    "Billing dispute fast lane": {
+        "go_live_date": date(2026, 5, 4),
+        "investment": 70_000.0,
+        "running_cost": 5_000.0,
+        "expected_annual_benefit": 40_000.0,
+        "realised_benefit": 35_000.0,
+        "linked_kpi": "handle_minutes",
+        "segment_by": "category",
+        "segment": "Billing",
+        "benefit_per_unit": 0.9,
+    },
+    "Password self-service reset": {
+        "segment_by": "category",
+        "segment": "Access",
+        "adoption_channel": "portal",
+        "target_adoption": 0.5,
+    },
+    "Customer portal redesign": {"adoption_channel": "portal", "target_adoption": 0.45},
+}
 
 
 def initiatives(cal: Calendar, rng: np.random.Generator) -> pd.DataFrame:
+    """The improvement portfolio: one row per initiative with the day it entered each
+    stage it reached (``start_date`` = idea), its go-live (the rollout day; a pilot's
+    go-live for the portal redesign), money (USD; ``running_cost`` per year) and, for
+    :data:`_LINKED`, the KPI and segment it should move and the adoption it aims at."""
     rows = []
     for i, (name, category, stage, owner) in enumerate(_INITIATIVES, start=1):
         lo, hi = _STAGE_AGE_DAYS[stage]
-        start = cal.end - timedelta(days=int(rng.integers(lo, hi)))
+        age = int(rng.integers(lo, hi))
         investment = round(float(rng.uniform(15_000, 240_000)), -3)
         expected = round(investment * float(rng.uniform(0.35, 1.6)), -3)
         a_lo, a_hi = _STAGE_ADOPTION[stage]
@@ -337,22 +400,50 @@ def initiatives(cal: Calendar, rng: np.random.Generator) -> pd.DataFrame:
             realised = round(expected * adoption * float(rng.uniform(0.5, 1.0)), -3)
         else:
             realised = np.nan
-        rows.append(
-            (
-                f"I-{i:02d}",
-                name,
-                stage,
-                owner,
-                start,
-                investment,
-                expected,
-                realised,
-                adoption,
-                category,
-            )
-        )
-    frame = pd.DataFrame(rows, columns=TABLES["initiatives"].column_names)
-    return _finish_register(frame, ("start_date",))
+        running = round(investment * float(rng.uniform(0.05, 0.2)), -2)
+        # The stages passed: a stopped initiative was stopped after assessment or pilot.
+        if stage == "stopped":
+            path = [*_PATH[: int(rng.integers(2, 4))], "stopped"]
+        else:
+            path = list(_PATH[: _PATH.index(stage) + 1])
+        weights = rng.uniform(0.5, 1.5, len(path))
+        entered = np.concatenate([[0.0], np.cumsum(weights)[:-1] / weights.sum()])
+        start = cal.end - timedelta(days=age)
+        dates = {
+            s: start + timedelta(days=int(age * f)) for s, f in zip(path, entered, strict=True)
+        }
+        row = {
+            "initiative_id": f"I-{i:02d}",
+            "name": name,
+            "stage": stage,
+            "owner": owner,
+            "investment": investment,
+            "expected_annual_benefit": expected,
+            "realised_benefit": realised,
+            "adoption_rate": adoption,
+            "category": category,
+            "running_cost": running,
+            "go_live_date": dates.get("rollout"),
+        }
+        linked = dict(_LINKED.get(name, {}))
+        live = linked.pop("go_live_date", None)
+        scaled_after = linked.pop("scaled_after", None)
+        if live is not None:
+            # Keep the stages before go-live where they fell, ending before it.
+            shift = dates["rollout"] - live
+            dates = {s: d - shift for s, d in dates.items()}
+            if scaled_after is not None:
+                dates["scaled"] = live + timedelta(days=scaled_after)
+            row["go_live_date"] = live
+        if name == "Customer portal redesign":
+            row["go_live_date"] = dates["pilot"]
+        row.update(linked)
+        row["start_date"] = dates["idea"]
+        for s in _PATH[1:] + ("stopped",):
+            row[f"{s}_date"] = dates.get(s)
+        rows.append(row)
+    frame = pd.DataFrame(rows).reindex(columns=TABLES["initiatives"].column_names)
+    return _finish_register(frame, _DATE_COLUMNS)
 
 
 def _finish_register(frame: pd.DataFrame, date_cols: tuple[str, ...]) -> pd.DataFrame:

@@ -6,7 +6,15 @@ import numpy as np
 import pandas as pd
 
 from .availability import AVAILABILITY_SERVICES
-from .calendar import SPIKES, Calendar, hhmm
+from .calendar import (
+    CHATBOT_GO_LIVE,
+    CHATBOT_HANDLE,
+    KB_FCR_LIFT,
+    KB_GO_LIVE,
+    SPIKES,
+    Calendar,
+    hhmm,
+)
 from .demand import HOURLY_WEEKDAY, HOURLY_WEEKEND, expected_tickets, phone_share
 from .roster import AGENTS, TEAMS
 
@@ -102,6 +110,11 @@ def _pick(rng: np.random.Generator, probs: np.ndarray) -> np.ndarray:
     cum = np.cumsum(probs, axis=1)
     u = rng.random(len(probs)) * cum[:, -1]
     return np.minimum((u[:, None] >= cum).sum(axis=1), probs.shape[1] - 1)
+
+
+def _day_of(cal: Calendar, d) -> int:
+    """Index of day ``d`` in the window (negative before it, ``cal.n`` or more after)."""
+    return (d - cal.start).days
 
 
 def generate(
@@ -249,7 +262,13 @@ def generate(
 
     # First contact resolution.
     spike_fcr = np.where(is_spike, 0.5, 1.0)
-    p_fcr = np.clip(_FCR_BY_CHANNEL[channel] * _FCR_BY_PRIORITY[prio] * skill * spike_fcr, 0, 0.95)
+    # Planted initiative effect: the knowledge base lifts Service Desk fixes from go-live.
+    kb = np.where(
+        (team == TEAMS.index("Service Desk")) & (day >= _day_of(cal, KB_GO_LIVE)), KB_FCR_LIFT, 1.0
+    )
+    p_fcr = np.clip(
+        _FCR_BY_CHANNEL[channel] * _FCR_BY_PRIORITY[prio] * skill * spike_fcr * kb, 0, 0.95
+    )
     fcr = rng.random(n) < p_fcr
 
     # Agent effort (minutes).
@@ -259,6 +278,9 @@ def generate(
         * np.sqrt(speed)
         * np.exp(rng.normal(0, 0.45, n))
     )
+    # Planted initiative effect: the chat bot shortens chats created from its go-live on.
+    bot = (channel == CHANNELS.index("chat")) & (day >= _day_of(cal, CHATBOT_GO_LIVE))
+    handle = np.where(bot, handle * CHATBOT_HANDLE, handle)
     handle = np.maximum(np.round(handle, 1), 1.0)
 
     # First response: live channels answer in minutes; email/portal wait for opening
