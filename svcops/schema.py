@@ -456,24 +456,185 @@ AVAILABILITY = Table(
     description="service availability",
 )
 
+# Likelihood and impact: 1-5, or words (Rare ... Almost certain, Insignificant ...
+# Catastrophic, 低/中/高, 很低 ... 很高), read by svcops.risk.scale on import.
 RISKS = Table(
     "risks",
     (
-        _c("risk_id", TEXT, "id", "risk", "risk number", "风险编号", required=True),
-        _c("title", TEXT, "risk title", "description", "name", "风险", "风险名称", required=True),
-        _c("likelihood", INTEGER, "probability", "可能性", required=True),
-        _c("impact", INTEGER, "severity", "consequence", "影响", required=True),
-        _c("category", TEXT, "类别"),
-        _c("owner", TEXT, "risk owner", "负责人"),
-        _c("residual_likelihood", INTEGER, "剩余可能性"),
-        _c("residual_impact", INTEGER, "剩余影响"),
-        _c("status", TEXT, "状态"),
-        _c("mitigation", TEXT, "action", "应对措施"),
-        _c("due_date", DATE, "due", "到期日"),
-        _c("last_review", DATE, "reviewed", "last reviewed", "上次评审"),
+        _c(
+            "risk_id",
+            TEXT,
+            "id",
+            "risk",
+            "risk id",
+            "risk number",
+            "risk no",
+            "ref",
+            "reference",
+            "风险编号",
+            "风险编码",
+            "风险id",
+            required=True,
+        ),
+        _c(
+            "title",
+            TEXT,
+            "risk title",
+            "description",
+            "risk description",
+            "name",
+            "risk name",
+            "风险",
+            "风险名称",
+            "风险描述",
+            required=True,
+        ),
+        _c(
+            "likelihood",
+            INTEGER,
+            "probability",
+            "inherent likelihood",
+            "likelihood rating",
+            "likelihood score",
+            "可能性",
+            "发生可能性",
+            "固有可能性",
+            "可能性等级",
+            required=True,
+        ),
+        _c(
+            "impact",
+            INTEGER,
+            "severity",
+            "consequence",
+            "inherent impact",
+            "impact rating",
+            "impact score",
+            "影响",
+            "影响程度",
+            "后果",
+            "固有影响",
+            "影响等级",
+            required=True,
+        ),
+        _c("category", TEXT, "risk category", "risk type", "类别", "风险类别", "风险类型"),
+        _c("owner", TEXT, "risk owner", "负责人", "风险负责人", "风险责任人", "责任人"),
+        _c(
+            "residual_likelihood",
+            INTEGER,
+            "residual probability",
+            "current likelihood",
+            "剩余可能性",
+            "残余可能性",
+            "剩余风险可能性",
+        ),
+        _c(
+            "residual_impact",
+            INTEGER,
+            "residual severity",
+            "current impact",
+            "剩余影响",
+            "残余影响",
+            "剩余风险影响",
+        ),
+        _c("status", TEXT, "risk status", "状态", "风险状态"),
+        _c(
+            "mitigation",
+            TEXT,
+            "action",
+            "mitigation plan",
+            "treatment",
+            "response",
+            "应对措施",
+            "缓解措施",
+            "控制措施",
+        ),
+        _c(
+            "due_date",
+            DATE,
+            "due",
+            "action due",
+            "mitigation due",
+            "target date",
+            "到期日",
+            "完成期限",
+            "计划完成日期",
+        ),
+        _c(
+            "last_review",
+            DATE,
+            "reviewed",
+            "last reviewed",
+            "review date",
+            "last review date",
+            "上次评审",
+            "上次评审日期",
+            "评审日期",
+        ),
+        # Where the owner wants the risk to end up (the appetite for this risk), 1-5.
+        _c("target_likelihood", INTEGER, "target probability", "目标可能性"),
+        _c("target_impact", INTEGER, "target severity", "目标影响"),
+        # Days between reviews (blank: the page's default, 90).
+        _c(
+            "review_cycle_days",
+            INTEGER,
+            "review cycle",
+            "review frequency days",
+            "review interval",
+            "评审周期",
+            "评审周期天",
+            "复核周期",
+        ),
+        # Key risk indicators (svcops.risk.indicators keys) that bear on the risk,
+        # separated by commas or semicolons.
+        _c(
+            "indicators",
+            TEXT,
+            "linked indicators",
+            "key risk indicators",
+            "kris",
+            "kri",
+            "关联风险指标",
+            "关键风险指标",
+            "风险指标",
+        ),
     ),
     key=("risk_id",),
     description="risk register",
+)
+
+# Thresholds of the key risk indicators (svcops.risk.indicators), edited on the Risk
+# page and stored like targets: amber / red in the indicator's unit (a value at or
+# past red is red), and how many periods in a row red asks for a review.
+KRI_THRESHOLDS = Table(
+    "kri_thresholds",
+    (
+        _c("indicator", TEXT, "kri", "key risk indicator", "风险指标", required=True),
+        _c("amber", NUMBER, "amber threshold", "warning", "黄色阈值", "预警值"),
+        _c("red", NUMBER, "red threshold", "limit", "红色阈值", "警戒值"),
+        _c("periods", INTEGER, "red periods", "连续周期"),
+    ),
+    key=("indicator",),
+    description="key risk indicator thresholds",
+)
+
+# Scores a person set on the Risk page (or uploaded): one row per risk and day, the
+# newest the risk's current score; the register's own row is its score at last_review.
+RISK_HISTORY = Table(
+    "risk_history",
+    (
+        _c("risk_id", TEXT, "risk", "风险编号", required=True),
+        _c("changed_on", DATE, "date", "changed", "变更日期", required=True),
+        _c("likelihood", INTEGER, "可能性", required=True),
+        _c("impact", INTEGER, "影响", required=True),
+        _c("residual_likelihood", INTEGER, "剩余可能性"),
+        _c("residual_impact", INTEGER, "剩余影响"),
+        _c("status", TEXT, "状态"),
+        _c("changed_by", TEXT, "by", "reviewer", "评审人"),
+        _c("note", TEXT, "comment", "reason", "备注", "说明"),
+    ),
+    key=("risk_id", "changed_on"),
+    description="risk score history",
 )
 
 INITIATIVES = Table(
@@ -605,6 +766,8 @@ TABLES: dict[str, Table] = {
         INITIATIVES,
         SURVEYS,
         TARGETS,
+        KRI_THRESHOLDS,
+        RISK_HISTORY,
     )
 }
 

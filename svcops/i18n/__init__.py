@@ -14,12 +14,24 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from . import app, columns, data, ingest, overview, performance, process, quality, resource
+from . import (
+    app,
+    columns,
+    cost,
+    data,
+    ingest,
+    overview,
+    performance,
+    process,
+    quality,
+    resource,
+    risk,
+)
 
 LANGUAGES = {"en": "English", "zh": "简体中文"}
 DEFAULT_LANGUAGE = "en"
 
-_AREAS = (app, overview, process, quality, performance, resource, data, columns, ingest)
+_AREAS = (app, overview, process, quality, performance, resource, cost, risk, data, columns, ingest)
 
 
 def _merge() -> dict[str, dict[str, str]]:

@@ -16,6 +16,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ..i18n import Message, say
+from ..risk.scale import SCALE_COLUMNS, is_three_level, scale_vocab
 from ..schema import BOOLEAN, DATE, INTEGER, NUMBER, TIMESTAMP
 from .coerce import MISSING_MARKERS
 from .dates import DateFormatGuess, excel_serial_like, infer_datetime_formats
@@ -109,6 +110,15 @@ def prepare(data: pa.Table, mapping: Mapping) -> ColumnPlan:
         column = data.column(source)
         kind = column.type
         target = mapping.table.column(canonical).type
+        if mapping.table.name == "risks" and canonical in SCALE_COLUMNS:
+            # Likelihood and impact: 1-5 or words (svcops.risk.scale), read in coerce.
+            distinct = _distinct(column) if _is_text(kind) else None
+            if distinct:
+                plan.vocab[canonical] = scale_vocab(distinct)
+                if is_three_level(distinct):
+                    reason = say("risk.scale.three_level")
+                    plan.notes.append(say("ingest.note.column", source=source, reason=reason))
+            continue
         if target in (TIMESTAMP, DATE):
             if _is_text(kind):
                 sample = _clean(_sample(column))
