@@ -25,12 +25,13 @@ from . import (
     process,
     quality,
     resource,
+    risk,
 )
 
 LANGUAGES = {"en": "English", "zh": "简体中文"}
 DEFAULT_LANGUAGE = "en"
 
-_AREAS = (app, overview, process, quality, performance, resource, cost, data, columns, ingest)
+_AREAS = (app, overview, process, quality, performance, resource, cost, risk, data, columns, ingest)
 
 
 def _merge() -> dict[str, dict[str, str]]:
