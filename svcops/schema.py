@@ -571,6 +571,19 @@ RISKS = Table(
             "上次评审日期",
             "评审日期",
         ),
+        # The day the risk was entered in the register ("new since the last review").
+        _c(
+            "raised_on",
+            DATE,
+            "date raised",
+            "raised",
+            "identified",
+            "date identified",
+            "created",
+            "登记日期",
+            "识别日期",
+            "提出日期",
+        ),
         # Where the owner wants the risk to end up (the appetite for this risk), 1-5.
         _c("target_likelihood", INTEGER, "target probability", "目标可能性"),
         _c("target_impact", INTEGER, "target severity", "目标影响"),
