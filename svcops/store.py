@@ -166,9 +166,19 @@ class Workspace:
         con = self._con
         for ddl in _META_DDL:
             con.execute(ddl)
+        have: dict[str, set[str]] = {}
+        for name, column in con.execute(
+            "SELECT table_name, column_name FROM information_schema.columns"
+        ).fetchall():
+            have.setdefault(name, set()).add(column)
         for table in TABLES.values():
             con.execute(table_ddl(table))
             con.execute(table_ddl(table, f"_superseded_{table.name}", "_superseded_by BIGINT"))
+            # A workspace written before a canonical column existed gains it (empty).
+            for name in (table.name, f"_superseded_{table.name}"):
+                for col in (*table.columns, *table.extras):
+                    if name in have and col.name not in have[name]:
+                        con.execute(f'ALTER TABLE "{name}" ADD COLUMN "{col.name}" {col.type}')
             if table.ordered:
                 # A workspace written before rows kept their order: its rows have none
                 # (NULL), the rows of later uploads have theirs.
