@@ -17,7 +17,7 @@ import pandas as pd
 
 from ..filters import Filters
 from ..store import Workspace
-from .log import CALENDAR, END, START, Clock, EventLog, Through, event_log
+from .log import ACTIVITY, CALENDAR, END, START, Clock, EventLog, Through, event_log
 
 # An edge's figures (what `python -m svcops process` prints), then what the page adds.
 EDGE_FIGURES = [
@@ -87,10 +87,10 @@ _MAP_SQL = f"""
     WITH steps AS MATERIALIZED (
         SELECT cid, activity AS source,
                CASE WHEN next_activity IS NOT NULL THEN next_activity
-                    WHEN complete THEN '{END}' END AS target, dur, breached
+                    WHEN complete THEN '{END}'::{ACTIVITY} END AS target, dur, breached
         FROM oe
         UNION ALL
-        SELECT cid, '{START}', activity, NULL, breached FROM oe WHERE pos = 1
+        SELECT cid, '{START}'::{ACTIVITY}, activity, NULL, breached FROM oe WHERE pos = 1
     ),
     per_case AS (
         SELECT source, target, count(*) AS cases,
