@@ -285,15 +285,8 @@ def business_cases(
     """
     ini = initiatives(ws)
     rows = []
-    for r in ini.itertuples(index=False):
-        case = business_case(
-            r.investment,
-            r.expected_annual_benefit,
-            r.running_cost,
-            years=years,
-            rate=rate,
-            delay=delay,
-        )
+    for inv, ben, run in _money_columns(ini):
+        case = business_case(inv, ben, run, years=years, rate=rate, delay=delay)
         rows.append(
             {
                 "roi": case.roi,
@@ -337,6 +330,12 @@ _CASE_COLS = [
 ]
 
 
+def _money_columns(ini: pd.DataFrame):
+    """(investment, expected annual benefit, running cost) per initiative, as floats."""
+    cols = ("investment", "expected_annual_benefit", "running_cost")
+    return zip(*(ini[c].to_numpy(dtype="float64") for c in cols), strict=True)
+
+
 def _active(ini: pd.DataFrame) -> pd.DataFrame:
     return ini[ini["stage"] != "stopped"]
 
@@ -351,8 +350,8 @@ def portfolio_case(
     if ini.empty:
         return None
     total = np.zeros(years + 1)
-    for r in ini.itertuples(index=False):
-        total += cash_flows(r.investment, r.expected_annual_benefit, r.running_cost, years, delay)
+    for inv, ben, run in _money_columns(ini):
+        total += cash_flows(inv, ben, run, years, delay)
     return _case(total, rate, years)
 
 
@@ -427,7 +426,7 @@ def _entries(r) -> dict[str, date]:
     out = {"idea": r["start_date"]}
     for s in (*PATH[1:], "stopped"):
         out[s] = r[f"{s}_date"]
-    return {s: d for s, d in out.items() if d is not None}
+    return {s: d for s, d in out.items() if isinstance(d, date)}
 
 
 def funnel(ws: Workspace, as_of: date | None = None) -> Funnel:
@@ -468,7 +467,7 @@ def funnel(ws: Workspace, as_of: date | None = None) -> Funnel:
     rows = []
     for s in stages:
         nxt = PATH[PATH.index(s) + 1] if s in PATH[:-1] else None
-        went_on = reached[nxt] if nxt else None
+        went_on = reached[nxt] if nxt else 0
         killed = stopped_here.get(s) if s in PATH else None
         decided = (killed or 0) + (went_on or 0)
         rows.append(
@@ -479,7 +478,7 @@ def funnel(ws: Workspace, as_of: date | None = None) -> Funnel:
                 "reached": reached[s],
                 "conversion": went_on / reached[s] if nxt and reached[s] else None,
                 "stopped_here": killed,
-                "kill_rate": killed / decided if killed is not None and nxt and decided else None,
+                "kill_rate": (killed or 0) / decided if s in PATH and nxt and decided else None,
                 "median_days": float(np.median(stays[s])) if stays[s] else None,
                 "left": len(stays[s]),
                 "median_days_now": float(np.median(now[s])) if now[s] else None,
@@ -527,12 +526,14 @@ def budget_fit(
     ).reset_index(drop=True)
     left, spent, gained = float(budget), 0.0, 0.0
     fits, cum_i, cum_n = [], [], []
-    for r in cand.itertuples(index=False):
-        take = r.investment <= left + 1e-9
+    for inv, gain in zip(
+        cand["investment"].to_numpy(float), cand["npv"].to_numpy(float), strict=True
+    ):
+        take = bool(inv <= left + 1e-9)
         if take:
-            left -= r.investment
-            spent += r.investment
-            gained += r.npv
+            left -= inv
+            spent += inv
+            gained += gain
         fits.append(take)
         cum_i.append(spent)
         cum_n.append(gained)
@@ -769,6 +770,10 @@ def _text(v) -> str | None:
     return None if v is None or (isinstance(v, float) and math.isnan(v)) or v is pd.NA else str(v)
 
 
+def _day(v) -> date | None:
+    return v if isinstance(v, date) else None
+
+
 def _money(v) -> float | None:
     return None if v is None or pd.isna(v) else float(v)
 
@@ -795,7 +800,7 @@ def measure(ws: Workspace, filters: Filters, initiative_id: str, window: int = 9
 
 def _measure(ws, filters, r, window, span) -> Effect:
     kpi, seg_by, seg = _text(r["linked_kpi"]), _text(r["segment_by"]), _text(r["segment"])
-    live = r["go_live_date"]
+    live = _day(r["go_live_date"])
     base = {
         "initiative_id": str(r["initiative_id"]),
         "name": str(r["name"]),
@@ -976,7 +981,7 @@ def adoption(ws: Workspace, filters: Filters, initiative_id: str) -> Adoption:
     if rows.empty:
         raise KeyError(f"no initiative {initiative_id!r}")
     r = rows.iloc[0]
-    channel, live = _text(r["adoption_channel"]), r["go_live_date"]
+    channel, live = _text(r["adoption_channel"]), _day(r["go_live_date"])
     target = None if pd.isna(r["target_adoption"]) else float(r["target_adoption"])
     empty = pd.DataFrame(
         {
