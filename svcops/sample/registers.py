@@ -231,22 +231,46 @@ _RISKS = (
         "Refresh programme over two years",
     ),
     (
-        "Single agent handles all VIP tickets",
+        "Billing queries depend on one agent",
         "People",
-        "Claire Donovan",
+        "Marcus Webb",
         3,
         3,
-        "VIP pool of three agents",
+        "Cross-train two more billing agents",
     ),
 )
+# Key risk indicators the register links (svcops.risk.indicators keys). The planted
+# operations (svcops.sample.risk_plants) drive the backlog and single-agent ones red,
+# so the Risk page suggests reviewing R-022 and R-030, and no other.
+_LINKS = {
+    "R-008": "sla_breach_rate",
+    "R-012": "reopen_rate",
+    "R-013": "volume_anomalies",
+    "R-018": "sla_breach_rate; p1_resolution_hours",
+    "R-022": "backlog_growth; backlog_ageing",
+    "R-030": "single_agent_share",
+}
+# Kept open whatever the draw: the linked risks the planted indicators make reviewable.
+_OPEN = {"R-022": "Open", "R-030": "Open"}
+# The one mitigation past its due date at the data's end (days before it).
+_OVERDUE = {"R-005": 21}
+# Raised in the last month: new since the last monthly review (days before the end).
+_RAISED_RECENTLY = {"R-030": 20, "R-025": 12}
 
 
 def risks(cal: Calendar, rng: np.random.Generator) -> pd.DataFrame:
+    """The risk register: ~30 risks with inherent, residual and (for the larger ones)
+    target ratings, review cycles, linked indicators, one overdue mitigation and a
+    quarter of reviews older than 90 days."""
     rows = []
     for i, (title, category, owner, lik, imp, mitigation) in enumerate(_RISKS, start=1):
+        rid = f"R-{i:03d}"
         status = str(
             rng.choice(["Open", "Mitigating", "Closed", "Accepted"], p=[0.35, 0.4, 0.15, 0.10])
         )
+        status = _OPEN.get(rid, status)
+        if rid in _OVERDUE and status == "Closed":
+            status = "Mitigating"
         reduce_l = (
             int(rng.integers(0, 3))
             if status in ("Mitigating", "Closed")
@@ -258,12 +282,23 @@ def risks(cal: Calendar, rng: np.random.Generator) -> pd.DataFrame:
         # A quarter of the reviews are overdue (older than 90 days at the data end).
         age = int(rng.integers(100, 260)) if rng.random() < 0.25 else int(rng.integers(3, 85))
         last_review = cal.end - timedelta(days=age)
-        due = cal.end + timedelta(days=int(rng.integers(-75, 200)))
+        # Open mitigations fall due after the data's end, but one.
+        due = cal.end + timedelta(days=int(rng.integers(14, 200)))
         if status == "Closed":
             due = cal.end - timedelta(days=int(rng.integers(20, 200)))
+        if rid in _OVERDUE:
+            due = cal.end - timedelta(days=_OVERDUE[rid])
+        raised = cal.end - timedelta(days=int(rng.integers(120, 900)))
+        if rid in _RAISED_RECENTLY:
+            raised = cal.end - timedelta(days=_RAISED_RECENTLY[rid])
+            last_review = raised
+        big = lik * imp >= 12
+        # The owner's target for the larger risks: one step less likely than now.
+        target_l = max(1, res_l - 1) if big else np.nan
+        target_i = res_i if big else np.nan
         rows.append(
             (
-                f"R-{i:03d}",
+                rid,
                 title,
                 lik,
                 imp,
@@ -275,10 +310,18 @@ def risks(cal: Calendar, rng: np.random.Generator) -> pd.DataFrame:
                 mitigation,
                 due,
                 last_review,
+                raised,
+                target_l,
+                target_i,
+                30 if lik * imp >= 15 else 90,
+                _LINKS.get(rid, ""),
             )
         )
     frame = pd.DataFrame(rows, columns=TABLES["risks"].column_names)
-    return _finish_register(frame, ("due_date", "last_review"))
+    for col in ("target_likelihood", "target_impact"):
+        frame[col] = frame[col].astype("Int64")
+    frame["indicators"] = frame["indicators"].replace("", None)
+    return _finish_register(frame, ("due_date", "last_review", "raised_on"))
 
 
 # (name, category, stage, owner)
