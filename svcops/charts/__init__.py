@@ -10,6 +10,13 @@ name is re-exported here, so pages call ``charts.volume_chart(...)`` and
 from __future__ import annotations
 
 from .common import bar_chart, category_axis, number_axis, number_format, series_chart
+from .cost import (
+    bridge_chart,
+    monthly_lines_chart,
+    outlook_chart,
+    quadrant_chart,
+    variance_chart,
+)
 from .overview import volume_chart
 from .process import flow_chart, handover_chart, process_map_chart, stage_chart
 from .quality import control_chart, pareto_chart, servqual_chart
@@ -44,6 +51,7 @@ __all__ = [
     "THEME",
     "ZH_LOCALE",
     "bar_chart",
+    "bridge_chart",
     "category_axis",
     "colour_scale",
     "control_chart",
@@ -52,14 +60,18 @@ __all__ = [
     "handover_chart",
     "heatmap",
     "localised",
+    "monthly_lines_chart",
     "number_axis",
     "number_format",
+    "outlook_chart",
     "pareto_chart",
     "process_map_chart",
+    "quadrant_chart",
     "series_chart",
     "servqual_chart",
     "sized",
     "stage_chart",
+    "variance_chart",
     "volume_chart",
     "weekly_bars",
 ]

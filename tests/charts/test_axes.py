@@ -209,6 +209,22 @@ BUILT = {
 BUILT.update(_process_charts())
 
 
+def _cost_charts():
+    """The cost builders on tests/charts/test_cost.py's frames."""
+    from . import test_cost as C
+
+    return {
+        "cost_bridge": C.bridge,
+        "cost_variance": C.variance,
+        "cost_monthly": C.monthly,
+        "cost_outlook": C.outlook,
+        "cost_quadrant": C.quadrant,
+    }
+
+
+BUILT.update(_cost_charts())
+
+
 def _guides(spec: dict):
     """Every (channel, encoding) of every layer."""
     for layer in spec.get("layer", [spec]):
@@ -301,5 +317,10 @@ def test_the_table_of_builders_covers_every_builder():
         "stage_chart",
         "flow_chart",
         "handover_chart",
+        "bridge_chart",
+        "variance_chart",
+        "monthly_lines_chart",
+        "outlook_chart",
+        "quadrant_chart",
     }
     assert builders == used
