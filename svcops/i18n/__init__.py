@@ -20,6 +20,7 @@ from . import (
     cost,
     data,
     ingest,
+    innovation,
     overview,
     performance,
     process,
@@ -31,7 +32,20 @@ from . import (
 LANGUAGES = {"en": "English", "zh": "简体中文"}
 DEFAULT_LANGUAGE = "en"
 
-_AREAS = (app, overview, process, quality, performance, resource, cost, risk, data, columns, ingest)
+_AREAS = (
+    app,
+    overview,
+    process,
+    quality,
+    performance,
+    resource,
+    cost,
+    innovation,
+    risk,
+    data,
+    columns,
+    ingest,
+)
 
 
 def _merge() -> dict[str, dict[str, str]]:
