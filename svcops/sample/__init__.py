@@ -25,6 +25,8 @@ The data carries relationships the pages are meant to find:
   the month's staff cost lower (costs follow the roster exactly);
 * every ticket's agent is someone rostered for that team that day (or the next
   rostered day when the ticket arrives while the team is off);
+* ``risk_plants``: in the last six weeks the Applications backlog grows and ages, and
+  Billing tickets depend on one agent (the Risk page's indicators turn red);
 * the event log (``events``: the last ``EVENT_DAYS`` days' tickets) has a bottleneck
   team (``BOTTLENECK_TEAM``), handovers from the Service Desk, a ping-pong pair
   (``PING_PONG``), reopen loops that match ``reopen_count`` and waiting states.
@@ -53,7 +55,17 @@ import numpy as np
 import pandas as pd
 
 from ..schema import TABLES
-from . import availability, costs, events, intervals, registers, roster, surveys, tickets
+from . import (
+    availability,
+    costs,
+    events,
+    intervals,
+    registers,
+    risk_plants,
+    roster,
+    surveys,
+    tickets,
+)
 from .availability import AVAILABILITY_SERVICES
 from .calendar import DEFAULT_END, SPIKE_DATES, SPIKES, UNDERSTAFFED_WEEKS, Calendar
 from .events import BOTTLENECK_TEAM, PING_PONG
@@ -132,6 +144,7 @@ def generate(seed: int = 7, *, days: int = 730, end: date = DEFAULT_END) -> dict
     streams = [np.random.default_rng(s) for s in np.random.SeedSequence(seed).spawn(_STREAMS)]
     shifts = roster.generate(cal, streams[0])
     ticket_rows, internals = tickets.generate(cal, shifts, streams[1])
+    ticket_rows = risk_plants.plant(ticket_rows, cal)
     frames = {
         "tickets": ticket_rows,
         "intervals": intervals.generate(cal, internals, shifts, streams[2]),

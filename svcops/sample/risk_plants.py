@@ -6,7 +6,7 @@ page's key risk indicators to find (and the register's linked risks to be review
   data's end (unresolved, unclosed, no first-contact fix, no reopen, no CSAT), so its
   open backlog grows week on week and ages past two weeks;
 * ``DEPENDENT_CATEGORY`` depends on one agent: in the same weeks, every ticket of that
-  category routed to ``KEY_AGENT``'s team on a day she works goes to her.
+  category routed to ``KEY_AGENT``'s team goes to her (on her days off it waits).
 
 Deterministic (no random draws), so the other tables' streams are untouched; the
 selection of tickets left open is a low-discrepancy sequence over the team's tickets
@@ -31,7 +31,7 @@ OPEN_SHARE = 0.45
 _GOLDEN = 0.6180339887498949
 
 
-def plant(tickets: pd.DataFrame, roster: pd.DataFrame, cal: Calendar) -> pd.DataFrame:
+def plant(tickets: pd.DataFrame, cal: Calendar) -> pd.DataFrame:
     """``tickets`` with the two planted risks (a copy; the same columns)."""
     out = tickets.copy()
     start = pd.Timestamp(cal.end - timedelta(days=PLANT_DAYS - 1))
@@ -50,14 +50,8 @@ def plant(tickets: pd.DataFrame, roster: pd.DataFrame, cal: Calendar) -> pd.Data
     out.loc[idx, "reopen_count"] = 0
     out.loc[idx, "csat"] = np.nan
 
-    # One agent: the category's tickets on her team go to her on the days she works.
-    works = roster[(roster["agent"] == KEY_AGENT) & (roster["worked_hours"] > 0)]
-    days = set(pd.to_datetime(works["date"]).dt.normalize())
-    mine = (
-        recent
-        & (out["category"] == DEPENDENT_CATEGORY)
-        & (out["team"] == KEY_AGENT_TEAM)
-        & out["created_at"].dt.normalize().isin(days)
-    )
+    # One agent: the category's tickets on her team all go to her (on her days off
+    # they wait for her; their timings are left as drawn).
+    mine = recent & (out["category"] == DEPENDENT_CATEGORY) & (out["team"] == KEY_AGENT_TEAM)
     out.loc[mine, "agent"] = KEY_AGENT
     return out
