@@ -17,6 +17,14 @@ from .cost import (
     quadrant_chart,
     variance_chart,
 )
+from .innovation import (
+    adoption_chart,
+    bubble_chart,
+    budget_chart,
+    effect_chart,
+    funnel_chart,
+    sensitivity_chart,
+)
 from .overview import volume_chart
 from .process import flow_chart, handover_chart, process_map_chart, stage_chart
 from .quality import control_chart, pareto_chart, servqual_chart
@@ -50,13 +58,18 @@ __all__ = [
     "SERIES_COLOURS",
     "THEME",
     "ZH_LOCALE",
+    "adoption_chart",
     "bar_chart",
     "bridge_chart",
+    "bubble_chart",
+    "budget_chart",
     "category_axis",
     "colour_scale",
     "control_chart",
+    "effect_chart",
     "flow_chart",
     "forecast_chart",
+    "funnel_chart",
     "handover_chart",
     "heatmap",
     "localised",
@@ -67,6 +80,7 @@ __all__ = [
     "pareto_chart",
     "process_map_chart",
     "quadrant_chart",
+    "sensitivity_chart",
     "series_chart",
     "servqual_chart",
     "sized",

@@ -225,6 +225,23 @@ def _cost_charts():
 BUILT.update(_cost_charts())
 
 
+def _innovation_charts():
+    """The innovation builders on tests/charts/test_innovation.py's frames."""
+    from . import test_innovation as I
+
+    return {
+        "innovation_funnel": I.funnel,
+        "innovation_sensitivity": I.sensitivity,
+        "innovation_bubble": I.bubble,
+        "innovation_budget": I.budget,
+        "innovation_effect": I.effect,
+        "innovation_adoption": I.adoption,
+    }
+
+
+BUILT.update(_innovation_charts())
+
+
 def _guides(spec: dict):
     """Every (channel, encoding) of every layer."""
     for layer in spec.get("layer", [spec]):
@@ -322,5 +339,11 @@ def test_the_table_of_builders_covers_every_builder():
         "monthly_lines_chart",
         "outlook_chart",
         "quadrant_chart",
+        "funnel_chart",
+        "sensitivity_chart",
+        "bubble_chart",
+        "budget_chart",
+        "effect_chart",
+        "adoption_chart",
     }
     assert builders == used
