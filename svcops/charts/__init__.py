@@ -29,6 +29,7 @@ from .overview import volume_chart
 from .process import flow_chart, handover_chart, process_map_chart, stage_chart
 from .quality import control_chart, pareto_chart, servqual_chart
 from .resource import forecast_chart, heatmap, weekly_bars
+from .risk import kri_chart, risk_heat_chart
 from .theme import (
     AUTOSIZE,
     BAD,
@@ -72,6 +73,7 @@ __all__ = [
     "funnel_chart",
     "handover_chart",
     "heatmap",
+    "kri_chart",
     "localised",
     "monthly_lines_chart",
     "number_axis",
@@ -80,6 +82,7 @@ __all__ = [
     "pareto_chart",
     "process_map_chart",
     "quadrant_chart",
+    "risk_heat_chart",
     "sensitivity_chart",
     "series_chart",
     "servqual_chart",

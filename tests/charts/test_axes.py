@@ -242,6 +242,16 @@ def _innovation_charts():
 BUILT.update(_innovation_charts())
 
 
+def _risk_charts():
+    """The risk builders on tests/charts/test_risk.py's frames."""
+    from . import test_risk as R
+
+    return R.builders()
+
+
+BUILT.update(_risk_charts())
+
+
 def _guides(spec: dict):
     """Every (channel, encoding) of every layer."""
     for layer in spec.get("layer", [spec]):
@@ -345,5 +355,7 @@ def test_the_table_of_builders_covers_every_builder():
         "budget_chart",
         "effect_chart",
         "adoption_chart",
+        "risk_heat_chart",
+        "kri_chart",
     }
     assert builders == used

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from svcops import kpi, performance, quality
+from svcops import kpi, performance, quality, risk
 from svcops.i18n import LANGUAGES, STRINGS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -106,6 +106,12 @@ BUILT = {
     "resource.model.": lambda: ("erlang_c", "workload"),
     "resource.model_name.": lambda: ("erlang_c", "workload"),
     "resource.source.": lambda: ("tickets", "intervals", "default", "what-if"),
+    "risk.kri.": lambda: risk.INDICATORS,
+    "risk.kri.none.": lambda: risk.INDICATORS,
+    "risk.band.": lambda: risk.BANDS,
+    "risk.basis.": lambda: risk.BASES,
+    "risk.change.": lambda: risk.CHANGES,
+    "risk.status.": lambda: ("green", "amber", "red", "none"),
 }
 # Prefixes whose keys are optional by design: column_label shows the column's own
 # name where it has no display name.

@@ -1,0 +1,478 @@
+"""Key risk indicators (KRIs) measured from the workspace's operational data.
+
+Each indicator is computed for consecutive periods of ``period_days`` days (default
+7) that end on the filters' last day: period 0 is the latest, ``[end - 6, end]``;
+period 1 the seven days before, and so on (``PERIODS`` = 12 of them). The filters'
+team, channel, category and priority apply; their start does not (the indicators
+always look back the same number of periods, so a trend and a run of red periods
+can be seen whatever the period picked).
+
+Every indicator reuses the ticket definitions of :mod:`svcops.tickets` (the tickets
+CTE and the KPI expressions) and the quality module's control chart; none is
+re-derived. All of them are "higher is worse"; ``status`` is green below ``amber``,
+amber from ``amber``, red from ``red``. Definitions, with what each leaves out, are
+in docs/risk.md.
+
+========================  =====================================================  ========
+key                       value per period                                        scope
+========================  =====================================================  ========
+sla_breach_rate           1 - SLA attainment of the tickets done in the period    all
+backlog_growth            (open at period end - open 4 periods earlier)           team
+                          / max(open 4 periods earlier, 20)
+backlog_ageing            share of the open tickets at period end that have       team
+                          been open longer than ``AGE_DAYS`` (14) days
+p1_resolution_hours       median resolution hours of the P1 tickets done          all
+reopen_rate               the reopen-rate KPI of the tickets done                 all
+volume_anomalies          days whose created count lies beyond the 3-sigma        all
+                          limits of the individuals chart of the daily volume
+                          over all the periods (Western Electric rule 1)
+single_agent_share        the share of a category's done tickets resolved by      category
+                          its busiest agent (categories with >= 20 done)
+========================  =====================================================  ========
+
+A scoped indicator is measured per team (or category); its row on the page is the
+scope that is worst (longest red run, then status, then value).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, replace
+from datetime import date, datetime, time, timedelta
+
+import numpy as np
+import pandas as pd
+
+from ..filters import Filters
+from ..i18n import Message
+from ..quality import daily_volume, individuals_chart
+from ..store import Workspace
+from ..tickets import KPI_SQL, in_period, kpi_sql, query, tickets_cte
+from .register import RiskError, select
+
+__all__ = [
+    "AGE_DAYS",
+    "DEFAULTS",
+    "INDICATORS",
+    "MIN_BACKLOG_BASE",
+    "MIN_CATEGORY_TICKETS",
+    "PERIODS",
+    "GROWTH_LAG",
+    "Indicator",
+    "KriResult",
+    "indicators",
+    "load_thresholds",
+    "save_thresholds",
+    "status",
+    "windows",
+]
+
+PERIODS = 12
+PERIOD_DAYS = 7
+AGE_DAYS = 14
+GROWTH_LAG = 4
+MIN_BACKLOG_BASE = 20
+MIN_CATEGORY_TICKETS = 20
+STATUS_ORDER = {"red": 3, "amber": 2, "green": 1, "none": 0}
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """An indicator's fixed facts: ``unit`` (``share`` 0-1, ``hours``, ``days``),
+    ``scope`` (None, ``team`` or ``category``), default ``amber`` / ``red`` thresholds
+    and ``periods`` (red this many periods in a row suggests a review)."""
+
+    key: str
+    unit: str
+    amber: float
+    red: float
+    periods: int = 3
+    scope: str | None = None
+    needs: tuple[str, ...] = ()
+
+
+INDICATORS: dict[str, Indicator] = {
+    i.key: i
+    for i in (
+        Indicator("sla_breach_rate", "share", 0.25, 0.35, needs=("sla",)),
+        Indicator("backlog_growth", "share", 0.50, 1.00, scope="team"),
+        Indicator("backlog_ageing", "share", 0.10, 0.25, scope="team"),
+        Indicator("p1_resolution_hours", "hours", 4.0, 8.0, needs=("priority",)),
+        Indicator("reopen_rate", "share", 0.08, 0.12, needs=("reopen_count",)),
+        Indicator("volume_anomalies", "days", 1.0, 2.0),
+        Indicator("single_agent_share", "share", 0.45, 0.60, scope="category", needs=("agent",)),
+    )
+}
+DEFAULTS = pd.DataFrame(
+    [(i.key, i.amber, i.red, i.periods) for i in INDICATORS.values()],
+    columns=["indicator", "amber", "red", "periods"],
+)
+
+
+def status(value: float | None, amber: float, red: float) -> str:
+    """``red`` when value >= red, ``amber`` when value >= amber, else ``green``;
+    ``none`` without a value (higher is worse)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
+        return "none"
+    if value >= red:
+        return "red"
+    if value >= amber:
+        return "amber"
+    return "green"
+
+
+# --------------------------------------------------------------------------- thresholds
+
+
+def load_thresholds(ws: Workspace) -> pd.DataFrame:
+    """Every indicator's thresholds: ``indicator, amber, red, periods, stored`` (the
+    workspace's where stored, else the defaults of :data:`INDICATORS`), in
+    :data:`INDICATORS` order. Stored rows for unknown indicators are left out."""
+    stored = select(ws, "kri_thresholds", ["indicator", "amber", "red", "periods"])
+    stored["indicator"] = stored["indicator"].map(_key)
+    stored = stored.drop_duplicates("indicator", keep="last").set_index("indicator")
+    rows = []
+    for ind in INDICATORS.values():
+        row = {"indicator": ind.key, "amber": ind.amber, "red": ind.red, "periods": ind.periods}
+        if ind.key in stored.index:
+            got = stored.loc[ind.key]
+            for col in ("amber", "red", "periods"):
+                if not pd.isna(got[col]):
+                    row[col] = got[col]
+            row["stored"] = True
+        else:
+            row["stored"] = False
+        rows.append(row)
+    out = pd.DataFrame(rows)
+    out["periods"] = out["periods"].astype("int64")
+    out[["amber", "red"]] = out[["amber", "red"]].astype("float64")
+    return out
+
+
+def _key(value: object) -> str:
+    return "_".join(str(value).strip().lower().replace("-", " ").split())
+
+
+def _number(value: object, field: str, row: int) -> float:
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        number = math.nan
+    if isinstance(value, bool) or not math.isfinite(number) or number < 0:
+        raise RiskError("risk.error.threshold", row=row, field=field, got=str(value))
+    return number
+
+
+def validate_thresholds(frame: pd.DataFrame) -> pd.DataFrame:
+    """An edited thresholds table checked and normalised (``indicator, amber, red,
+    periods``). The first bad row raises :class:`RiskError`: an unknown indicator, a
+    threshold that is not a number >= 0, amber above red, periods not a whole number
+    1-``PERIODS``, an indicator twice. Rows are numbered from 1."""
+    rows, seen = [], set()
+    for i, rec in enumerate(frame.to_dict("records"), start=1):
+        key = _key(rec.get("indicator", ""))
+        if key not in INDICATORS:
+            raise RiskError(
+                "risk.error.indicator",
+                row=i,
+                got=str(rec.get("indicator")),
+                known=", ".join(INDICATORS),
+            )
+        if key in seen:
+            raise RiskError("risk.error.indicator_twice", row=i, indicator=key)
+        seen.add(key)
+        amber = _number(rec.get("amber"), "amber", i)
+        red = _number(rec.get("red"), "red", i)
+        if amber > red:
+            raise RiskError("risk.error.amber_above_red", row=i, amber=amber, red=red)
+        periods = rec.get("periods")
+        try:
+            whole = float(periods) == round(float(periods))  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            whole = False
+        if isinstance(periods, bool) or not whole or not 1 <= int(float(periods)) <= PERIODS:  # type: ignore[arg-type]
+            raise RiskError("risk.error.periods", row=i, got=str(periods), most=PERIODS)
+        rows.append(
+            {"indicator": key, "amber": amber, "red": red, "periods": int(float(periods))}  # type: ignore[arg-type]
+        )
+    return pd.DataFrame(rows, columns=["indicator", "amber", "red", "periods"])
+
+
+def save_thresholds(ws: Workspace, frame: pd.DataFrame) -> pd.DataFrame:
+    """Replace the stored thresholds with ``frame`` (validated first; nothing is written
+    when a row is bad, or on a read-only workspace). Returns what was saved. Rows
+    belong to no upload, like saved targets."""
+    clean = validate_thresholds(frame)
+    if ws.read_only:
+        raise RiskError("risk.error.read_only")
+    with ws.transaction() as cur:
+        cur.execute("DELETE FROM kri_thresholds")
+        cur.execute("DELETE FROM _superseded_kri_thresholds")
+        if len(clean):
+            cur.executemany(
+                "INSERT INTO kri_thresholds (indicator, amber, red, periods) VALUES (?, ?, ?, ?)",
+                [tuple(r) for r in clean.itertuples(index=False)],
+            )
+    return clean
+
+
+# --------------------------------------------------------------------------- periods
+
+
+def windows(end: date, periods: int = PERIODS, days: int = PERIOD_DAYS) -> pd.DataFrame:
+    """The periods ending on ``end``: ``k`` (0 = latest), ``start`` and ``end`` (dates,
+    inclusive), ``lo`` / ``hi`` (timestamps, half-open ``[start 00:00, end + 1 00:00)``)."""
+    rows = []
+    for k in range(periods):
+        last = end - timedelta(days=k * days)
+        first = last - timedelta(days=days - 1)
+        rows.append(
+            {
+                "k": k,
+                "start": first,
+                "end": last,
+                "lo": datetime.combine(first, time()),
+                "hi": datetime.combine(last + timedelta(days=1), time()),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def _values_cte(w: pd.DataFrame) -> str:
+    rows = ", ".join(
+        f"({int(r.k)}, TIMESTAMP '{r.lo:%Y-%m-%d %H:%M:%S}', TIMESTAMP '{r.hi:%Y-%m-%d %H:%M:%S}')"
+        for r in w.itertuples()
+    )
+    return f", w AS (SELECT * FROM (VALUES {rows}) v(k, lo, hi))"
+
+
+def _scope(column: str) -> str:
+    return f"coalesce(CAST(\"{column}\" AS VARCHAR), '(none)')"
+
+
+# --------------------------------------------------------------------------- measures
+
+
+def _rates(ws: Workspace, f: Filters, w: pd.DataFrame) -> pd.DataFrame:
+    """Per period: sla breach rate, reopen rate, P1 median resolution hours."""
+    cte, params = tickets_cte(ws, f)
+    done = in_period("done_at", "w.lo", "w.hi")
+    k = kpi_sql(created=in_period("created_at", "w.lo", "w.hi"), done=done)
+    p1 = kpi_sql(done=f"{done} AND priority = 'P1'")
+    sql = (
+        cte
+        + _values_cte(w)
+        + f"""
+    SELECT w.k, 1 - {k["sla_attainment"]} AS sla_breach_rate,
+           {k["reopen_rate"]} AS reopen_rate,
+           {p1["resolution_hours_median"]} AS p1_resolution_hours
+    FROM w LEFT JOIN t ON t.done_at >= w.lo AND t.done_at < w.hi
+    GROUP BY w.k"""
+    )
+    out = query(ws, sql, params)
+    return out.melt(id_vars="k", var_name="indicator", value_name="value").assign(scope=None)
+
+
+def _backlog(ws: Workspace, f: Filters, w: pd.DataFrame) -> pd.DataFrame:
+    """Per period and team: backlog growth over ``GROWTH_LAG`` periods, and the share of
+    the open backlog older than ``AGE_DAYS`` days. ``w`` has ``GROWTH_LAG`` more
+    periods than are reported."""
+    cte, params = tickets_cte(ws, f)
+    # The open_backlog KPI (open at $hi) at each period's end instead.
+    open_at = KPI_SQL["open_backlog"].replace("$hi", "w.hi")
+    aged = open_at.replace("WHERE ", f"WHERE created_at < w.hi - INTERVAL {AGE_DAYS} DAY AND ", 1)
+    sql = (
+        cte
+        + _values_cte(w)
+        + f"""
+    SELECT w.k, {_scope("team")} AS scope, {open_at} AS open, {aged} AS aged
+    FROM w JOIN t ON t.created_at < w.hi
+    GROUP BY 1, 2"""
+    )
+    got = query(ws, sql, params)
+    if got.empty:
+        return pd.DataFrame(columns=["k", "indicator", "scope", "value"])
+    grid = got.pivot_table(index="scope", columns="k", values=["open", "aged"], fill_value=0)
+    rows = []
+    n = len(w) - GROWTH_LAG
+    for scope in grid.index:
+        for k in range(n):
+            open_ = float(grid.loc[scope, ("open", k)]) if ("open", k) in grid.columns else 0.0
+            aged_n = float(grid.loc[scope, ("aged", k)]) if ("aged", k) in grid.columns else 0.0
+            lag = k + GROWTH_LAG
+            base = float(grid.loc[scope, ("open", lag)]) if ("open", lag) in grid.columns else 0.0
+            growth = (open_ - base) / max(base, MIN_BACKLOG_BASE)
+            rows.append({"k": k, "indicator": "backlog_growth", "scope": scope, "value": growth})
+            rows.append(
+                {
+                    "k": k,
+                    "indicator": "backlog_ageing",
+                    "scope": scope,
+                    "value": aged_n / open_ if open_ else np.nan,
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+def _single_agent(ws: Workspace, f: Filters, w: pd.DataFrame) -> pd.DataFrame:
+    """Per period and category: the busiest agent's share of the tickets done."""
+    cte, params = tickets_cte(ws, f)
+    k = kpi_sql(done=in_period("done_at", "w.lo", "w.hi"))
+    sql = (
+        cte
+        + _values_cte(w)
+        + f"""
+    SELECT w.k, {_scope("category")} AS scope, agent, {k["resolved"]} AS n
+    FROM w JOIN t ON t.done_at >= w.lo AND t.done_at < w.hi
+    WHERE agent IS NOT NULL
+    GROUP BY 1, 2, 3"""
+    )
+    got = query(ws, sql, params)
+    if got.empty:
+        return pd.DataFrame(columns=["k", "indicator", "scope", "value", "agent"])
+    per = got.groupby(["k", "scope"])
+    top = got.loc[per["n"].idxmax()].set_index(["k", "scope"])
+    total = per["n"].sum()
+    out = pd.DataFrame(
+        {
+            "value": np.where(total >= MIN_CATEGORY_TICKETS, top["n"] / total, np.nan),
+            "agent": top["agent"],
+        }
+    ).reset_index()
+    return out.assign(indicator="single_agent_share")
+
+
+def _volume(ws: Workspace, f: Filters, w: pd.DataFrame) -> pd.DataFrame:
+    """Per period: days whose created count is beyond the control limits (rule 1)."""
+    first, last = w["start"].min(), w["end"].max()
+    daily = daily_volume(ws, replace(f, start=first, end=last))
+    if daily.empty or daily["value"].sum() == 0:
+        return pd.DataFrame(columns=["k", "indicator", "scope", "value"])
+    chart = individuals_chart(daily, "value")
+    flags = chart.frame[["date", "rule_1"]]
+    rows = []
+    for r in w.itertuples():
+        inside = flags[(flags["date"].dt.date >= r.start) & (flags["date"].dt.date <= r.end)]
+        rows.append(
+            {
+                "k": r.k,
+                "indicator": "volume_anomalies",
+                "scope": None,
+                "value": float(inside["rule_1"].sum()),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+@dataclass(frozen=True)
+class KriResult:
+    """``series``: one row per indicator, scope and period: ``indicator, scope (None, a
+    team or a category), k, start, end, value, status`` (and ``agent`` for the single
+    agent share). ``summary``: one row per indicator: ``indicator, scope (its worst),
+    value, status`` (of the latest period), ``red_run`` (periods in a row, up to the
+    latest, that were red), ``amber, red, periods, unit``, ``review`` (red_run >=
+    periods) and ``note`` (a Message saying why there is no value, or None).
+    ``windows``: the periods (see :func:`windows`)."""
+
+    series: pd.DataFrame
+    summary: pd.DataFrame
+    windows: pd.DataFrame
+
+
+def _red_run(statuses: list[str]) -> int:
+    """Periods in a row that are red, from the latest (statuses latest first)."""
+    run = 0
+    for s in statuses:
+        if s != "red":
+            break
+        run += 1
+    return run
+
+
+def indicators(
+    ws: Workspace,
+    filters: Filters,
+    thresholds: pd.DataFrame | None = None,
+    periods: int = PERIODS,
+    period_days: int = PERIOD_DAYS,
+) -> KriResult:
+    """Every indicator for the ``periods`` periods ending on the filters' last day (see
+    the module docstring). ``thresholds``: a frame like :func:`load_thresholds`
+    (validated); None reads the workspace's."""
+    thresholds = load_thresholds(ws) if thresholds is None else validate_thresholds(thresholds)
+    limits = thresholds.set_index("indicator")
+    has_tickets = ws.has_rows("tickets")
+    end = filters.end or (date.today() if not has_tickets else None)
+    if end is None:
+        from ..tickets import resolve_period
+
+        end = resolve_period(ws, filters).end
+    assert end is not None
+    w = windows(end, periods, period_days)
+    parts = []
+    if has_tickets:
+        wide = replace(filters, start=w["start"].min(), end=end)
+        longer = windows(end, periods + GROWTH_LAG, period_days)
+        parts = [
+            _rates(ws, wide, w),
+            _backlog(ws, replace(filters, start=longer["start"].min(), end=end), longer),
+            _volume(ws, filters, w),
+            _single_agent(ws, wide, w),
+        ]
+    cols = ["indicator", "scope", "k", "start", "end", "value", "status", "agent"]
+    series = pd.concat([p for p in parts if len(p)], ignore_index=True) if parts else None
+    if series is None or series.empty:
+        series = pd.DataFrame(columns=cols)
+    else:
+        if "agent" not in series.columns:
+            series["agent"] = None
+        series["value"] = pd.to_numeric(series["value"], errors="coerce").astype("float64")
+        series = series.merge(w[["k", "start", "end"]], on="k", how="left")
+        series["status"] = [
+            status(v, limits.loc[i, "amber"], limits.loc[i, "red"])
+            for i, v in zip(series["indicator"], series["value"], strict=True)
+        ]
+        series["k"] = series["k"].astype("int64")
+        series = series[cols].sort_values(["indicator", "scope", "k"], na_position="first")
+        series = series.reset_index(drop=True)
+    summary = []
+    for key, ind in INDICATORS.items():
+        lim = limits.loc[key]
+        mine = series[series["indicator"] == key]
+        best = None
+        for scope, rows in mine.groupby(mine["scope"].fillna(""), sort=True):
+            rows = rows.sort_values("k")
+            latest = rows.iloc[0]
+            if latest["k"] != 0:
+                continue
+            run = _red_run(list(rows["status"]))
+            rank = (
+                run,
+                STATUS_ORDER[latest["status"]],
+                -math.inf if pd.isna(latest["value"]) else latest["value"],
+            )
+            if best is None or rank > best[0]:
+                best = (rank, scope or None, latest, run)
+        note = None
+        if not has_tickets:
+            note = Message("risk.kri.needs_tickets", {})
+        elif best is None or pd.isna(best[2]["value"]):
+            note = Message(f"risk.kri.none.{key}", {})
+        summary.append(
+            {
+                "indicator": key,
+                "scope": None if best is None else best[1],
+                "value": None
+                if best is None or pd.isna(best[2]["value"])
+                else float(best[2]["value"]),
+                "status": "none" if best is None else best[2]["status"],
+                "red_run": 0 if best is None else int(best[3]),
+                "amber": float(lim["amber"]),
+                "red": float(lim["red"]),
+                "periods": int(lim["periods"]),
+                "unit": ind.unit,
+                "review": best is not None and best[3] >= int(lim["periods"]),
+                "note": note,
+            }
+        )
+    return KriResult(series, pd.DataFrame(summary), w)
