@@ -47,6 +47,7 @@ __all__ = [
     "MIN_DAYS",
     "PATH",
     "PENDING",
+    "RATE_KPIS",
     "SEGMENT_COLUMNS",
     "STAGES",
     "Adoption",
@@ -559,6 +560,8 @@ KPIS: dict[str, tuple[int, str]] = {
     "csat_avg": (1, "done"),
     "handle_minutes": (-1, "done"),
 }
+#: The KPIs of :data:`KPIS` that are shares 0-1.
+RATE_KPIS = frozenset({"fcr_rate", "sla_attainment", "reopen_rate"})
 _DAY = kpi_sql(created="TRUE", done="TRUE")
 _HANDLE = "avg(handle_minutes)"
 # Tickets a day's value is taken over (the exposure a per-ticket benefit is paid on).

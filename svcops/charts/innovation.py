@@ -131,10 +131,12 @@ def budget_chart(
     """The ranked candidates of ``innovation.budget_fit`` as bars of their investment in
     rank order, coloured by ``group`` (fits / does not fit: ``groups``), the running total
     of every candidate's investment as a line, and the budget as a horizontal rule.
-    ``frame``: ``name, investment, running_total, npv_per_investment, group``. ``axis``:
-    titles of ``name``, ``investment``, ``cumulative``, ``ratio``, ``budget``, ``group``."""
-    order = frame["name"].tolist()
-    x = alt.X("name:N", sort=order, title=None, axis=category_axis(order))
+    ``frame``: ``initiative_id, name, investment, running_total, npv_per_investment,
+    group``; bars are labelled by id (names are long), named in the tooltip. ``axis``:
+    titles of ``id``, ``name``, ``investment``, ``cumulative``, ``ratio``, ``budget``,
+    ``group``."""
+    order = frame["initiative_id"].tolist()
+    x = alt.X("initiative_id:N", sort=order, title=axis["id"], axis=category_axis(order))
     y_axis = number_axis([frame["running_total"], pd.Series([budget])], ",.0f", zero=True)
     colours = alt.Scale(domain=groups, range=[GOOD, PALETTE[1]][: len(groups)])
     bars = (
@@ -189,7 +191,9 @@ def effect_chart(
     value, n, after, centre, ucl, lcl, rule_4``). ``axis``: titles of ``day``, ``value``,
     ``centre``, ``ucl``, ``lcl``, ``go_live`` and ``shift``."""
     fmt = ".1%" if percent else ",.1f"
+    # Every KPI measured is 0 or more: a limit below 0 is drawn at 0.
     data = frame.dropna(subset=["value"]).assign(
+        lcl=lambda d: d["lcl"].clip(lower=0.0),
         rule_4=lambda d: d["rule_4"].fillna(False).astype(bool),
         flag=lambda d: d["rule_4"].map({True: axis["shift"], False: ""}),
     )
@@ -223,7 +227,7 @@ def effect_chart(
             ],
         ),
         alt.Chart(live)
-        .mark_rule(color=PALETTE[2], strokeWidth=2)
+        .mark_rule(color=PALETTE[3], strokeWidth=2)
         .encode(x="date:T", tooltip=[alt.Tooltip("date:T", title=axis["go_live"])]),
     ).properties(title=title)
 
@@ -270,7 +274,7 @@ def adoption_chart(
     if go_live is not None:
         layers.append(
             alt.Chart(pd.DataFrame({"date": [pd.Timestamp(go_live)]}))
-            .mark_rule(color=PALETTE[2], strokeWidth=2)
+            .mark_rule(color=PALETTE[3], strokeWidth=2)
             .encode(x="date:T", tooltip=[alt.Tooltip("date:T", title=axis["go_live"])])
         )
     return alt.layer(*layers).properties(title=title)

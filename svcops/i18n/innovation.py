@@ -68,8 +68,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "innovation.not_reached": {"en": "not within {years} years", "zh": "{years} 年内未回收"},
     "innovation.none": {"en": "none", "zh": "无"},
     "innovation.confirmed_count": {
-        "en": "Benefits confirmed by the tickets",
-        "zh": "经工单证实的收益",
+        "en": "Benefits confirmed by the tickets: {n} of {total} initiatives measured.",
+        "zh": "经工单证实的收益：已测 {total} 个项目中的 {n} 个。",
     },
     # Funnel.
     "innovation.funnel": {"en": "Funnel by stage", "zh": "阶段漏斗"},
@@ -146,11 +146,11 @@ STRINGS: dict[str, dict[str, str]] = {
     # Value vs cost.
     "innovation.value": {"en": "Value against cost", "zh": "价值与成本"},
     "innovation.bubble": {
-        "en": "Investment against expected annual benefit (size: adoption)",
-        "zh": "投资与预期年收益（气泡大小：采用率）",
+        "en": "Investment vs expected benefit",
+        "zh": "投资与预期年收益",
     },
-    "innovation.in_budget": {"en": "fits the budget", "zh": "在预算内"},
-    "innovation.out_budget": {"en": "candidate, does not fit", "zh": "候选，超出预算"},
+    "innovation.in_budget": {"en": "in budget", "zh": "在预算内"},
+    "innovation.out_budget": {"en": "over budget", "zh": "超出预算"},
     "innovation.not_candidate": {"en": "not a candidate", "zh": "非候选"},
     "innovation.fit_chart": {
         "en": "Candidates ranked by NPV per unit of investment",
@@ -196,8 +196,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "innovation.lcl": {"en": "LCL", "zh": "下控制限"},
     "innovation.shift_point": {"en": "run of 8", "zh": "连续 8 点"},
     "innovation.effect_summary": {
-        "en": "{name}: {kpi} {before} before, {after} after ({change}); p = {p:.3f}; {verdict}",
-        "zh": "{name}：{kpi} 上线前 {before}，上线后 {after}（{change}）；p = {p:.3f}；{verdict}",
+        "en": "{name}: {kpi} {before} before, {after} after ({change}); p {p}: {verdict}.",
+        "zh": "{name}：{kpi} 上线前 {before}，上线后 {after}（{change}）；p {p}：{verdict}。",
     },
     "innovation.realised_vs_plan": {
         "en": "Measured benefit {realised} a year against {expected} planned and {claimed} "
@@ -244,12 +244,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "innovation.adoption": {"en": "Adoption", "zh": "采用情况"},
     "innovation.adoption_chart": {
         "en": "Share of {segment} through {channel}, by month",
-        "zh": "{segment}中经{channel}渠道的占比（按月）",
+        "zh": "{segment}中经 {channel} 渠道的占比（按月）",
     },
     "innovation.target": {"en": "Target", "zh": "目标"},
     "innovation.adoption_caption": {
         "en": "Last 30 days: {current:.0%} through {channel}, target {target}.",
-        "zh": "最近 30 天：经{channel}渠道占 {current:.0%}，目标 {target}。",
+        "zh": "最近 30 天：经 {channel} 渠道占 {current:.0%}，目标 {target}。",
     },
     "innovation.no_adoption": {
         "en": "No initiative names an adoption channel. Add `adoption_channel` (the channel "
@@ -268,6 +268,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "innovation.col.stopped_here": {"en": "Stopped after", "zh": "于此后停止"},
     "innovation.col.kill_rate": {"en": "Kill rate", "zh": "淘汰率"},
     "innovation.col.median_days": {"en": "Median days (left)", "zh": "停留天数中位数（已离开）"},
+    "innovation.col.left": {"en": "Stays counted", "zh": "计入次数"},
     "innovation.col.median_days_now": {
         "en": "Median days so far (still in)",
         "zh": "至今停留天数中位数（仍在）",

@@ -30,6 +30,7 @@ CASES = pd.DataFrame(
 )
 FIT = pd.DataFrame(
     {
+        "initiative_id": ["I-2", "I-1"],
         "name": ["B", "A"],
         "investment": [200.0, 100.0],
         "running_total": [200.0, 300.0],
@@ -67,6 +68,7 @@ AXIS = {
     "benefit": "Benefit",
     "adoption": "Adoption",
     "name": "Initiative",
+    "id": "ID",
     "group": "Budget",
     "cumulative": "Cumulative",
     "ratio": "NPV / investment",
@@ -145,7 +147,7 @@ def test_budget_line_is_a_rule_at_the_budget():
     rule = _layers(spec)[2]
     assert rule["mark"]["type"] == "rule" and rule["encoding"]["y"]["field"] == "budget"
     assert spec["datasets"][rule["data"]["name"]][0]["budget"] == 250.0
-    assert _layers(spec)[0]["encoding"]["x"]["sort"] == ["B", "A"]
+    assert _layers(spec)[0]["encoding"]["x"]["sort"] == ["I-2", "I-1"]
 
 
 def test_effect_marks_go_live_and_the_run():
@@ -166,3 +168,10 @@ def test_adoption_has_target_and_go_live():
     # Without a target or go-live only the line is drawn.
     bare = charts.adoption_chart(ADOPTION, None, None, "t", AXIS).to_dict()
     assert len(_layers(bare)) == 1
+
+
+def test_effect_draws_a_negative_limit_at_zero():
+    days = DAYS.assign(lcl=-2.5)
+    spec = charts.effect_chart(days, date(2025, 1, 3), "t", AXIS).to_dict()
+    rows = spec["datasets"][_layers(spec)[0]["data"]["name"]]
+    assert {r["lcl"] for r in rows} == {0.0}
