@@ -54,12 +54,17 @@ __all__ = [
     "bridge",
     "cost_quality",
     "decompose_labour",
+    "decomposition_steps",
     "dimension_note",
     "fiscal_year",
+    "labour_categories",
     "labour_reconciliation",
+    "long_months",
+    "month_end",
     "monthly_budget",
     "months_of",
     "outlook",
+    "outlook_lines",
     "reported_months",
     "unit_costs",
     "variance",
@@ -92,7 +97,8 @@ def _add_months(d: date, n: int) -> date:
     return date(k // 12, k % 12 + 1, 1)
 
 
-def _month_end(m: date) -> date:
+def month_end(m: date) -> date:
+    """The last day of the month starting ``m``."""
     return _add_months(m, 1) - timedelta(days=1)
 
 
@@ -181,6 +187,12 @@ def availability(ws: Workspace) -> Availability:
 
 def _is_labour(category: object) -> bool:
     return isinstance(category, str) and bool(LABOUR_PATTERN.search(category))
+
+
+def labour_categories(ws: Workspace) -> list[str]:
+    """The cost report's categories that count as labour (:data:`LABOUR_PATTERN`), sorted."""
+    names = ws.query("SELECT DISTINCT category FROM costs WHERE category IS NOT NULL")["category"]
+    return sorted(c for c in names if _is_labour(c))
 
 
 def dimension_note(filters: Filters) -> Message | None:
@@ -495,7 +507,7 @@ def _ticket_months(ws: Workspace, filters: Filters, m: Months) -> pd.DataFrame:
     """Tickets created and done per month of ``m`` (dimension filters applied)."""
     whole = Filters(
         start=m.first,
-        end=_month_end(m.last),
+        end=month_end(m.last),
         teams=filters.teams,
         channels=filters.channels,
         categories=filters.categories,
@@ -710,6 +722,20 @@ def decompose_labour(
     return Decomposition(**{**dec.__dict__, "message": message})
 
 
+def decomposition_steps(d: Decomposition) -> pd.DataFrame:
+    """The split as bridge steps (the frame :class:`Bridge` ``.steps`` has): ``base``
+    (total), ``volume``, ``mix`` (when the basis has segments), ``rate``, ``current``
+    (total); ``start`` / ``end`` where each bar starts and ends."""
+    rows = [("base", "total", d.base, 0.0, d.base)]
+    level = d.base
+    for name in ("volume", "mix", "rate") if d.has_mix else ("volume", "rate"):
+        amount = getattr(d, name)
+        rows.append((name, "step", amount, level, level + amount))
+        level += amount
+    rows.append(("current", "total", d.current, 0.0, d.current))
+    return pd.DataFrame(rows, columns=["label", "kind", "amount", "start", "end"])
+
+
 def _roster_segments(
     ws: Workspace, filters: Filters, base: Months, cur: Months, hours: str
 ) -> pd.DataFrame | None:
@@ -763,7 +789,8 @@ class Outlook:
     when earlier); ``months_elapsed`` of 12; ``ytd`` actual spend from the fiscal
     year's start through ``as_of``; ``run_rate`` (``ytd / months_elapsed``, per month);
     ``straight_line`` (``ytd + run_rate * months left``); ``budget`` (the fiscal
-    year's whole budget; NaN without one); ``over`` (``straight_line - budget``:
+    year's whole budget; NaN without one) and ``budget_months`` (how many of its 12
+    months have one: fewer than 12 makes ``over`` and ``exhausted_on`` too gloomy); ``over`` (``straight_line - budget``:
     positive is a projected overspend); ``exhausted_on`` (the day the budget runs
     out at the daily rate so far, ``ytd / days elapsed``; the day cumulative actual
     spend passed it when it already has; None when it lasts the year or there is no
@@ -782,6 +809,7 @@ class Outlook:
     run_rate: float
     straight_line: float
     budget: float
+    budget_months: int
     over: float
     exhausted_on: date | None
     already_exhausted: bool
@@ -861,6 +889,7 @@ def outlook(ws: Workspace, filters: Filters, fy_start: int = 1) -> Outlook | Mes
         run_rate=run_rate,
         straight_line=straight,
         budget=budget,
+        budget_months=int(frame["budget"].notna().sum()),
         over=over,
         exhausted_on=exhausted,
         already_exhausted=already,
@@ -873,6 +902,49 @@ def outlook(ws: Workspace, filters: Filters, fy_start: int = 1) -> Outlook | Mes
             ["month", "actual", "budget", "straight_line", "seasonal", "seasonal_low"]
             + ["seasonal_high"]
         ],
+    )
+
+
+def outlook_lines(o: Outlook) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The outlook as cumulative spend through its fiscal year, for a chart.
+
+    Returns ``lines`` (``month, series, value``: ``actual`` for the months counted,
+    ``straight_line`` and ``seasonal`` from the last counted month to the year's
+    end, each starting at the spend so far) and ``band`` (``month, low, high``: the
+    seasonal 95 % band, cumulative, from the last counted month; empty without a
+    seasonal forecast)."""
+    m = o.months
+    done = m["actual"].notna()
+    cum = m["actual"].fillna(0).cumsum()
+    rows = [(t, "actual", v) for t, v in zip(m.loc[done, "month"], cum[done], strict=True)]
+    last = m.loc[done, "month"].iloc[-1]
+    ahead = m.loc[~done, "month"].tolist()
+    band = pd.DataFrame(columns=["month", "low", "high"])
+    for series in ("straight_line", "seasonal"):
+        steps = m.loc[~done, series]
+        if steps.isna().all() and len(steps):
+            continue
+        values = o.ytd + steps.cumsum()
+        rows += [(last, series, o.ytd)]
+        rows += [(t, series, v) for t, v in zip(ahead, values, strict=True)]
+    if not m.loc[~done, "seasonal_low"].isna().all() and len(ahead):
+        band = pd.DataFrame(
+            {
+                "month": [last, *ahead],
+                "low": [o.ytd, *(o.ytd + m.loc[~done, "seasonal_low"].cumsum())],
+                "high": [o.ytd, *(o.ytd + m.loc[~done, "seasonal_high"].cumsum())],
+            }
+        )
+    return pd.DataFrame(rows, columns=["month", "series", "value"]).assign(
+        month=lambda f: pd.to_datetime(f["month"])
+    ), band
+
+
+def long_months(frame: pd.DataFrame, columns: tuple[str, ...]) -> pd.DataFrame:
+    """``frame``'s ``columns`` by ``month`` as a long frame ``month, series, value``
+    (series = the column's name), for a chart of several monthly lines."""
+    return frame.melt(
+        id_vars=["month"], value_vars=list(columns), var_name="series", value_name="value"
     )
 
 
@@ -894,17 +966,17 @@ def _exhaustion(
             if month > as_of or actual != actual:
                 break
             if actual > 0 and spent + actual >= budget:
-                days = (_month_end(month) - month).days + 1
+                days = (month_end(month) - month).days + 1
                 day = math.ceil((budget - spent) / actual * days)
                 return month + timedelta(days=max(day, 1) - 1), True
             spent += actual
         return None, False
-    days = (_month_end(as_of) - fy.first).days + 1
+    days = (month_end(as_of) - fy.first).days + 1
     daily = ytd / days
     if daily <= 0:
         return None, False
     day = fy.first + timedelta(days=math.ceil(budget / daily - 1e-9) - 1)
-    return (day if day <= _month_end(fy.last) else None), False
+    return (day if day <= month_end(fy.last) else None), False
 
 
 # --------------------------------------------------------------- cost against quality
@@ -924,7 +996,7 @@ def cost_quality(ws: Workspace, filters: Filters) -> pd.DataFrame:
     assert m is not None
     whole = Filters(
         start=m.first,
-        end=_month_end(m.last),
+        end=month_end(m.last),
         teams=filters.teams,
         channels=filters.channels,
         categories=filters.categories,
@@ -990,7 +1062,7 @@ def what_if(
         return Message("cost.whatif.no_data")
     whole = Filters(
         start=m.first,
-        end=_month_end(m.last),
+        end=month_end(m.last),
         teams=filters.teams,
         channels=filters.channels,
         categories=filters.categories,

@@ -23,6 +23,10 @@ The data carries relationships the pages are meant to find:
 * ``UNDERSTAFFED_WEEKS``: six weeks whose roster has ~30 % fewer shifts, so
   resolution is slower, SLA attainment lower, the phone service level worse and
   the month's staff cost lower (costs follow the roster exactly);
+* ``costs`` and a ``budget`` sheet (a year ahead of the data): the Applications
+  cost centre's contractors overrun from March 2026 (the largest unfavourable
+  variance), a mid-year contractor rate rise (July 2026) and seasonal facilities and
+  contractor spend (see :mod:`svcops.sample.costs`);
 * every ticket's agent is someone rostered for that team that day (or the next
   rostered day when the ticket arrives while the team is off);
 * ``risk_plants``: in the last six weeks the Applications backlog grows and ages, and
@@ -107,6 +111,7 @@ TABLE_NAMES: tuple[str, ...] = (
     "intervals",
     "roster",
     "costs",
+    "budget",
     "availability",
     "risks",
     "initiatives",
@@ -149,7 +154,8 @@ def generate(seed: int = 7, *, days: int = 730, end: date = DEFAULT_END) -> dict
         "tickets": ticket_rows,
         "intervals": intervals.generate(cal, internals, shifts, streams[2]),
         "roster": shifts,
-        "costs": costs.generate(cal, shifts, streams[3]),
+        "costs": (cost_lines := costs.generate(cal, shifts, streams[3])),
+        "budget": costs.budget(cal, cost_lines),
         "availability": availability.generate(cal, streams[4]),
         "risks": registers.risks(cal, streams[5]),
         "initiatives": registers.initiatives(cal, streams[6]),
