@@ -160,6 +160,108 @@ def cmd_process(args) -> int:
     return 0
 
 
+def cmd_risk(args) -> int:
+    from . import risk
+    from .i18n import render
+    from .tickets import resolve_period
+
+    path = _existing_workspace(args)
+    filters = _filters(args)
+    try:
+        bands = risk.Bands(args.critical, args.high, args.medium)
+    except risk.RiskError as exc:
+        raise CliError(str(exc)) from exc
+    with Workspace(path) as ws:
+        if ws.has_rows("tickets"):
+            filters = resolve_period(ws, filters)
+        view = risk.analyse(ws, filters, bands, args.appetite, args.since)
+    reg = view.register
+    register = reg.assign(indicators=reg["indicators"].map(list))[
+        [
+            "risk_id",
+            "title",
+            "category",
+            "owner",
+            "status",
+            "closed",
+            "likelihood",
+            "impact",
+            "score",
+            "band",
+            "residual_likelihood",
+            "residual_impact",
+            "residual_score",
+            "residual_band",
+            "target_likelihood",
+            "target_impact",
+            "target_score",
+            "due_date",
+            "overdue",
+            "days_overdue",
+            "last_review",
+            "next_review",
+            "stale",
+            "out_of_appetite",
+            "indicators",
+            "review",
+        ]
+    ]
+    kris = view.kri.summary.assign(
+        note=[None if n is None else render(n) for n in view.kri.summary["note"]]
+    )
+    out: dict[str, Any] = {
+        "as_of": view.as_of.isoformat(),
+        "bands": {"critical": bands.critical, "high": bands.high, "medium": bands.medium},
+        "appetite": args.appetite,
+        "register": _records(
+            register.astype({"due_date": str, "last_review": str, "next_review": str}).replace(
+                "None", None
+            )
+        ),
+        "cells": {
+            basis: _records(cells[cells["count"] > 0]) for basis, cells in view.cells.items()
+        },
+        "moves": _records(view.moves),
+        "indicators": _records(kris),
+        "review_suggested": _records(
+            view.suggestions.assign(evidence=[render(m) for m in view.suggestions["evidence"]])
+        ),
+        "changes_since": view.since.isoformat(),
+        "changes": _records(view.changes.astype({"on": str})),
+    }
+    if args.json:
+        print(json.dumps(out, indent=2, ensure_ascii=False))
+        return 0
+    print(
+        f"risk register as of {out['as_of']}: {len(reg):,} risks, {int((~reg['closed']).sum()):,} open"
+    )
+    for r in out["register"]:
+        flags = [
+            w
+            for w, on in (
+                ("overdue", r["overdue"]),
+                ("review overdue", r["stale"]),
+                ("review suggested", r["review"]),
+            )
+            if on
+        ]
+        print(
+            f"  {r['risk_id']} {r['title']}: {r['score']} {r['band']} -> residual "
+            f"{r['residual_score']} {r['residual_band']}"
+            + (f" ({', '.join(flags)})" if flags else "")
+        )
+    print("\nkey risk indicators (latest period):")
+    for k in out["indicators"]:
+        where = f" [{k['scope']}]" if k["scope"] else ""
+        value = "no value" if k["value"] is None else f"{k['value']:,.3g}"
+        print(
+            f"  {k['indicator']}{where}: {value} {k['status']}, red {k['red_run']} periods in a row"
+        )
+    for s in out["review_suggested"]:
+        print(f"review suggested: {s['risk_id']} {s['title']}: {s['evidence']}")
+    return 0
+
+
 def cmd_forecast(args) -> int:
     from . import resource
 
@@ -263,6 +365,25 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--json", action="store_true", help="print JSON (hours, shares 0-1)")
     p.set_defaults(run=cmd_process)
+
+    p = sub.add_parser(
+        "risk",
+        help="the risk register with scores and bands, the heat-map cells and each key "
+        "risk indicator's value and status",
+    )
+    p.add_argument("--workspace", help=ws_help)
+    _add_filters(p)
+    p.add_argument("--critical", type=int, default=20, help="critical from this score (default 20)")
+    p.add_argument("--high", type=int, default=12, help="high from this score (default 12)")
+    p.add_argument("--medium", type=int, default=6, help="medium from this score (default 6)")
+    p.add_argument(
+        "--appetite", type=int, default=12, help="residual scores from this are outside appetite"
+    )
+    p.add_argument(
+        "--since", type=_day, help="the last review (default: 30 days before the period's end)"
+    )
+    p.add_argument("--json", action="store_true", help="print JSON (shares 0-1, hours)")
+    p.set_defaults(run=cmd_risk)
 
     p = sub.add_parser("forecast", help="forecast daily ticket demand, with its backtest")
     p.add_argument("--workspace", help=ws_help)

@@ -23,14 +23,19 @@ _STATUS_COLOURS = {"green": "#1A7F37", "amber": "#D29922", "red": "#C0392B", "no
 _ARROW = "#24292F"
 _APPETITE = "#6F42C1"
 # Risk ids written in a cell before "+n".
-_IDS_SHOWN = 3
+_IDS_SHOWN = 4
+# Where in a cell (impact, likelihood offsets) arrows start and end.
+_ARROW_AT = (0.36, -0.3)
 
 
 def _ids_text(ids: str, more: str) -> str:
+    """The ids written in a cell: up to :data:`_IDS_SHOWN`, two a line, then "+n"."""
     parts = [p for p in ids.split(", ") if p]
-    if len(parts) <= _IDS_SHOWN:
-        return ", ".join(parts)
-    return ", ".join(parts[:_IDS_SHOWN]) + " " + more.format(n=len(parts) - _IDS_SHOWN)
+    shown = parts[:_IDS_SHOWN]
+    lines = [", ".join(shown[i : i + 2]) for i in range(0, len(shown), 2)]
+    if len(parts) > _IDS_SHOWN:
+        lines[-1] += " " + more.format(n=len(parts) - _IDS_SHOWN)
+    return "\n".join(lines)
 
 
 def _appetite_edges(appetite: int) -> pd.DataFrame:
@@ -64,7 +69,7 @@ def risk_heat_chart(
     """The 5x5 matrix, impact across (1-5), likelihood up (1-5).
 
     ``cells``: :func:`svcops.risk.heat_cells` (``likelihood, impact, score, band,
-    count, ids``); each cell is coloured by its band, shows its count and up to three
+    count, ids``); each cell is coloured by its band, shows its count and up to four
     ids. ``moves``: :func:`svcops.risk.movements` drawn as arrows from the inherent to
     the residual cell (None: no arrows). ``appetite``: the score from which a risk is
     outside the appetite, drawn as a line round those cells. ``titles``: the words
@@ -79,6 +84,8 @@ def risk_heat_chart(
     data["band_name"] = data["band"].map(lambda b: bands.get(b, b))
     data["count_text"] = data["count"].map(lambda n: f"{int(n):,}" if n else "")
     data["ids_text"] = data["ids"].map(lambda s: _ids_text(s, titles.get("more", "+{n}")))
+    # The count in the cell's upper part, its ids below it (arrows run lower down).
+    data["count_y"], data["ids_y"] = data["likelihood"] + 0.22, data["likelihood"] + 0.05
     axis_values = list(range(1, 6))
     x_axis = alt.Axis(format="d", values=axis_values, tickMinStep=1, grid=False)
     y_axis = alt.Axis(format="d", values=axis_values, tickMinStep=1, grid=False)
@@ -118,19 +125,21 @@ def risk_heat_chart(
         )
         .add_params(pick)
     )
-    counts = base.mark_text(fontSize=20, fontWeight="bold", dy=-8, color="#24292F").encode(
+    counts = base.mark_text(fontSize=20, fontWeight="bold", color="#24292F").encode(
         x=alt.X("impact:Q", scale=scale, axis=x_axis, title=titles.get("impact", "impact")),
-        y=alt.Y("likelihood:Q", scale=scale, axis=y_axis, title=titles.get("likelihood", "")),
+        y=alt.Y("count_y:Q", scale=scale, axis=y_axis, title=titles.get("likelihood", "")),
         text="count_text:N",
         tooltip=tip,
     )
-    ids = base.mark_text(fontSize=10, dy=12, color="#24292F").encode(
+    ids = base.mark_text(
+        fontSize=10, dy=10, baseline="top", lineBreak="\n", color="#24292F"
+    ).encode(
         x=alt.X("impact:Q", scale=scale, axis=x_axis, title=titles.get("impact", "impact")),
         y=alt.Y("likelihood:Q", scale=scale, axis=y_axis, title=titles.get("likelihood", "")),
         text="ids_text:N",
         tooltip=tip,
     )
-    layers: list[alt.Chart] = [rects, counts, ids]
+    layers: list[alt.Chart] = [rects]
     if appetite is not None:
         edges = _appetite_edges(appetite)
         if len(edges):
@@ -155,7 +164,7 @@ def risk_heat_chart(
         ]
         layers.append(
             alt.Chart(arrows)
-            .mark_rule(color=_ARROW, opacity=0.7)
+            .mark_rule(color=_ARROW, opacity=0.55)
             .encode(
                 x=alt.X("x0:Q", scale=scale, axis=x_axis, title=titles.get("impact", "")),
                 y=alt.Y("y0:Q", scale=scale, axis=y_axis, title=titles.get("likelihood", "")),
@@ -169,7 +178,7 @@ def risk_heat_chart(
         )
         layers.append(
             alt.Chart(arrows)
-            .mark_point(shape="triangle-up", filled=True, color=_ARROW, size=90, opacity=0.85)
+            .mark_point(shape="triangle-up", filled=True, color=_ARROW, size=80, opacity=0.75)
             .encode(
                 x=alt.X("x1:Q", scale=scale, axis=x_axis, title=titles.get("impact", "")),
                 y=alt.Y("y1:Q", scale=scale, axis=y_axis, title=titles.get("likelihood", "")),
@@ -177,28 +186,29 @@ def risk_heat_chart(
                 tooltip=arrow_tip,
             )
         )
+    layers += [counts, ids]
     return alt.layer(*layers, title=title).properties(width=size, height=size)
 
 
 def _arrows(moves: pd.DataFrame, titles: Mapping[str, str]) -> pd.DataFrame:
-    """Arrow geometry: from the inherent cell's centre towards the residual cell's,
-    both ends pulled in so the head sits inside the residual cell; ``angle`` in
-    degrees clockwise from up (Vega's triangle points up)."""
+    """Arrow geometry: from the inherent cell to the residual cell, each end at the
+    cell's lower right (:data:`_ARROW_AT`, clear of the count and ids written in the
+    upper middle), pulled in a little so the head sits inside the residual cell;
+    ``angle`` in degrees clockwise from up (Vega's triangle points up)."""
     rows = []
+    dx_at, dy_at = _ARROW_AT
     for r in moves.itertuples(index=False):
-        x0, y0 = float(r.from_impact), float(r.from_likelihood)
-        x1, y1 = float(r.to_impact), float(r.to_likelihood)
+        x0, y0 = float(r.from_impact) + dx_at, float(r.from_likelihood) + dy_at
+        x1, y1 = float(r.to_impact) + dx_at, float(r.to_likelihood) + dy_at
         dx, dy = x1 - x0, y1 - y0
         length = math.hypot(dx, dy)
         ux, uy = dx / length, dy / length
-        # Offset sideways a little so arrows of opposite moves do not overlap.
-        ox, oy = -uy * 0.12, ux * 0.12
         rows.append(
             {
-                "x0": x0 + ux * 0.22 + ox,
-                "y0": y0 + uy * 0.22 + oy,
-                "x1": x1 - ux * 0.3 + ox,
-                "y1": y1 - uy * 0.3 + oy,
+                "x0": x0 + ux * 0.1,
+                "y0": y0 + uy * 0.1,
+                "x1": x1 - ux * 0.15,
+                "y1": y1 - uy * 0.15,
                 "angle": (90 - math.degrees(math.atan2(dy, dx))) % 360,
                 "count": int(r.count),
                 "ids": r.ids,

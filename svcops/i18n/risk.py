@@ -55,7 +55,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     # headline figures
     "risk.metric.open": {"en": "Open risks", "zh": "未关闭风险"},
-    "risk.metric.severe": {"en": "Critical or high (residual)", "zh": "严重或高（剩余）"},
+    "risk.metric.severe": {"en": "Critical or high", "zh": "严重或高"},
     "risk.metric.appetite": {"en": "Outside appetite", "zh": "超出风险偏好"},
     "risk.metric.overdue": {"en": "Overdue mitigations", "zh": "逾期应对措施"},
     "risk.metric.stale": {"en": "Reviews overdue", "zh": "逾期评审"},
@@ -227,7 +227,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "risk.kri.pick": {"en": "Chart an indicator", "zh": "查看指标走势"},
     "risk.kri.sla_breach_rate": {"en": "SLA breach rate", "zh": "SLA 违约率"},
-    "risk.kri.backlog_growth": {"en": "Backlog growth (4 periods)", "zh": "积压增长（4 个周期）"},
+    "risk.kri.backlog_growth": {"en": "Backlog growth over 4 periods", "zh": "积压 4 个周期增长率"},
     "risk.kri.backlog_ageing": {
         "en": "Backlog open > 14 days",
         "zh": "积压中超过 14 天未解决的占比",

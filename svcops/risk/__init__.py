@@ -12,6 +12,7 @@ Definitions of every figure: docs/risk.md.
 
 from .indicators import (
     INDICATORS,
+    PERIOD_DAYS,
     PERIODS,
     Indicator,
     KriResult,
@@ -50,6 +51,7 @@ __all__ = [
     "DEFAULT_REVIEW_DAYS",
     "INDICATORS",
     "PERIODS",
+    "PERIOD_DAYS",
     "SCALE_COLUMNS",
     "Bands",
     "Indicator",

@@ -57,6 +57,7 @@ __all__ = [
     "MIN_BACKLOG_BASE",
     "MIN_CATEGORY_TICKETS",
     "PERIODS",
+    "PERIOD_DAYS",
     "GROWTH_LAG",
     "Indicator",
     "KriResult",

@@ -88,7 +88,7 @@ def test_heat_map_cells_carry_count_and_ids():
     assert len(rows) == 25
     by_cell = {(r["likelihood"], r["impact"]): r for r in rows}
     # R5, R6, R7 share 3 x 3 (three ids, all written); R1 and R2 moved to 2 x 5.
-    assert by_cell[(3, 3)]["count"] == 3 and by_cell[(3, 3)]["ids_text"] == "R5, R6, R7"
+    assert by_cell[(3, 3)]["count"] == 3 and by_cell[(3, 3)]["ids_text"] == "R5, R6\nR7"
     assert by_cell[(2, 5)]["count"] == 2 and by_cell[(2, 5)]["ids_text"] == "R1, R2"
     # The closed R4 is not on the map; an empty cell writes no count.
     assert by_cell[(5, 5)]["count"] == 0 and by_cell[(5, 5)]["count_text"] == ""
@@ -98,12 +98,12 @@ def test_heat_map_cells_carry_count_and_ids():
     assert params[0]["select"]["fields"] == ["likelihood", "impact"]
 
 
-def test_four_or_more_ids_are_cut_to_three_and_a_count():
+def test_five_or_more_ids_are_cut_to_four_and_a_count():
     frame = cells()
     frame.loc[0, ["count", "ids"]] = [5, "A, B, C, D, E"]
     spec = charts.risk_heat_chart(frame, None, TITLES).to_dict()
     rows = _data(spec, _layers(spec)[0])
-    assert rows[0]["ids_text"] == "A, B, C +2"
+    assert rows[0]["ids_text"] == "A, B\nC, D +1"
 
 
 def test_arrows_run_from_inherent_to_residual_cell():
@@ -122,8 +122,9 @@ def test_arrows_run_from_inherent_to_residual_cell():
     arrow = _arrows(moves, TITLES).iloc[0]
     # Straight down (likelihood falls, impact stays): the head points down (180 degrees).
     assert arrow["angle"] == pytest.approx(180.0)
-    assert arrow["y0"] > arrow["y1"]  # starts in the likelihood-4 cell, ends nearer 2
-    assert 3.5 <= arrow["y0"] <= 4.0 and 2.0 <= arrow["y1"] <= 2.5
+    # Both ends in the cells' lower right: inside the likelihood-4 cell and the 2 cell.
+    assert 3.5 <= arrow["y0"] < 4.0 and 1.5 <= arrow["y1"] < 2.0
+    assert 5.0 < arrow["x0"] < 5.5 and arrow["x1"] == pytest.approx(arrow["x0"])
     # Impact grows by one, likelihood by one: up and to the right, 45 degrees.
     diag = pd.DataFrame(
         [
