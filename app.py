@@ -72,6 +72,12 @@ pages = {
             icon=":material/groups:",
             url_path="resource",
         ),
+        st.Page(
+            "views/innovation.py",
+            title=t("innovation.nav", lang),
+            icon=":material/lightbulb:",
+            url_path="innovation",
+        ),
     ],
     t("nav.section.workspace", lang): [
         st.Page(

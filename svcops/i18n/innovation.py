@@ -68,8 +68,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "innovation.not_reached": {"en": "not within {years} years", "zh": "{years} 年内未回收"},
     "innovation.none": {"en": "none", "zh": "无"},
     "innovation.confirmed_count": {
-        "en": "Benefits confirmed by the tickets: {n} of {total} initiatives measured.",
-        "zh": "经工单证实的收益：已测 {total} 个项目中的 {n} 个。",
+        "en": "Benefits confirmed by the tickets: {n} of the {total} initiatives linked to a KPI.",
+        "zh": "经工单证实的收益：关联指标的 {total} 个项目中有 {n} 个。",
     },
     # Funnel.
     "innovation.funnel": {"en": "Funnel by stage", "zh": "阶段漏斗"},

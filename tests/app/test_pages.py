@@ -27,6 +27,7 @@ PAGES = [
     "views/quality.py",
     "views/performance.py",
     "views/resource.py",
+    "views/innovation.py",
     "views/data.py",
 ]
 TITLES = {
@@ -35,6 +36,7 @@ TITLES = {
     "views/quality.py": {"en": "Quality control", "zh": "质量控制"},
     "views/performance.py": {"en": "Performance evaluation", "zh": "绩效评估"},
     "views/resource.py": {"en": "Resource management", "zh": "资源管理"},
+    "views/innovation.py": {"en": "Innovation management", "zh": "服务创新管理"},
     "views/data.py": {"en": "Data", "zh": "数据"},
 }
 
@@ -98,6 +100,15 @@ def test_page_on_sample(own_ws_path, page, lang):
         assert len(at.dataframe) >= 3  # scorecard, rankings, comparison, index
         assert len(at.get("vega_lite_chart")) == 1  # ranking bars
         assert at.metric[0].label in ("Composite index", "综合指数")
+    elif page == "views/innovation.py":
+        assert len(at.metric) == 5
+        # funnel, NPV by rate and by delay, value vs cost, budget cut, the KPI around
+        # go-live, adoption
+        assert len(at.get("vega_lite_chart")) == 7
+        measured = next(d.value for d in at.dataframe if d.value.shape[0] == 3)
+        verdicts = measured.iloc[:, 1].tolist()  # the planted two, then the billing claim
+        assert verdicts[:2] == [{"en": "confirmed", "zh": "已证实"}[lang]] * 2
+        assert "Billing dispute fast lane" in at.warning[0].value
     elif page == "views/overview.py":
         assert len(at.metric) == 12
         headlines = at.markdown[0].value.splitlines()
@@ -124,7 +135,10 @@ def test_page_on_sample(own_ws_path, page, lang):
 @pytest.mark.parametrize("page", PAGES)
 def test_page_on_empty_workspace(own_ws_path, page):
     at = run(page, source="own")
-    if page != "views/data.py":
+    if page == "views/innovation.py":
+        assert "No initiatives yet" in at.info[0].value and "No tickets" in at.info[1].value
+        assert len(at.metric) == 0
+    elif page != "views/data.py":
         assert "No tickets yet" in at.info[0].value
         assert len(at.metric) == 0
     else:
@@ -174,6 +188,9 @@ def test_page_on_a_ticket_only_workspace_says_what_more_data_adds(ticket_only, p
         assert "From the tickets' own timestamps" in infos and "An event log" in infos
         assert "assignment history" in infos  # what an upload would add
         assert len(at.get("vega_lite_chart")) >= 4  # map, variants, bottlenecks, flow
+    elif page == "views/innovation.py":
+        assert "No initiatives yet" in infos and "`initiatives`" in infos
+        assert "`go_live_date`" in infos  # what the register would add
     else:
         assert at.dataframe[0].value["Rows"].sum() == 400
 
@@ -451,7 +468,11 @@ def gap(own_ws_path):
     return own_ws_path
 
 
-@pytest.mark.parametrize("page", [p for p in PAGES if p != "views/data.py"])
+# Data and Innovation do not follow the period: the register has no period, and the
+# benefits are measured on the days around each go-live.
+@pytest.mark.parametrize(
+    "page", [p for p in PAGES if p not in ("views/data.py", "views/innovation.py")]
+)
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_a_period_without_tickets_says_so_instead_of_drawing_nothing(gap, page, lang):
     at = run(page, source="own", lang=lang, start="2024-02-01", end="2024-02-29")

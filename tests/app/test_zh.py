@@ -28,6 +28,7 @@ PAGES = [
     "views/quality.py",
     "views/performance.py",
     "views/resource.py",
+    "views/innovation.py",
     "views/data.py",
 ]
 

@@ -223,7 +223,6 @@ def test_adoption_share_on_all_tickets(ws, workbook):
 # --------------------------------------------------------------------------- the sample
 
 
-@pytest.mark.slow
 def test_sample_finds_the_two_real_effects_and_not_the_false_claim(sample_ws):
     table = inn.measure_all(sample_ws, Filters(), window=90).set_index("name")
     assert table.loc["Knowledge base revamp", "verdict"] == "confirmed"
