@@ -73,6 +73,12 @@ pages = {
             url_path="resource",
         ),
         st.Page(
+            "views/cost.py",
+            title=t("cost.nav", lang),
+            icon=":material/payments:",
+            url_path="cost",
+        ),
+        st.Page(
             "views/innovation.py",
             title=t("innovation.nav", lang),
             icon=":material/lightbulb:",

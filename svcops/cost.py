@@ -66,6 +66,7 @@ __all__ = [
     "outlook",
     "outlook_lines",
     "reported_months",
+    "trend_filters",
     "unit_costs",
     "variance",
     "what_if",
@@ -130,6 +131,23 @@ class Months:
 
     def list(self) -> list[date]:
         return [_add_months(self.first, i) for i in range(self.n)]
+
+
+def trend_filters(filters: Filters, months: int = 12) -> Filters:
+    """``filters`` widened to the ``months`` whole months ending with its period's last
+    month (same dimensions), for a trend by month; an open end stays open."""
+    if filters.end is None:
+        return filters
+    first = _add_months(_first(filters.end), 1 - months)
+    start = first if filters.start is None or filters.start > first else filters.start
+    return Filters(
+        start=start,
+        end=filters.end,
+        teams=filters.teams,
+        channels=filters.channels,
+        categories=filters.categories,
+        priorities=filters.priorities,
+    )
 
 
 def reported_months(ws: Workspace) -> Months | None:
@@ -571,7 +589,7 @@ def labour_reconciliation(ws: Workspace, filters: Filters, hours: str = "worked"
         on="month",
         how="left",
     )
-    frame["difference"] = frame["report_labour"] - frame["roster_cost"]
+    frame["difference"] = (frame["report_labour"] - frame["roster_cost"]).round(2) + 0.0
     frame["difference_pct"] = frame["difference"] / frame["roster_cost"].where(
         frame["roster_cost"] > 0
     )

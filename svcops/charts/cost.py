@@ -95,7 +95,13 @@ def variance_chart(
         alt.Chart(data, title=title)
         .mark_bar()
         .encode(
-            y=alt.Y(f"{name}:N", title=name_title, sort=order, axis=category_axis(order)),
+            y=alt.Y(
+                f"{name}:N",
+                title=name_title,
+                sort=order,
+                axis=category_axis(order, labelAngle=0),
+                scale=alt.Scale(paddingInner=0.25),
+            ),
             x=alt.X("variance:Q", title=value_title, axis=number_axis(data["variance"], ",.2f")),
             color=alt.Color(
                 "status_label:N",
@@ -200,17 +206,25 @@ def outlook_chart(
         )
     layers.append(drawn)
     if budget is not None and budget == budget:
+        rule = pd.DataFrame(
+            {
+                "budget": [budget],
+                "month": [lines["month"].min()],
+                "label": [series_labels.get("budget", "budget")],
+            }
+        )
+        tip = [
+            alt.Tooltip("budget:Q", title=series_labels.get("budget", "budget"), format=",.0f")
+        ]
         layers.append(
-            alt.Chart(pd.DataFrame({"budget": [budget]}))
+            alt.Chart(rule)
             .mark_rule(color=BAD, strokeDash=[6, 4])
-            .encode(
-                y="budget:Q",
-                tooltip=[
-                    alt.Tooltip(
-                        "budget:Q", title=series_labels.get("budget", "budget"), format=",.0f"
-                    )
-                ],
-            )
+            .encode(y="budget:Q", tooltip=tip)
+        )
+        layers.append(
+            alt.Chart(rule)
+            .mark_text(color=BAD, align="left", dy=-8, fontSize=11)
+            .encode(x="month:T", y="budget:Q", text="label:N", tooltip=tip)
         )
     return alt.layer(*layers)
 

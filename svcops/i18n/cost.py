@@ -40,9 +40,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "因此无法与排班人工成本核对。",
     },
     "cost.months": {
-        "en": "Cost figures count whole months: {first:%Y-%m} to {last:%Y-%m} ({n} months). "
-        "Compared with {pfirst:%Y-%m} to {plast:%Y-%m} and the same months a year earlier.",
-        "zh": "成本数据按整月计算：{first:%Y-%m} 至 {last:%Y-%m}（{n} 个月），对比 {pfirst:%Y-%m} 至 "
+        "en": "Cost figures count whole calendar months: {first:%Y-%m} to {last:%Y-%m}, "
+        "compared with {pfirst:%Y-%m} to {plast:%Y-%m} and the same months a year earlier.",
+        "zh": "成本数据按整月计算：{first:%Y-%m} 至 {last:%Y-%m}，对比 {pfirst:%Y-%m} 至 "
         "{plast:%Y-%m} 以及上年同期。",
     },
     "cost.currency_note": {
@@ -108,10 +108,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "cost.budget": {"en": "Budget against actual", "zh": "预算与实际"},
     "cost.metric.actual": {"en": "Actual", "zh": "实际"},
     "cost.metric.budget": {"en": "Budget", "zh": "预算"},
-    "cost.metric.variance": {"en": "Over (+) / under (−) budget", "zh": "超支（+）/ 结余（−）"},
+    "cost.metric.variance": {"en": "Over / under budget", "zh": "超支/结余"},
     "cost.metric.ytd_variance": {
-        "en": "Fiscal year to date, over (+) / under (−)",
-        "zh": "财年累计超支（+）/ 结余（−）",
+        "en": "Year to date, over / under",
+        "zh": "财年累计超支/结余",
     },
     "cost.variance_chart": {
         "en": "Over (+) or under (−) budget by cost centre",
@@ -150,7 +150,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "cost.status.unbudgeted": {"en": "No budget", "zh": "无预算"},
     # Unit costs.
     "cost.units": {"en": "Unit costs", "zh": "单位成本"},
-    "cost.units_chart": {"en": "Cost per ticket by month", "zh": "每月单张工单成本"},
+    "cost.units_chart": {
+        "en": "Cost per ticket, the 12 months to {last:%Y-%m}",
+        "zh": "单张工单成本（截至 {last:%Y-%m} 的 12 个月）",
+    },
     "cost.units_axis": {"en": "Cost per ticket", "zh": "单张工单成本"},
     "cost.units_note": {
         "en": "MetricNet/HDI definition: the month's operating expense (every cost line) ÷ the "
@@ -187,6 +190,17 @@ STRINGS: dict[str, dict[str, str]] = {
         "year's ratio to last year, with a 95% band.",
         "zh": "{fy} 财年，已报告 12 个月中的 {n} 个月（至 {as_of:%Y-%m}）。直线法：按迄今月均支出延续。"
         "季节法：上年剩余月份乘以今年与上年同期之比，附 95% 区间。",
+    },
+    "cost.outlook.budget_months": {
+        "en": "The budget covers only {n} of the fiscal year's 12 months: the year-end "
+        "over- or under-spend and the date the budget runs out compare a whole year's "
+        "spend with that part-year budget.",
+        "zh": "预算仅覆盖本财年 12 个月中的 {n} 个月：年末超支或结余以及预算耗尽日是用全年支出与"
+        "这部分预算比较得出的。",
+    },
+    "cost.bridge_axis_note": {
+        "en": "The bridge's axis does not start at zero, so the steps can be read.",
+        "zh": "桥图的纵轴不从零开始，以便看清各步骤。",
     },
     "cost.metric.ytd": {"en": "Spent so far this fiscal year", "zh": "本财年已支出"},
     "cost.metric.run_rate": {"en": "Run rate per month", "zh": "月均支出"},
@@ -280,8 +294,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "cost.quality.sla_attainment": {"en": "SLA attainment", "zh": "SLA 达成率"},
     "cost.quality.csat_avg": {"en": "CSAT (1–5)", "zh": "满意度（1–5）"},
     "cost.quality_chart": {
-        "en": "Cost per resolved ticket against {measure}, by month",
-        "zh": "每张已解决工单成本与{measure}（按月）",
+        "en": "Cost per resolved ticket against {measure}, the 12 months to {last:%Y-%m}",
+        "zh": "每张已解决工单成本与{measure}（截至 {last:%Y-%m} 的 12 个月，按月）",
     },
     "cost.quality_note": {
         "en": "Dashed lines: the medians. Bottom right: dearer and worse; top left: cheaper and "

@@ -27,6 +27,7 @@ PAGES = [
     "views/quality.py",
     "views/performance.py",
     "views/resource.py",
+    "views/cost.py",
     "views/innovation.py",
     "views/data.py",
 ]
@@ -36,6 +37,7 @@ TITLES = {
     "views/quality.py": {"en": "Quality control", "zh": "质量控制"},
     "views/performance.py": {"en": "Performance evaluation", "zh": "绩效评估"},
     "views/resource.py": {"en": "Resource management", "zh": "资源管理"},
+    "views/cost.py": {"en": "Cost control", "zh": "服务成本控制"},
     "views/innovation.py": {"en": "Innovation management", "zh": "服务创新管理"},
     "views/data.py": {"en": "Data", "zh": "数据"},
 }
@@ -100,6 +102,11 @@ def test_page_on_sample(own_ws_path, page, lang):
         assert len(at.dataframe) >= 3  # scorecard, rankings, comparison, index
         assert len(at.get("vega_lite_chart")) == 1  # ranking bars
         assert at.metric[0].label in ("Composite index", "综合指数")
+    elif page == "views/cost.py":
+        # breakdown, variance, bridge, month by month, unit costs, outlook, why, quality
+        assert len(at.get("vega_lite_chart")) == 8
+        planted = {"en": "Largest overspend: Applications / Contractors", "zh": "超支最多："}
+        assert any(planted[lang] in m.value for m in at.markdown)
     elif page == "views/innovation.py":
         assert len(at.metric) == 5
         # funnel, NPV by rate and by delay, value vs cost, budget cut, the KPI around
@@ -137,6 +144,10 @@ def test_page_on_empty_workspace(own_ws_path, page):
     at = run(page, source="own")
     if page == "views/innovation.py":
         assert "No initiatives yet" in at.info[0].value and "No tickets" in at.info[1].value
+        assert len(at.metric) == 0
+    elif page == "views/cost.py":
+        assert "No cost report yet" in at.info[0].value and "费用" in at.info[0].value
+        assert "No tickets" in " ".join(c.value for c in at.caption)
         assert len(at.metric) == 0
     elif page != "views/data.py":
         assert "No tickets yet" in at.info[0].value
@@ -188,6 +199,9 @@ def test_page_on_a_ticket_only_workspace_says_what_more_data_adds(ticket_only, p
         assert "From the tickets' own timestamps" in infos and "An event log" in infos
         assert "assignment history" in infos  # what an upload would add
         assert len(at.get("vega_lite_chart")) >= 4  # map, variants, bottlenecks, flow
+    elif page == "views/cost.py":
+        assert "No cost report yet" in infos and "No roster with hourly cost" in infos
+        assert len(at.get("vega_lite_chart")) == 0
     elif page == "views/innovation.py":
         assert "No initiatives yet" in infos and "`initiatives`" in infos
         assert "`go_live_date`" in infos  # what the register would add
@@ -468,10 +482,12 @@ def gap(own_ws_path):
     return own_ws_path
 
 
-# Data and Innovation do not follow the period: the register has no period, and the
+# Data, Cost control and Innovation do not follow the ticket period: the register has
+# no period, costs are whole months of the cost report (here there is none), and the
 # benefits are measured on the days around each go-live.
 @pytest.mark.parametrize(
-    "page", [p for p in PAGES if p not in ("views/data.py", "views/innovation.py")]
+    "page",
+    [p for p in PAGES if p not in ("views/data.py", "views/cost.py", "views/innovation.py")],
 )
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_a_period_without_tickets_says_so_instead_of_drawing_nothing(gap, page, lang):
