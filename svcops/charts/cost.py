@@ -213,9 +213,7 @@ def outlook_chart(
                 "label": [series_labels.get("budget", "budget")],
             }
         )
-        tip = [
-            alt.Tooltip("budget:Q", title=series_labels.get("budget", "budget"), format=",.0f")
-        ]
+        tip = [alt.Tooltip("budget:Q", title=series_labels.get("budget", "budget"), format=",.0f")]
         layers.append(
             alt.Chart(rule)
             .mark_rule(color=BAD, strokeDash=[6, 4])
