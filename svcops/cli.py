@@ -160,6 +160,88 @@ def cmd_process(args) -> int:
     return 0
 
 
+def cmd_innovation(args) -> int:
+    from dataclasses import asdict
+
+    from . import innovation
+    from .i18n import Message, render
+
+    path = _existing_workspace(args)
+    filters = _filters(args)
+    if args.discount_rate <= -1 or args.years < 1 or args.window < innovation.MIN_DAYS:
+        raise CliError(
+            f"--discount-rate must be above -1, --years at least 1 and --window at least "
+            f"{innovation.MIN_DAYS}"
+        )
+    with Workspace(path) as ws:
+        cases = innovation.business_cases(ws, args.discount_rate, args.years, args.delay)
+        portfolio = innovation.portfolio_case(ws, args.discount_rate, args.years, args.delay)
+        effects = innovation.measure_all(ws, filters, args.window)
+    measured = {
+        r["initiative_id"]: r
+        for r in _records(
+            effects.drop(columns=["name", "reason"]).assign(
+                go_live=effects["go_live"].astype(str).where(effects["go_live"].notna())
+            )
+        )
+    }
+    reasons = {
+        i: (render(r) if r is not None else None)
+        for i, r in zip(effects["initiative_id"], effects["reason"], strict=True)
+    }
+    rows = []
+    for row in _records(cases):
+        effect = measured.get(row["initiative_id"])
+        if effect is not None:
+            effect = {k: v for k, v in effect.items() if k != "initiative_id"}
+            effect["reason"] = reasons[row["initiative_id"]]
+        rows.append({**row, "measured": effect})
+    out: dict[str, Any] = {
+        "discount_rate": args.discount_rate,
+        "years": args.years,
+        "benefit_delay": args.delay,
+        "window_days": args.window,
+        "sign_convention": "money out negative, in positive; year 0 not discounted",
+        "portfolio": asdict(portfolio) if portfolio else None,
+        "initiatives": rows,
+    }
+    if args.json:
+        print(json.dumps(out, indent=2, ensure_ascii=False))
+        return 0
+    if not rows:
+        print(render(Message("innovation.cli.none", {})))
+        return 0
+
+    def years(v) -> str:
+        return "not reached" if v is None else f"{v:.1f} y"
+
+    print(
+        f"discount rate {args.discount_rate:.1%}, {args.years} years, benefit delay "
+        f"{args.delay:g} years (money out negative; year 0 not discounted)"
+    )
+    for r in rows:
+        irr = "none" if r["irr"] is None else f"{r['irr']:.1%}"
+        roi = "—" if r["roi"] is None else f"{r['roi']:.0%}"
+        print(
+            f"{r['initiative_id']} {r['name']} [{r['stage']}]: NPV {r['npv']:,.0f}, ROI {roi}, "
+            f"IRR {irr}, payback {years(r['payback_years'])}, "
+            f"discounted {years(r['discounted_payback_years'])}"
+        )
+        e = r["measured"]
+        if e is not None:
+            change = "" if e["change"] is None else f" change {e['change']:+.4g},"
+            money = "" if e["realised"] is None else f" measured {e['realised']:,.0f} a year,"
+            why = f" ({e['reason']})" if e["reason"] else ""
+            print(f"    {e['kpi']}:{change}{money} {e['verdict']}{why}")
+    if portfolio is not None:
+        irr = "none" if portfolio.irr is None else f"{portfolio.irr:.1%}"
+        print(
+            f"portfolio (not stopped): NPV {portfolio.npv:,.0f}, IRR {irr}, "
+            f"payback {years(portfolio.payback_years)}"
+        )
+    return 0
+
+
 def cmd_risk(args) -> int:
     from . import risk
     from .i18n import render
@@ -365,6 +447,24 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--json", action="store_true", help="print JSON (hours, shares 0-1)")
     p.set_defaults(run=cmd_process)
+
+    p = sub.add_parser(
+        "innovation",
+        help="each initiative's ROI, NPV, IRR and payback, and the benefit measured on its "
+        "linked KPI before and after go-live",
+    )
+    p.add_argument("--workspace", help=ws_help)
+    _add_filters(p)
+    p.add_argument(
+        "--discount-rate", type=float, default=0.08, help="a fraction a year (default 0.08)"
+    )
+    p.add_argument("--years", type=int, default=5, help="horizon in years (default 5)")
+    p.add_argument("--delay", type=float, default=0.0, help="benefit delay in years (default 0)")
+    p.add_argument(
+        "--window", type=int, default=90, help="days before and after go-live (default 90)"
+    )
+    p.add_argument("--json", action="store_true", help="print JSON (rates as fractions 0-1)")
+    p.set_defaults(run=cmd_innovation)
 
     p = sub.add_parser(
         "risk",

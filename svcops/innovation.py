@@ -26,6 +26,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -994,7 +995,12 @@ def adoption(ws: Workspace, filters: Filters, initiative_id: str) -> Adoption:
             "after": pd.Series(dtype="bool"),
         }
     )
-    out = {"initiative_id": initiative_id, "channel": channel, "go_live": live, "target": target}
+    out: dict[str, Any] = {
+        "initiative_id": initiative_id,
+        "channel": channel,
+        "go_live": live,
+        "target": target,
+    }
     if channel is None:
         return Adoption(
             **out, current=None, frame=empty, reason=Message("innovation.reason.no_channel", {})
