@@ -344,6 +344,89 @@ def cmd_risk(args) -> int:
     return 0
 
 
+def cmd_cost(args) -> int:
+    from . import cost
+    from .i18n import render
+
+    path = _existing_workspace(args)
+    filters = _filters(args)
+    with Workspace(path) as ws:
+        months = cost.months_of(ws, filters)
+        if months is None:
+            raise CliError(f"{path}: no cost report (import one first)")
+        lines = cost.variance(ws, filters, ("cost_center", "category"))
+        monthly = cost.monthly_budget(ws, filters, args.fy_start)
+        view = cost.outlook(ws, filters, args.fy_start)
+        out = {
+            "currency": args.currency,
+            "months": {"first": months.first.isoformat(), "last": months.last.isoformat()},
+            "note": render(note) if (note := cost.dimension_note(filters)) else None,
+            "breakdown": {
+                by: _records(cost.breakdown(ws, filters, by)) for by in cost.BREAKDOWN_BY
+            },
+            "variance": {
+                "total": {
+                    "actual": float(lines["actual"].sum()),
+                    "budget": float(lines["budget"].sum())
+                    if lines["budget"].notna().any()
+                    else None,
+                    "variance": float(lines["variance"].sum()),
+                },
+                "lines": _records(lines),
+                "by_month": _records(
+                    monthly[1].assign(month=monthly[1]["month"].dt.date.astype(str))
+                )
+                if monthly
+                else [],
+            },
+            "outlook": render(view)
+            if not isinstance(view, cost.Outlook)
+            else {
+                "fiscal_year": [view.fy.first.isoformat(), view.fy.last.isoformat()],
+                "as_of": view.as_of.isoformat(),
+                "months_elapsed": view.months_elapsed,
+                "ytd": view.ytd,
+                "run_rate": view.run_rate,
+                "straight_line": view.straight_line,
+                "seasonal": None if view.seasonal != view.seasonal else view.seasonal,
+                "seasonal_band": None
+                if view.seasonal != view.seasonal
+                else [view.seasonal_low, view.seasonal_high],
+                "budget": None if view.budget != view.budget else view.budget,
+                "budget_months": view.budget_months,
+                "projected_over": None if view.over != view.over else view.over,
+                "budget_runs_out": view.exhausted_on.isoformat() if view.exhausted_on else None,
+                "already_run_out": view.already_exhausted,
+            },
+        }
+    if args.json:
+        print(json.dumps(out, indent=2, ensure_ascii=False))
+        return 0
+    unit = f" ({args.currency})" if args.currency else ""
+    print(f"months {out['months']['first'][:7]} to {out['months']['last'][:7]}{unit}")
+    if out["note"]:
+        print(out["note"])
+    total = out["variance"]["total"]
+    budget = "—" if total["budget"] is None else f"{total['budget']:,.2f}"
+    print(f"actual {total['actual']:,.2f}  budget {budget}  over/under {total['variance']:+,.2f}")
+    print("largest variances (actual - budget):")
+    for row in out["variance"]["lines"][:5]:
+        print(
+            f"  {row['cost_center']} / {row['category']}: {row['variance']:+,.2f} ({row['status']})"
+        )
+    o = out["outlook"]
+    if isinstance(o, str):
+        print(o)
+    else:
+        runs_out = o["budget_runs_out"] or "lasts the year"
+        print(
+            f"fiscal year {o['fiscal_year'][0][:7]} to {o['fiscal_year'][1][:7]}: "
+            f"spent {o['ytd']:,.2f} in {o['months_elapsed']} months, "
+            f"straight line {o['straight_line']:,.2f}, budget runs out: {runs_out}"
+        )
+    return 0
+
+
 def cmd_forecast(args) -> int:
     from . import resource
 
@@ -484,6 +567,25 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--json", action="store_true", help="print JSON (shares 0-1, hours)")
     p.set_defaults(run=cmd_risk)
+
+    p = sub.add_parser(
+        "cost",
+        help="cost breakdown, budget variance and the year-end outlook for the whole "
+        "months of a period",
+    )
+    p.add_argument("--workspace", help=ws_help)
+    _add_filters(p)
+    p.add_argument(
+        "--fy-start",
+        type=int,
+        default=1,
+        choices=range(1, 13),
+        metavar="MONTH",
+        help="first month of the fiscal year, 1-12 (default 1)",
+    )
+    p.add_argument("--currency", default="", help="the amounts' currency, a label only")
+    p.add_argument("--json", action="store_true", help="print JSON (amounts, shares 0-1)")
+    p.set_defaults(run=cmd_cost)
 
     p = sub.add_parser("forecast", help="forecast daily ticket demand, with its backtest")
     p.add_argument("--workspace", help=ws_help)

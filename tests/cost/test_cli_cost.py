@@ -1,0 +1,60 @@
+"""python -m svcops cost: the breakdown, budget variance and outlook, as JSON and text."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from svcops.cli import main
+from svcops.ingest import import_paths
+from svcops.store import Workspace
+
+from .test_cost import BUDGET, LINES, SPEND
+
+
+def _workspace(tmp_path, workbook, sheets):
+    path = tmp_path / "w.duckdb"
+    with Workspace(path) as ws:
+        import_paths(ws, [workbook(sheets)])
+    return path
+
+
+def test_cost_json_prints_breakdown_variance_and_outlook(tmp_path, workbook, capsys):
+    path = _workspace(tmp_path, workbook, {"costs": LINES})
+    code = main(["cost", "--workspace", str(path), "--start", "2025-01-10", "--json"])
+    assert code == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["months"] == {"first": "2025-01-01", "last": "2025-01-01"}
+    centres = {r["name"]: r for r in out["breakdown"]["cost_center"]}
+    assert centres["Desk"]["amount"] == 1200.0 and centres["Desk"]["share"] == 0.6
+    assert out["variance"]["total"] == {"actual": 2000.0, "budget": 1650.0, "variance": 350.0}
+    first = out["variance"]["lines"][0]
+    assert (first["cost_center"], first["category"], first["status"]) == (
+        "Net",
+        "Contract",
+        "unbudgeted",
+    )
+    assert out["outlook"]["ytd"] == 1200.0 + 800.0
+    assert out["note"] is None
+
+
+def test_cost_outlook_with_an_april_fiscal_year(tmp_path, workbook, capsys):
+    path = _workspace(tmp_path, workbook, {"costs": SPEND, "budget": BUDGET})
+    args = ["cost", "--workspace", str(path), "--end", "2025-07-31", "--fy-start", "4"]
+    assert main([*args, "--json"]) == 0
+    o = json.loads(capsys.readouterr().out)["outlook"]
+    assert o["fiscal_year"] == ["2025-04-01", "2026-03-01"]
+    assert (o["ytd"], o["run_rate"], o["straight_line"]) == (9000.0, 2250.0, 27000.0)
+    assert (o["budget"], o["projected_over"]) == (24100.0, 2900.0)
+    assert o["budget_runs_out"] == date(2026, 2, 21).isoformat()
+    assert main([*args, "--currency", "EUR", "--team", "A"]) == 0
+    text = capsys.readouterr().out
+    assert "(EUR)" in text and "budget runs out: 2026-02-21" in text
+    assert "not split by team" in text  # the cost report ignores the team filter
+
+
+def test_cost_without_a_cost_report_says_so(tmp_path, capsys):
+    path = tmp_path / "empty.duckdb"
+    Workspace(path).close()
+    assert main(["cost", "--workspace", str(path)]) == 1
+    assert "no cost report" in capsys.readouterr().err
