@@ -372,6 +372,22 @@ def register(
     frame = pd.DataFrame(rows, columns=REGISTER_COLUMNS)
     for col in ("target_likelihood", "target_impact", "target_score", "days_overdue"):
         frame[col] = frame[col].astype("Int64")
+    # Typed even when empty (a workspace without a register), so masks stay masks.
+    frame = frame.astype(
+        {c: "bool" for c in ("closed", "residual_given", "overdue", "stale")}
+        | {
+            c: "int64"
+            for c in (
+                "likelihood",
+                "impact",
+                "score",
+                "residual_likelihood",
+                "residual_impact",
+                "residual_score",
+                "review_cycle_days",
+            )
+        }
+    )
     return frame.sort_values(
         ["closed", "residual_score", "score", "risk_id"],
         ascending=[True, False, False, True],

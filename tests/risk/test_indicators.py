@@ -1,0 +1,315 @@
+"""Each key risk indicator on a small workspace worked out by hand; thresholds stored
+and refused; breach to review on the indicators and on the sample."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+import pandas as pd
+import pytest
+
+from svcops import risk
+from svcops.filters import Filters
+from svcops.risk.indicators import KriResult
+from svcops.store import Workspace
+
+D = datetime
+END = date(2024, 3, 21)  # periods: k0 03-15..03-21, k1 03-08..03-14, k2 03-01..03-07
+F = Filters(start=date(2024, 3, 1), end=END)
+
+
+def _insert(ws: Workspace, rows: list[dict]) -> None:
+    cur = ws.cursor()
+    cur.register("new_rows", pd.DataFrame(rows))
+    cur.execute("INSERT INTO tickets BY NAME SELECT * FROM new_rows")
+    cur.close()
+
+
+def _ticket(i, created, hours=None, **extra) -> dict:
+    done = None if hours is None else created + timedelta(hours=hours)
+    return {"ticket_id": f"T{i}", "created_at": created, "resolved_at": done, **extra}
+
+
+@pytest.fixture
+def ws():
+    with Workspace() as w:
+        yield w
+
+
+def _values(result: KriResult, indicator: str, scope=None) -> list:
+    s = result.series[result.series["indicator"] == indicator]
+    s = s[s["scope"].isna()] if scope is None else s[s["scope"] == scope]
+    return [None if pd.isna(v) else round(v, 6) for v in s.sort_values("k")["value"]]
+
+
+def _kri(ws, periods=3, **kw):
+    return risk.indicators(ws, F, periods=periods, **kw)
+
+
+def test_periods_end_on_the_filters_last_day():
+    w = risk.windows(END, 3)
+    assert w[["k", "start", "end"]].values.tolist() == [
+        [0, date(2024, 3, 15), END],
+        [1, date(2024, 3, 8), date(2024, 3, 14)],
+        [2, date(2024, 3, 1), date(2024, 3, 7)],
+    ]
+    assert w["hi"].iloc[0] == D(2024, 3, 22)
+
+
+def test_sla_breach_reopen_and_p1_resolution(ws):
+    rows = [
+        # k0: P3 (24 h policy): 10 h met, 30 h breached, 24 h exactly met, 25 h breached.
+        _ticket(1, D(2024, 3, 15, 8), 10, priority="P3", reopen_count=1),
+        _ticket(2, D(2024, 3, 15, 8), 30, priority="P3", reopen_count=0),
+        _ticket(3, D(2024, 3, 16, 8), 24, priority="P3", reopen_count=0),
+        _ticket(4, D(2024, 3, 16, 8), 25, priority="P3"),  # reopens unknown
+        # k0: P1 (4 h policy): 2 h met, 6 h breached; median 4 h.
+        _ticket(5, D(2024, 3, 18, 8), 2, priority="P1", reopen_count=0),
+        _ticket(6, D(2024, 3, 18, 8), 6, priority="P1", reopen_count=0),
+        # k1: two P3 met, neither reopened; no P1.
+        _ticket(7, D(2024, 3, 9, 8), 1, priority="P3", reopen_count=0),
+        _ticket(8, D(2024, 3, 9, 8), 2, priority="P3", reopen_count=0),
+        # Created in k2 but done in k1 (counts where it was done): 48 h, breached.
+        _ticket(9, D(2024, 3, 7, 12), 48, priority="P3", reopen_count=2),
+    ]
+    _insert(ws, rows)
+    k = _kri(ws)
+    # k0: 3 breaches (T2, T4, T6) of 6; k1: 1 (T9) of 3; k2: nothing done.
+    assert _values(k, "sla_breach_rate") == [0.5, round(1 / 3, 6), None]
+    # k0: T1 of the 5 with a reopen count; k1: T9 of 3.
+    assert _values(k, "reopen_rate") == [0.2, round(1 / 3, 6), None]
+    assert _values(k, "p1_resolution_hours") == [4.0, None, None]
+    summary = k.summary.set_index("indicator")
+    # Defaults: SLA amber 0.25 red 0.35 -> k0 red; P1 amber 4 -> exactly 4 is amber.
+    assert summary.loc["sla_breach_rate", ["status", "red_run"]].tolist() == ["red", 1]
+    assert summary.loc["p1_resolution_hours", "status"] == "amber"
+    assert summary.loc["reopen_rate", "status"] == "red"  # 0.2 >= 0.12
+
+
+def test_backlog_growth_and_ageing_per_team(ws):
+    rows = []
+    # Team A: 30 tickets open since January (older than 14 days at every period end)...
+    rows += [_ticket(i, D(2024, 1, 2, 9), team="A") for i in range(30)]
+    # ...and 15 more from 2024-03-16 (k0), still open.
+    rows += [_ticket(100 + i, D(2024, 3, 16, 9), team="A") for i in range(15)]
+    # Team B: 25 open since 2024-02-20 (before k4's end, 2024-02-22), 10 of them done
+    # on 2024-03-12 (k1).
+    rows += [_ticket(200 + i, D(2024, 2, 20, 9), team="B") for i in range(15)]
+    rows += [
+        _ticket(
+            300 + i,
+            D(2024, 2, 20, 9),
+            hours=(D(2024, 3, 12, 9) - D(2024, 2, 20, 9)).days * 24,
+            team="B",
+        )
+        for i in range(10)
+    ]
+    _insert(ws, rows)
+    k = _kri(ws)
+    # A: open 45 at k0's end, 30 at the end 4 periods before (2024-02-22): (45-30)/30.
+    # k1, k2: 30 against 30.
+    assert _values(k, "backlog_growth", "A") == [0.5, 0.0, 0.0]
+    # Ageing: k0 30 of 45 open > 14 days; k1 and k2 all 30.
+    assert _values(k, "backlog_ageing", "A") == [round(30 / 45, 6), 1.0, 1.0]
+    # B: open 15 at k0 and k1 ends, 25 at k2's end (03-08); 4 periods before each
+    # (02-23, 02-16, 02-09): 25, 0, 0 -> (15-25)/25, (15-0)/20 (base floor 20), (25-0)/20.
+    assert _values(k, "backlog_growth", "B") == [-0.4, 0.75, 1.25]
+    # B at k0's end (03-22): created 02-20, 31 days before: all 15 aged; k2's end
+    # (03-08): 17 days: all 25 aged.
+    assert _values(k, "backlog_ageing", "B") == [1.0, 1.0, 1.0]
+    summary = k.summary.set_index("indicator")
+    # growth: A's 0.5 is amber, B's k0 is green; A ranks worst (status amber > green).
+    assert summary.loc["backlog_growth", ["scope", "status", "red_run"]].tolist() == [
+        "A",
+        "amber",
+        0,
+    ]
+    # ageing: both red all 3 periods; tie on the run and status, B's value 1.0 is higher.
+    assert summary.loc["backlog_ageing", ["scope", "status", "red_run", "review"]].tolist() == [
+        "B",
+        "red",
+        3,
+        True,
+    ]
+
+
+def test_single_agent_share_per_category(ws):
+    rows = []
+    day = D(2024, 3, 18, 9)  # k0
+    # Billing, k0: Nora 15 and Ann 5 of 20 done -> 0.75.
+    rows += [_ticket(i, day, 1, category="Billing", agent="Nora") for i in range(15)]
+    rows += [_ticket(20 + i, day, 1, category="Billing", agent="Ann") for i in range(5)]
+    # Access, k0: 10 each of two agents -> 0.5; plus one without an agent (left out).
+    rows += [_ticket(40 + i, day, 1, category="Access", agent="Bo") for i in range(10)]
+    rows += [_ticket(60 + i, day, 1, category="Access", agent="Cy") for i in range(10)]
+    rows += [_ticket(80, day, 1, category="Access")]
+    # Billing, k1: 19 done, under the 20 a share needs -> no value.
+    rows += [
+        _ticket(100 + i, D(2024, 3, 11, 9), 1, category="Billing", agent="Nora") for i in range(19)
+    ]
+    _insert(ws, rows)
+    k = _kri(ws)
+    assert _values(k, "single_agent_share", "Billing") == [0.75, None]
+    assert _values(k, "single_agent_share", "Access") == [0.5]
+    agent = k.series[(k.series["indicator"] == "single_agent_share") & (k.series["k"] == 0)]
+    assert dict(zip(agent["scope"], agent["agent"], strict=True)) == {
+        "Access": "Bo",
+        "Billing": "Nora",
+    }
+    summary = k.summary.set_index("indicator")
+    assert summary.loc["single_agent_share", ["scope", "status"]].tolist() == ["Billing", "red"]
+
+
+def test_volume_anomalies_are_rule_one_days_of_the_quality_chart(ws):
+    # 2024-03-01..03-20 alternate 10 and 12 tickets a day; 03-21 has 40.
+    # Mean 260/21 = 12.381; MR-bar (19 x 2 + 28) / 20 = 3.3; sigma 3.3/1.128 = 2.926;
+    # UCL 12.381 + 8.777 = 21.16, LCL 3.60: only 03-21 lies beyond.
+    rows, n = [], 0
+    for d in range(21):
+        count = 40 if d == 20 else (10 if d % 2 == 0 else 12)
+        for _ in range(count):
+            rows.append(_ticket(n, D(2024, 3, 1 + d, 10), 1))
+            n += 1
+    _insert(ws, rows)
+    k = _kri(ws)
+    assert _values(k, "volume_anomalies") == [1.0, 0.0, 0.0]
+    assert k.summary.set_index("indicator").loc["volume_anomalies", "status"] == "amber"
+
+
+def test_filters_apply_to_the_indicators(ws):
+    rows = [
+        _ticket(1, D(2024, 3, 15, 8), 30, priority="P3", team="A"),
+        _ticket(2, D(2024, 3, 15, 8), 10, priority="P3", team="B"),
+    ]
+    _insert(ws, rows)
+    both = risk.indicators(ws, F, periods=1)
+    only_b = risk.indicators(ws, Filters(start=F.start, end=END, teams=("B",)), periods=1)
+    assert _values(both, "sla_breach_rate") == [0.5]
+    assert _values(only_b, "sla_breach_rate") == [0.0]
+
+
+def test_no_tickets_no_values_and_a_reason(ws):
+    k = _kri(ws)
+    assert k.series.empty
+    assert (k.summary["status"] == "none").all()
+    assert {n.key for n in k.summary["note"]} == {"risk.kri.needs_tickets"}
+
+
+# --------------------------------------------------------------------------- thresholds
+
+
+def test_thresholds_default_then_stored(ws):
+    defaults = risk.load_thresholds(ws)
+    assert list(defaults["indicator"]) == list(risk.INDICATORS)
+    assert not defaults["stored"].any()
+    edited = defaults.drop(columns="stored")
+    edited.loc[edited["indicator"] == "reopen_rate", ["amber", "red", "periods"]] = [0.3, 0.4, 2]
+    risk.save_thresholds(ws, edited)
+    back = risk.load_thresholds(ws).set_index("indicator")
+    assert back.loc["reopen_rate", ["amber", "red", "periods"]].tolist() == [0.3, 0.4, 2]
+    assert back["stored"].all()
+    _insert(ws, [_ticket(1, D(2024, 3, 15, 8), 1, reopen_count=1)])
+    # 1 of 1 reopened: red under the defaults, red (>= 0.4) here too; at 0.3/1.5 amber.
+    assert _kri(ws).summary.set_index("indicator").loc["reopen_rate", "status"] == "red"
+    edited.loc[edited["indicator"] == "reopen_rate", ["amber", "red"]] = [0.3, 1.5]
+    got = _kri(ws, thresholds=edited).summary.set_index("indicator")
+    assert got.loc["reopen_rate", "status"] == "amber"
+
+
+@pytest.mark.parametrize(
+    "change, key",
+    [
+        ({"indicator": "nope"}, "risk.error.indicator"),
+        ({"amber": -1}, "risk.error.threshold"),
+        ({"red": "high"}, "risk.error.threshold"),
+        ({"amber": 0.5, "red": 0.4}, "risk.error.amber_above_red"),
+        ({"periods": 0}, "risk.error.periods"),
+        ({"periods": 2.5}, "risk.error.periods"),
+    ],
+)
+def test_thresholds_that_cannot_be_saved(ws, change, key):
+    frame = risk.load_thresholds(ws).drop(columns="stored").astype(object)
+    for col, value in change.items():
+        frame.loc[0, col] = value
+    with pytest.raises(risk.RiskError) as err:
+        risk.save_thresholds(ws, frame)
+    assert err.value.message.key == key
+    assert not risk.load_thresholds(ws)["stored"].any()
+
+
+def test_an_indicator_twice_is_refused(ws):
+    frame = risk.load_thresholds(ws).drop(columns="stored")
+    with pytest.raises(risk.RiskError) as err:
+        risk.save_thresholds(ws, pd.concat([frame, frame.head(1)]))
+    assert err.value.message.key == "risk.error.indicator_twice"
+
+
+# --------------------------------------------------------------------------- review
+
+
+def _register(ws: Workspace, rows: list[tuple]) -> None:
+    cur = ws.cursor()
+    frame = pd.DataFrame(
+        rows, columns=["risk_id", "title", "likelihood", "impact", "status", "indicators"]
+    )
+    cur.register("new_rows", frame)
+    cur.execute("INSERT INTO risks BY NAME SELECT * FROM new_rows")
+    cur.close()
+
+
+def test_red_long_enough_marks_exactly_the_linked_open_risks(ws):
+    # Team A ages: 30 old tickets open, ageing 1.0 every period (red, 3 in a row).
+    _insert(ws, [_ticket(i, D(2024, 1, 2, 9), team="A") for i in range(30)])
+    _register(
+        ws,
+        [
+            ("R1", "linked, open", 3, 3, "Open", "backlog_ageing"),
+            ("R2", "linked, closed", 3, 3, "Closed", "backlog_ageing"),
+            ("R3", "linked to a green one", 3, 3, "Open", "reopen_rate"),
+            ("R4", "not linked", 3, 3, "Open", None),
+            ("R5", "linked, unknown key too", 3, 3, "Open", "backlog_ageing; made_up"),
+        ],
+    )
+    view = risk.analyse(ws, F)
+    assert view.suggestions["risk_id"].tolist() == ["R1", "R5"]
+    row = view.suggestions.iloc[0]
+    # Red in the 10 latest periods: the 11th ends on 2024-01-12 (at 00:00), only 10
+    # days after the tickets of 2024-01-02 09:00 were created, so none is older than 14.
+    assert (row["indicator"], row["scope"], row["red_run"]) == ("backlog_ageing", "A", 10)
+    assert row["evidence"].key == "risk.review.evidence"
+    assert set(view.register.loc[view.register["review"], "risk_id"]) == {"R1", "R5"}
+    assert view.unknown.values.tolist() == [["R5", "made_up"]]
+    # Red for 10 periods, but 11 asked for: no suggestion.
+    th = risk.load_thresholds(ws).drop(columns="stored")
+    th.loc[th["indicator"] == "backlog_ageing", "periods"] = 11
+    assert risk.analyse(ws, F, thresholds=th).suggestions.empty
+    # Over 3 periods it has been red 3 in a row: enough for 3.
+    three = risk.indicators(ws, F, periods=3)
+    got = three.summary.set_index("indicator").loc["backlog_ageing", ["red_run", "review"]]
+    assert got.tolist() == [3, True]
+
+
+def test_register_only_and_empty_workspaces(ws):
+    view = risk.analyse(ws, Filters())
+    assert not view.has_register and not view.has_tickets and view.register.empty
+    assert view.suggestions.empty and (view.kri.summary["status"] == "none").all()
+    _register(ws, [("R1", "only a register", 4, 5, "Open", "sla_breach_rate")])
+    view = risk.analyse(ws, Filters())
+    assert view.has_register and not view.has_tickets
+    assert view.register["score"].tolist() == [20] and view.suggestions.empty
+
+
+def test_the_sample_reviews_exactly_the_planted_risks(sample_ws):
+    from svcops.tickets import resolve_period
+
+    view = risk.analyse(sample_ws, resolve_period(sample_ws, Filters()))
+    red = view.kri.summary[view.kri.summary["review"]]
+    assert dict(zip(red["indicator"], red["scope"], strict=True)) == {
+        "backlog_growth": "Applications",
+        "backlog_ageing": "Applications",
+        "single_agent_share": "Billing",
+    }
+    assert sorted(set(view.suggestions["risk_id"])) == ["R-022", "R-030"]
+    reg = view.register
+    assert reg["overdue"].sum() == 1 and reg.loc[reg["overdue"], "risk_id"].item() == "R-005"
+    assert 25 <= len(reg) <= 35
