@@ -36,6 +36,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "password and upload that",
         "zh": "{file}：工作簿受密码保护（已加密）；请另存一份不带密码的副本后再上传",
     },
+    "ingest.error.read_memory": {
+        "en": "{file}: not imported, reading it needs more than the {limit_gb:.1f} GB of memory "
+        "a file may use (cells far beyond the data, or a packed file larger than it says?)",
+        "zh": "{file}：未导入，读取它所需内存超过单个文件允许的 {limit_gb:.1f} GB"
+        "（数据区域之外有远处的单元格，或压缩文件实际大小超过其声明？）",
+    },
     "ingest.error.unreadable": {
         "en": "{file}: not a readable workbook ({detail})",
         "zh": "{file}：无法读取的工作簿（{detail}）",

@@ -14,7 +14,7 @@ import logging
 import os
 import re
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import fastexcel
@@ -24,6 +24,7 @@ import pyarrow as pa
 
 from ..i18n import Message, say
 from ..i18n.errors import MessageError
+from .guard import ReadCrashed, guarded
 from .header import locate_table, trailing_summary_rows
 
 # A column blank in its first rows is read as text, as we want; the reader says so in a
@@ -190,11 +191,21 @@ def _sheet(
     tail = _tail(table.drop_columns(["_row"]))
     rows = table.column("_row").slice(table.num_rows - len(tail)).to_pylist()
     summary = tuple(rows[i] for i in trailing_summary_rows(tail, names))
-    # In slices (no copy) DuckDB scans the sheet on every core; one batch is one thread.
     if isinstance(table, pa.RecordBatch):
         table = pa.Table.from_batches([table])
-    table = pa.Table.from_batches(table.to_batches(max_chunksize=_SCAN_ROWS), table.schema)
+    # Every field nullable: the reader marks some all-null columns otherwise, which
+    # Arrow then cannot rebuild when the sheet comes back from the reading process.
+    table = table.cast(pa.schema([f.with_nullable(True) for f in table.schema]))
     return RawSheet(name, sheet, table, summary, header_row, confidence)
+
+
+def _sliced(sheet: RawSheet) -> RawSheet:
+    """The sheet's table in slices (no copy), so DuckDB scans it on every core (one batch
+    is one thread). Done where the sheet is used, not in the reading process: each
+    slice would be sent from there with the whole of the buffers it shares."""
+    table = sheet.data
+    batches = table.to_batches(max_chunksize=_SCAN_ROWS)
+    return replace(sheet, data=pa.Table.from_batches(batches, table.schema))
 
 
 def read_workbook(name: str, data: Source) -> list[RawSheet]:
@@ -204,6 +215,19 @@ def read_workbook(name: str, data: Source) -> list[RawSheet]:
             raise IngestError(say("ingest.error.encrypted", file=name))
     else:
         _check_zip_bomb(name, data)
+    # In a child process with a memory ceiling: a sheet can make the reader allocate
+    # far more than the file's size, and a failed allocation would end the app.
+    try:
+        sheets: list[RawSheet] = guarded(name, _read_workbook, name, data)
+    except ReadCrashed as exc:
+        raise IngestError(exc.message) from None
+    except RuntimeError as exc:
+        raise IngestError(say("ingest.error.unreadable", file=name, detail=str(exc))) from None
+    return [_sliced(s) for s in sheets]
+
+
+def _read_workbook(name: str, data: Source) -> list[RawSheet]:
+    """Every sheet of a workbook (what :func:`read_workbook` runs in the child)."""
     try:
         reader = fastexcel.read_excel(str(data) if isinstance(data, Path) else data)
     except Exception as exc:  # fastexcel raises its own hierarchy for damaged files
@@ -274,7 +298,9 @@ def read_text(name: str, blob: bytes) -> list[RawSheet]:
     body.columns = loc.names
     table = pa.Table.from_pandas(body, preserve_index=False)
     stem = Path(name).stem
-    return [_sheet(name, stem, table, loc.data_start + 1, loc.header_row + 1, loc.confidence)]
+    return [
+        _sliced(_sheet(name, stem, table, loc.data_start + 1, loc.header_row + 1, loc.confidence))
+    ]
 
 
 def read_zip(name: str, data: Source) -> list[RawSheet]:

@@ -55,6 +55,9 @@ def server(tmp_path_factory):
         **os.environ,
         "SVCOPS_WORKSPACE": str(home / "own.duckdb"),
         "SVCOPS_CACHE_DIR": str(home / "cache"),
+        # A file's read may add 1 GB here (8 GB by default), so a test's forged
+        # workbook need not be enormous to go over it.
+        "SVCOPS_READ_MEMORY_MB": "1024",
     }
     proc = subprocess.Popen(
         [
