@@ -138,7 +138,8 @@ def payback_text(value) -> str:
 
 
 # -- headlines --------------------------------------------------------------------------
-m = st.columns(5)
+# Presenting, the large figures need two rows to be read whole.
+m = [*st.columns(3), *st.columns(3)] if ctx.presenter else st.columns(5)
 m[0].metric(t("innovation.count", lang), f"{len(register):,}")
 m[1].metric(
     t("innovation.active_investment", lang),

@@ -153,8 +153,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "innovation.out_budget": {"en": "over budget", "zh": "超出预算"},
     "innovation.not_candidate": {"en": "not a candidate", "zh": "非候选"},
     "innovation.fit_chart": {
-        "en": "Candidates ranked by NPV per unit of investment",
-        "zh": "候选项目按单位投资净现值排序",
+        "en": "Ranked candidates and the budget",
+        "zh": "候选项目排序与预算",
     },
     "innovation.budget_line": {"en": "Budget", "zh": "预算"},
     "innovation.fit_caption": {
