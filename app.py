@@ -84,6 +84,12 @@ pages = {
             icon=":material/lightbulb:",
             url_path="innovation",
         ),
+        st.Page(
+            "views/risk.py",
+            title=t("risk.nav", lang),
+            icon=":material/warning:",
+            url_path="risk",
+        ),
     ],
     t("nav.section.workspace", lang): [
         st.Page(

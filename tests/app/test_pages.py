@@ -29,6 +29,7 @@ PAGES = [
     "views/resource.py",
     "views/cost.py",
     "views/innovation.py",
+    "views/risk.py",
     "views/data.py",
 ]
 TITLES = {
@@ -39,6 +40,7 @@ TITLES = {
     "views/resource.py": {"en": "Resource management", "zh": "资源管理"},
     "views/cost.py": {"en": "Cost control", "zh": "服务成本控制"},
     "views/innovation.py": {"en": "Innovation management", "zh": "服务创新管理"},
+    "views/risk.py": {"en": "Risk management", "zh": "服务风险管理"},
     "views/data.py": {"en": "Data", "zh": "数据"},
 }
 
@@ -116,6 +118,19 @@ def test_page_on_sample(own_ws_path, page, lang):
         verdicts = measured.iloc[:, 1].tolist()  # the planted two, then the billing claim
         assert verdicts[:2] == [{"en": "confirmed", "zh": "已证实"}[lang]] * 2
         assert "Billing dispute fast lane" in at.warning[0].value
+    elif page == "views/risk.py":
+        # The planted risks: exactly R-022 (the Applications backlog) and R-030 (Billing's
+        # one agent) are suggested for review; one overdue mitigation.
+        said = [w.value for w in at.warning]
+        assert len(said) == 2 and said[0].startswith("R\\-022") and said[1].startswith("R\\-030")
+        assert [m.value for m in at.metric][:6] == ["28", "4", "4", "1", "8", "2"]
+        specs = [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")]
+        heat = next(s for s in specs if s.get("params"))
+        assert heat["params"][0]["name"] == "cell"
+        kris = next(d.value for d in at.dataframe if d.value.shape[0] == 7)
+        status = kris.iloc[:, 3].tolist()
+        red = {"en": "red", "zh": "红色"}[lang]
+        assert [s == red for s in status] == [False, True, True, False, False, False, True]
     elif page == "views/overview.py":
         assert len(at.metric) == 12
         headlines = at.markdown[0].value.splitlines()
@@ -144,6 +159,9 @@ def test_page_on_empty_workspace(own_ws_path, page):
     at = run(page, source="own")
     if page == "views/innovation.py":
         assert "No initiatives yet" in at.info[0].value and "No tickets" in at.info[1].value
+        assert len(at.metric) == 0
+    elif page == "views/risk.py":
+        assert "No risk register yet" in at.info[0].value and "No tickets yet" in at.info[1].value
         assert len(at.metric) == 0
     elif page == "views/cost.py":
         assert "No cost report yet" in at.info[0].value and "费用" in at.info[0].value
@@ -205,6 +223,10 @@ def test_page_on_a_ticket_only_workspace_says_what_more_data_adds(ticket_only, p
     elif page == "views/innovation.py":
         assert "No initiatives yet" in infos and "`initiatives`" in infos
         assert "`go_live_date`" in infos  # what the register would add
+    elif page == "views/risk.py":
+        assert "No risk register yet" in infos and "heat map" in infos
+        kris = next(d.value for d in at.dataframe if d.value.shape[0] == 7)
+        assert kris.iloc[:, 2].tolist()[0] != "—"  # the SLA breach rate is measured
     else:
         assert at.dataframe[0].value["Rows"].sum() == 400
 
@@ -482,12 +504,17 @@ def gap(own_ws_path):
     return own_ws_path
 
 
-# Data, Cost control and Innovation do not follow the ticket period: the register has
-# no period, costs are whole months of the cost report (here there is none), and the
-# benefits are measured on the days around each go-live.
+# Data, Cost control, Innovation and Risk do not follow the ticket period: the register has
+# no period, costs are whole months of the cost report (here there is none), the
+# benefits are measured on the days around each go-live, and the risk indicators look
+# back twelve weeks from the period's end.
 @pytest.mark.parametrize(
     "page",
-    [p for p in PAGES if p not in ("views/data.py", "views/cost.py", "views/innovation.py")],
+    [
+        p
+        for p in PAGES
+        if p not in ("views/data.py", "views/cost.py", "views/innovation.py", "views/risk.py")
+    ],
 )
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_a_period_without_tickets_says_so_instead_of_drawing_nothing(gap, page, lang):

@@ -29,6 +29,7 @@ PAGES = [
     "views/performance.py",
     "views/resource.py",
     "views/innovation.py",
+    "views/risk.py",
     "views/data.py",
 ]
 
