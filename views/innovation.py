@@ -154,7 +154,7 @@ m[3].metric(
 )
 m[4].metric(
     t("innovation.portfolio_payback", lang),
-    payback_text(portfolio.payback_years) if portfolio else "—",
+    payback_text(portfolio.payback_years) if portfolio and portfolio.investment > 0 else "—",
 )
 if effects is not None and not effects.empty:
     confirmed = int((effects["verdict"] == "confirmed").sum())

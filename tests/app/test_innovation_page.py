@@ -146,3 +146,32 @@ def test_presenting_hides_the_controls(own):
     assert len(at.number_input) == 0 and len(at.slider) == 0
     assert not [w for w in at.selectbox if str(w.key).startswith("innovation_")]
     assert len(at.metric) == 5
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_bare_register_says_what_money_columns_add(own, lang):
+    # Only the three required columns, Chinese headers and stage words, one unknown stage.
+    own(
+        {
+            "创新项目": [
+                {"项目编号": "A", "项目名称": "甲", "阶段": "试点"},
+                {"项目编号": "B", "项目名称": "乙", "阶段": "已停止"},
+                {"项目编号": "C", "项目名称": "丙", "阶段": "搁置"},
+            ]
+        }
+    )
+    at = _run(lang=lang)
+    info = " ".join(i.value for i in at.info)
+    assert "`expected_annual_benefit`" in info and "`investment`" in info
+    assert (
+        "No initiative names an adoption channel" if lang == "en" else "没有项目指定采用渠道"
+    ) in info
+    funnel = at.dataframe[0].value
+    assert funnel.shape[0] == 7  # the six stages and "other"
+    assert {m.label: m.value for m in at.metric}[
+        {"en": "Portfolio IRR", "zh": "组合内部收益率"}[lang]
+    ] == {"en": "none", "zh": "无"}[lang]
+    # Nothing invested: no payback to speak of.
+    assert {m.label: m.value for m in at.metric}[
+        {"en": "Portfolio payback", "zh": "组合回收期"}[lang]
+    ] == "—"
