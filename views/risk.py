@@ -59,12 +59,20 @@ def heading(column: str) -> str:
     return t(COLUMNS[column], lang) if column in COLUMNS else column
 
 
+DATES = ("due_date", "last_review", "next_review", "on")
+
+
 def show(frame, where=st, **kwargs) -> None:
-    """A table with this page's column headings."""
+    """A table with this page's column headings; dates as YYYY-MM-DD (blank when none)."""
     rag = kwargs.pop("rag", None)
     if rag is not None:
         rag = (heading(rag[0]), rag[1])
-    page.table(frame.rename(columns=heading), where, rag=rag, **kwargs)
+    formats = {heading(c): _day for c in DATES if c in frame.columns}
+    page.table(frame.rename(columns=heading), where, rag=rag, formats=formats, **kwargs)
+
+
+def _day(value) -> str:
+    return pd.Timestamp(value).strftime("%Y-%m-%d")
 
 
 def scope_of(value) -> str | None:
