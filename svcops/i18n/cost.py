@@ -66,6 +66,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "it. Pick a period in those months.",
         "zh": "成本报表覆盖 {first:%Y-%m} 至 {last:%Y-%m}，所选期间不在其中，请在此范围内选择期间。",
     },
+    # Import.
+    "cost.import.unpivoted": {
+        "en": "Read as a month matrix: {months} month columns ({first:%Y-%m} to {last:%Y-%m}) "
+        "became one row per filled cell, with period and {column}.",
+        "zh": "按月份矩阵读取：{months} 个月份列（{first:%Y-%m} 至 {last:%Y-%m}）已转为每个非空单元格"
+        "一行，含期间和 {column}。",
+    },
     # Settings.
     "cost.settings": {"en": "Cost settings", "zh": "成本设置"},
     "cost.currency": {"en": "Currency of the amounts", "zh": "金额币种"},

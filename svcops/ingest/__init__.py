@@ -27,6 +27,7 @@ from ..store import SEQ_COL, StagedSheet, Workspace, key_expr
 from .coerce import key_duplicates_sql, staging_sql
 from .dates import infer_datetime_formats
 from .mapping import Mapping, classify, created_from_values, map_columns, mapping_from_rows
+from .matrix import months_as_rows
 from .prepare import ColumnPlan, prepare
 from .profiles import Profile, ProfileError, get_profile, profile_for
 from .read import IngestError, RawSheet, Source, read_file
@@ -273,7 +274,7 @@ def _read_all(
                     else None
                 )
                 try:
-                    read = [combine_date_and_time(r) for r in read_file(name, data)]
+                    read = [months_as_rows(combine_date_and_time(r)) for r in read_file(name, data)]
                 finally:
                     if copying is not None and kept is not None:
                         kept.append(_kept(name, copying))

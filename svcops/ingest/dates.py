@@ -75,6 +75,9 @@ _DATE_LAYOUTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("ymd", re.compile(r"(?P<Y>\d{4})(?P<s>[-/.])(?P<m>\d{1,2})(?P=s)(?P<d>\d{1,2})(?!\d)")),
     ("cn", re.compile(r"(?P<Y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日")),
     ("compact", re.compile(r"(?P<Y>(?:19|20)\d{2})(?P<m>\d{2})(?P<d>\d{2})(?!\d)")),
+    # A month with no day (cost reports: 2025-01, 2025年1月, Jan-2025): its first day.
+    ("ym", re.compile(r"(?P<Y>\d{4})(?P<s>[-/.])(?P<m>\d{1,2})(?![\d\-/.])")),
+    ("cnym", re.compile(r"(?P<Y>\d{4})年(?P<m>\d{1,2})月(?!\d)")),
     ("num", re.compile(r"(?P<a>\d{1,2})(?P<s>[-/.])(?P<b>\d{1,2})(?P=s)(?P<y>\d{4}|\d{2})(?!\d)")),
     (
         "dmony",
@@ -82,6 +85,10 @@ _DATE_LAYOUTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?P<d>\d{1,2})(?P<s>[-/ ])(?P<mon>[A-Za-z]{3,9})(?P<dot>\.?)(?P=s)"
             r"(?P<y>\d{4}|\d{2})(?!\d)"
         ),
+    ),
+    (
+        "mony",
+        re.compile(r"(?P<mon>[A-Za-z]{3,9})(?P<s>[- ])(?P<y>\d{4})(?!\d)"),
     ),
     (
         "mondy",
@@ -204,6 +211,16 @@ def _shape(value: str) -> _Shape | None:
             continue
         time_fmt, clock = time
         g = m.groupdict()
+        if kind in ("ym", "cnym"):
+            if not 1 <= int(g["m"]) <= 12 or time_fmt:
+                return None
+            date = f"%Y{g['s']}%m" if kind == "ym" else "%Y年%m月"
+            return _Shape(date, "", None, None, "")
+        if kind == "mony":
+            month_fmt = _month_format(g["mon"])
+            if month_fmt is None or time_fmt:
+                return None
+            return _Shape(f"{month_fmt}{g['s']}%Y", "", None, None, "")
         if kind in ("ymd", "cn", "compact"):
             if not _valid_day(int(g["Y"]), int(g["m"]), int(g["d"])):
                 return None

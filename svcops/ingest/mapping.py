@@ -121,16 +121,24 @@ def classify(sheet_name: str, headers: list[str]) -> Mapping | None:
         mapping = map_columns(TABLES[named], headers)
         if not mapping.missing_required:
             return mapping
-    best: tuple[float, int, Mapping] | None = None
+    fits: list[tuple[float, int, Mapping]] = []
     for table in TABLES.values():
         mapping = map_columns(table, headers)
         # One matching header (a lone "date") is not evidence of a table.
         if mapping.missing_required or len(mapping.columns) < MIN_EVIDENCE:
             continue
-        score = (len(mapping.columns) / len(table.columns), len(mapping.columns))
-        if best is None or score > best[:2]:
-            best = (*score, mapping)
-    return best[2] if best else None
+        fits.append((len(mapping.columns) / len(table.columns), len(mapping.columns), mapping))
+    if not fits:
+        return None
+    # A table that takes every header another one takes, and more, holds the sheet: a
+    # cost report with a budget column is not a budget sheet, though the budget table,
+    # having fewer columns, is filled a larger share.
+    wider = [
+        f
+        for f in fits
+        if not any(set(g[2].columns.values()) > set(f[2].columns.values()) for g in fits)
+    ]
+    return max(wider, key=lambda f: f[:2])[2]
 
 
 # Header words, strongest first, that say "when it was opened" (for a column recognised

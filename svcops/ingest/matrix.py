@@ -1,0 +1,124 @@
+"""A cost report laid out as a matrix (one row per cost centre or account, one column
+per month) read as one row per cell: the shape the ``costs`` and ``budget`` tables take.
+
+Finance teams export budgets and actuals as ``Cost centre | Category | Jan 2025 |
+Feb 2025 | ... | Total``. When at least :data:`MIN_MONTHS` headers name a month with
+its year (``Jan 2025``, ``January 2025``, ``Jan-25``, ``2025-01``, ``2025/1``,
+``2025年1月``), :func:`months_as_rows` turns each filled cell under them into a row
+of the row's other columns plus ``period`` (the month's first day) and ``amount``
+(``budget`` on a sheet named for budgets). Blank cells are left out (no posting that
+month); columns that total the months (``Total``, ``FY``, ``合计``) are dropped,
+since the months already hold their amounts. Each new row keeps its cell's sheet row
+in ``_row``, so a rejected cell is still found in the original.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from ..i18n import say
+from ..schema import normalise_header
+from .read import RawSheet
+
+MIN_MONTHS = 2
+_MONTHS = {
+    name: i + 1
+    for i, names in enumerate(
+        (
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        )
+    )
+    for name in names
+}
+_NAMED = re.compile(r"^([a-z]{3,9})\.?[\s\-_/']*(\d{2}|\d{4})$")
+_NUMERIC = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?(?:[-/.]0?1)?$")
+_TOTALS = {
+    "total",
+    "totals",
+    "sum",
+    "fy",
+    "fytotal",
+    "ytd",
+    "annual",
+    "year",
+    "合计",
+    "总计",
+    "全年",
+}
+_BUDGET_SHEETS = {"budget", "budgets", "plan", "预算"}
+
+
+def month_of(header: str) -> date | None:
+    """The month a column header names with its year, or None (``Jan 2025``,
+    ``Jan-25``, ``2025-01``, ``2025/1``, ``2025年1月``, ``2025-01-01``)."""
+    text = str(header).strip().lower()
+    found = _NUMERIC.match(text)
+    if found:
+        year, month = int(found.group(1)), int(found.group(2))
+    else:
+        found = _NAMED.match(text)
+        if not found or found.group(1) not in _MONTHS:
+            return None
+        month = _MONTHS[found.group(1)]
+        year = int(found.group(2))
+        year += 2000 if year < 100 else 0
+    if not 1 <= month <= 12 or not 1900 <= year <= 2200:
+        return None
+    return date(year, month, 1)
+
+
+def months_as_rows(raw: RawSheet) -> RawSheet:
+    """``raw`` unpivoted when it is a month matrix (see the module); else unchanged."""
+    data = raw.data
+    headers = [c for c in data.column_names if c != "_row"]
+    months = {h: m for h in headers if (m := month_of(h)) is not None}
+    labels = [h for h in headers if h not in months and normalise_header(h) not in _TOTALS]
+    if len(months) < MIN_MONTHS or not labels or "_row" not in data.column_names:
+        return raw
+    if not all(_numeric(data.column(h)) for h in months):
+        return raw
+    value = "budget" if normalise_header(raw.sheet) in _BUDGET_SHEETS else "amount"
+    if value in (normalise_header(h) for h in labels) or "period" in labels:
+        return raw  # the sheet already has such a column: not a plain matrix
+    pieces = []
+    for header, month in months.items():
+        column = data.column(header).cast(pa.float64())
+        keep = pc.is_valid(column)
+        part = data.select([*labels, "_row"]).filter(keep)
+        part = part.append_column("period", pa.array([month] * part.num_rows, pa.date32()))
+        part = part.append_column(value, column.filter(keep))
+        pieces.append(part)
+    table = pa.concat_tables(pieces)
+    table = table.take(pc.sort_indices(table, [("_row", "ascending"), ("period", "ascending")]))
+    ordered = table.select([*labels, "period", value, "_row"])
+    first, last = min(months.values()), max(months.values())
+    note = say("cost.import.unpivoted", months=len(months), first=first, last=last, column=value)
+    return RawSheet(
+        raw.file_name,
+        raw.sheet,
+        ordered,
+        summary_rows=raw.summary_rows,
+        header_row=raw.header_row,
+        header_confidence=raw.header_confidence,
+        notes=(*raw.notes, note),
+    )
+
+
+def _numeric(column: pa.ChunkedArray) -> bool:
+    kind = column.type
+    return pa.types.is_integer(kind) or pa.types.is_floating(kind) or pa.types.is_null(kind)
