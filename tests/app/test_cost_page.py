@@ -1,0 +1,123 @@
+"""The Cost control page on the workspaces a user may have (issue 12): the sample, a cost
+report alone, a cost report with a team filter, presenting, a fiscal year from April."""
+
+from __future__ import annotations
+
+import io
+import json
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from svcops.ingest import import_files
+from svcops.store import Workspace
+
+ROOT = Path(__file__).resolve().parents[2]
+PAGE = "views/cost.py"
+
+
+def _xlsx(sheets: dict[str, list[dict]]) -> bytes:
+    buf = io.BytesIO()
+    with pd.ExcelWriter(buf, engine="openpyxl") as writer:
+        for name, rows in sheets.items():
+            pd.DataFrame(rows).to_excel(writer, sheet_name=name, index=False)
+    return buf.getvalue()
+
+
+def _run(**query) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
+    at.query_params.update(query)
+    at.run()
+    at.switch_page(PAGE)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def _text(at: AppTest) -> str:
+    return " ".join(
+        [m.value for m in at.markdown]
+        + [c.value for c in at.caption]
+        + [i.value for i in at.info]
+        + [w.value for w in at.warning]
+    )
+
+
+@pytest.fixture
+def own(tmp_path, monkeypatch):
+    path = tmp_path / "own.duckdb"
+    monkeypatch.setenv("SVCOPS_WORKSPACE", str(path))
+    return path
+
+
+# A cost report alone: Jan-Apr 2025, Desk staff over budget, Net tooling under.
+LINES = [
+    {
+        "period": date(2025, m, 1),
+        "amount": a,
+        "cost_center": cc,
+        "category": cat,
+        "budget": b,
+    }
+    for m in (1, 2, 3, 4)
+    for cc, cat, a, b in (("Desk", "Staff", 1200.0, 1000.0), ("Net", "Tooling", 400.0, 500.0))
+]
+
+
+@pytest.fixture
+def cost_only(own):
+    with Workspace(own) as ws:
+        import_files(ws, [("costs.xlsx", _xlsx({"costs": LINES}))])
+    return own
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_cost_report_alone_shows_spend_budget_and_outlook(cost_only, lang):
+    at = _run(source="own", lang=lang)
+    said = _text(at)
+    metrics = {m.label: m.value for m in at.metric}
+    if lang == "en":
+        # the whole report: 4 x (1200 + 400) = 6400 against 4 x 1500 = 6000
+        assert metrics["Actual"] == "6,400" and metrics["Budget"] == "6,000"
+        assert metrics["Over / under budget"] == "+400"
+        assert "Largest overspend: Desk / Staff, 800 over budget" in said
+        # the run rate, 1600 a month, gives 19,200 for the year; the budget covers only
+        # January to April (6000), and the page says so
+        assert metrics["Year end, straight line"] == "19,200"
+        assert "The budget covers only 4 of the fiscal year's 12 months" in said
+        assert "No tickets" in said and "No roster with hourly cost" in said
+    else:
+        assert metrics["实际"] == "6,400" and "超支最多：Desk / Staff" in said
+        assert "尚无工单" in said and "尚无含时薪的排班表" in said
+    specs = [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")]
+    # breakdown, variance, bridge, month by month, outlook; no ticket or roster charts
+    assert len(specs) == 5
+
+
+def test_a_fiscal_year_from_april(cost_only):
+    at = _run(source="own")
+    at.session_state["cost_fy_start"] = 4
+    at.run()
+    assert not at.exception
+    said = _text(at)
+    # Jan-Apr 2025 fall in two fiscal years; the last month, April, starts FY 2025-04.
+    assert "Fiscal year 2025-04 to 2026-03, 1 of 12 months reported" in said
+    assert {m.label: m.value for m in at.metric}["Spent so far this fiscal year"] == "1,600"
+
+
+def test_team_filters_say_the_cost_report_is_not_split(own):
+    at = _run(source="sample", team="Service Desk")
+    said = _text(at)
+    assert "The cost report is not split by team" in said
+    assert "Cost per ticket is not shown with team" in said
+
+
+def test_presenting_hides_the_controls_and_keeps_the_findings(own):
+    at = _run(source="sample", present="1")
+    assert not [r for r in at.radio if r.key and r.key.startswith("cost_")]
+    assert not [s for s in at.slider if s.key and s.key.startswith("cost_")]
+    assert "Largest overspend: Applications / Contractors" in _text(at)
+    assert len(at.get("vega_lite_chart")) == 8
