@@ -333,11 +333,13 @@ else:
             right,
         )
         right.caption(t("cost.bridge_axis_note", lang))
+    # Presenting: the largest overspends only; the whole table is one download away.
+    listed = lines.head(8) if ctx.presenter else lines
     show(
-        lines.assign(
-            cost_center=lines["cost_center"].map(shown),
-            category=lines["category"].map(shown),
-            status=[status_words[s] for s in lines["status"]],
+        listed.assign(
+            cost_center=listed["cost_center"].map(shown),
+            category=listed["category"].map(shown),
+            status=[status_words[s] for s in listed["status"]],
         ),
         {
             "actual": MONEY,
@@ -345,7 +347,7 @@ else:
             "variance": SIGNED,
             "variance_pct": CHANGE,
         },
-        rag=(heading("status"), [RAG[s] for s in lines["status"]]),
+        rag=(heading("status"), [RAG[s] for s in listed["status"]]),
     )
     page.download(lines, "cost_budget_lines.csv")
     if monthly is not None:
@@ -423,8 +425,8 @@ else:
             "roster_hours": "{:,.1f}",
             "roster_cost": MONEY,
             "report_labour": MONEY,
-            "difference": SIGNED,
-            "difference_pct": CHANGE,
+            "difference": "{:+,.2f}",
+            "difference_pct": lambda v: CHANGE.format(v) if abs(v) >= 0.0005 else "0.0%",
         },
     )
 
