@@ -361,6 +361,14 @@ def test_cost_per_ticket_and_per_resolved_ticket_by_month(ops_ws):
     assert u["cost_per_ticket"].iloc[2] != u["cost_per_ticket"].iloc[2]  # no tickets: NaN
 
 
+def test_a_whole_month_agrees_with_the_overview_kpi(ops_ws):
+    from svcops.kpi import compute
+
+    jan = Filters(start=D(2025, 1, 1), end=D(2025, 1, 31))
+    assert cost.unit_costs(ops_ws, jan)["cost_per_resolved"].tolist() == [2000.0]
+    assert compute(ops_ws, jan)["cost_per_ticket"] == pytest.approx(2000.0)
+
+
 def test_unit_costs_are_not_split_by_dimension_filters(ops_ws):
     f = Filters(start=D(2025, 1, 1), end=D(2025, 1, 31), teams=("A",))
     u = cost.unit_costs(ops_ws, f)
