@@ -175,3 +175,20 @@ def test_a_bare_register_says_what_money_columns_add(own, lang):
     assert {m.label: m.value for m in at.metric}[
         {"en": "Portfolio payback", "zh": "组合回收期"}[lang]
     ] == "—"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_hostile_names_in_the_register_reach_markdown_only_escaped(own, lang):
+    from test_hostile_text import ALIVE, markdown_texts
+
+    evil = "[login](http://evil.example) :material/home: <b>x</b> *bold"
+    register = [
+        {**REGISTER[0], "name": evil, "segment": "chat"},
+        {**REGISTER[0], "initiative_id": "EVIL2", "name": "Seg", "segment": evil},
+    ]
+    own({"tickets": _tickets(BEFORE), "initiatives": register})
+    at = _run(lang=lang)
+    texts = markdown_texts(at)
+    assert any("evil" in text for text in texts)  # the name did reach Markdown...
+    for text in texts:
+        assert not ALIVE.search(text), text  # ...escaped
