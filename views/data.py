@@ -187,14 +187,26 @@ else:
         st.session_state["data_original_of"] = ctx.version
     names = uploads.groupby("upload_id")["file_name"].first().to_dict()
     if ctx.source == "own":
+        # The workspace this session last drew the list from: when another session has
+        # changed it since, the pick may no longer be the upload the user saw (a
+        # selectbox whose option went falls back to another), so nothing is removed.
+        seen = st.session_state.get("data_remove_seen")
         with st.form("data_remove"):
             chosen = st.selectbox(
                 t("data.remove_pick", lang), ids, format_func=lambda i: f"{i} · {names[i]}"
             )
             if st.form_submit_button(t("data.remove", lang)):
-                removed = ctx.ws.remove_upload(int(chosen))
-                st.session_state["data_removed"] = (int(chosen), removed)
+                try:
+                    if seen != ctx.version:
+                        raise KeyError(chosen)
+                    removed = ctx.ws.remove_upload(int(chosen))
+                except KeyError:
+                    st.session_state["data_removed"] = None
+                else:
+                    st.session_state["data_removed"] = (int(chosen), removed)
+                st.session_state.pop("data_remove_seen", None)
                 st.rerun()
+        st.session_state["data_remove_seen"] = ctx.version
     original = st.selectbox(
         t("data.original_pick", lang),
         ids,
@@ -208,9 +220,12 @@ else:
         )
     elif original is not None and ctx.ws.originals is not None:
         st.caption(page.words("data.original_missing", folder=str(ctx.ws.originals.path)))
-done = st.session_state.pop("data_removed", None)
-if done:
-    st.success(t("data.removed", lang, id=done[0], rows=done[1]))
+if "data_removed" in st.session_state:
+    done = st.session_state.pop("data_removed")
+    if done is None:
+        st.warning(t("data.remove_stale", lang))
+    else:
+        st.success(t("data.removed", lang, id=done[0], rows=done[1]))
 
 # -- rejects ------------------------------------------------------------------------
 st.subheader(t("data.rejects", lang))

@@ -66,6 +66,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "data.no_uploads": {"en": "No uploads yet.", "zh": "还没有上传记录。"},
     "data.remove": {"en": "Remove upload", "zh": "删除上传"},
     "data.remove_pick": {"en": "Upload to remove", "zh": "要删除的上传"},
+    "data.remove_stale": {
+        "en": "Nothing was removed: the uploads changed since this page showed them (another "
+        "session imported or removed files). Check the list and choose again.",
+        "zh": "未删除任何内容：自本页显示以来，上传列表已发生变化（另一会话导入或删除了文件）。"
+        "请核对列表后重新选择。",
+    },
     "data.removed": {
         "en": "Removed upload {id}: {rows:,} rows.",
         "zh": "已删除上传 {id}：{rows:,} 行。",

@@ -5,6 +5,7 @@ running app: each is refused in one line naming it, and the server goes on servi
 
 from __future__ import annotations
 
+import re
 import sys
 import urllib.request
 from pathlib import Path
@@ -45,3 +46,36 @@ def test_far_cell_and_forged_size_workbooks_are_refused_and_the_server_keeps_ser
     expect(page.get_by_text("Imported 20 rows from 1 file")).to_be_visible()
     page.goto(f"{server}/?source=own")
     expect(page.get_by_role("heading", name="Service overview", exact=True)).to_be_visible()
+
+
+def test_remove_in_a_stale_session_removes_nothing(server, page):
+    """Two sessions show upload 2; the first removes it; the second's Remove, pressed on
+    the list it still shows, removes nothing (not upload 1) and says why."""
+    page.goto(f"{server}/data?source=own")
+    for name, prefix in (("first.xlsx", "A"), ("second.xlsx", "B")):
+        _upload(page, name, tickets_workbook(prefix=prefix))
+        expect(page.get_by_text(re.compile(r"Imported 20 rows from 1 file"))).to_be_visible()
+    other = page.context.browser.new_page(viewport={"width": 1400, "height": 1000})
+    try:
+        for session in (page, other):
+            session.goto(f"{server}/data?source=own")
+            expect(_remove_pick(session)).to_have_value(re.compile(r"^\d+ · second\.xlsx$"))
+        second = int(_remove_pick(page).input_value().split("·")[0])
+
+        page.get_by_role("button", name="Remove upload", exact=True).click()
+        expect(page.get_by_text(f"Removed upload {second}: 20 rows.")).to_be_visible()
+
+        other.get_by_role("button", name="Remove upload", exact=True).click()
+        expect(other.get_by_text(re.compile(r"^Nothing was removed"))).to_be_visible()
+        # Upload 1 is still there, and now the only one to choose.
+        expect(_remove_pick(other)).to_have_value(re.compile(r"^\d+ · first\.xlsx$"))
+        other.goto(f"{server}/data?source=own")
+        expect(_remove_pick(other)).to_have_value(re.compile(r"^\d+ · first\.xlsx$"))
+        assert int(_remove_pick(other).input_value().split("·")[0]) == second - 1
+    finally:
+        other.close()
+
+
+def _remove_pick(session):
+    """The Remove form's pick (its value: the upload shown as chosen)."""
+    return session.get_by_role("combobox", name="Upload to remove")

@@ -22,14 +22,14 @@ from svcops.ingest.read import IngestError, _read_workbook, read_file
 from svcops.store import Workspace
 
 
-def tickets_workbook(far_cell: str | None = None) -> bytes:
-    """20 tickets; with ``far_cell``, one more cell there ("x")."""
+def tickets_workbook(far_cell: str | None = None, prefix: str = "INC") -> bytes:
+    """20 tickets (ids ``prefix`` and a number); with ``far_cell``, one more cell there."""
     wb = Workbook()
     ws = wb.active
     ws.title = "tickets"
     ws.append(["ticket_id", "created_at", "priority", "status"])
     for i in range(20):
-        ws.append([f"INC{i:04d}", datetime(2025, 1, 1 + i, 9), "P3", "Closed"])
+        ws.append([f"{prefix}{i:04d}", datetime(2025, 1, 1 + i, 9), "P3", "Closed"])
     if far_cell:
         ws[far_cell] = "x"
     buf = io.BytesIO()
