@@ -187,6 +187,7 @@ show(
         "investment": MONEY,
         "conversion": SHARE,
         "kill_rate": SHARE,
+        "stopped_here": "{:,}",
         "median_days": DAYS,
         "median_days_now": DAYS,
     },
