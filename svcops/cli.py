@@ -243,6 +243,8 @@ def cmd_innovation(args) -> int:
 
 
 def cmd_risk(args) -> int:
+    import pandas as pd
+
     from . import risk
     from .i18n import render
     from .tickets import resolve_period
@@ -289,7 +291,9 @@ def cmd_risk(args) -> int:
         ]
     ]
     kris = view.kri.summary.assign(
-        note=[None if n is None else render(n) for n in view.kri.summary["note"]]
+        note=pd.Series(
+            [None if n is None else render(n) for n in view.kri.summary["note"]], dtype=object
+        )
     )
     out: dict[str, Any] = {
         "as_of": view.as_of.isoformat(),

@@ -51,6 +51,25 @@ COLUMNS = {
     "linked": "risk.col.linked",
     "about": "risk.col.about",
 }
+# The words of the charts' axes, legends and tooltips.
+CHART = {
+    "likelihood": "risk.chart.likelihood",
+    "impact": "risk.chart.impact",
+    "score": "risk.chart.score",
+    "band": "risk.chart.band",
+    "count": "risk.chart.count",
+    "ids": "risk.chart.ids",
+    "more": "risk.chart.more",
+    "from": "risk.chart.from",
+    "to": "risk.chart.to",
+    "appetite": "risk.chart.appetite",
+    "end": "risk.chart.end",
+    "value": "risk.chart.value",
+    "status": "risk.chart.status",
+    "threshold": "risk.chart.threshold",
+    "amber": "risk.chart.amber",
+    "red": "risk.chart.red",
+}
 # Band -> the red/amber/green colour a table cell is painted with.
 BAND_RAG = {"critical": "red", "high": "amber", "medium": "none", "low": "green"}
 
@@ -221,7 +240,7 @@ if len(view.suggestions):
                         float(limits["amber"]),
                         float(limits["red"]),
                         {
-                            c: t(f"risk.chart.{c}", lang)
+                            c: t(CHART[c], lang)
                             for c in ("end", "value", "status", "threshold", "amber", "red")
                         },
                         percent=risk.INDICATORS[r.indicator].unit == "share",
@@ -309,7 +328,7 @@ if view.has_register:
     if basis == "target" and not cells["count"].sum():
         st.info(t("risk.no_target", lang))
     titles = {
-        c: t(f"risk.chart.{c}", lang)
+        c: t(CHART[c], lang)
         for c in (
             "likelihood",
             "impact",
@@ -553,7 +572,7 @@ if view.has_tickets:
                 float(row["amber"]),
                 float(row["red"]),
                 {
-                    c: t(f"risk.chart.{c}", lang)
+                    c: t(CHART[c], lang)
                     for c in ("end", "value", "status", "threshold", "amber", "red")
                 },
                 percent=risk.INDICATORS[pick].unit == "share",

@@ -187,7 +187,7 @@ def risk_heat_chart(
             )
         )
     layers += [counts, ids]
-    return alt.layer(*layers, title=title).properties(width=size, height=size)
+    return alt.LayerChart(layer=layers, title=title, width=size, height=size)
 
 
 def _arrows(moves: pd.DataFrame, titles: Mapping[str, str]) -> pd.DataFrame:
@@ -197,9 +197,9 @@ def _arrows(moves: pd.DataFrame, titles: Mapping[str, str]) -> pd.DataFrame:
     ``angle`` in degrees clockwise from up (Vega's triangle points up)."""
     rows = []
     dx_at, dy_at = _ARROW_AT
-    for r in moves.itertuples(index=False):
-        x0, y0 = float(r.from_impact) + dx_at, float(r.from_likelihood) + dy_at
-        x1, y1 = float(r.to_impact) + dx_at, float(r.to_likelihood) + dy_at
+    for r in moves.to_dict("records"):
+        x0, y0 = float(r["from_impact"]) + dx_at, float(r["from_likelihood"]) + dy_at
+        x1, y1 = float(r["to_impact"]) + dx_at, float(r["to_likelihood"]) + dy_at
         dx, dy = x1 - x0, y1 - y0
         length = math.hypot(dx, dy)
         ux, uy = dx / length, dy / length
@@ -210,10 +210,10 @@ def _arrows(moves: pd.DataFrame, titles: Mapping[str, str]) -> pd.DataFrame:
                 "x1": x1 - ux * 0.15,
                 "y1": y1 - uy * 0.15,
                 "angle": (90 - math.degrees(math.atan2(dy, dx))) % 360,
-                "count": int(r.count),
-                "ids": r.ids,
-                "from_text": f"{int(r.from_likelihood)} × {int(r.from_impact)}",
-                "to_text": f"{int(r.to_likelihood)} × {int(r.to_impact)}",
+                "count": int(r["count"]),
+                "ids": r["ids"],
+                "from_text": f"{int(r['from_likelihood'])} × {int(r['from_impact'])}",
+                "to_text": f"{int(r['to_likelihood'])} × {int(r['to_impact'])}",
             }
         )
     return pd.DataFrame(rows)

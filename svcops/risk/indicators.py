@@ -39,6 +39,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -112,8 +113,8 @@ DEFAULTS = pd.DataFrame(
 
 def status(value: float | None, amber: float, red: float) -> str:
     """``red`` when value >= red, ``amber`` when value >= amber, else ``green``;
-    ``none`` without a value (higher is worse)."""
-    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
+    ``none`` without a value (None, NaN; higher is worse)."""
+    if value is None or value != value:
         return "none"
     if value >= red:
         return "red"
@@ -241,8 +242,9 @@ def windows(end: date, periods: int = PERIODS, days: int = PERIOD_DAYS) -> pd.Da
 
 def _values_cte(w: pd.DataFrame) -> str:
     rows = ", ".join(
-        f"({int(r.k)}, TIMESTAMP '{r.lo:%Y-%m-%d %H:%M:%S}', TIMESTAMP '{r.hi:%Y-%m-%d %H:%M:%S}')"
-        for r in w.itertuples()
+        f"({int(r['k'])}, TIMESTAMP '{r['lo']:%Y-%m-%d %H:%M:%S}', "
+        f"TIMESTAMP '{r['hi']:%Y-%m-%d %H:%M:%S}')"
+        for r in w.to_dict("records")
     )
     return f", w AS (SELECT * FROM (VALUES {rows}) v(k, lo, hi))"
 
@@ -401,7 +403,8 @@ def indicators(
     the module docstring). ``thresholds``: a frame like :func:`load_thresholds`
     (validated); None reads the workspace's."""
     thresholds = load_thresholds(ws) if thresholds is None else validate_thresholds(thresholds)
-    limits = thresholds.set_index("indicator")
+    # indicator -> {"amber", "red", "periods"}
+    limits: dict[Any, dict[Any, Any]] = thresholds.set_index("indicator").to_dict("index")
     has_tickets = ws.has_rows("tickets")
     end = filters.end or (date.today() if not has_tickets else None)
     if end is None:
@@ -430,7 +433,7 @@ def indicators(
         series["value"] = pd.to_numeric(series["value"], errors="coerce").astype("float64")
         series = series.merge(w[["k", "start", "end"]], on="k", how="left")
         series["status"] = [
-            status(v, limits.loc[i, "amber"], limits.loc[i, "red"])
+            status(v, limits[i]["amber"], limits[i]["red"])
             for i, v in zip(series["indicator"], series["value"], strict=True)
         ]
         series["k"] = series["k"].astype("int64")
@@ -438,7 +441,7 @@ def indicators(
         series = series.reset_index(drop=True)
     summary = []
     for key, ind in INDICATORS.items():
-        lim = limits.loc[key]
+        lim = limits[key]
         mine = series[series["indicator"] == key]
         best = None
         for scope, rows in mine.groupby(mine["scope"].fillna(""), sort=True):

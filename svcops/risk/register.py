@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 import numpy as np
 import pandas as pd
@@ -91,8 +91,12 @@ def _fold(text: object) -> str:
     return re.sub(r"\s+", "", str(text).strip().lower())
 
 
+def _missing(value: object) -> bool:
+    return value is None or value is pd.NA or value is pd.NaT or value != value
+
+
 def is_closed(status: object) -> bool:
-    return status is not None and not pd.isna(status) and _fold(status) in CLOSED_STATUSES
+    return not _missing(status) and _fold(status) in CLOSED_STATUSES
 
 
 _SPLIT = re.compile(r"[,;，；、\n]+")
@@ -250,9 +254,13 @@ REGISTER_COLUMNS = [
 
 
 def _date(value: object) -> date | None:
-    if value is None or value is pd.NaT or (not isinstance(value, str) and pd.isna(value)):
+    if _missing(value):
         return None
-    return pd.Timestamp(value).date()
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    return pd.Timestamp(str(value)).date()
 
 
 def register(
