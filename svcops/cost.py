@@ -66,6 +66,7 @@ __all__ = [
     "outlook",
     "outlook_lines",
     "reported_months",
+    "team_costs",
     "trend_filters",
     "unit_costs",
     "variance",
@@ -1034,6 +1035,68 @@ def cost_quality(ws: Workspace, filters: Filters) -> pd.DataFrame:
     quality["month"] = pd.to_datetime(quality["month"])
     frame = units[["month", "cost_per_resolved"]].merge(quality, on="month", how="inner")
     return frame.dropna(subset=["cost_per_resolved"])[cols].reset_index(drop=True)
+
+
+def team_costs(ws: Workspace, filters: Filters, hours: str = "worked") -> pd.DataFrame:
+    """Roster labour cost per team against the team's tickets and their quality, over
+    the period's whole months: what the roster lets attribute, since the cost report
+    is not split by team.
+
+    Returns per team (roster or tickets): ``team``, ``roster_hours`` and
+    ``roster_cost`` (``hours`` x hourly cost, shifts with a cost), ``tickets``
+    (created), ``resolved`` (done), ``labour_per_resolved`` (``roster_cost /
+    resolved``; NaN without either), ``csat_avg`` (1-5) and ``sla_attainment`` (0-1)
+    of the tickets done; dearest per resolved ticket first. Tickets follow every
+    filter, the roster the team filter.
+    """
+    m = months_of(ws, filters)
+    cols = ["team", "roster_hours", "roster_cost", "tickets", "resolved"]
+    cols += ["labour_per_resolved", "csat_avg", "sla_attainment"]
+    if m is None:
+        return pd.DataFrame(columns=cols)
+    h = _roster_sql(hours)
+    teams, tparams = _team_condition(filters)
+    roster = ws.query(
+        f"""SELECT coalesce(team, '{NO_VALUE}') AS team, sum({h}) AS roster_hours,
+                   sum({h} * hourly_cost) AS roster_cost
+            FROM roster WHERE hourly_cost IS NOT NULL AND {teams}
+              AND CAST(date_trunc('month', date) AS DATE) BETWEEN $lo AND $hi GROUP BY 1""",
+        {**tparams, **_bounds(m)},
+    )
+    cte, params = tickets_cte(ws, _whole(filters, m))
+    k = kpi_sql()  # over the period [$lo, $hi): created in it, done in it
+    tickets = query(
+        ws,
+        cte
+        + f"""
+        SELECT coalesce(team, '{NO_VALUE}') AS team, {k["tickets"]} AS tickets,
+               {k["resolved"]} AS resolved, {k["csat_avg"]} AS csat_avg,
+               {k["sla_attainment"]} AS sla_attainment
+        FROM t WHERE ({CREATED_IN}) OR ({DONE_IN}) GROUP BY 1""",
+        params,
+    )
+    frame = roster.merge(tickets, on="team", how="outer")
+    for col in ("tickets", "resolved"):
+        frame[col] = frame[col].fillna(0).astype("int64")
+    frame["labour_per_resolved"] = frame["roster_cost"] / frame["resolved"].where(
+        frame["resolved"] > 0
+    )
+    frame = frame.sort_values(
+        ["labour_per_resolved", "team"], ascending=[False, True], na_position="last"
+    )
+    return frame[cols].reset_index(drop=True)
+
+
+def _whole(filters: Filters, m: Months) -> Filters:
+    """``filters``' dimensions over the whole months ``m``."""
+    return Filters(
+        start=m.first,
+        end=month_end(m.last),
+        teams=filters.teams,
+        channels=filters.channels,
+        categories=filters.categories,
+        priorities=filters.priorities,
+    )
 
 
 # --------------------------------------------------------------------------- what-if

@@ -26,6 +26,7 @@ HOURS = {"worked": "cost.hours.worked", "scheduled": "cost.hours.scheduled"}
 COMPARE = {"previous": "cost.compare.previous", "year_ago": "cost.compare.year_ago"}
 BASIS = {"hours": "cost.why.basis.hours", "tickets": "cost.why.basis.tickets"}
 QUALITY = {"sla_attainment": "cost.quality.sla_attainment", "csat_avg": "cost.quality.csat_avg"}
+QUALITY_BY = {"month": "cost.quality.by.month", "team": "cost.quality.by.team"}
 MONTHS = {
     1: "cost.month.1",
     2: "cost.month.2",
@@ -84,6 +85,8 @@ COLUMNS = {
     "base_cost": "cost.col.base_cost",
     "current_cost": "cost.col.current_cost",
     "csat_avg": "cost.col.csat_avg",
+    "team": "cost.col.team",
+    "labour_per_resolved": "cost.col.labour_per_resolved",
     "sla_attainment": "cost.col.sla_attainment",
 }
 
@@ -130,6 +133,7 @@ page.defaults(
         "compare": "previous",
         "basis": "hours",
         "quality": "sla_attainment",
+        "quality_by": "month",
         "volume": 0,
         "handle": 0,
         "fte_hours": 160,
@@ -430,6 +434,29 @@ else:
         },
     )
 
+if have.roster_costed and have.tickets:
+    st.markdown(f"**{t('cost.teams', lang)}**")
+    per_team = page.query(cost.team_costs, f, hours)
+    st.caption(
+        t(
+            "cost.teams_note",
+            lang,
+            hours=words(HOURS, hours).lower() if lang == "en" else words(HOURS, hours),
+        )
+    )
+    show(
+        per_team.assign(team=per_team["team"].map(shown)),
+        {
+            "roster_hours": "{:,.1f}",
+            "roster_cost": MONEY,
+            "tickets": "{:,}",
+            "resolved": "{:,}",
+            "labour_per_resolved": "{:,.2f}",
+            "csat_avg": "{:.2f}",
+            "sla_attainment": SHARE,
+        },
+    )
+
 # -- 4. year-end outlook ---------------------------------------------------------------
 st.subheader(t("cost.outlook", lang))
 view = page.query(cost.outlook, f, fy_start)
@@ -563,20 +590,43 @@ else:
             horizontal=True,
         )
     measure = page.setting("cost", "quality")
-    pairs = page.query(cost.cost_quality, trend)
-    usable = pairs.dropna(subset=[measure])
+    ways = ["month", "team"] if have.roster_costed else ["month"]
+    if not ctx.presenter and len(ways) > 1:
+        st.radio(
+            t("cost.quality.by", lang),
+            ways,
+            key="cost_quality_by",
+            format_func=lambda b: words(QUALITY_BY, b),
+            horizontal=True,
+        )
+    way = (
+        page.setting("cost", "quality_by")
+        if page.setting("cost", "quality_by") in ways
+        else "month"
+    )
+    if way == "team":
+        pairs = page.query(cost.team_costs, f, hours)
+        pairs = pairs.assign(team=pairs["team"].map(shown))
+        x, label = "labour_per_resolved", "team"
+        title = t("cost.quality_team_chart", lang, measure=words(QUALITY, measure))
+    else:
+        pairs = page.query(cost.cost_quality, trend)
+        x, label = "cost_per_resolved", "month"
+        title = t("cost.quality_chart", lang, measure=words(QUALITY, measure), last=months.last)
+    usable = pairs.dropna(subset=[x, measure])
     if usable.empty:
         st.info(t("cost.quality_none", lang, measure=words(QUALITY, measure)))
     else:
         page.chart(
             charts.quadrant_chart(
                 usable,
-                "cost_per_resolved",
+                x,
                 measure,
-                t("cost.quality_chart", lang, measure=words(QUALITY, measure), last=months.last),
-                x_title=t("cost.col.cost_per_resolved", lang),
+                title,
+                x_title=heading(x),
                 y_title=words(QUALITY, measure),
-                label_title=t("cost.axis.month", lang),
+                label_title=heading(label),
+                label=label,
                 percent_y=measure == "sla_attainment",
             )
         )

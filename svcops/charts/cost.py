@@ -236,13 +236,20 @@ def quadrant_chart(
     x_title: str,
     y_title: str,
     label_title: str,
+    label: str = "month",
     percent_y: bool = False,
 ):
-    """One point per ``month`` of ``x`` (a cost) against ``y`` (a quality measure),
-    with dashed rules at both medians, so the four quadrants read dearer/cheaper and
-    better/worse; points labelled with their month."""
+    """One point per ``label`` (a month, or a team) of ``x`` (a cost) against ``y`` (a
+    quality measure), with dashed rules at both medians, so the four quadrants read
+    dearer/cheaper and better/worse; each point labelled (months as ``%Y-%m``)."""
     data = frame.dropna(subset=[x, y]).copy()
     y_fmt = ".0%" if percent_y else ",.2f"
+    dated = pd.api.types.is_datetime64_any_dtype(data[label])
+    name = (
+        alt.Tooltip(f"{label}:T", title=label_title, format="%Y-%m")
+        if dated
+        else alt.Tooltip(f"{label}:N", title=label_title)
+    )
     points = (
         alt.Chart(data, title=title)
         .mark_point(filled=True, size=90, color=PALETTE[0])
@@ -260,15 +267,14 @@ def quadrant_chart(
                 scale=alt.Scale(zero=False),
             ),
             tooltip=[
-                alt.Tooltip("month:T", title=label_title, format="%Y-%m"),
+                name,
                 alt.Tooltip(f"{x}:Q", title=x_title, format=",.2f"),
                 alt.Tooltip(f"{y}:Q", title=y_title, format=y_fmt),
             ],
         )
     )
-    labels = points.mark_text(dx=7, align="left", fontSize=10, color=NEUTRAL).encode(
-        text=alt.Text("month:T", format="%Y-%m")
-    )
+    text = alt.Text(f"{label}:T", format="%Y-%m") if dated else alt.Text(f"{label}:N")
+    labels = points.mark_text(dx=7, align="left", fontSize=10, color=NEUTRAL).encode(text=text)
     medians = pd.DataFrame({"mx": [data[x].median()], "my": [data[y].median()]})
     vrule = alt.Chart(medians).mark_rule(strokeDash=[4, 4], color=NEUTRAL).encode(x="mx:Q")
     hrule = alt.Chart(medians).mark_rule(strokeDash=[4, 4], color=NEUTRAL).encode(y="my:Q")

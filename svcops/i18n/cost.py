@@ -313,6 +313,29 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "No month has both a cost and done tickets with {measure}.",
         "zh": "没有同时具备成本和含{measure}的已完成工单的月份。",
     },
+    "cost.quality.by": {"en": "By", "zh": "对比维度"},
+    "cost.quality.by.month": {"en": "Month", "zh": "月份"},
+    "cost.quality.by.team": {"en": "Team (roster labour)", "zh": "团队（排班人工）"},
+    "cost.quality_team_chart": {
+        "en": "Roster labour per resolved ticket against {measure}, by team",
+        "zh": "各团队每张已解决工单的排班人工成本与{measure}",
+    },
+    "cost.teams": {
+        "en": "Roster labour per resolved ticket, by team",
+        "zh": "各团队每张已解决工单的排班人工成本",
+    },
+    "cost.teams_note": {
+        "en": "The cost report is not split by team; the roster is: roster labour "
+        "({hours} × hourly cost) of each team over the tickets it resolved in these months. "
+        "Other costs (tooling, facilities, contractors) are not in it.",
+        "zh": "成本报表未按团队拆分，排班表则可以：各团队的排班人工（{hours} × 时薪）除以其在这几个月"
+        "解决的工单数。不含其他成本（工具、场地、外包）。",
+    },
+    "cost.col.team": {"en": "Team", "zh": "团队"},
+    "cost.col.labour_per_resolved": {
+        "en": "Roster labour per resolved ticket",
+        "zh": "每张已解决工单的排班人工",
+    },
     # What-if.
     "cost.whatif": {"en": "What-if: staffing priced", "zh": "假设分析：人力成本定价"},
     "cost.whatif.volume": {"en": "Change in ticket volume (%)", "zh": "工单量变化（%）"},

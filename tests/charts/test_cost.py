@@ -157,7 +157,7 @@ def test_outlook_layers_band_lines_and_the_budget_rule():
         layer["mark"]["type"] if isinstance(layer["mark"], dict) else layer["mark"]
         for layer in spec["layer"]
     ]
-    assert marks == ["area", "line", "rule"]
+    assert marks == ["area", "line", "rule", "text"]  # the budget rule is labelled
     assert spec["layer"][2]["mark"]["strokeDash"] == [6, 4]
 
 
@@ -168,3 +168,16 @@ def test_quadrant_has_median_rules_and_percent_quality_axis():
     assert spec["layer"][0]["encoding"]["y"]["axis"]["format"] == ".0%"
     medians = spec["datasets"][spec["layer"][2]["data"]["name"]]
     assert medians == [{"mx": 40.5, "my": 0.9}]
+
+
+def test_quadrant_by_team_labels_points_with_the_team():
+    frame = pd.DataFrame({"team": ["Desk", "Net"], "cost": [19.1, 45.4], "csat": [4.2, 3.9]})
+    spec = charts.quadrant_chart(
+        frame, "cost", "csat", "t", x_title="c", y_title="q", label_title="Team", label="team"
+    ).to_dict()
+    assert spec["layer"][1]["encoding"]["text"] == {"field": "team", "type": "nominal"}
+    assert spec["layer"][0]["encoding"]["tooltip"][0] == {
+        "field": "team",
+        "type": "nominal",
+        "title": "Team",
+    }

@@ -471,3 +471,22 @@ def test_empty_workspace_gives_empty_answers(ws):
 )
 def test_labour_lines_are_known_by_category(category, labour):
     assert bool(cost.LABOUR_PATTERN.search(category)) is labour
+
+
+def test_roster_labour_per_resolved_ticket_by_team(ws, workbook):
+    tickets = [
+        {**_ticket(1, datetime(2025, 2, 3), datetime(2025, 2, 3, 2)), "team": "A", "sla_hours": 8},
+        {**_ticket(2, datetime(2025, 2, 4), datetime(2025, 2, 5)), "team": "A", "sla_hours": 8},
+        {**_ticket(3, datetime(2025, 2, 4), datetime(2025, 2, 4, 5)), "team": "B", "csat": 4},
+        {**_ticket(4, datetime(2025, 2, 6), NA), "team": "D"},  # open, no roster
+    ]
+    import_paths(ws, [workbook({"tickets": tickets, "roster": ROSTER})])
+    t = cost.team_costs(ws, FEB).set_index("team")
+    # Feb roster: A 120 h at 22 = 2640, B 30 h at 40 = 1200, C 10 h at 30 = 300.
+    assert t.loc["A", "roster_cost"] == 2640.0 and t.loc["A", "resolved"] == 2
+    assert t.loc["A", "labour_per_resolved"] == 1320.0
+    assert t.loc["A", "sla_attainment"] == 0.5  # 2 h met, 24 h missed
+    assert t.loc["B", "labour_per_resolved"] == 1200.0 and t.loc["B", "csat_avg"] == 4.0
+    assert math.isnan(t.loc["C", "labour_per_resolved"])  # rostered, no tickets
+    assert t.loc["D", "tickets"] == 1 and math.isnan(t.loc["D", "roster_cost"])
+    assert list(t.index[:2]) == ["A", "B"]  # dearest per resolved ticket first
