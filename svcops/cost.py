@@ -82,8 +82,18 @@ LABOUR_PATTERN = re.compile(
 # How many categories the bridge shows before it folds the rest into "others".
 BRIDGE_STEPS = 6
 # Why a labour split is missing, and what its units are, per basis.
-_NO_SPLIT = {"hours": "cost.why.no_hours", "tickets": "cost.why.no_tickets"}
-_UNITS = {"hours": "cost.why.unit.hours", "tickets": "cost.why.unit.tickets"}
+_NO_SPLIT = {
+    "hours": "cost.why.no_hours",
+    "tickets": "cost.why.no_tickets",
+    "channel": "cost.why.no_handle",
+    "priority": "cost.why.no_handle",
+}
+_UNITS = {
+    "hours": "cost.why.unit.hours",
+    "tickets": "cost.why.unit.tickets",
+    "channel": "cost.why.unit.channel",
+    "priority": "cost.why.unit.priority",
+}
 # Two-sided 95 % normal quantile for the seasonal forecast's band.
 _Z95 = 1.959964
 
@@ -676,7 +686,9 @@ def decompose_labour(
     ``basis``: ``hours`` (the roster: ``hours`` x ``hourly_cost``, segments = teams,
     the team filter applied) or ``tickets`` (the cost report's labour lines over
     the tickets created; no segments: the report is not split by channel or
-    priority). Returns a :class:`Decomposition`, or a Message saying why there is
+    priority), or ``channel`` / ``priority`` (the same labour lines shared out to the
+    tickets' channels or priorities by their handle minutes: segments, so a mix
+    effect; needs handle minutes). Returns a :class:`Decomposition`, or a Message saying why there is
     none (no data in one of the periods).
     """
     m = months_of(ws, filters)
@@ -687,8 +699,10 @@ def decompose_labour(
         seg = _roster_segments(ws, filters, base_m, m, hours)
     elif basis == "tickets":
         seg = _ticket_segment(ws, filters, base_m, m)
+    elif basis in ("channel", "priority"):
+        seg = _ticket_segments(ws, filters, base_m, m, basis)
     else:
-        raise ValueError("basis: hours or tickets")
+        raise ValueError("basis: hours, tickets, channel or priority")
     if seg is None or seg.empty:
         return Message(_NO_SPLIT[basis])
     v0, v1 = seg["base_volume"].sum(), seg["current_volume"].sum()
@@ -797,6 +811,45 @@ def _ticket_segment(
             "current_cost": [c1],
         }
     )
+
+
+def _ticket_segments(
+    ws: Workspace, filters: Filters, base: Months, cur: Months, by: str
+) -> pd.DataFrame | None:
+    """Per channel or priority: tickets created in each period and the period's labour
+    lines shared out by the handle minutes of those tickets (a ticket without handle
+    minutes weighs the period's mean). None without handle minutes, labour or a
+    reported month, or with dimension filters."""
+    if filters.has_dimensions:
+        return None
+    frames = []
+    for months, side in ((base, "base"), (cur, "current")):
+        units = unit_costs(ws, Filters(start=months.first, end=months.last))
+        if units["labour"].isna().any() or not units["labour"].sum():
+            return None
+        labour = float(units["labour"].sum())
+        cte, params = tickets_cte(ws, _whole(Filters(), months))
+        per = query(
+            ws,
+            cte
+            + f"""
+            , c AS (SELECT coalesce({by}, '{NO_VALUE}') AS segment, handle_minutes
+                    FROM t WHERE {CREATED_IN})
+            SELECT segment, count(*) AS volume,
+                   sum(coalesce(handle_minutes, (SELECT avg(handle_minutes) FROM c))) AS weight
+            FROM c GROUP BY 1""",
+            params,
+        )
+        if per.empty or per["weight"].isna().all() or not per["weight"].sum():
+            return None
+        per[f"{side}_cost"] = labour * per["weight"] / per["weight"].sum()
+        frames.append(
+            per.rename(columns={"volume": f"{side}_volume"})[
+                ["segment", f"{side}_volume", f"{side}_cost"]
+            ]
+        )
+    seg = frames[0].merge(frames[1], on="segment", how="outer").fillna(0.0)
+    return seg.sort_values("segment").reset_index(drop=True)
 
 
 # --------------------------------------------------------------------------- outlook

@@ -24,7 +24,18 @@ STATUS = {
 RAG = {"favourable": "green", "unfavourable": "red", "on_budget": "none", "unbudgeted": "amber"}
 HOURS = {"worked": "cost.hours.worked", "scheduled": "cost.hours.scheduled"}
 COMPARE = {"previous": "cost.compare.previous", "year_ago": "cost.compare.year_ago"}
-BASIS = {"hours": "cost.why.basis.hours", "tickets": "cost.why.basis.tickets"}
+BASIS = {
+    "hours": "cost.why.basis.hours",
+    "tickets": "cost.why.basis.tickets",
+    "channel": "cost.why.basis.channel",
+    "priority": "cost.why.basis.priority",
+}
+# The split's segments and volumes, per basis: what the segment table's columns are.
+SEGMENT = {
+    "hours": ("segment", "base_volume", "current_volume"),
+    "channel": ("channel", "base_tickets", "current_tickets"),
+    "priority": ("priority", "base_tickets", "current_tickets"),
+}
 QUALITY = {"sla_attainment": "cost.quality.sla_attainment", "csat_avg": "cost.quality.csat_avg"}
 QUALITY_BY = {"month": "cost.quality.by.month", "team": "cost.quality.by.team"}
 MONTHS = {
@@ -80,6 +91,10 @@ COLUMNS = {
     "difference": "cost.col.difference",
     "difference_pct": "cost.col.difference_pct",
     "segment": "cost.col.segment",
+    "channel": "cost.col.channel",
+    "priority": "cost.col.priority",
+    "base_tickets": "cost.col.base_tickets",
+    "current_tickets": "cost.col.current_tickets",
     "base_volume": "cost.col.base_volume",
     "current_volume": "cost.col.current_volume",
     "base_cost": "cost.col.base_cost",
@@ -525,7 +540,7 @@ bases = [
     b
     for b in BASIS
     if (b == "hours" and have.roster_costed)
-    or (b == "tickets" and have.tickets and have.labour_lines)
+    or (b != "hours" and have.tickets and have.labour_lines)
 ]
 if not bases:
     st.info(t("cost.needs.roster", lang))
@@ -568,10 +583,17 @@ else:
         )
         st.caption(t("cost.why.sums", lang, total=split.volume + split.mix + split.rate))
         if split.has_mix and not ctx.presenter:
+            name, before, now = SEGMENT[basis]
+            volume = "{:,.1f}" if basis == "hours" else "{:,.0f}"
             show(
-                split.segments.assign(segment=split.segments["segment"].map(shown)),
-                {c: MONEY for c in ("base_cost", "current_cost")}
-                | {c: "{:,.1f}" for c in ("base_volume", "current_volume")},
+                split.segments.assign(segment=split.segments["segment"].map(shown)).rename(
+                    columns={
+                        "segment": name,
+                        "base_volume": before,
+                        "current_volume": now,
+                    }
+                ),
+                {c: MONEY for c in ("base_cost", "current_cost")} | {before: volume, now: volume},
             )
 
 # -- 6. cost against quality -----------------------------------------------------------

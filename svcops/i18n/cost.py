@@ -278,6 +278,30 @@ STRINGS: dict[str, dict[str, str]] = {
         "is not split by channel or priority",
         "zh": "数量 = 创建工单数，费率 = 每张工单人工成本；无结构效应，成本报表未按渠道或优先级拆分",
     },
+    "cost.why.basis.channel": {
+        "en": "Report labour ÷ tickets, by channel",
+        "zh": "报表人工 ÷ 工单数（按渠道）",
+    },
+    "cost.why.basis.priority": {
+        "en": "Report labour ÷ tickets, by priority",
+        "zh": "报表人工 ÷ 工单数（按优先级）",
+    },
+    "cost.why.unit.channel": {
+        "en": "volume = tickets created, mix = the channels' shares of them, rate = labour "
+        "cost per ticket of each channel, labour shared out by handle minutes",
+        "zh": "数量 = 创建工单数，结构 = 各渠道工单占比，费率 = 各渠道每张工单人工成本，人工按处理时长分摊",
+    },
+    "cost.why.unit.priority": {
+        "en": "volume = tickets created, mix = the priorities' shares of them, rate = labour "
+        "cost per ticket of each priority, labour shared out by handle minutes",
+        "zh": "数量 = 创建工单数，结构 = 各优先级工单占比，费率 = 各优先级每张工单人工成本，"
+        "人工按处理时长分摊",
+    },
+    "cost.why.no_handle": {
+        "en": "No split by channel or priority: it needs tickets with handle minutes and "
+        "labour lines in every month of both periods, and no dimension filters.",
+        "zh": "无法按渠道或优先级拆分：需要两个期间每个月都有含处理时长的工单和人工科目，且未设置维度筛选。",
+    },
     "cost.why.no_data": {"en": "No cost data for these months.", "zh": "这几个月没有成本数据。"},
     "cost.why.no_hours": {
         "en": "The roster has no costed hours in one of the two periods compared.",
@@ -389,6 +413,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "cost.col.effect": {"en": "Effect", "zh": "效应"},
     "cost.col.points": {"en": "Points of the base", "zh": "占对比期百分点"},
     "cost.col.segment": {"en": "Team", "zh": "团队"},
+    "cost.col.channel": {"en": "Channel", "zh": "渠道"},
+    "cost.col.priority": {"en": "Priority", "zh": "优先级"},
+    "cost.col.base_tickets": {"en": "Tickets before", "zh": "对比期工单数"},
+    "cost.col.current_tickets": {"en": "Tickets now", "zh": "本期工单数"},
     "cost.col.base_volume": {"en": "Hours before", "zh": "对比期工时"},
     "cost.col.current_volume": {"en": "Hours now", "zh": "本期工时"},
     "cost.col.base_cost": {"en": "Cost before", "zh": "对比期成本"},

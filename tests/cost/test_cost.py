@@ -490,3 +490,41 @@ def test_roster_labour_per_resolved_ticket_by_team(ws, workbook):
     assert math.isnan(t.loc["C", "labour_per_resolved"])  # rostered, no tickets
     assert t.loc["D", "tickets"] == 1 and math.isnan(t.loc["D", "roster_cost"])
     assert list(t.index[:2]) == ["A", "B"]  # dearest per resolved ticket first
+
+
+def test_labour_change_by_channel_has_a_mix_effect(ws, workbook):
+    # Jan: labour 1200; phone 2 x 60 min, email 2 x 30 min -> phone 800, email 400
+    # (shared by handle minutes). Feb: labour 1500; phone 3 x 60, email 1 x 30 ->
+    # phone 1500 * 180/210, email 1500 * 30/210.
+    def tk(i, day, channel, minutes):
+        return {**_ticket(i, day, NA, minutes), "channel": channel}
+
+    tickets = [
+        tk(1, datetime(2025, 1, 6), "phone", 60),
+        tk(2, datetime(2025, 1, 7), "phone", 60),
+        tk(3, datetime(2025, 1, 8), "email", 30),
+        tk(4, datetime(2025, 1, 9), "email", 30),
+        tk(5, datetime(2025, 2, 3), "phone", 60),
+        tk(6, datetime(2025, 2, 4), "phone", 60),
+        tk(7, datetime(2025, 2, 5), "phone", 60),
+        tk(8, datetime(2025, 2, 6), "email", 30),
+    ]
+    costs = [
+        _line(D(2025, 1, 1), 1200.0, "Desk", "Staff"),
+        _line(D(2025, 2, 1), 1500.0, "Desk", "Staff"),
+    ]
+    import_paths(ws, [workbook({"tickets": tickets, "costs": costs})])
+    d = cost.decompose_labour(ws, FEB, basis="channel")
+    assert (d.base, d.current, d.change) == (1200.0, 1500.0, 300.0)
+    assert d.volume == 0.0  # 4 tickets both months
+    # mix: 4 x ((0.75 - 0.5) x 400 + (0.25 - 0.5) x 200) = 4 x 50 = 200
+    assert d.mix == 200.0
+    # rate: 4 x (0.75 x (428.57 - 400) + 0.25 x (214.29 - 200)) = 4 x 25 = 100
+    assert d.rate == 100.0 and d.has_mix
+    seg = d.segments.set_index("segment")
+    assert seg.loc["phone", "base_cost"] == 800.0
+    assert seg.loc["phone", "current_cost"] == pytest.approx(1500 * 180 / 210)
+    assert "mix +16.7 points" in render(d.message)
+    # no handle minutes: no split by channel
+    ws.query("UPDATE tickets SET handle_minutes = NULL")
+    assert cost.decompose_labour(ws, FEB, basis="channel") == Message("cost.why.no_handle")
