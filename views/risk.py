@@ -115,6 +115,8 @@ def kri_value(key: str, value) -> str:
     if value is None or value != value:
         return "—"
     unit = risk.INDICATORS[key].unit
+    if key == "downtime_share":
+        return f"{value:.2%}"
     if unit == "share":
         return f"{value:+.0%}" if key == "backlog_growth" else f"{value:.0%}"
     return f"{value:,.0f}" if unit == "days" else f"{value:,.1f}"
@@ -160,8 +162,11 @@ since = since if isinstance(since, date) else None
 # Read uncached: saving thresholds or a score changes them without changing the data.
 thresholds = risk.load_thresholds(ctx.ws)
 history = risk.load_history(ctx.ws)
-view = page.query(
-    risk.analyse,
+# The indicators (the costly part) are cached per filters and thresholds; the register
+# around them is quick and follows every setting and decision.
+kri = page.query(risk.indicators, f, thresholds)
+view = risk.analyse(
+    ctx.ws,
     f,
     bands,
     appetite,
@@ -169,6 +174,7 @@ view = page.query(
     int(page.setting("risk", "review_days")),
     thresholds,
     history,
+    kri=kri,
 )
 reg = view.register
 st.caption(page.words("risk.as_of", as_of=view.as_of, periods=risk.PERIODS, days=risk.PERIOD_DAYS))

@@ -245,6 +245,16 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Single-agent dependency",
         "zh": "单人依赖度",
     },
+    "risk.kri.reassignment_rate": {"en": "Reassignment rate", "zh": "转派率"},
+    "risk.kri.downtime_share": {"en": "Downtime share", "zh": "停机时间占比"},
+    "risk.kri.none.reassignment_rate": {
+        "en": "needs an event log or assignment history (upload one) to see team changes",
+        "zh": "需要事件日志或分派历史（请上传）才能看到团队间的转派",
+    },
+    "risk.kri.none.downtime_share": {
+        "en": "no availability data for the latest period (upload an availability sheet)",
+        "zh": "最近一期没有可用性数据（请上传可用性表）",
+    },
     "risk.kri.needs_tickets": {
         "en": "needs tickets",
         "zh": "需要工单数据",

@@ -28,6 +28,9 @@ volume_anomalies          days whose created count lies beyond the 3-sigma      
                           over all the periods (Western Electric rule 1)
 single_agent_share        the share of a category's done tickets resolved by      category
                           its busiest agent (categories with >= 20 done)
+reassignment_rate         share of the tickets created in the period that         all
+                          changed team at least once (uploaded event log only)
+downtime_share            1 - the availability KPI (downtime / planned minutes)    all
 ========================  =====================================================  ========
 
 A scoped indicator is measured per team (or category); its row on the page is the
@@ -46,6 +49,7 @@ import pandas as pd
 
 from ..filters import Filters
 from ..i18n import Message
+from ..kpi import compute
 from ..quality import daily_volume, individuals_chart
 from ..store import Workspace
 from ..tickets import KPI_SQL, in_period, kpi_sql, query, tickets_cte
@@ -103,6 +107,8 @@ INDICATORS: dict[str, Indicator] = {
         Indicator("reopen_rate", "share", 0.08, 0.12, needs=("reopen_count",)),
         Indicator("volume_anomalies", "days", 1.0, 2.0),
         Indicator("single_agent_share", "share", 0.45, 0.60, scope="category", needs=("agent",)),
+        Indicator("reassignment_rate", "share", 0.35, 0.50, needs=("events",)),
+        Indicator("downtime_share", "share", 0.005, 0.01, needs=("availability",)),
     )
 }
 DEFAULTS = pd.DataFrame(
@@ -317,6 +323,37 @@ def _backlog(ws: Workspace, f: Filters, w: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def _reassignments(ws: Workspace, f: Filters, w: pd.DataFrame) -> pd.DataFrame:
+    """Per period: the share of the tickets created in it that changed team at least
+    once (the process module's handovers), from an uploaded event log only."""
+    # Imported here: svcops.process imports the importer, which imports svcops.risk.scale.
+    from ..process import event_source, handovers
+
+    if event_source(ws) != "events":
+        return pd.DataFrame(columns=["k", "indicator", "scope", "value"])
+    rows = []
+    for r in w.to_dict("records"):
+        moved = handovers(ws, replace(f, start=r["start"], end=r["end"])).reassignments
+        cases = int(moved["cases"].sum())
+        none = int(moved.loc[moved["handovers"] == "0", "cases"].sum())
+        value = (cases - none) / cases if cases else np.nan
+        rows.append({"k": r["k"], "indicator": "reassignment_rate", "scope": None, "value": value})
+    return pd.DataFrame(rows)
+
+
+def _downtime(ws: Workspace, w: pd.DataFrame) -> pd.DataFrame:
+    """Per period: 1 - the availability KPI (downtime over planned minutes, all
+    services; the availability table is not split by team or category)."""
+    if not ws.has_rows("availability"):
+        return pd.DataFrame(columns=["k", "indicator", "scope", "value"])
+    rows = []
+    for r in w.to_dict("records"):
+        up = compute(ws, Filters(start=r["start"], end=r["end"]))["availability"]
+        value = np.nan if up is None else 1.0 - float(up)
+        rows.append({"k": r["k"], "indicator": "downtime_share", "scope": None, "value": value})
+    return pd.DataFrame(rows)
+
+
 def _single_agent(ws: Workspace, f: Filters, w: pd.DataFrame) -> pd.DataFrame:
     """Per period and category: the busiest agent's share of the tickets done."""
     cte, params = tickets_cte(ws, f)
@@ -422,7 +459,10 @@ def indicators(
             _backlog(ws, replace(filters, start=longer["start"].min(), end=end), longer),
             _volume(ws, filters, w),
             _single_agent(ws, wide, w),
+            _reassignments(ws, filters, w),
         ]
+    if ws.has_rows("availability"):
+        parts.append(_downtime(ws, w))
     cols = ["indicator", "scope", "k", "start", "end", "value", "status", "agent"]
     series = pd.concat([p for p in parts if len(p)], ignore_index=True) if parts else None
     if series is None or series.empty:
@@ -458,7 +498,7 @@ def indicators(
             if best is None or rank > best[0]:
                 best = (rank, scope or None, latest, run)
         note = None
-        if not has_tickets:
+        if not has_tickets and key != "downtime_share":
             note = Message("risk.kri.needs_tickets", {})
         elif best is None or pd.isna(best[2]["value"]):
             note = Message(f"risk.kri.none.{key}", {})

@@ -110,15 +110,19 @@ def analyse(
     review_days: int = DEFAULT_REVIEW_DAYS,
     thresholds: pd.DataFrame | None = None,
     history: pd.DataFrame | None = None,
+    kri: KriResult | None = None,
 ) -> RiskView:
     """The register (as of the filters' last day), its heat-map cells (inherent,
     residual, target), the inherent-to-residual moves, the indicators, the review
     suggestions and what changed since ``since`` (default: 30 days before).
     ``thresholds`` / ``history``: as :func:`load_thresholds` / :func:`load_history`
     (the page reads them uncached and passes them, since editing them does not change
-    the data's version); None reads the workspace's."""
+    the data's version); None reads the workspace's. ``kri``: the indicators already
+    measured for these filters and thresholds (:func:`indicators`, the costly part,
+    which the page caches on its own); None measures them."""
     bands = bands or Bands()
-    kri = indicators(ws, filters, load_thresholds(ws) if thresholds is None else thresholds)
+    if kri is None:
+        kri = indicators(ws, filters, load_thresholds(ws) if thresholds is None else thresholds)
     as_of = kri.windows["end"].iloc[0]
     history = load_history(ws) if history is None else history
     reg = register(ws, as_of, bands, review_days, history=history)

@@ -127,10 +127,13 @@ def test_page_on_sample(own_ws_path, page, lang):
         specs = [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")]
         heat = next(s for s in specs if s.get("params"))
         assert heat["params"][0]["name"] == "cell"
-        kris = next(d.value for d in at.dataframe if d.value.shape[0] == 7)
+        kris = next(d.value for d in at.dataframe if d.value.shape[0] == 9)
         status = kris.iloc[:, 3].tolist()
         red = {"en": "red", "zh": "红色"}[lang]
-        assert [s == red for s in status] == [False, True, True, False, False, False, True]
+        # backlog growth, backlog ageing and the single-agent share; the rest not red
+        assert [s == red for s in status] == [False, True, True] + [False] * 3 + [True] + [
+            False
+        ] * 2
     elif page == "views/overview.py":
         assert len(at.metric) == 12
         headlines = at.markdown[0].value.splitlines()
@@ -225,7 +228,7 @@ def test_page_on_a_ticket_only_workspace_says_what_more_data_adds(ticket_only, p
         assert "`go_live_date`" in infos  # what the register would add
     elif page == "views/risk.py":
         assert "No risk register yet" in infos and "heat map" in infos
-        kris = next(d.value for d in at.dataframe if d.value.shape[0] == 7)
+        kris = next(d.value for d in at.dataframe if d.value.shape[0] == 9)
         assert kris.iloc[:, 2].tolist()[0] != "—"  # the SLA breach rate is measured
     else:
         assert at.dataframe[0].value["Rows"].sum() == 400

@@ -176,6 +176,71 @@ def test_volume_anomalies_are_rule_one_days_of_the_quality_chart(ws):
     assert k.summary.set_index("indicator").loc["volume_anomalies", "status"] == "amber"
 
 
+def test_reassignment_rate_from_an_uploaded_event_log(ws):
+    # Four tickets created in k0; their events: T1 A -> B (1 handover), T2 A -> A (0),
+    # T3 A -> B -> A (2), T4 A only (0): 2 of 4 changed team.
+    t0 = D(2024, 3, 18, 9)
+    _insert(ws, [_ticket(i, t0, 5) for i in (1, 2, 3, 4)])
+    teams = {1: "AB", 2: "AA", 3: "ABA", 4: "A"}
+    events = [
+        {
+            "case_id": f"T{i}",
+            "activity": f"step {j}",
+            "timestamp": t0 + timedelta(hours=j),
+            "team": team,
+        }
+        for i, path in teams.items()
+        for j, team in enumerate(path)
+    ]
+    cur = ws.cursor()
+    cur.register("new_events", pd.DataFrame(events))
+    cur.execute("INSERT INTO events BY NAME SELECT * FROM new_events")
+    cur.close()
+    k = _kri(ws)
+    assert _values(k, "reassignment_rate") == [0.5, None, None]  # k1, k2: no tickets created
+    assert k.summary.set_index("indicator").loc["reassignment_rate", "status"] == "red"
+
+
+def test_reassignment_rate_needs_an_event_log(ws):
+    _insert(ws, [_ticket(1, D(2024, 3, 18, 9), 5, team="A")])
+    summary = _kri(ws).summary.set_index("indicator")
+    assert pd.isna(summary.loc["reassignment_rate", "value"])
+    assert summary.loc["reassignment_rate", "note"].key == "risk.kri.none.reassignment_rate"
+
+
+def test_downtime_share_is_one_minus_availability(ws):
+    # k0: one service, 7 days of 1,440 planned minutes, 72 down: 72 / 10,080 = 0.714%;
+    # k1: 7 days, none down; k2: no rows (no value).
+    rows = [
+        {
+            "date": date(2024, 3, 15) + timedelta(days=d),
+            "service": "Portal",
+            "planned_minutes": 1440,
+            "downtime_minutes": 72 if d == 2 else 0,
+        }
+        for d in range(7)
+    ] + [
+        {
+            "date": date(2024, 3, 8) + timedelta(days=d),
+            "service": "Portal",
+            "planned_minutes": 1440,
+            "downtime_minutes": 0,
+        }
+        for d in range(7)
+    ]
+    cur = ws.cursor()
+    cur.register("new_rows", pd.DataFrame(rows))
+    cur.execute("INSERT INTO availability BY NAME SELECT * FROM new_rows")
+    cur.close()
+    k = _kri(ws)
+    assert _values(k, "downtime_share") == [round(72 / 10080, 6), 0.0, None]
+    summary = k.summary.set_index("indicator")
+    assert summary.loc["downtime_share", "status"] == "amber"  # 0.5% <= 0.714% < 1%
+    # Without tickets the ticket indicators wait for them; downtime is measured.
+    assert summary.loc["sla_breach_rate", "note"].key == "risk.kri.needs_tickets"
+    assert summary.loc["downtime_share", "note"] is None
+
+
 def test_filters_apply_to_the_indicators(ws):
     rows = [
         _ticket(1, D(2024, 3, 15, 8), 30, priority="P3", team="A"),
@@ -192,7 +257,9 @@ def test_no_tickets_no_values_and_a_reason(ws):
     k = _kri(ws)
     assert k.series.empty
     assert (k.summary["status"] == "none").all()
-    assert {n.key for n in k.summary["note"]} == {"risk.kri.needs_tickets"}
+    notes = {i: n.key for i, n in zip(k.summary["indicator"], k.summary["note"], strict=True)}
+    assert notes.pop("downtime_share") == "risk.kri.none.downtime_share"
+    assert set(notes.values()) == {"risk.kri.needs_tickets"}
 
 
 # --------------------------------------------------------------------------- thresholds
