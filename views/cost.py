@@ -9,7 +9,14 @@ from ui import page, state
 ctx = state.page("cost.title", needs_tickets=False)
 lang, f = ctx.lang, ctx.filters
 shown = page.named("value")
-MONEY, SIGNED, SHARE, CHANGE = "{:,.0f}", "{:+,.0f}", "{:.1%}", "{:+.1%}"
+MONEY, SHARE, CHANGE = "{:,.0f}", "{:.1%}", "{:+.1%}"
+
+
+def signed(value: float) -> str:
+    """An over/under amount with its sign; a round 0 without one."""
+    return f"{value:+,.0f}" if abs(value) >= 0.5 else "0"
+
+
 BY = {
     "cost_center": "cost.by.cost_center",
     "category": "cost.by.category",
@@ -283,7 +290,7 @@ else:
     m2.metric(t("cost.metric.budget", lang), MONEY.format(total_budget))
     m3.metric(
         t("cost.metric.variance", lang),
-        SIGNED.format(total_actual - total_budget),
+        signed(total_actual - total_budget),
         delta=CHANGE.format((total_actual - total_budget) / total_budget) if total_budget else None,
         delta_color="inverse",
     )
@@ -294,7 +301,7 @@ else:
             ytd = done.iloc[-1]
             m4.metric(
                 t("cost.metric.ytd_variance", lang),
-                SIGNED.format(ytd["ytd_variance"]),
+                signed(ytd["ytd_variance"]),
                 delta=CHANGE.format(ytd["ytd_variance"] / ytd["ytd_budget"])
                 if ytd["ytd_budget"]
                 else None,
@@ -363,7 +370,7 @@ else:
         {
             "actual": MONEY,
             "budget": MONEY,
-            "variance": SIGNED,
+            "variance": signed,
             "variance_pct": CHANGE,
         },
         rag=(heading("status"), [RAG[s] for s in listed["status"]]),
@@ -388,7 +395,7 @@ else:
             show(
                 by_month.assign(month=by_month["month"].map(month_text)),
                 {c: MONEY for c in ("actual", "budget", "ytd_actual", "ytd_budget")}
-                | {"variance": SIGNED, "ytd_variance": SIGNED},
+                | {"variance": signed, "ytd_variance": signed},
             )
 
 # -- 3. unit costs ---------------------------------------------------------------------
@@ -498,7 +505,7 @@ else:
     )
     m6.metric(
         t("cost.metric.projected", lang),
-        SIGNED.format(view.over) if has_budget else "—",
+        signed(view.over) if has_budget else "—",
         delta=CHANGE.format(view.over / view.budget) if has_budget and view.budget else None,
         delta_color="inverse",
     )
@@ -508,6 +515,8 @@ else:
         if view.exhausted_on
         else t("cost.exhausted.never" if has_budget else "cost.exhausted.none", lang),
     )
+    if has_budget and view.budget_months < 12:
+        st.caption(t("cost.outlook.budget_months", lang, n=view.budget_months))
     if view.exhausted_on:
         key = "cost.exhausted.already" if view.already_exhausted else "cost.exhausted.will"
         st.warning(t(key, lang, day=view.exhausted_on, end=cost.month_end(view.fy.last)))
@@ -531,8 +540,6 @@ else:
     )
     if view.seasonal_reason is not None:
         st.caption(page.words(view.seasonal_reason))
-    if has_budget and view.budget_months < 12:
-        st.caption(t("cost.outlook.budget_months", lang, n=view.budget_months))
 
 # -- 5. why labour cost moved ----------------------------------------------------------
 st.subheader(t("cost.why", lang))
@@ -691,4 +698,4 @@ else:
         delta_color="off",
     )
     m2.metric(t("cost.whatif.cost", lang), MONEY.format(priced.new_cost))
-    m3.metric(t("cost.whatif.delta", lang), SIGNED.format(priced.delta_cost))
+    m3.metric(t("cost.whatif.delta", lang), signed(priced.delta_cost))
