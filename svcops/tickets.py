@@ -6,7 +6,10 @@ a CTE named ``t`` holding the tickets that pass the dimension filters, with ever
 
 * ``done_at`` (timestamp): ``coalesce(resolved_at, closed_at)``, when the ticket
   counts as done (an export that only records closure still counts);
-* ``res_hours`` (float, hours, seconds precision): ``done_at - created_at``;
+* ``res_hours`` (float, hours, seconds precision): ``done_at - created_at``; NULL when
+  the ticket is not done, or was done before it was created (times out of order, see
+  :func:`out_of_order`: such a ticket still counts as created and done, but enters no
+  time-based figure);
 * ``sla_target`` (float, hours): the ticket's own ``sla_hours``, else the
   workspace's ``sla_policy`` for its priority; NULL when neither exists.
 
@@ -45,6 +48,7 @@ __all__ = [
     "data_period",
     "data_span",
     "in_period",
+    "out_of_order",
     "kpi_sql",
     "period_activity",
     "query",
@@ -55,8 +59,9 @@ __all__ = [
 TICKETS_CTE = """
 WITH t AS (
     SELECT tk.*, coalesce(tk.resolved_at, tk.closed_at) AS done_at,
-           date_diff('second', tk.created_at, coalesce(tk.resolved_at, tk.closed_at)) / 3600.0
-               AS res_hours,
+           CASE WHEN coalesce(tk.resolved_at, tk.closed_at) >= tk.created_at
+                THEN date_diff('second', tk.created_at, coalesce(tk.resolved_at, tk.closed_at))
+                     / 3600.0 END AS res_hours,
            coalesce(tk.sla_hours, p.sla_hours) AS sla_target
     FROM tickets tk LEFT JOIN sla_policy p ON p.priority = tk.priority
     WHERE {dims}
@@ -72,7 +77,8 @@ def in_period(column: str, lo: str = "$lo", hi: str = "$hi") -> str:
 CREATED_IN = in_period("created_at")
 # ...and for outcomes in the period it was done in.
 DONE_IN = in_period("done_at")
-HAS_TARGET = "sla_target IS NOT NULL"
+# A ticket the SLA rule can judge: it has a target and a time to hold against it.
+HAS_TARGET = "sla_target IS NOT NULL AND res_hours IS NOT NULL"
 # Meeting the target exactly counts as met.
 SLA_MET = "res_hours <= sla_target"
 SLA_BREACHED = "res_hours > sla_target"
@@ -216,3 +222,32 @@ def query(ws: Workspace, sql: str, params: Mapping[str, object]) -> pd.DataFrame
     """Run ``sql`` with the ``params`` it names (DuckDB refuses parameters it does not use)."""
     used = set(_PARAM.findall(sql))
     return ws.query(sql, {k: v for k, v in params.items() if k in used})
+
+
+# --------------------------------------------------------------------------- data quality
+
+# Ticket times that cannot be in this order, each with the key of its reason.
+_OUT_OF_ORDER = (
+    ("resolved_at < created_at", "data.quality.resolved_before_created"),
+    ("closed_at < created_at", "data.quality.closed_before_created"),
+    ("first_response_at < created_at", "data.quality.response_before_created"),
+)
+
+
+def out_of_order(ws: Workspace, limit: int = 1000) -> tuple[int, pd.DataFrame]:
+    """Tickets whose times are out of order (done or answered before created): how many,
+    and the first ``limit`` of them by upload and id, with columns ``upload_id``,
+    ``ticket_id``, ``created_at``, ``first_response_at``, ``resolved_at``,
+    ``closed_at`` and ``problem`` (a message key: the first rule broken). They stay in
+    the workspace and count as created and done; no duration is taken from them."""
+    case = " ".join(f"WHEN {cond} THEN '{key}'" for cond, key in _OUT_OF_ORDER)
+    any_broken = " OR ".join(cond for cond, _ in _OUT_OF_ORDER)
+    frame = ws.query(
+        f"""SELECT _upload_id AS upload_id, ticket_id, created_at, first_response_at,
+                   resolved_at, closed_at, CASE {case} END AS problem,
+                   count(*) OVER () AS n
+            FROM tickets WHERE {any_broken}
+            ORDER BY upload_id, ticket_id LIMIT {int(limit)}"""
+    )
+    total = int(frame["n"].iloc[0]) if len(frame) else 0
+    return total, frame.drop(columns="n")

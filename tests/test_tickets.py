@@ -199,3 +199,68 @@ def test_period_activity_counts_tickets_created_or_done_in_the_period(ws):
     assert n(date(2024, 1, 20), date(2024, 1, 25), teams=("Y",)) == 1
     assert n(date(2024, 1, 1), date(2024, 1, 19), teams=("Y",)) == 0
     assert n(None, None) == 2  # open: the whole history
+
+
+def test_times_out_of_order_enter_no_time_based_figure(ws):
+    """Four P2 tickets (target 8 h) resolved in March: after 2 h, 4 h and 10 h, and one
+    "resolved" 805 h before it was created. Counted as created and resolved; no
+    duration or SLA verdict from it: median of 2, 4, 10 is 4 h (not 3 h with -805 in);
+    SLA met 2 of 3 (not 3 of 4, with -805 h counting as within 8 h)."""
+    from svcops import kpi
+
+    created = D(2024, 3, 10, 8)
+    hours = {"A": 2, "B": 4, "C": 10}
+    rows = [
+        {
+            "ticket_id": k,
+            "created_at": created,
+            "resolved_at": created + pd.Timedelta(hours=h),
+            "priority": "P2",
+        }
+        for k, h in hours.items()
+    ]
+    rows.append(
+        {
+            "ticket_id": "Z",
+            "created_at": created,
+            "first_response_at": created,
+            "resolved_at": created - pd.Timedelta(hours=805),
+            "priority": "P2",
+        }
+    )
+    _insert(ws, rows)
+    figures = kpi.compute(ws, Filters(start=date(2024, 2, 1), end=date(2024, 3, 31)))
+    assert figures["tickets"] == 4 and figures["resolved"] == 4
+    assert figures["resolution_hours_median"] == pytest.approx(4.0)
+    # Linear interpolation at 0.9 x (3 - 1) = 1.8 places: 4 + 0.8 x (10 - 4).
+    assert figures["resolution_hours_p90"] == pytest.approx(4 + 0.8 * 6)
+    assert figures["sla_attainment"] == pytest.approx(2 / 3)
+
+    count, listed = tk.out_of_order(ws)
+    assert count == 1
+    assert listed[["ticket_id", "problem"]].values.tolist() == [
+        ["Z", "data.quality.resolved_before_created"]
+    ]
+
+
+def test_out_of_order_lists_each_rule_and_counts_beyond_its_limit(ws):
+    base = D(2024, 3, 10, 8)
+    early = base - pd.Timedelta(hours=1)
+    _insert(
+        ws,
+        [
+            {"ticket_id": "R", "created_at": base, "resolved_at": early},
+            {"ticket_id": "C", "created_at": base, "closed_at": early},
+            {"ticket_id": "F", "created_at": base, "first_response_at": early},
+            {"ticket_id": "OK", "created_at": base, "resolved_at": base},  # equal: in order
+        ],
+    )
+    count, listed = tk.out_of_order(ws)
+    assert count == 3
+    assert dict(zip(listed["ticket_id"], listed["problem"], strict=True)) == {
+        "C": "data.quality.closed_before_created",
+        "F": "data.quality.response_before_created",
+        "R": "data.quality.resolved_before_created",
+    }
+    count, listed = tk.out_of_order(ws, limit=2)
+    assert count == 3 and listed["ticket_id"].tolist() == ["C", "F"]

@@ -7,6 +7,7 @@ from svcops.ingest import IngestError, import_files, import_summary, mapping_fro
 from svcops.ingest.profiles import save_profile
 from svcops.ingest.read import SUPPORTED_SUFFIXES, max_upload_bytes
 from svcops.schema import TABLES
+from svcops.tickets import out_of_order
 from ui import page, state
 
 ctx = state.page("data.title", needs_tickets=False)
@@ -235,6 +236,17 @@ if rejects.empty:
 else:
     page.table(rejects)
     page.download(rejects, "svcops-rejects.csv")
+
+# -- data quality: ticket times out of order --------------------------------------
+st.subheader(t("data.quality.title", lang))
+count, odd = page.query(out_of_order)
+if not count:
+    st.caption(t("data.quality.none", lang))
+else:
+    st.warning(t("data.quality.found", lang, count=count))
+    if count > len(odd):
+        st.caption(t("data.quality.shown", lang, shown=len(odd)))
+    page.table(odd, formats={"problem": lambda key: t(key, lang)})
 
 # -- template -----------------------------------------------------------------------
 st.subheader(t("data.template", lang))

@@ -78,6 +78,34 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "data.rejects": {"en": "Rows set aside", "zh": "被拒收的行"},
     "data.no_rejects": {"en": "No rows were set aside.", "zh": "没有被拒收的行。"},
+    "data.quality.title": {"en": "Times out of order", "zh": "时间顺序异常"},
+    "data.quality.none": {
+        "en": "Every ticket's times are in order.",
+        "zh": "所有工单的时间顺序均正常。",
+    },
+    "data.quality.found": {
+        "en": "{count:,} tickets were done or answered before they were created. They are "
+        "kept and count as created and done, but no resolution time or SLA verdict is taken "
+        "from them. Correct them in the source system and upload again.",
+        "zh": "有 {count:,} 张工单的解决或响应早于创建时间。它们被保留，并计入创建量和完成量，"
+        "但不参与解决时长和 SLA 判定。请在源系统中更正后重新上传。",
+    },
+    "data.quality.shown": {
+        "en": "The first {shown:,} are listed.",
+        "zh": "下表列出前 {shown:,} 张。",
+    },
+    "data.quality.resolved_before_created": {
+        "en": "Resolved before created",
+        "zh": "解决时间早于创建时间",
+    },
+    "data.quality.closed_before_created": {
+        "en": "Closed before created",
+        "zh": "关闭时间早于创建时间",
+    },
+    "data.quality.response_before_created": {
+        "en": "First response before created",
+        "zh": "首次响应早于创建时间",
+    },
     "data.template": {"en": "Download the template", "zh": "下载模板"},
     "data.template_help": {
         "en": "The sample workbook doubles as the template: keep the sheet and column names.",
