@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-from ..risk.scale import SCALE_COLUMNS
+from ..risk.scale import SCALE_COLUMNS, SCALE_TABLES
 from ..schema import BOOLEAN, DATE, INTEGER, NUMBER, TEXT, TIMESTAMP, Table
 from .dates import MISSING_MARKERS, strptime_sql
 from .mapping import Mapping
@@ -278,7 +278,7 @@ def staging_sql(plan, schema: pa.Schema, raw_table: str, summary_rows=()) -> str
             num = typed(raw, kind, NUMBER, text)
             value = f"(CASE WHEN {num} BETWEEN 1 AND 5 THEN {num} END)"
             problem = "csat_score"
-        elif table.name == "risks" and col.name in SCALE_COLUMNS:
+        elif table.name in SCALE_TABLES and col.name in SCALE_COLUMNS:
             # 1-5 as numbers or words (svcops.risk.scale; the words' vocabulary from prepare).
             num = (
                 f"TRY_CAST({case_sql(text, vocab)} AS BIGINT)"

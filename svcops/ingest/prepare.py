@@ -16,7 +16,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ..i18n import Message, say
-from ..risk.scale import SCALE_COLUMNS, is_three_level, scale_vocab
+from ..risk.scale import SCALE_COLUMNS, SCALE_TABLES, is_three_level, scale_vocab
 from ..schema import BOOLEAN, DATE, INTEGER, NUMBER, TIMESTAMP
 from .coerce import MISSING_MARKERS
 from .dates import DateFormatGuess, excel_serial_like, infer_datetime_formats
@@ -110,7 +110,7 @@ def prepare(data: pa.Table, mapping: Mapping) -> ColumnPlan:
         column = data.column(source)
         kind = column.type
         target = mapping.table.column(canonical).type
-        if mapping.table.name == "risks" and canonical in SCALE_COLUMNS:
+        if mapping.table.name in SCALE_TABLES and canonical in SCALE_COLUMNS:
             # Likelihood and impact: 1-5 or words (svcops.risk.scale), read in coerce.
             distinct = _distinct(column) if _is_text(kind) else None
             if distinct:

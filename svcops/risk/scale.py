@@ -34,6 +34,7 @@ from collections.abc import Iterable
 __all__ = [
     "LEVELS",
     "SCALE_COLUMNS",
+    "SCALE_TABLES",
     "THREE_LEVEL",
     "WORDS",
     "fold",
@@ -44,7 +45,9 @@ __all__ = [
 
 LEVELS = (1, 2, 3, 4, 5)
 
-# The risks columns rated on the 1-5 scale.
+# The tables whose likelihood and impact columns are rated on the 1-5 scale.
+SCALE_TABLES = ("risks", "risk_history")
+# The columns rated on the 1-5 scale.
 SCALE_COLUMNS = (
     "likelihood",
     "impact",

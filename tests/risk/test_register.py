@@ -385,3 +385,31 @@ def test_parse_indicators():
         "sla_breach_rate",
     )
     assert risk.parse_indicators(None) == () and risk.parse_indicators("") == ()
+
+
+def test_history_and_thresholds_sheets_import_by_their_names(english, tmp_path):
+    ws, _ = english
+    book = write_workbook(
+        tmp_path / "more.xlsx",
+        {
+            # A decision with its level as a word, and the page's thresholds (Chinese name).
+            "Risk history": [
+                {"Risk ID": "R-4", "Changed on": "2024-03-10", "Likelihood": "Likely", "Impact": 3}
+            ],
+            "风险指标阈值": [{"indicator": "reopen_rate", "amber": 0.1, "red": 0.2, "periods": 2}],
+        },
+    )
+    report = import_paths(ws, [book])
+    assert [(s.table, s.rows, s.rejected) for s in report.sheets] == [
+        ("risk_history", 1, 0),
+        ("kri_thresholds", 1, 0),
+    ]
+    reg = risk.register(ws, AS_OF).set_index("risk_id")
+    assert (reg.loc["R-4", "score"], reg.loc["R-4", "changed_on"]) == (12, date(2024, 3, 10))
+    th = risk.load_thresholds(ws).set_index("indicator")
+    assert th.loc["reopen_rate", ["amber", "red", "periods", "stored"]].tolist() == [
+        0.1,
+        0.2,
+        2,
+        True,
+    ]
