@@ -121,3 +121,15 @@ def test_presenting_hides_the_controls_and_keeps_the_findings(own):
     assert not [s for s in at.slider if s.key and s.key.startswith("cost_")]
     assert "Largest overspend: Applications / Contractors" in _text(at)
     assert len(at.get("vega_lite_chart")) == 8
+
+
+def test_a_period_the_cost_report_does_not_cover_says_which_months_it_does(own):
+    tickets = [
+        {"ticket_id": f"T{i}", "created_at": pd.Timestamp(2024, 6, 3 + i, 9)} for i in range(5)
+    ]
+    with Workspace(own) as ws:
+        import_files(ws, [("both.xlsx", _xlsx({"tickets": tickets, "costs": LINES}))])
+    at = _run(source="own")  # the default period: the tickets' last days, June 2024
+    said = [i.value for i in at.info]
+    assert any("The cost report covers 2025-01 to 2025-04" in s for s in said)
+    assert len(at.get("vega_lite_chart")) == 0
