@@ -58,6 +58,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "{file}: the archive holds no workbook or CSV file",
         "zh": "{file}：压缩包中没有工作簿或 CSV 文件",
     },
+    "ingest.error.zip_member_damaged": {
+        "en": "{file}: this file in the archive is damaged ({detail})",
+        "zh": "{file}：压缩包中的此文件已损坏（{detail}）",
+    },
+    "ingest.error.zip_too_deep": {
+        "en": "{file}: an archive inside an archive inside an archive; unpack it first",
+        "zh": "{file}：压缩包嵌套超过两层，请先解压",
+    },
     "ingest.error.zip_encrypted": {
         "en": "{file}: the archive member is encrypted",
         "zh": "{file}：压缩包中的此文件已加密",

@@ -30,7 +30,7 @@ from .mapping import Mapping, classify, created_from_values, map_columns, mappin
 from .matrix import months_as_rows
 from .prepare import ColumnPlan, prepare
 from .profiles import Profile, ProfileError, get_profile, profile_for
-from .read import IngestError, RawSheet, Source, read_file
+from .read import IngestError, RawSheet, Source, printable_name, read_file
 from .split_times import combine_date_and_time
 
 __all__ = [
@@ -267,7 +267,8 @@ def _read_all(
     # is kept (hashed, copied beside the workspace) on the other core while it is parsed.
     try:
         with ThreadPoolExecutor(max_workers=1) as pool:
-            for name, data in files:
+            for given, data in files:
+                name = printable_name(given)
                 copying = (
                     pool.submit(ws.keep_original, name, data)
                     if kept is not None and ws is not None

@@ -14,6 +14,7 @@ import logging
 import os
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -186,6 +187,10 @@ def _sheet(
     name: str, sheet: str, table: pa.Table, first_row: int, header_row: int, confidence: float
 ) -> RawSheet:
     """Number the rows, and find trailing total rows to set aside."""
+    if "_row" in table.column_names:  # a column of the file's own: named by its place
+        table = table.rename_columns(
+            [f"_row ({i + 1})" if n == "_row" else n for i, n in enumerate(table.column_names)]
+        )
     table = _with_row_numbers(table, first_row)
     names = [n for n in table.column_names if n != "_row"]
     tail = _tail(table.drop_columns(["_row"]))
@@ -303,27 +308,64 @@ def read_text(name: str, blob: bytes) -> list[RawSheet]:
     ]
 
 
-def read_zip(name: str, data: Source) -> list[RawSheet]:
-    """Every supported file inside a .zip (folders, OS junk such as __MACOSX/ and dot
-    files skipped), named ``archive.zip/member``. Sizes are checked before unpacking."""
+def _junk(member: str) -> bool:
+    """Files an archive carries that are nobody's data: macOS resource forks, dot files,
+    and the lock files Office leaves beside an open workbook (``~$name.xlsx``)."""
+    base = Path(member).name
+    return member.startswith("__MACOSX/") or base.startswith((".", "~$"))
+
+
+# An archive inside an archive is opened; one inside that is refused.
+_ZIP_DEPTH = 2
+
+
+def read_zip(name: str, data: Source, depth: int = 1) -> list[RawSheet]:
+    """Every supported file inside a .zip (folders and junk skipped, see :func:`_junk`;
+    an archive inside it opened in turn), named ``archive.zip/member``. Sizes are checked
+    before unpacking; a member that does not unpack as its headers say is refused."""
     _check_zip_bomb(name, data)
     sheets: list[RawSheet] = []
-    with zipfile.ZipFile(data if isinstance(data, Path) else io.BytesIO(data)) as zf:
+    try:
+        zf = zipfile.ZipFile(data if isinstance(data, Path) else io.BytesIO(data))
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise IngestError(say("ingest.error.damaged", file=name)) from exc
+    with zf:
         members = [
             i
             for i in zf.infolist()
             if not i.is_dir()
-            and not i.filename.startswith("__MACOSX/")
-            and not Path(i.filename).name.startswith(".")
-            and Path(i.filename).suffix.lower() in SUPPORTED_SUFFIXES - {".zip"}
+            and not _junk(i.filename)
+            and Path(i.filename).suffix.lower() in SUPPORTED_SUFFIXES
         ]
         if not members:
             raise IngestError(say("ingest.error.zip_empty", file=name))
         for info in members:
+            member = f"{name}/{printable_name(info.filename)}"
             if info.flag_bits & 0x1:
-                raise IngestError(say("ingest.error.zip_encrypted", file=f"{name}/{info.filename}"))
-            sheets.extend(read_file(f"{name}/{info.filename}", zf.read(info)))
+                raise IngestError(say("ingest.error.zip_encrypted", file=member))
+            try:
+                blob = zf.read(info)
+            except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:
+                raise IngestError(
+                    say("ingest.error.zip_member_damaged", file=member, detail=_first_line(exc))
+                ) from exc
+            if Path(info.filename).suffix.lower() == ".zip":
+                if depth >= _ZIP_DEPTH:
+                    raise IngestError(say("ingest.error.zip_too_deep", file=member))
+                sheets.extend(read_zip(member, blob, depth + 1))
+            else:
+                sheets.extend(read_file(member, blob))
     return sheets
+
+
+# Control characters (a newline, a tab) in an uploaded file's name: shown and stored as
+# a space, so every message about the file stays one line.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def printable_name(name: str) -> str:
+    """An uploaded file's name with control characters replaced by spaces."""
+    return _CONTROL.sub(" ", name)
 
 
 def _decode(name: str, blob: bytes) -> str:

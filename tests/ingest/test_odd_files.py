@@ -1,0 +1,94 @@
+"""Files that import, or are refused in one line naming them: archives with lock files,
+damaged members and archives inside archives; a column of the file's own called
+``_row``; a file name with a newline in it."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+
+from svcops.ingest import import_files
+from svcops.ingest.read import IngestError
+from svcops.store import Workspace
+
+TICKETS = (
+    b"ticket_id,created_at,priority\n"
+    b"A1,2025-01-06 09:00,P3\nA2,2025-01-07 10:30,P2\nA3,2025-01-08 11:45,P1\n"
+)
+
+
+@pytest.fixture
+def ws():
+    with Workspace() as w:
+        yield w
+
+
+def _zip(members: dict[str, bytes]) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, blob in members.items():
+            zf.writestr(name, blob)
+    return buf.getvalue()
+
+
+def test_an_office_lock_file_in_an_archive_is_skipped_like_macos_junk(ws):
+    # Office's lock file: the owner's name in a 162-byte file that is no workbook.
+    lock = b"\x05Alice" + b"\x00" * 156
+    blob = _zip({"march/tickets.csv": TICKETS, "march/~$tickets.xlsx": lock})
+    report = import_files(ws, [("march.zip", blob)])
+    assert [(s.file, s.rows) for s in report.sheets] == [("march.zip/march/tickets.csv", 3)]
+
+
+def test_an_archive_inside_an_archive_is_opened(ws):
+    inner = _zip({"tickets.csv": TICKETS})
+    report = import_files(ws, [("outer.zip", _zip({"inner.zip": inner}))])
+    assert [(s.file, s.rows) for s in report.sheets] == [("outer.zip/inner.zip/tickets.csv", 3)]
+    assert ws.row_counts()["tickets"] == 3
+
+
+def test_three_archives_deep_is_refused_in_one_line(ws):
+    deepest = _zip({"tickets.csv": TICKETS})
+    blob = _zip({"b.zip": _zip({"c.zip": deepest})})
+    with pytest.raises(IngestError) as caught:
+        import_files(ws, [("a.zip", blob)])
+    assert caught.value.message.key == "ingest.error.zip_too_deep"
+    assert str(caught.value).startswith("a.zip/b.zip/c.zip: ")
+    assert ws.row_counts()["tickets"] == 0
+
+
+def test_a_damaged_member_is_refused_in_one_line_and_nothing_is_imported(ws):
+    blob = bytearray(_zip({"good.csv": TICKETS, "bad.csv": TICKETS.replace(b"A", b"B") * 50}))
+    # Corrupt bad.csv's compressed bytes (its CRC then fails, or inflating does).
+    with zipfile.ZipFile(io.BytesIO(bytes(blob))) as zf:
+        info = zf.getinfo("bad.csv")
+    start = info.header_offset + 30 + len(info.filename) + len(info.extra)
+    for i in range(start + 5, start + 25):
+        blob[i] ^= 0xFF
+    with pytest.raises(IngestError) as caught:
+        import_files(ws, [("exports.zip", bytes(blob))])
+    text = str(caught.value)
+    assert caught.value.message.key == "ingest.error.zip_member_damaged"
+    assert text.startswith("exports.zip/bad.csv: ") and "\n" not in text
+    assert ws.row_counts()["tickets"] == 0  # the good member is not imported alone
+
+
+def test_a_column_headed_row_imports_and_the_row_numbers_stay_the_files(ws):
+    csv = b"ticket_id,created_at,_row,priority\nA1,2025-01-06 09:00,17,P3\nA2,not a date,18,P2\n"
+    report = import_files(ws, [("rows.csv", csv)])
+    (sheet,) = report.sheets
+    assert (sheet.rows, sheet.rejected) == (1, 1)
+    # The rejected row is the file's line 3, not the column's 18.
+    assert ws.rejects()["row_number"].tolist() == [3]
+
+
+def test_a_newline_in_a_file_name_keeps_its_message_on_one_line(ws):
+    with pytest.raises(IngestError) as caught:
+        import_files(ws, [("bad\nname\r.csv", b"ticket_id,created_at\n")])
+    text = str(caught.value)
+    assert "\n" not in text and "\r" not in text
+    assert text.startswith("bad name .csv: ")
+    report = import_files(ws, [("march\ttickets.csv", TICKETS)])
+    assert ws.uploads()["file_name"].tolist() == ["march tickets.csv"]
+    assert report.sheets[0].file == "march tickets.csv"
