@@ -191,8 +191,11 @@ hours = page.setting("cost", "hours")
 
 months = page.query(cost.months_of, f)
 report = page.query(cost.reported_months)
+# The currency is the user's own text: worded with its Markdown escaped.
 notes = [
-    t("cost.currency_note", lang, currency=currency) if currency else t("cost.currency_unset", lang)
+    page.words("cost.currency_note", currency=currency)
+    if currency
+    else t("cost.currency_unset", lang)
 ]
 if months is not None:
     prev = months.previous()
@@ -207,7 +210,7 @@ if months is not None:
             plast=prev.last,
         ),
     )
-st.caption(" ".join(page.words(n) if isinstance(n, Message) else n for n in notes))
+st.caption(" ".join(notes))
 note = cost.dimension_note(f)
 if note is not None:
     st.info(page.words(note))

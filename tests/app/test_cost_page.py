@@ -97,6 +97,15 @@ def test_a_cost_report_alone_shows_spend_budget_and_outlook(cost_only, lang):
     assert len(specs) == 5
 
 
+def test_the_currency_is_a_label_shown_as_typed(cost_only):
+    at = _run(source="own")
+    at.session_state["cost_currency"] = "**€** [x](http://e.vil)"
+    at.run()
+    caption = next(c.value for c in at.caption if "never converted" in c.value)
+    assert "\\*\\*€\\*\\*" in caption and "\\[x\\]" in caption  # escaped, not bold or a link
+    assert {m.label: m.value for m in at.metric}["Actual"] == "6,400"  # nothing converted
+
+
 def test_a_fiscal_year_from_april(cost_only):
     at = _run(source="own")
     at.session_state["cost_fy_start"] = 4
