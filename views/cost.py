@@ -441,9 +441,8 @@ else:
     st.markdown(f"**{t('cost.labour', lang)}**")
     recon = page.query(cost.labour_reconciliation, f, hours)
     st.caption(
-        t(
+        page.words(  # the categories are the report's own names: escaped
             "cost.labour_note",
-            lang,
             hours=words(HOURS, hours).lower() if lang == "en" else words(HOURS, hours),
             categories=", ".join(page.query(cost.labour_categories)),
         )
