@@ -142,3 +142,13 @@ def test_a_period_the_cost_report_does_not_cover_says_which_months_it_does(own):
     said = [i.value for i in at.info]
     assert any("The cost report covers 2025-01 to 2025-04" in s for s in said)
     assert len(at.get("vega_lite_chart")) == 0
+
+
+def test_names_from_the_report_are_shown_as_text(own):
+    hostile = "[x](http://e.vil) **Desk**"
+    rows = [{**r, "cost_center": hostile} if r["cost_center"] == "Desk" else r for r in LINES]
+    with Workspace(own) as ws:
+        import_files(ws, [("costs.xlsx", _xlsx({"costs": rows}))])
+    at = _run(source="own")
+    said = next(m.value for m in at.markdown if "Largest overspend" in m.value)
+    assert "\\[x\\]" in said and "\\*\\*Desk\\*\\*" in said  # not a link, not bold
