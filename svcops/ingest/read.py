@@ -282,6 +282,10 @@ def read_text(name: str, blob: bytes) -> list[RawSheet]:
         sep = csv.Sniffer().sniff(text[:20_000], delimiters=",\t;|").delimiter
     except csv.Error:
         sep = "\t" if name.lower().endswith((".tsv", ".txt")) else ","
+    # As many columns as the widest of the first lines: a title line above the header
+    # (one field) must not fix the width the rest is read with.
+    head = text[:1_000_000].splitlines()[: _PROBE_ROWS * 4]
+    width = max((len(r) for r in csv.reader(head, delimiter=sep)), default=1)
     try:
         frame = pd.read_csv(
             io.StringIO(text),
@@ -289,10 +293,11 @@ def read_text(name: str, blob: bytes) -> list[RawSheet]:
             dtype=str,
             keep_default_na=False,
             header=None,
+            names=range(max(width, 1)),
             skip_blank_lines=False,
             on_bad_lines="error",
-        )
-    except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        ).fillna("")
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, csv.Error) as exc:
         raise IngestError(
             say("ingest.error.csv_unreadable", file=name, detail=_first_line(exc))
         ) from exc

@@ -92,3 +92,19 @@ def test_a_newline_in_a_file_name_keeps_its_message_on_one_line(ws):
     report = import_files(ws, [("march\ttickets.csv", TICKETS)])
     assert ws.uploads()["file_name"].tolist() == ["march tickets.csv"]
     assert report.sheets[0].file == "march tickets.csv"
+
+
+def test_a_csv_with_title_lines_above_its_header_imports(ws):
+    csv = (
+        b"Incident report: March 2025\n"
+        b"Exported 2025-04-01 by svc-admin\n"
+        b"\n"
+        b"ticket_id,created_at,priority,status\n"
+        b"A1,2025-03-03 09:00,P3,Closed\n"
+        b"A2,2025-03-04 10:30,P2,Open\n"
+    )
+    report = import_files(ws, [("report.csv", csv)])
+    (sheet,) = report.sheets
+    assert (sheet.table, sheet.rows, sheet.rejected) == ("tickets", 2, 0)
+    got = ws.query("SELECT ticket_id, priority FROM tickets ORDER BY ticket_id")
+    assert got.values.tolist() == [["A1", "P3"], ["A2", "P2"]]
