@@ -5,7 +5,7 @@ import streamlit as st
 from svcops.i18n import column_label, t
 from svcops.ingest import IngestError, import_files, import_summary, mapping_from_rows, preview
 from svcops.ingest.profiles import save_profile
-from svcops.ingest.read import SUPPORTED_SUFFIXES, max_upload_bytes
+from svcops.ingest.read import SUPPORTED_SUFFIXES, max_upload_mb
 from svcops.schema import TABLES
 from svcops.tickets import out_of_order
 from ui import page, state
@@ -52,7 +52,9 @@ with st.form("data_upload", clear_on_submit=True):
         t("data.upload", lang),
         accept_multiple_files=True,
         type=sorted(s.lstrip(".") for s in SUPPORTED_SUFFIXES),
-        max_upload_size=max_upload_bytes() // (1024 * 1024),
+        # The server refuses a body over its own limit before svcops sees it, so the
+        # uploader never offers more (a larger SVCOPS_MAX_UPLOAD_MB applies to the CLI).
+        max_upload_size=max(1, int(max_upload_mb(st.get_option("server.maxUploadSize")))),
     )
     left, right = st.columns([1, 3])
     submitted = left.form_submit_button(t("data.import", lang), type="primary")

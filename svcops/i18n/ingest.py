@@ -16,9 +16,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "{file}：无法保存到工作区旁（{detail}）",
     },
     "ingest.error.too_large": {
-        "en": "{file}: the file is {size_mb:.1f} MB, over the upload limit of {limit_mb:.0f} MB "
+        "en": "{file}: the file is {size_mb:.1f} MB, over the upload limit of {limit_mb:g} MB "
         "(set SVCOPS_MAX_UPLOAD_MB to change it)",
-        "zh": "{file}：文件大小为 {size_mb:.1f} MB，超过上传上限 {limit_mb:.0f} MB"
+        "zh": "{file}：文件大小为 {size_mb:.1f} MB，超过上传上限 {limit_mb:g} MB"
         "（可通过 SVCOPS_MAX_UPLOAD_MB 调整）",
     },
     "ingest.error.empty": {"en": "{file}: the file is empty", "zh": "{file}：文件为空"},

@@ -70,9 +70,29 @@ def _head(data: Source, n: int = 8) -> bytes:
     return data[:n]
 
 
-def max_upload_bytes() -> int:
-    """Upload size limit, from SVCOPS_MAX_UPLOAD_MB (default 200 MB)."""
-    return int(float(os.environ.get("SVCOPS_MAX_UPLOAD_MB", "200")) * 1024 * 1024)
+# The megabyte of every upload limit: Streamlit's (its ``server.maxUploadSize`` and its
+# uploader's "200MB per file" count 1,048,576 bytes), so the two never disagree.
+MB = 1024 * 1024
+DEFAULT_MAX_UPLOAD_MB = 200
+
+
+def max_upload_mb(ceiling: float | None = None) -> float:
+    """The upload size limit in MB (:data:`MB`): SVCOPS_MAX_UPLOAD_MB, default 200; a
+    value that is not a positive number is ignored. ``ceiling``: a limit it may not
+    exceed (the app passes its server's, which refuses larger bodies before svcops
+    sees them)."""
+    try:
+        wanted = float(os.environ.get("SVCOPS_MAX_UPLOAD_MB", DEFAULT_MAX_UPLOAD_MB))
+    except ValueError:
+        wanted = DEFAULT_MAX_UPLOAD_MB
+    if not 0 < wanted < float("inf"):
+        wanted = DEFAULT_MAX_UPLOAD_MB
+    return wanted if ceiling is None else min(wanted, ceiling)
+
+
+def max_upload_bytes(ceiling: float | None = None) -> int:
+    """:func:`max_upload_mb` in bytes."""
+    return int(max_upload_mb(ceiling) * MB)
 
 
 @dataclass(frozen=True)
@@ -96,7 +116,7 @@ def check_size(name: str, size: int) -> None:
     limit = max_upload_bytes()
     if size > limit:
         raise IngestError(
-            say("ingest.error.too_large", file=name, size_mb=size / 1e6, limit_mb=limit / 1e6)
+            say("ingest.error.too_large", file=name, size_mb=size / MB, limit_mb=limit / MB)
         )
     if size == 0:
         raise IngestError(say("ingest.error.empty", file=name))

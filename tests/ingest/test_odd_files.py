@@ -108,3 +108,39 @@ def test_a_csv_with_title_lines_above_its_header_imports(ws):
     assert (sheet.table, sheet.rows, sheet.rejected) == ("tickets", 2, 0)
     got = ws.query("SELECT ticket_id, priority FROM tickets ORDER BY ticket_id")
     assert got.values.tolist() == [["A1", "P3"], ["A2", "P2"]]
+
+
+@pytest.mark.parametrize(
+    ("setting", "ceiling", "mb"),
+    [
+        (None, None, 200),
+        ("500", None, 500),
+        ("500", 200, 200),  # never above the server's own limit
+        ("1.5", None, 1.5),
+        ("abc", None, 200),  # not a number: the default, not an error
+        ("-3", None, 200),
+        ("inf", None, 200),
+    ],
+)
+def test_one_upload_limit_in_one_unit(monkeypatch, setting, ceiling, mb):
+    from svcops.ingest.read import MB, max_upload_bytes, max_upload_mb
+
+    if setting is None:
+        monkeypatch.delenv("SVCOPS_MAX_UPLOAD_MB", raising=False)
+    else:
+        monkeypatch.setenv("SVCOPS_MAX_UPLOAD_MB", setting)
+    assert max_upload_mb(ceiling) == mb
+    assert max_upload_bytes(ceiling) == int(mb * MB) and MB == 1_048_576
+
+
+def test_the_size_refusal_states_size_and_limit_in_the_same_megabytes(monkeypatch):
+    from svcops.ingest.read import check_size
+
+    monkeypatch.delenv("SVCOPS_MAX_UPLOAD_MB", raising=False)
+    check_size("ok.xlsx", 205_000_000)  # 195.5 MB of 1,048,576 bytes: under 200
+    check_size("edge.xlsx", 200 * 1_048_576)  # exactly the limit
+    with pytest.raises(IngestError) as caught:
+        check_size("big.xlsx", 210_000_000)
+    assert str(caught.value).startswith(
+        "big.xlsx: the file is 200.3 MB, over the upload limit of 200 MB"
+    )
