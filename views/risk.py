@@ -236,7 +236,7 @@ if len(view.suggestions):
         st.warning(
             page.words("risk.review.item", risk=rid, title=rows["title"].iloc[0], evidence=evidence)
         )
-        with st.expander(t("risk.evidence", lang, indicator=rid)):
+        with st.expander(page.words("risk.evidence", indicator=rid)):
             for r in rows.itertuples():
                 mine = scoped(r.indicator, r.scope)
                 limits = summary.set_index("indicator").loc[r.indicator]
@@ -281,13 +281,20 @@ if view.has_register and not ctx.presenter:
         row = reg.set_index("risk_id").loc[picked]
         c1, c2, c3, c4, c5 = st.columns(5)
         levels = list(range(1, 6))
-        lik = c1.selectbox(heading("inherent") + " L", levels, index=int(row["likelihood"]) - 1)
-        imp = c2.selectbox(heading("inherent") + " I", levels, index=int(row["impact"]) - 1)
-        r_lik = c3.selectbox(
-            heading("residual") + " L", levels, index=int(row["residual_likelihood"]) - 1
-        )
-        r_imp = c4.selectbox(
-            heading("residual") + " I", levels, index=int(row["residual_impact"]) - 1
+        # Keyed per risk, so picking another risk starts from its own ratings.
+        lik, imp, r_lik, r_imp = (
+            col.selectbox(
+                t(label, lang),
+                levels,
+                index=int(row[field]) - 1,
+                key=f"risk_decide_{field}_{picked}",
+            )
+            for col, label, field in (
+                (c1, "risk.decide.likelihood", "likelihood"),
+                (c2, "risk.decide.impact", "impact"),
+                (c3, "risk.decide.residual_likelihood", "residual_likelihood"),
+                (c4, "risk.decide.residual_impact", "residual_impact"),
+            )
         )
         day = c5.date_input(t("risk.review.date", lang), value=date.today(), format="YYYY-MM-DD")
         c6, c7 = st.columns([1, 3])

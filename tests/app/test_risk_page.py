@@ -74,9 +74,9 @@ def test_a_click_on_a_cell_lists_its_risks(register_only):
 def test_a_decision_is_kept_with_its_date_and_shown_as_a_change(register_only):
     at = _run(lang="en")
     at.selectbox(key="risk_decide_risk").set_value("R-4").run()
-    boxes = [s for s in at.selectbox if s.label.startswith(("Inherent", "Residual"))]
-    for box, level in zip(boxes, [4, 3, 3, 3], strict=True):
-        box.set_value(level)
+    levels = {"likelihood": 4, "impact": 3, "residual_likelihood": 3, "residual_impact": 3}
+    for field, level in levels.items():
+        at.selectbox(key=f"risk_decide_{field}_R-4").set_value(level)
     at.run()
     next(b for b in at.button if b.label == "Keep this score").click().run()
     assert not at.exception
