@@ -45,7 +45,9 @@ def plant(tickets: pd.DataFrame, cal: Calendar) -> pd.DataFrame:
     left = team[(np.arange(1, len(team) + 1) * _GOLDEN) % 1.0 < share]
     idx = out.index[left]
     out.loc[idx, ["resolved_at", "closed_at"]] = pd.NaT
-    out.loc[idx, "status"] = np.where(out.loc[idx, "first_response_at"].isna(), "Open", "In Progress")
+    out.loc[idx, "status"] = np.where(
+        out.loc[idx, "first_response_at"].isna(), "Open", "In Progress"
+    )
     out.loc[idx, "first_contact_resolved"] = False
     out.loc[idx, "reopen_count"] = 0
     out.loc[idx, "csat"] = np.nan
