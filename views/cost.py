@@ -453,7 +453,7 @@ else:
             "roster_hours": "{:,.1f}",
             "roster_cost": MONEY,
             "report_labour": MONEY,
-            "difference": "{:+,.2f}",
+            "difference": lambda v: f"{v:+,.2f}" if abs(v) >= 0.005 else "0.00",
             "difference_pct": lambda v: CHANGE.format(v) if abs(v) >= 0.0005 else "0.0%",
         },
     )
