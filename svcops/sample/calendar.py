@@ -44,6 +44,11 @@ KB_GO_LIVE = date(2025, 12, 1)
 KB_FCR_LIFT = 1.25
 CHATBOT_GO_LIVE = date(2026, 3, 2)
 CHATBOT_HANDLE = 0.75
+# Password self-service: from its go-live, Access tickets move to the portal, reaching
+# SELF_SERVICE_SHIFT of them (taken evenly from every channel) after SELF_SERVICE_RAMP days.
+SELF_SERVICE_GO_LIVE = date(2026, 3, 16)
+SELF_SERVICE_SHIFT = 0.3
+SELF_SERVICE_RAMP = 120
 
 # Phone and chat are staffed 07:00-20:00 on weekdays, 09:00-17:00 at weekends and
 # on holidays; outside those hours contacts arrive by email or portal only.

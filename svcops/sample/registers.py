@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from ..schema import TABLES
-from .calendar import CHATBOT_GO_LIVE, KB_GO_LIVE, Calendar
+from .calendar import CHATBOT_GO_LIVE, KB_GO_LIVE, SELF_SERVICE_GO_LIVE, Calendar
 
 # (title, category, owner, inherent likelihood, inherent impact, mitigation)
 _RISKS = (
@@ -415,6 +415,7 @@ _LINKED: dict[str, dict] = {
         "benefit_per_unit": 0.9,
     },
     "Password self-service reset": {
+        "go_live_date": SELF_SERVICE_GO_LIVE,
         "segment_by": "category",
         "segment": "Access",
         "adoption_channel": "portal",

@@ -11,6 +11,9 @@ from .calendar import (
     CHATBOT_HANDLE,
     KB_FCR_LIFT,
     KB_GO_LIVE,
+    SELF_SERVICE_GO_LIVE,
+    SELF_SERVICE_RAMP,
+    SELF_SERVICE_SHIFT,
     SPIKES,
     Calendar,
     hhmm,
@@ -208,6 +211,10 @@ def generate(
     )
     probs = np.where(is_spike[:, None], p_spike, p_open)
     probs = np.where(is_open[:, None], probs, [0.0, 0.4, 0.0, 0.6])
+    # Planted adoption: password self-service moves Access tickets to the portal.
+    ramp = np.clip((day - _day_of(cal, SELF_SERVICE_GO_LIVE)) / SELF_SERVICE_RAMP, 0.0, 1.0)
+    moved = SELF_SERVICE_SHIFT * ramp * (cat == categories.index("Access"))
+    probs = probs * (1.0 - moved)[:, None] + moved[:, None] * np.eye(len(CHANNELS))[3]
     channel = _pick(rng, probs)
 
     # Team from category affinity.

@@ -33,7 +33,7 @@ def test_clicking_the_map_follows_its_tickets(server, page):
 
     # A path: a click on its line, just left of the label written beside it.
     chart = page.get_by_test_id("stVegaLiteChart").first
-    label = chart.locator("svg text", has_text=re.compile(r"^2,870$")).first
+    label = chart.locator("svg text", has_text=re.compile(r"^2,849$")).first
     label.scroll_into_view_if_needed()
     box = label.bounding_box()
     page.mouse.click(box["x"] - 5, box["y"] + box["height"] / 2)

@@ -230,3 +230,13 @@ def test_sample_finds_the_two_real_effects_and_not_the_false_claim(sample_ws):
     billing = table.loc["Billing dispute fast lane"]
     assert billing["verdict"] != "confirmed" and billing["claimed"] > 0
     assert not billing["supported"]
+
+
+def test_sample_adoption_reaches_its_target_after_go_live(sample_ws):
+    # Password self-service moves Access tickets to the portal from go-live (16 March
+    # 2026), 30 more of every 100 after a 120-day ramp: from about 0.3 to about 0.5.
+    a = inn.adoption(sample_ws, Filters(), "I-01")
+    assert a.go_live == date(2026, 3, 16) and a.target == 0.5 and a.channel == "portal"
+    before = a.frame.loc[~a.frame["after"], "share"]
+    assert len(before) == 6 and before.between(0.2, 0.4).all()
+    assert a.frame["share"].iloc[-1] > 0.45 and a.current > 0.45
