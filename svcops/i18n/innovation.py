@@ -244,7 +244,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "innovation.adoption": {"en": "Adoption", "zh": "采用情况"},
     "innovation.adoption_chart": {
         "en": "Share of {segment} through {channel}, by month",
-        "zh": "{segment}中经 {channel} 渠道的占比（按月）",
+        "zh": "{segment} 中经 {channel} 渠道的占比（按月）",
     },
     "innovation.target": {"en": "Target", "zh": "目标"},
     "innovation.adoption_caption": {
