@@ -101,6 +101,7 @@ def key_expr(table: Table, alias: str = "") -> str:
 # The actions a row set aside is stored with, and their strings.
 _REJECT_ACTIONS = {
     "rejected": "ingest.action.rejected",
+    "not imported": "ingest.action.not_imported",
     "value set to empty": "ingest.action.emptied",
 }
 
@@ -130,6 +131,18 @@ class StagedSheet:
     rejects_sql: str | None
     # The uploaded file this sheet came from (a .zip for its members): one upload each.
     origin: str | None = None
+
+
+@dataclass(frozen=True)
+class UnmatchedSheet:
+    """A sheet of an uploaded file that no table took: ``rejects_sql`` selects its rows
+    as rows set aside (row_number, action, reasons, data), on the cursor given to
+    ``store``; ``origin``: the uploaded file it came from."""
+
+    file_name: str
+    sheet: str
+    rejects_sql: str
+    origin: str
 
 
 class Workspace:
@@ -286,12 +299,15 @@ class Workspace:
         staged: list[StagedSheet],
         *,
         originals: dict[str, Original],
+        unmatched: Iterable[UnmatchedSheet] = (),
     ) -> list[dict]:
         """Write staged sheets in one transaction on ``cur``; return one summary per sheet.
 
         Each uploaded file (``StagedSheet.origin``) gets its own upload id and a row in
         ``upload_files`` naming its kept original (``originals``, by file name; see
-        :meth:`keep_original`). Any error rolls everything back.
+        :meth:`keep_original`). ``unmatched``: sheets of the same files that no table
+        took; their rows are kept as rows set aside, and ``uploads`` lists each with no
+        table. Any error rolls everything back.
         """
         summaries: list[dict] = []
         upload_ids: dict[str, int] = {}
@@ -320,6 +336,29 @@ class Workspace:
                 )
                 last_seq[at] = summary.pop("last_seq")
                 summaries.append(summary)
+            for other in unmatched:
+                found = upload_ids.get(other.origin)
+                if found is None:  # a file no sheet of which was imported is refused whole
+                    continue
+                cur.execute(
+                    "INSERT INTO rejects (upload_id, file_name, sheet, row_number, action, "
+                    f"reasons, data) SELECT ?, ?, ?, * FROM ({other.rejects_sql})",
+                    [found, other.file_name, other.sheet],
+                )
+                (aside,) = cur.execute(f"SELECT count(*) FROM ({other.rejects_sql})").fetchall()[0]
+                kept = originals.get(other.origin)
+                cur.execute(
+                    "INSERT INTO uploads VALUES (?, ?, ?, NULL, 0, ?, 0, ?, ?, ?)",
+                    [
+                        found,
+                        other.file_name,
+                        other.sheet,
+                        int(aside),
+                        now,
+                        kept.checksum if kept else None,
+                        kept.size if kept else None,
+                    ],
+                )
         return summaries
 
     def keep_original(self, name: str, data: bytes | Path) -> Original:

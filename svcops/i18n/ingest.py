@@ -311,6 +311,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": '{column} ({source}): "{value}" cannot be read as text',
         "zh": "{column}（{source}）：“{value}”无法读取为文本",
     },
+    "ingest.reason.sheet_unmatched": {
+        "en": "no table matches this sheet; the row is kept here as uploaded",
+        "zh": "没有与此工作表匹配的数据表；该行按上传原样保存在此",
+    },
     "ingest.reason.summary": {
         "en": "summary row (a total line, not data)",
         "zh": "汇总行（合计行，不是数据）",
@@ -320,6 +324,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "{columns} 重复：本工作表第 {row} 行的主键相同，已保留该行",
     },
     "ingest.action.rejected": {"en": "rejected", "zh": "拒收"},
+    "ingest.action.not_imported": {"en": "not imported", "zh": "未导入"},
     "ingest.action.emptied": {"en": "value set to empty", "zh": "值已置空"},
     # -- mapping profiles ------------------------------------------------------------
     "ingest.profile.no_name": {"en": "a profile needs a name", "zh": "映射配置需要名称"},

@@ -12,6 +12,7 @@ log) or an event log (case, activity, time) feeds ``events`` with every row and
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -23,8 +24,8 @@ import pyarrow.compute as pc
 
 from ..i18n import DEFAULT_LANGUAGE, Message, render, say, t
 from ..schema import EVENT_ACTOR_HEADERS, EVENT_TIME_HEADERS, TABLES, normalise_header
-from ..store import SEQ_COL, StagedSheet, Workspace, key_expr
-from .coerce import key_duplicates_sql, staging_sql
+from ..store import SEQ_COL, StagedSheet, UnmatchedSheet, Workspace, key_expr
+from .coerce import _lit, _q, key_duplicates_sql, staging_sql
 from .dates import infer_datetime_formats
 from .mapping import Mapping, classify, created_from_values, map_columns, mapping_from_rows
 from .matrix import months_as_rows
@@ -256,13 +257,15 @@ class SheetPreview:
 
 def _read_all(
     ws: Workspace | None, files, profile: str | None, overrides, kept: list | None = None
-) -> tuple[ImportReport, list[_Sheet], list[RawSheet]]:
+) -> tuple[ImportReport, list[_Sheet], list[RawSheet], list[tuple[str, RawSheet]]]:
     """Read and recognise every file; with ``kept`` (a list), also keep each file's
-    original in ``ws``, appended to ``kept`` even when reading fails."""
+    original in ``ws``, appended to ``kept`` even when reading fails. Also returns the
+    sheets with rows that no table took (with the file they came from), to be kept."""
     report = ImportReport()
     forced = get_profile(ws, profile) if (profile and ws is not None) else None
     sheets: list[_Sheet] = []
     raws: list[RawSheet] = []
+    unmatched: list[tuple[str, RawSheet]] = []
     # The workbook reader releases the GIL, and so do hashing and file copies: each file
     # is kept (hashed, copied beside the workspace) on the other core while it is parsed.
     try:
@@ -280,11 +283,13 @@ def _read_all(
                     if copying is not None and kept is not None:
                         kept.append(_kept(name, copying))
                 raws.extend(read)
-                found = [
-                    s
-                    for s in (_recognise(name, raw, report, ws, forced, overrides) for raw in read)
-                    if s
-                ]
+                found = []
+                for raw in read:
+                    recognised = _recognise(name, raw, report, ws, forced, overrides)
+                    if recognised:
+                        found.append(recognised)
+                    elif report.skipped[-1][2].key not in _NOT_KEPT:
+                        unmatched.append((name, raw))
                 if not found:
                     reasons = tuple(
                         say("ingest.skip.in_sheet", sheet=s, reason=r)
@@ -299,7 +304,12 @@ def _read_all(
                 sheets.extend(found)
     except ValueError as exc:  # e.g. Arrow refusing a value: one line, as for a bad file
         raise IngestError(say("ingest.error.other", detail=str(exc))) from exc
-    return report, sheets, raws
+    return report, sheets, raws, unmatched
+
+
+# Sheets skipped for these reasons hold nothing to keep (no rows), or were left out by
+# the user's own choice; any other skipped sheet's rows are kept as rows set aside.
+_NOT_KEPT = {"ingest.skip.empty", "ingest.skip.chosen"}
 
 
 def _kept(name: str, copying):
@@ -323,7 +333,7 @@ def preview(
     Raises IngestError for a file that cannot be imported, as :func:`import_files` would
     (a ProfileError, which is one, for an unknown profile name).
     """
-    report, sheets, raws = _read_all(ws, files, profile, overrides)
+    report, sheets, raws, _unmatched = _read_all(ws, files, profile, overrides)
     by_key = {(s.raw.file_name, s.raw.sheet): s for s in sheets}
     skipped = {(f, sh): r for f, sh, r in report.skipped}
     out = []
@@ -425,7 +435,7 @@ def import_files(
 
 
 def _import(ws: Workspace, files, profile, overrides, kept: list) -> ImportReport:
-    report, sheets, _raws = _read_all(ws, files, profile, overrides, kept)
+    report, sheets, _raws, unmatched = _read_all(ws, files, profile, overrides, kept)
 
     cur = ws.cursor()
     temps: list[str] = []
@@ -440,7 +450,8 @@ def _import(ws: Workspace, files, profile, overrides, kept: list) -> ImportRepor
                 staged.append(item)
                 about.append((mapping, notes))
         staged = _tickets_sheets_first(staged, derived)
-        summaries = ws.store(cur, staged, originals={o.name: o for o in kept})
+        aside = [_unmatched(cur, i, origin, raw) for i, (origin, raw) in enumerate(unmatched)]
+        summaries = ws.store(cur, staged, originals={o.name: o for o in kept}, unmatched=aside)
         for (mapping, notes), s in zip(about, summaries, strict=True):
             report.sheets.append(
                 SheetReport(
@@ -524,6 +535,21 @@ def _staged(sheet: _Sheet, table_name: str, stage: str) -> StagedSheet:
         ),
         origin=sheet.origin,
     )
+
+
+def _unmatched(cur, i: int, origin: str, raw: RawSheet) -> UnmatchedSheet:
+    """A sheet no table took, as rows set aside: each row as uploaded (JSON), with its
+    row number, so nothing of the file is lost from the workspace."""
+    name = f"_unmatched{i}"
+    cur.register(name, raw.data)
+    fields = [c for c in raw.data.column_names if c != "_row"]
+    row = "to_json({" + ", ".join(f"{_lit(f)}: {_q(f)}" for f in fields) + "})"
+    reason = json.dumps([{"key": "ingest.reason.sheet_unmatched", "params": {}}])
+    sql = (
+        f"SELECT _row AS row_number, 'not imported' AS action, {_lit(reason)} AS reasons, "
+        f"CAST({row} AS VARCHAR) AS data FROM {name}"
+    )
+    return UnmatchedSheet(raw.file_name, raw.sheet, sql, origin)
 
 
 def _stage(cur, i: int, sheet: _Sheet, temps: list[str]):

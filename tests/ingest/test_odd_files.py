@@ -5,6 +5,7 @@ damaged members and archives inside archives; a column of the file's own called
 from __future__ import annotations
 
 import io
+import json
 import zipfile
 
 import pytest
@@ -144,3 +145,44 @@ def test_the_size_refusal_states_size_and_limit_in_the_same_megabytes(monkeypatc
     assert str(caught.value).startswith(
         "big.xlsx: the file is 200.3 MB, over the upload limit of 200 MB"
     )
+
+
+def test_a_sheet_no_table_matches_is_reported_and_its_rows_kept(ws, tmp_path):
+    from openpyxl import Workbook
+
+    from svcops.ingest import import_paths
+
+    wb = Workbook()
+    sheet = wb.active
+    sheet.title = "tickets"
+    sheet.append(["ticket_id", "created_at", "priority"])
+    sheet.append(["A1", "2025-01-06 09:00", "P3"])
+    notes = wb.create_sheet("Notes")
+    notes.append(["remark", "who"])
+    notes.append(["check this", "bob"])
+    notes.append(["+cmd|' /C calc'!A0", "amy"])
+    path = tmp_path / "two sheets.xlsx"
+    wb.save(path)
+
+    report = import_paths(ws, [path])
+    assert [(s.sheet, s.rows) for s in report.sheets] == [("tickets", 1)]
+    ((file, skipped, reason),) = report.skipped
+    assert (file, skipped, reason.key) == ("two sheets.xlsx", "Notes", "ingest.skip.no_table")
+    # The sheet is listed with the upload, and its two rows are kept, as uploaded.
+    uploads = ws.uploads()
+    listed = uploads[["sheet", "table_name", "rows", "rejected"]].astype(object)
+    assert listed.where(listed.notna(), None).values.tolist() == [
+        ["Notes", None, 0, 2],
+        ["tickets", "tickets", 1, 0],
+    ]
+    assert uploads["upload_id"].nunique() == 1
+    aside = ws.rejects()
+    assert aside[["sheet", "row_number", "action"]].values.tolist() == [
+        ["Notes", 2, "not imported"],
+        ["Notes", 3, "not imported"],
+    ]
+    assert json.loads(aside["data"].iloc[1]) == {"remark": "+cmd|' /C calc'!A0", "who": "amy"}
+    assert aside["reason"].iloc[0].startswith("no table matches this sheet")
+    # Removing the upload takes the kept rows with it.
+    ws.remove_upload(int(uploads["upload_id"].iloc[0]))
+    assert ws.rejects().empty and ws.uploads().empty
