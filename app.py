@@ -45,6 +45,7 @@ def _to_overview() -> None:
     st.switch_page(overview, query_params={k: st.query_params.get_all(k) for k in st.query_params})
 
 
+# The management areas in the SPEC's order (its "Management areas" table).
 pages = {
     t("nav.section.areas", lang): [
         overview,
@@ -53,6 +54,12 @@ pages = {
             title=t("process.nav", lang),
             icon=":material/account_tree:",
             url_path="process",
+        ),
+        st.Page(
+            "views/resource.py",
+            title=t("nav.resource", lang),
+            icon=":material/groups:",
+            url_path="resource",
         ),
         st.Page(
             "views/quality.py",
@@ -65,12 +72,6 @@ pages = {
             title=t("nav.performance", lang),
             icon=":material/leaderboard:",
             url_path="performance",
-        ),
-        st.Page(
-            "views/resource.py",
-            title=t("nav.resource", lang),
-            icon=":material/groups:",
-            url_path="resource",
         ),
         st.Page(
             "views/cost.py",
