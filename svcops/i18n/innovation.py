@@ -2,7 +2,7 @@
 
 STRINGS: dict[str, dict[str, str]] = {
     "innovation.title": {"en": "Innovation management", "zh": "服务创新管理"},
-    "innovation.nav": {"en": "Innovation", "zh": "服务创新"},
+    "innovation.nav": {"en": "Innovation management", "zh": "创新管理"},
     "innovation.question": {
         "en": "Is the improvement portfolio paying off?",
         "zh": "改进项目组合是否带来回报？",

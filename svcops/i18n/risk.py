@@ -15,7 +15,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     # -- page ----------------------------------------------------------------------------
     "risk.title": {"en": "Risk management", "zh": "服务风险管理"},
-    "risk.nav": {"en": "Risk", "zh": "风险管理"},
+    "risk.nav": {"en": "Risk management", "zh": "风险管理"},
     "risk.as_of": {
         "en": "As of {as_of}: the register's dates are judged on this day, and the indicators "
         "look back {periods} periods of {days} days ending on it.",
