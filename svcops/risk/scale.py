@@ -151,7 +151,10 @@ THREE_LEVEL: dict[str, int] = {
 }
 
 # "4", "4 - Likely", "L4", "4级", "Likely (4)".
-_NUMBER = re.compile(r"^\s*[a-z]?\s*(\d+(?:\.0+)?)\s*(?:级|分)?\s*(?:[-:–—.)]\s*\S.*)?$", re.I)
+# A dot ends the number only when no digit follows it: "2.5" is not "2 - 5".
+_NUMBER = re.compile(
+    r"^\s*[a-z]?\s*(\d+(?:\.0+)?)\s*(?:级|分)?\s*(?:(?:[-:–—)]|\.(?!\d))\s*\S.*)?$", re.I
+)
 _TRAILING_NUMBER = re.compile(r"^\D*\(\s*(\d)\s*\)\s*$")
 
 
@@ -186,10 +189,15 @@ def scale_value(value: object, three_level: bool = False) -> int | None:
         if word in WORDS:
             return WORDS[word]
         number = _number(text)
+        # "4 - Likely", "Likely (4)", "4 Likely": a known word beside the number must
+        # agree with it ("High (2)", "1.5 - low" are not guessed either way).
+        head = fold(re.sub(r"[\d.()（）]", " ", text))
+        said = WORDS.get(head) or WORDS.get(fold(re.sub(r"^\W*[a-z]?\W*\d+\W*", "", text)))
+        numbers = [float(n) for n in re.findall(r"\d+(?:\.\d+)?", text)]
+        if said is not None and any(n != said for n in numbers):
+            return None
         if number is None:
-            # "Likely (4)" or "4 Likely": a known word with its number agrees; take the word.
-            head = fold(re.sub(r"[\d()（）]", " ", text))
-            return WORDS.get(head)
+            return said
     if number is None or number != round(number) or not 1 <= number <= 5:
         return None
     return int(number)

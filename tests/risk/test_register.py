@@ -233,6 +233,28 @@ def test_a_three_level_register_is_read_as_one_three_five(tmp_path):
         assert any("1 / 3 / 5" in render(n) for n in report.sheets[0].notes)
 
 
+@pytest.mark.parametrize(
+    "text", ["2.5", "4.5", "L2.5", "1.5 - Low", "3.5.1", "High (2)", "Low (5)", "3 - High"]
+)
+def test_a_fraction_or_a_word_that_contradicts_its_number_is_not_guessed(text):
+    # "2.5" once read as "2 - 5" (level 2), and a word beside a number was never checked.
+    assert scale_value(text) is None
+
+
+def test_a_fraction_in_a_column_of_words_is_rejected_not_cut_to_its_whole_part(tmp_path):
+    rows = [
+        {"Risk ID": "F-1", "Title": "a", "Likelihood": 2.5, "Impact": "Major"},
+        {"Risk ID": "F-2", "Title": "b", "Likelihood": "Likely", "Impact": "4.5"},
+        {"Risk ID": "F-3", "Title": "c", "Likelihood": "2.0", "Impact": "Likely (4)"},
+    ]
+    path = write_workbook(tmp_path / "r.xlsx", {"Risks": rows})
+    with Workspace(tmp_path / "ws.duckdb") as ws:
+        import_paths(ws, [path])
+        got = ws.query("SELECT risk_id, likelihood, impact FROM risks ORDER BY 1")
+        assert got.values.tolist() == [["F-3", 2, 4]]
+        assert ws.scalar("SELECT count(*) FROM rejects") == 2
+
+
 # --------------------------------------------------------------------------- bands
 
 
