@@ -207,20 +207,23 @@ def irr(flows) -> float | None:
 
 
 def payback(flows, rate: float | None = None) -> float | None:
-    """Years until the cumulative cash flow (discounted at ``rate`` when given) first
-    reaches 0, interpolated linearly within the year it does (flows spread evenly over
-    the year); 0 when nothing is invested; None when it is not reached within the
-    flows' horizon."""
+    """Years until the cumulative cash flow (discounted at ``rate`` when given) reaches 0
+    for good (after its last year below 0), interpolated linearly within the year it
+    does (flows spread evenly over the year); 0 when it is never below 0 (nothing
+    invested and no net cost); None when it is still below 0 at the flows' horizon
+    (an initiative with no investment whose running cost exceeds its benefit never
+    pays back)."""
     flows = np.asarray(flows, dtype="float64")
     if rate is not None:
         flows = flows / (1.0 + rate) ** np.arange(len(flows))
     cum = np.cumsum(flows)
-    if cum[0] >= 0:
+    below = np.flatnonzero(cum < 0)
+    if below.size == 0:
         return 0.0
-    for t in range(1, len(flows)):
-        if cum[t] >= 0:
-            return float(t - 1 + (-cum[t - 1]) / flows[t])
-    return None
+    last = int(below[-1])
+    if last == len(flows) - 1:
+        return None
+    return float(last + (-cum[last]) / flows[last + 1])
 
 
 @dataclass(frozen=True)

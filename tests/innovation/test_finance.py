@@ -123,6 +123,17 @@ def test_payback_is_zero_without_investment():
     assert inn.payback([0, 10, 10]) == 0.0
 
 
+def test_no_investment_but_a_net_cost_never_pays_back():
+    # Nothing invested, 100 benefit, 300 running cost: -200 a year, never recovered.
+    case = inn.business_case(0, 100, 300, years=5, rate=0.08)
+    assert case.payback_years is None and case.discounted_payback_years is None
+    # A net cost in year 1 (benefit delayed 1.5 years) recovered later: cumulative
+    # 0, -100, -50, +150 -> below 0 last at the end of year 2, 50 of year 3's 200.
+    assert inn.payback([0, -100, 50, 200]) == pytest.approx(2 + 50 / 200)
+    # Paid back, then below 0 again, then back: counted from the last time below 0.
+    assert inn.payback([-100, 150, -100, 100]) == pytest.approx(2 + 50 / 100)
+
+
 # --------------------------------------------------------------------------- the case
 
 
