@@ -168,9 +168,15 @@ def cmd_innovation(args) -> int:
 
     path = _existing_workspace(args)
     filters = _filters(args)
-    if args.discount_rate <= -1 or args.years < 1 or args.window < innovation.MIN_DAYS:
+    if (
+        not -1 < args.discount_rate < float("inf")
+        or not 1 <= args.years <= innovation.MAX_YEARS
+        or not 0 <= args.delay <= args.years
+        or args.window < innovation.MIN_DAYS
+    ):
         raise CliError(
-            f"--discount-rate must be above -1, --years at least 1 and --window at least "
+            f"--discount-rate must be a number above -1, --years from 1 to "
+            f"{innovation.MAX_YEARS}, --delay from 0 to --years and --window at least "
             f"{innovation.MIN_DAYS}"
         )
     with Workspace(path) as ws:

@@ -45,6 +45,7 @@ __all__ = [
     "SENSITIVITY_RATES",
     "VERDICTS",
     "KPIS",
+    "MAX_YEARS",
     "MIN_DAYS",
     "PATH",
     "PENDING",
@@ -359,6 +360,9 @@ def portfolio_case(
         total += cash_flows(inv, ben, run, years, delay)
     return _case(total, rate, years)
 
+
+#: The longest horizon the CLI accepts (years); the IRR solves a polynomial of this degree.
+MAX_YEARS = 100
 
 #: The discount rates of :func:`rate_sensitivity` (fractions per year).
 SENSITIVITY_RATES: tuple[float, ...] = tuple(round(0.01 * i, 2) for i in range(0, 21))

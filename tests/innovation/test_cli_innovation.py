@@ -54,6 +54,11 @@ def test_text_and_bad_arguments(tmp_path, workbook, capsys):
     assert "handle_minutes: change -5, measured 912 a year, confirmed" in text
     assert main(["innovation", "--workspace", path, "--discount-rate", "-1"]) == 1
     assert "--discount-rate" in capsys.readouterr().err
+    # NaN would print NaN (not JSON), a negative delay raised a traceback and a horizon
+    # of thousands of years ran for minutes in the IRR: each is refused in one line.
+    for bad in (["--discount-rate", "nan"], ["--delay", "-1"], ["--years", "3000"]):
+        assert main(["innovation", "--workspace", path, "--json", *bad]) == 1
+        assert "--years from 1 to 100" in capsys.readouterr().err
 
 
 def test_an_empty_register(tmp_path, capsys):
