@@ -16,6 +16,7 @@ import re
 import zipfile
 import zlib
 from dataclasses import dataclass, replace
+from datetime import date, datetime, time
 from pathlib import Path
 
 import fastexcel
@@ -274,6 +275,40 @@ def _read_workbook(name: str, data: Source) -> list[RawSheet]:
     return sheets
 
 
+def _header_text(value: object) -> str | None:
+    """A header cell that is not text, as text: a date as its month (``2025-01``) when
+    it is a month's first day (a finance matrix's month columns), else as the day; a
+    whole number without a decimal point; None for anything else."""
+    if isinstance(value, datetime):
+        if value.time() != time(0):
+            return None
+        value = value.date()
+    if isinstance(value, date):
+        return value.strftime("%Y-%m" if value.day == 1 else "%Y-%m-%d")
+    if isinstance(value, int | float) and not isinstance(value, bool) and float(value).is_integer():
+        return str(int(value))
+    return None
+
+
+def _dated_headers(reader: fastexcel.ExcelReader, sheet: str, table: pa.Table) -> pa.Table:
+    """The reader names a header cell that holds a date or a number (a cost centre x
+    month matrix's ``Jan-25`` columns are real dates) as unnamed; name such columns by
+    their cells (:func:`_header_text`), read once more without a header."""
+    unnamed = [i for i, n in enumerate(table.column_names) if _unnamed(n)]
+    if not unnamed:
+        return table
+    first = reader.load_sheet(sheet, header_row=None, n_rows=1).to_arrow()
+    if first.num_rows == 0 or first.num_columns != table.num_columns:
+        return table
+    cells = [first.column(i)[0].as_py() for i in range(first.num_columns)]
+    names = list(table.column_names)
+    for i in unnamed:
+        text = _header_text(cells[i])
+        if text is not None and text not in names:
+            names[i] = text
+    return table.rename_columns(names)
+
+
 def _read_sheet(name: str, reader: fastexcel.ExcelReader, sheet: str) -> RawSheet:
     """One pass when the first row is the header (the common export); a second,
     positioned read only for report-style sheets with title rows or a two-row header,
@@ -286,6 +321,7 @@ def _read_sheet(name: str, reader: fastexcel.ExcelReader, sheet: str) -> RawShee
         raise
     if table.num_columns == 0:
         return RawSheet(name, sheet, _with_row_numbers(table, 2))
+    table = _dated_headers(reader, sheet, table)
     loc = locate_table(_grid(table, _PROBE_ROWS, header=True))
     if loc.header_row == 0 and loc.data_start == 1:
         renamed = table.rename_columns(loc.names)

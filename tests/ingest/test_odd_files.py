@@ -186,3 +186,35 @@ def test_a_sheet_no_table_matches_is_reported_and_its_rows_kept(ws, tmp_path):
     # Removing the upload takes the kept rows with it.
     ws.remove_upload(int(uploads["upload_id"].iloc[0]))
     assert ws.rejects().empty and ws.uploads().empty
+
+
+def test_a_cost_matrix_whose_month_headers_are_excel_dates_imports(ws):
+    """Finance's cost centre x month matrix, its month headers real date cells shown as
+    Jan-25: each filled cell becomes a cost row of that month."""
+    from datetime import datetime
+
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    sheet = wb.active
+    sheet.title = "Costs"
+    sheet.append(["Cost centre", "Category"] + [datetime(2025, m, 1) for m in (1, 2, 3)])
+    sheet.append(["Service Desk", "Staff", 1000, 1100, 1200])
+    sheet.append(["Applications", "Contractors", 500, None, 700])
+    for cell in sheet[1][2:]:
+        cell.number_format = "mmm-yy"
+    buf = io.BytesIO()
+    wb.save(buf)
+    report = import_files(ws, [("matrix.xlsx", buf.getvalue())])
+    assert [(s.table, s.rows) for s in report.sheets] == [("costs", 5)]
+    got = ws.query(
+        "SELECT cost_center, strftime(period, '%Y-%m') AS month, amount FROM costs "
+        "ORDER BY cost_center, period"
+    )
+    assert got.values.tolist() == [
+        ["Applications", "2025-01", 500.0],
+        ["Applications", "2025-03", 700.0],
+        ["Service Desk", "2025-01", 1000.0],
+        ["Service Desk", "2025-02", 1100.0],
+        ["Service Desk", "2025-03", 1200.0],
+    ]
