@@ -599,8 +599,18 @@ if view.has_tickets:
 if not ctx.presenter:
     with st.expander(t("risk.thresholds", lang)):
         st.caption(t("risk.thresholds_help", lang))
+        ignored = thresholds.loc[thresholds["ignored"], "indicator"]
+        if len(ignored):
+            st.warning(
+                t(
+                    "risk.thresholds_ignored",
+                    lang,
+                    indicators=", ".join(map(kri_name, ignored)),
+                    most=risk.PERIODS,
+                )
+            )
         edited = st.data_editor(
-            thresholds.drop(columns=["stored"]),
+            thresholds.drop(columns=["stored", "ignored"]),
             hide_index=True,
             width="stretch",
             key="risk_thresholds",

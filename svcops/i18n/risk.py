@@ -292,6 +292,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "最近一期没有类别有 20 张由具名处理人完成的工单（请上传处理人列）",
     },
     "risk.thresholds": {"en": "Indicator thresholds", "zh": "指标阈值"},
+    "risk.thresholds_ignored": {
+        "en": "The stored thresholds of {indicators} cannot be used (amber above red, a "
+        "negative threshold, or periods outside 1-{most}), so the defaults apply; save corrected "
+        "ones here.",
+        "zh": "{indicators} 已保存的阈值无法使用（黄色阈值高于红色阈值、阈值为负，或连续周期不在 1-{most} 之间），"
+        "因此采用默认值；请在此处保存更正后的阈值。",
+    },
     "risk.thresholds_help": {
         "en": "Every indicator is worse when higher: amber from the amber value, red from the "
         "red value (shares as fractions, 0.25 = 25%). Red for the number of periods in a row "

@@ -135,21 +135,31 @@ def status(value: float | None, amber: float, red: float) -> str:
 def load_thresholds(ws: Workspace) -> pd.DataFrame:
     """Every indicator's thresholds: ``indicator, amber, red, periods, stored`` (the
     workspace's where stored, else the defaults of :data:`INDICATORS`), in
-    :data:`INDICATORS` order. Stored rows for unknown indicators are left out."""
+    :data:`INDICATORS` order. Stored rows for unknown indicators are left out.
+
+    A stored row :func:`validate_thresholds` would refuse (an imported sheet is not
+    checked as an edit is: amber above red, a negative threshold, periods 0 or more
+    than :data:`PERIODS`) is not used: that indicator keeps its defaults, ``stored``
+    False and ``ignored`` True, so the page can say so."""
     stored = select(ws, "kri_thresholds", ["indicator", "amber", "red", "periods"])
     stored["indicator"] = stored["indicator"].map(_key)
     stored = stored.drop_duplicates("indicator", keep="last").set_index("indicator")
     rows = []
     for ind in INDICATORS.values():
-        row = {"indicator": ind.key, "amber": ind.amber, "red": ind.red, "periods": ind.periods}
+        default = {"indicator": ind.key, "amber": ind.amber, "red": ind.red}
+        row = {**default, "periods": ind.periods, "stored": False, "ignored": False}
         if ind.key in stored.index:
             got = stored.loc[ind.key]
+            mine = dict(row)
             for col in ("amber", "red", "periods"):
                 if not pd.isna(got[col]):
-                    row[col] = got[col]
-            row["stored"] = True
-        else:
-            row["stored"] = False
+                    mine[col] = got[col]
+            try:
+                validate_thresholds(pd.DataFrame([mine]))
+            except RiskError:
+                row["ignored"] = True
+            else:
+                row = {**mine, "stored": True}
         rows.append(row)
     out = pd.DataFrame(rows)
     out["periods"] = out["periods"].astype("int64")

@@ -122,3 +122,15 @@ def test_presenting_hides_the_controls(register_only):
     assert not [w for w in at.selectbox if str(w.key).startswith("risk_")]
     assert not at.button or all(b.label != "Keep this score" for b in at.button)
     assert len(at.get("vega_lite_chart")) == 1
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_imported_thresholds_that_cannot_be_used_are_named(register_only, tmp_path, lang):
+    sheet = [{"Indicator": "reopen_rate", "Amber": 0.5, "Red": 0.1, "Periods": 2}]
+    with Workspace(register_only) as ws:
+        import_paths(ws, [write_workbook(tmp_path / "kri.xlsx", {"KRI thresholds": sheet})])
+    at = _run(lang=lang)
+    warnings = " ".join(w.value for w in at.warning)
+    assert {"en": "The stored thresholds of Reopen rate", "zh": "重开率 已保存的阈值"}[
+        lang
+    ] in warnings

@@ -380,3 +380,36 @@ def test_the_sample_reviews_exactly_the_planted_risks(sample_ws):
     reg = view.register
     assert reg["overdue"].sum() == 1 and reg.loc[reg["overdue"], "risk_id"].item() == "R-005"
     assert 25 <= len(reg) <= 35
+
+
+def test_imported_thresholds_an_edit_would_refuse_are_not_used(tmp_path):
+    # A thresholds sheet is imported without the checks of the page's editor: periods 0
+    # once marked every linked risk for review while its indicator was green, and a
+    # negative red made the SLA breach rate red at 0%.
+    from svcops.ingest import import_paths
+    from tests.conftest import write_workbook
+
+    rows = [
+        {"Indicator": "reopen_rate", "Amber": 0.05, "Red": 0.1, "Periods": 0},
+        {"Indicator": "sla_breach_rate", "Amber": -1, "Red": -0.5, "Periods": 2},
+        {"Indicator": "backlog_growth", "Amber": None, "Red": 0.2, "Periods": 2},
+        {"Indicator": "backlog_ageing", "Amber": 0.2, "Red": 0.1, "Periods": 2},
+        {"Indicator": "p1_resolution_hours", "Amber": 2, "Red": 3, "Periods": 13},
+        {"Indicator": "reassignment_rate", "Amber": 0.2, "Red": 0.3, "Periods": 12},
+    ]
+    path = write_workbook(tmp_path / "kri.xlsx", {"KRI thresholds": rows})
+    with Workspace(tmp_path / "ws.duckdb") as ws:
+        import_paths(ws, [path])
+        assert ws.scalar("SELECT count(*) FROM kri_thresholds") == 6
+        th = risk.load_thresholds(ws).set_index("indicator")
+    cols = ["amber", "red", "periods", "stored", "ignored"]
+    # Each bad row keeps the defaults of risk.INDICATORS; backlog_growth's blank amber
+    # is its default 0.50, above the stored red 0.2.
+    assert th.loc["reopen_rate", cols].tolist() == [0.08, 0.12, 3, False, True]
+    assert th.loc["sla_breach_rate", cols].tolist() == [0.25, 0.35, 3, False, True]
+    assert th.loc["backlog_growth", cols].tolist() == [0.5, 1.0, 3, False, True]
+    assert th.loc["backlog_ageing", cols].tolist() == [0.1, 0.25, 3, False, True]
+    assert th.loc["p1_resolution_hours", cols].tolist() == [4.0, 8.0, 3, False, True]
+    # A good row is used as stored.
+    assert th.loc["reassignment_rate", cols].tolist() == [0.2, 0.3, 12, True, False]
+    assert not th.loc["downtime_share", "ignored"]
