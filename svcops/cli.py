@@ -395,6 +395,7 @@ def cmd_cost(args) -> int:
                 "fiscal_year": [view.fy.first.isoformat(), view.fy.last.isoformat()],
                 "as_of": view.as_of.isoformat(),
                 "months_elapsed": view.months_elapsed,
+                "months_unreported": view.months_unreported,
                 "ytd": view.ytd,
                 "run_rate": view.run_rate,
                 "straight_line": view.straight_line,

@@ -858,9 +858,13 @@ class Outlook:
     """Where spend ends the fiscal year ``fy`` if it goes on as so far.
 
     ``as_of``: the last month counted (the period's last month, or the report's last
-    when earlier); ``months_elapsed`` of 12; ``ytd`` actual spend from the fiscal
-    year's start through ``as_of``; ``run_rate`` (``ytd / months_elapsed``, per month);
-    ``straight_line`` (``ytd + run_rate * months left``); ``budget`` (the fiscal
+    when earlier); ``months_elapsed``: the months counted, from the fiscal year's start
+    (or the report's first month when the report starts later) through ``as_of``;
+    ``months_unreported``: the fiscal year's months before the report's first (not in
+    the report: no spend known, not a spend of 0); ``ytd`` actual spend of the months
+    counted; ``run_rate`` (``ytd / months_elapsed``, per month); ``straight_line``
+    (``ytd + run_rate * every month not counted``: the months left and the months
+    unreported); ``budget`` (the fiscal
     year's whole budget; NaN without one) and ``budget_months`` (how many of its 12
     months have one: fewer than 12 makes ``over`` and ``exhausted_on`` too gloomy); ``over`` (``straight_line - budget``:
     positive is a projected overspend); ``exhausted_on`` (the day the budget runs
@@ -877,6 +881,7 @@ class Outlook:
     fy: Months
     as_of: date
     months_elapsed: int
+    months_unreported: int
     ytd: float
     run_rate: float
     straight_line: float
@@ -907,18 +912,25 @@ def outlook(ws: Workspace, filters: Filters, fy_start: int = 1) -> Outlook | Mes
         return Message("cost.outlook.no_data")
     done = _by_key_monthly(ws, fy)
     frame = pd.DataFrame({"month": fy.list()}).merge(done, on="month", how="left")
-    elapsed = Months(fy.first, as_of)
-    is_done = frame["month"] <= as_of
+    # Months before the report's first are not reported (no spend known): they are
+    # not counted in the run rate and are projected at it, like the months left.
+    counted = Months(max(fy.first, rep.first), as_of)
+    unreported = frame["month"] < counted.first
+    is_done = (frame["month"] <= as_of) & ~unreported
     frame["actual"] = frame["actual"].where(~is_done | frame["actual"].notna(), 0.0)
     frame.loc[~is_done, "actual"] = np.nan
-    n = elapsed.n
+    n = counted.n
+    early = int(unreported.sum())
     ytd = float(frame.loc[is_done, "actual"].sum())
     run_rate = ytd / n
     left = 12 - n
     straight = ytd + run_rate * left
     budget = float(frame["budget"].sum()) if frame["budget"].notna().any() else math.nan
     over = straight - budget
-    exhausted, already = _exhaustion(frame, fy, as_of, ytd, budget)
+    spent = frame["actual"].where(~unreported, run_rate)
+    exhausted, already = _exhaustion(
+        frame.assign(actual=spent), fy, as_of, ytd + run_rate * early, budget
+    )
     frame["straight_line"] = np.where(is_done, np.nan, run_rate)
 
     seasonal = low = high = math.nan
@@ -957,6 +969,7 @@ def outlook(ws: Workspace, filters: Filters, fy_start: int = 1) -> Outlook | Mes
         fy=fy,
         as_of=as_of,
         months_elapsed=n,
+        months_unreported=early,
         ytd=ytd,
         run_rate=run_rate,
         straight_line=straight,
@@ -990,21 +1003,24 @@ def outlook_lines(o: Outlook) -> tuple[pd.DataFrame, pd.DataFrame]:
     cum = m["actual"].fillna(0).cumsum()
     rows = [(t, "actual", v) for t, v in zip(m.loc[done, "month"], cum[done], strict=True)]
     last = m.loc[done, "month"].iloc[-1]
-    ahead = m.loc[~done, "month"].tolist()
+    after = m["month"] > last
+    ahead = m.loc[after, "month"].tolist()
     band = pd.DataFrame(columns=["month", "low", "high"])
     for series in ("straight_line", "seasonal"):
-        steps = m.loc[~done, series]
+        steps = m.loc[after, series]
         if steps.isna().all() and len(steps):
             continue
-        values = o.ytd + steps.cumsum()
-        rows += [(last, series, o.ytd)]
+        # The months before the report (straight line only) count from the last month.
+        start = o.ytd + float(np.nansum(m.loc[m["month"] < last, series]))
+        values = start + steps.cumsum()
+        rows += [(last, series, start)]
         rows += [(t, series, v) for t, v in zip(ahead, values, strict=True)]
-    if not m.loc[~done, "seasonal_low"].isna().all() and len(ahead):
+    if not m.loc[after, "seasonal_low"].isna().all() and len(ahead):
         band = pd.DataFrame(
             {
                 "month": [last, *ahead],
-                "low": [o.ytd, *(o.ytd + m.loc[~done, "seasonal_low"].cumsum())],
-                "high": [o.ytd, *(o.ytd + m.loc[~done, "seasonal_high"].cumsum())],
+                "low": [o.ytd, *(o.ytd + m.loc[after, "seasonal_low"].cumsum())],
+                "high": [o.ytd, *(o.ytd + m.loc[after, "seasonal_high"].cumsum())],
             }
         )
     return pd.DataFrame(rows, columns=["month", "series", "value"]).assign(

@@ -489,6 +489,15 @@ if isinstance(view, Message):
 else:
     fy_text = t("cost.fy_label", lang, first=view.fy.first, last=view.fy.last)
     st.caption(t("cost.outlook.caption", lang, fy=fy_text, n=view.months_elapsed, as_of=view.as_of))
+    if view.months_unreported:
+        st.caption(
+            t(
+                "cost.outlook.unreported",
+                lang,
+                first=view.months.loc[view.months["actual"].notna(), "month"].iloc[0],
+                n=view.months_unreported,
+            )
+        )
     m1, m2, m3, m4 = st.columns(4)
     m1.metric(t("cost.metric.ytd", lang), MONEY.format(view.ytd))
     m2.metric(t("cost.metric.run_rate", lang), MONEY.format(view.run_rate))

@@ -198,6 +198,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "{fy} 财年，已报告 12 个月中的 {n} 个月（至 {as_of:%Y-%m}）。直线法：按迄今月均支出延续。"
         "季节法：上年剩余月份乘以今年与上年同期之比，附 95% 区间。",
     },
+    "cost.outlook.unreported": {
+        "en": "The cost report starts in {first:%Y-%m}, after the fiscal year's start: the "
+        "months before it ({n}) are not in the report and are projected at the run rate, "
+        "like the months left.",
+        "zh": "成本报表从 {first:%Y-%m} 开始，晚于财年起始：此前的 {n} 个月不在报表中，"
+        "与剩余月份一样按当前月均支出推算。",
+    },
     "cost.outlook.budget_months": {
         "en": "The budget covers only {n} of the fiscal year's 12 months: the year-end "
         "over- or under-spend and the date the budget runs out compare a whole year's "

@@ -117,6 +117,25 @@ def test_a_fiscal_year_from_april(cost_only):
     assert {m.label: m.value for m in at.metric}["Spent so far this fiscal year"] == "1,600"
 
 
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_report_starting_after_the_fiscal_year_says_so(cost_only, lang):
+    at = _run(source="own", lang=lang)
+    at.session_state["cost_fy_start"] = 12
+    at.run()
+    assert not at.exception
+    said = _text(at)
+    metrics = {m.label: m.value for m in at.metric}
+    # FY Dec 2024 - Nov 2025; the report starts in January: December is not in it, so
+    # the run rate is 6400 / 4 = 1600 (not 6400 / 5) and the year end 6400 + 8 x 1600.
+    if lang == "en":
+        assert "4 of 12 months reported" in said
+        assert "The cost report starts in 2025-01" in said and "the months before it (1)" in said
+        assert metrics["Year end, straight line"] == "19,200"
+    else:
+        assert "成本报表从 2025-01 开始" in said and "此前的 1 个月" in said
+        assert "19,200" in metrics.values()
+
+
 def test_team_filters_say_the_cost_report_is_not_split(own):
     at = _run(source="sample", team="Service Desk")
     said = _text(at)

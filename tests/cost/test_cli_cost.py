@@ -44,6 +44,7 @@ def test_cost_outlook_with_an_april_fiscal_year(tmp_path, workbook, capsys):
     assert main([*args, "--json"]) == 0
     o = json.loads(capsys.readouterr().out)["outlook"]
     assert o["fiscal_year"] == ["2025-04-01", "2026-03-01"]
+    assert (o["months_elapsed"], o["months_unreported"]) == (4, 0)
     assert (o["ytd"], o["run_rate"], o["straight_line"]) == (9000.0, 2250.0, 27000.0)
     assert (o["budget"], o["projected_over"]) == (24100.0, 2900.0)
     assert o["budget_runs_out"] == date(2026, 2, 21).isoformat()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from datetime import date, datetime
 
+import pandas as pd
 import pytest
 
 from svcops import cost
@@ -528,3 +529,33 @@ def test_labour_change_by_channel_has_a_mix_effect(ws, workbook):
     # no handle minutes: no split by channel
     ws.query("UPDATE tickets SET handle_minutes = NULL")
     assert cost.decompose_labour(ws, FEB, basis="channel") == Message("cost.why.no_handle")
+
+
+def test_outlook_when_the_report_starts_after_the_fiscal_year_starts(ws, workbook):
+    # Calendar fiscal year; the report starts in June 2025: Jun 1200, Jul 1800. Jan-May
+    # are not in the report (not a spend of 0). Budget 1000 a month, 12000 a year.
+    rows = [_line(D(2025, 6, 1), 1200.0, "A", "Staff"), _line(D(2025, 7, 1), 1800.0, "A", "Staff")]
+    budget = [
+        {"period": D(2025, m, 1), "budget": 1000.0, "cost_center": "A", "category": "Staff"}
+        for m in range(1, 13)
+    ]
+    import_paths(ws, [workbook({"costs": rows, "budget": budget})])
+    o = cost.outlook(ws, Filters(start=D(2025, 6, 1), end=D(2025, 7, 31)))
+    # Two months counted: 3000 / 2 = 1500 a month (not 3000 / 7 = 428.57).
+    assert (o.months_elapsed, o.months_unreported, o.ytd, o.run_rate) == (2, 5, 3000.0, 1500.0)
+    # The ten months not counted (Jan-May before the report, Aug-Dec after) at the run
+    # rate: 3000 + 10 x 1500 = 18000, 6000 over the 12000 budget.
+    assert (o.straight_line, o.over) == (18000.0, 6000.0)
+    assert o.months["straight_line"].sum() == 15000.0
+    # Spend to July's end with Jan-May at the run rate: 3000 + 5 x 1500 = 10500 over
+    # Jan 1 - Jul 31 (212 days) = 49.53 a day; 12000 / 49.53 = 242.3 days, so the 243rd
+    # day: Jan 1 + 242 days = Aug 31.
+    assert o.exhausted_on == D(2025, 8, 31) and not o.already_exhausted
+    assert 242 * 10500 / 212 < 12000 <= 243 * 10500 / 212
+    lines, _ = cost.outlook_lines(o)
+    straight = lines[lines["series"] == "straight_line"]
+    # The straight line runs from July's end (3000 + the 5 months before the report at
+    # the run rate) to December, ending at the straight-line year end.
+    assert straight["month"].min() == pd.Timestamp("2025-07-01")
+    assert straight["value"].iloc[-1] == 18000.0
+    assert lines[lines["series"] == "actual"]["month"].min() == pd.Timestamp("2025-06-01")
