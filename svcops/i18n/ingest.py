@@ -37,10 +37,16 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "{file}：工作簿受密码保护（已加密）；请另存一份不带密码的副本后再上传",
     },
     "ingest.error.read_memory": {
-        "en": "{file}: not imported, reading it needs more than the {limit_gb:.1f} GB of memory "
+        "en": "{file}: not imported, reading it needs more than the {limit} of memory "
         "a file may use (cells far beyond the data, or a packed file larger than it says?)",
-        "zh": "{file}：未导入，读取它所需内存超过单个文件允许的 {limit_gb:.1f} GB"
+        "zh": "{file}：未导入，读取它所需内存超过单个文件允许的 {limit}"
         "（数据区域之外有远处的单元格，或压缩文件实际大小超过其声明？）",
+    },
+    "ingest.error.read_crashed": {
+        "en": "{file}: not imported, the workbook reader stopped unexpectedly (exit {code}); "
+        "open the file in Excel, save it again and upload that copy",
+        "zh": "{file}：未导入，工作簿读取程序意外终止（退出码 {code}）；"
+        "请在 Excel 中打开该文件，重新保存后上传该副本",
     },
     "ingest.error.unreadable": {
         "en": "{file}: not a readable workbook ({detail})",

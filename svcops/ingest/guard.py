@@ -21,6 +21,7 @@ import faulthandler
 import multiprocessing
 import os
 import resource
+import signal
 from collections.abc import Callable
 from multiprocessing.connection import Connection
 from typing import Any
@@ -46,7 +47,7 @@ def read_memory_bytes() -> int:
         wanted = float(os.environ.get("SVCOPS_READ_MEMORY_MB", DEFAULT_READ_MEMORY_MB))
     except ValueError:
         wanted = DEFAULT_READ_MEMORY_MB
-    if not wanted > 0:
+    if not 0 < wanted < float("inf"):  # "inf" would not convert to bytes
         wanted = DEFAULT_READ_MEMORY_MB
     limit = int(wanted * 1024 * 1024)
     try:
@@ -123,4 +124,16 @@ def guarded(name: str, fn: Callable, *args: Any) -> Any:
         raise value
     if kind == "failed":
         raise RuntimeError(value)
-    raise ReadCrashed(say("ingest.error.read_memory", file=name, limit_gb=limit / 1024**3))
+    # A failed allocation aborts the reader (SIGABRT), and the kernel's OOM killer sends
+    # SIGKILL; any other death (a segfault, an exit without an answer) is no memory
+    # matter, and saying it was would send the user after the wrong cause.
+    if kind == "memory" or child.exitcode in (-signal.SIGABRT, -signal.SIGKILL):
+        raise ReadCrashed(say("ingest.error.read_memory", file=name, limit=_size(limit)))
+    raise ReadCrashed(say("ingest.error.read_crashed", file=name, code=str(child.exitcode)))
+
+
+def _size(nbytes: int) -> str:
+    """A memory ceiling as people write it: 8.0 GB, or 512 MB below one gigabyte."""
+    if nbytes >= 1024**3:
+        return f"{nbytes / 1024**3:.1f} GB"
+    return f"{max(1, round(nbytes / 1024**2))} MB"

@@ -9,6 +9,8 @@ converting anything; it runs in a child process with a memory ceiling
 from __future__ import annotations
 
 import io
+import os
+import signal
 import struct
 import zipfile
 from datetime import datetime
@@ -16,7 +18,7 @@ from datetime import datetime
 import pytest
 from openpyxl import Workbook
 
-from svcops.ingest import import_files
+from svcops.ingest import guard, import_files
 from svcops.ingest.guard import DEFAULT_READ_MEMORY_MB, read_memory_bytes
 from svcops.ingest.read import IngestError, _read_workbook, read_file
 from svcops.store import Workspace
@@ -122,6 +124,8 @@ def test_the_guarded_read_returns_what_reading_in_process_returns():
         ("abc", DEFAULT_READ_MEMORY_MB),
         ("-1", DEFAULT_READ_MEMORY_MB),
         ("0", DEFAULT_READ_MEMORY_MB),
+        ("inf", DEFAULT_READ_MEMORY_MB),  # once an OverflowError on every workbook
+        ("nan", DEFAULT_READ_MEMORY_MB),
     ],
 )
 def test_the_memory_ceiling_comes_from_the_environment(monkeypatch, setting, mib):
@@ -133,3 +137,43 @@ def test_the_memory_ceiling_comes_from_the_environment(monkeypatch, setting, mib
 
     physical = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
     assert read_memory_bytes() == min(mib * 1024 * 1024, physical * 3 // 4)
+
+
+def _killed_by(signum):
+    def reader(*_):
+        os.kill(os.getpid(), signum)
+
+    return reader
+
+
+def _exits(*_):
+    os._exit(0)
+
+
+@pytest.mark.parametrize(
+    ("reader", "key", "says"),
+    [
+        # An allocation that fails aborts; the OOM killer kills: both are memory.
+        (_killed_by(signal.SIGABRT), "ingest.error.read_memory", "of memory"),
+        (_killed_by(signal.SIGKILL), "ingest.error.read_memory", "of memory"),
+        # A crash or a silent exit is not, and was once worded as one.
+        (_killed_by(signal.SIGSEGV), "ingest.error.read_crashed", "exit -11"),
+        (_exits, "ingest.error.read_crashed", "exit 0"),
+    ],
+)
+def test_a_reader_that_dies_is_refused_for_what_killed_it(reader, key, says):
+    with pytest.raises(guard.ReadCrashed) as caught:
+        guard.guarded("x.xlsx", reader)
+    assert caught.value.message.key == key
+    assert str(caught.value).startswith("x.xlsx: not imported") and says in str(caught.value)
+    assert "\n" not in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("nbytes", "text"),
+    [(8 * 1024**3, "8.0 GB"), (1024**3, "1.0 GB"), (512 * 1024**2, "512 MB"), (1024**2, "1 MB")]
+    + [(1000, "1 MB")],
+)
+def test_the_ceiling_is_named_in_a_unit_that_shows_it(nbytes, text):
+    # SVCOPS_READ_MEMORY_MB=1 once read "more than the 0.0 GB of memory".
+    assert guard._size(nbytes) == text
