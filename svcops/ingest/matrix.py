@@ -14,6 +14,7 @@ in ``_row``, so a rejected cell is still found in the original.
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import date
 
@@ -90,14 +91,15 @@ def months_as_rows(raw: RawSheet) -> RawSheet:
     labels = [h for h in headers if h not in months and normalise_header(h) not in _TOTALS]
     if len(months) < MIN_MONTHS or not labels or "_row" not in data.column_names:
         return raw
-    if not all(_numeric(data.column(h)) for h in months):
+    values = {h: _numbers(data.column(h)) for h in months}
+    if any(v is None for v in values.values()):
         return raw
     value = "budget" if normalise_header(raw.sheet) in _BUDGET_SHEETS else "amount"
     if value in (normalise_header(h) for h in labels) or "period" in labels:
         return raw  # the sheet already has such a column: not a plain matrix
     pieces = []
     for header, month in months.items():
-        column = data.column(header).cast(pa.float64())
+        column = values[header]
         keep = pc.is_valid(column)
         part = data.select([*labels, "_row"]).filter(keep)
         part = part.append_column("period", pa.array([month] * part.num_rows, pa.date32()))
@@ -119,6 +121,30 @@ def months_as_rows(raw: RawSheet) -> RawSheet:
     )
 
 
-def _numeric(column: pa.ChunkedArray) -> bool:
+_BLANKS = {"", "-", "—", "–"}
+
+
+def _numbers(column: pa.ChunkedArray) -> pa.ChunkedArray | None:
+    """The month column as float64, or None when it is not one of amounts. Numbers
+    stored as text (``"1,200.50"``, as CSV exports and text-formatted cells have them)
+    are read as the long layout reads amounts (thousands commas dropped); a blank or a
+    dash is no posting. Any other text means the column is not amounts."""
     kind = column.type
-    return pa.types.is_integer(kind) or pa.types.is_floating(kind) or pa.types.is_null(kind)
+    if pa.types.is_integer(kind) or pa.types.is_floating(kind) or pa.types.is_null(kind):
+        return column.cast(pa.float64())
+    if not (pa.types.is_string(kind) or pa.types.is_large_string(kind)):
+        return None
+    out: list[float | None] = []
+    for v in column.to_pylist():
+        text = "" if v is None else str(v).strip()
+        if text in _BLANKS:
+            out.append(None)
+            continue
+        try:
+            number = float(text.replace(",", ""))
+        except ValueError:
+            return None
+        if not math.isfinite(number):
+            return None
+        out.append(number)
+    return pa.chunked_array([pa.array(out, pa.float64())])

@@ -161,3 +161,31 @@ def test_a_month_without_a_day_reads_as_its_first_day(values, fmt):
 
     guess = infer_datetime_formats(values)
     assert guess.formats[0] == fmt and guess.matched_share == 1.0
+
+
+def test_a_matrix_with_date_cells_for_months_and_amounts_stored_as_text(ws, tmp_path):
+    # Finance exports: the month headers are real Excel date cells, the amounts text
+    # with thousands commas (a text-formatted column, a CSV pasted in) and a dash for
+    # no posting.
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Cost report"
+    sheet.append(["Cost Center", "Category", date(2025, 1, 1), date(2025, 2, 1), "Total"])
+    sheet.append(["Service Desk", "Staff", "1,200.50", "-", "1,200.50"])
+    sheet.append(["Network Ops", "Staff", "300", "2,000", "2,300"])
+    path = tmp_path / "matrix.xlsx"
+    book.save(path)
+    report = import_paths(ws, [path])
+    assert [(s.table, s.rows, s.rejected) for s in report.sheets] == [("costs", 3, 0)]
+    c = _costs(ws)
+    assert c["period"].dt.date.tolist() == [date(2025, 1, 1)] * 2 + [date(2025, 2, 1)]
+    assert c["amount"].tolist() == [300.0, 1200.5, 2000.0]
+
+
+def test_text_under_the_months_that_is_not_a_number_is_not_a_matrix():
+    for bad in ("n/a", "nan", "1.2.3"):
+        data = pa.table({"CC": ["A", "B"], "Jan 2025": ["1,000", bad], "Feb 2025": ["2", "3"]})
+        raw = RawSheet("f.xlsx", "s", data.append_column("_row", pa.array([2, 3])))
+        assert months_as_rows(raw) is raw, bad
