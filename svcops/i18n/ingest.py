@@ -46,7 +46,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "{file}: not imported, the workbook reader stopped unexpectedly (exit {code}); "
         "open the file in Excel, save it again and upload that copy",
         "zh": "{file}：未导入，工作簿读取程序意外终止（退出码 {code}）；"
-        "请在 Excel 中打开该文件，重新保存后上传该副本",
+        "请用电子表格软件打开该文件，重新保存后上传该副本",
     },
     "ingest.error.unreadable": {
         "en": "{file}: not a readable workbook ({detail})",
