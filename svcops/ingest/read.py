@@ -319,8 +319,8 @@ def _read_sheet(name: str, reader: fastexcel.ExcelReader, sheet: str) -> RawShee
         if "empty" in str(exc).lower() or "no rows" in str(exc).lower():
             return RawSheet(name, sheet, pa.table({"_row": pa.array([], pa.int64())}))
         raise
-    if table.num_columns == 0:
-        return RawSheet(name, sheet, _with_row_numbers(table, 2))
+    if table.num_columns == 0:  # a blank sheet (Excel's own Sheet2): a Table like the rest
+        return RawSheet(name, sheet, _with_row_numbers(pa.Table.from_batches([table]), 2))
     table = _dated_headers(reader, sheet, table)
     loc = locate_table(_grid(table, _PROBE_ROWS, header=True))
     if loc.header_row == 0 and loc.data_start == 1:

@@ -177,3 +177,25 @@ def test_a_reader_that_dies_is_refused_for_what_killed_it(reader, key, says):
 def test_the_ceiling_is_named_in_a_unit_that_shows_it(nbytes, text):
     # SVCOPS_READ_MEMORY_MB=1 once read "more than the 0.0 GB of memory".
     assert guard._size(nbytes) == text
+
+
+def test_a_workbook_with_excels_blank_extra_sheets_imports(tmp_path):
+    # A blank sheet came back from the reading process as a RecordBatch, and slicing it
+    # for DuckDB failed with AttributeError: every workbook still carrying Excel's empty
+    # Sheet2 / Sheet3 was refused with a traceback.
+    book = Workbook()
+    book.active.title = "Tickets"
+    book.active.append(["Ticket ID", "Created"])
+    book.active.append(["T-1", datetime(2024, 3, 1, 9)])
+    book.create_sheet("Sheet2")
+    book.create_sheet("Sheet3")["C3"].style = "Good"  # formatted, still no value
+    blob = io.BytesIO()
+    book.save(blob)
+    with Workspace(tmp_path / "w.duckdb") as ws:
+        report = import_files(ws, [("book.xlsx", blob.getvalue())])
+        assert [(s.sheet, s.table, s.rows) for s in report.sheets] == [("Tickets", "tickets", 1)]
+        assert [(f, s, m.key) for f, s, m in report.skipped] == [
+            ("book.xlsx", "Sheet2", "ingest.skip.empty"),
+            ("book.xlsx", "Sheet3", "ingest.skip.empty"),
+        ]
+        assert ws.scalar("SELECT ticket_id FROM tickets") == "T-1"
