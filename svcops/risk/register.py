@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import numpy as np
 import pandas as pd
@@ -42,6 +42,10 @@ BANDS = ("critical", "high", "medium", "low")
 # The three ratings a heat map can show.
 BASES = ("inherent", "residual", "target")
 DEFAULT_REVIEW_DAYS = 90
+# A register's review cycle longer than this (ten years) is no cycle but a typo (days
+# typed as a date serial, say); it reads as missing. Without the cap a cycle of millions
+# of days put the next review past the year 9999 and the page failed.
+MAX_REVIEW_DAYS = 3650
 # A residual score at or above this is outside the risk appetite (the page's default).
 DEFAULT_APPETITE = 12
 # Statuses that take a risk off the open register (folded: lower case, no spaces).
@@ -263,6 +267,14 @@ def _date(value: object) -> date | None:
     return pd.Timestamp(str(value)).date()
 
 
+def _plus_days(day: date, days: int) -> date:
+    """``day`` + ``days``; the last representable day when that is past the year 9999."""
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return date.max
+
+
 def register(
     ws: Workspace,
     as_of: date,
@@ -283,7 +295,8 @@ def register(
       residual and (where both target ratings are given) the target.
     * ``closed``: status Closed (or 已关闭 ...). ``overdue``: an open risk whose
       mitigation ``due_date`` is before ``as_of``; ``days_overdue`` = as_of - due_date.
-    * ``next_review`` = last_review + review_cycle_days (blank cycle: ``review_days``);
+    * ``next_review`` = last_review + review_cycle_days (a blank cycle, or one not in
+      1-:data:`MAX_REVIEW_DAYS`: ``review_days``);
       ``stale``: an open risk whose next review is before ``as_of``, or that was
       never reviewed.
     * ``indicators``: the linked indicator keys (:func:`parse_indicators`).
@@ -337,10 +350,11 @@ def register(
         last = _date(rec["last_review"])
         cycle = (
             int(rec["review_cycle_days"])
-            if not pd.isna(rec["review_cycle_days"]) and rec["review_cycle_days"] > 0
+            if not pd.isna(rec["review_cycle_days"])
+            and 0 < rec["review_cycle_days"] <= MAX_REVIEW_DAYS
             else review_days
         )
-        next_review = None if last is None else last + pd.Timedelta(days=cycle).to_pytimedelta()
+        next_review = None if last is None else _plus_days(last, cycle)
         stale = (not closed) and (next_review is None or next_review < as_of)
         rows.append(
             {

@@ -4,7 +4,7 @@ reviews; heat-map cells and movement; score history and what changed since a rev
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import pandas as pd
 import pytest
@@ -435,3 +435,36 @@ def test_history_and_thresholds_sheets_import_by_their_names(english, tmp_path):
         2,
         True,
     ]
+
+
+@pytest.mark.parametrize(
+    ("cycle", "last", "next_review", "stale"),
+    [
+        # Millions of days (a typo) once put the next review past 9999: OverflowError, and
+        # the page failed. A cycle not in 1-3650 days reads as the default 90.
+        (3_000_000, "2024-01-01", date(2024, 3, 31), False),
+        (10**12, "2024-01-01", date(2024, 3, 31), False),
+        (3650, "2014-01-01", date(2023, 12, 30), True),  # ten years is still a cycle
+        (0, "2023-12-01", date(2024, 2, 29), True),
+        # A review dated near the end of the calendar is due at its end, not never.
+        (90, datetime(9999, 12, 1), date.max, False),
+    ],
+)
+def test_a_review_cycle_out_of_reason_does_not_break_the_register(
+    tmp_path, cycle, last, next_review, stale
+):
+    rows = [
+        {
+            "Risk ID": "C-1",
+            "Risk title": "Cycle",
+            "Likelihood": 2,
+            "Impact": 2,
+            "Last review": last,
+            "Review cycle": cycle,
+        }
+    ]
+    with Workspace(tmp_path / "ws.duckdb") as ws:
+        import_paths(ws, [write_workbook(tmp_path / "r.xlsx", {"Risks": rows})])
+        assert ws.scalar("SELECT review_cycle_days FROM risks") == cycle
+        got = risk.register(ws, date(2024, 3, 1)).iloc[0]
+    assert (got["next_review"], bool(got["stale"])) == (next_review, stale)
