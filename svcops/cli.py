@@ -369,6 +369,7 @@ def cmd_cost(args) -> int:
         view = cost.outlook(ws, filters, args.fy_start)
         out = {
             "currency": args.currency,
+            "report_currencies": cost.currencies(ws),
             "months": {"first": months.first.isoformat(), "last": months.last.isoformat()},
             "note": render(note) if (note := cost.dimension_note(filters)) else None,
             "breakdown": {
@@ -417,6 +418,9 @@ def cmd_cost(args) -> int:
     print(f"months {out['months']['first'][:7]} to {out['months']['last'][:7]}{unit}")
     if out["note"]:
         print(out["note"])
+    if len(out["report_currencies"]) > 1:
+        codes = ", ".join(out["report_currencies"])
+        print(f"warning: the cost report mixes currencies ({codes}); summed, not converted")
     total = out["variance"]["total"]
     budget = "—" if total["budget"] is None else f"{total['budget']:,.2f}"
     print(f"actual {total['actual']:,.2f}  budget {budget}  over/under {total['variance']:+,.2f}")

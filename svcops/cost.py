@@ -51,6 +51,7 @@ __all__ = [
     "WhatIf",
     "availability",
     "breakdown",
+    "currencies",
     "bridge",
     "cost_quality",
     "decompose_labour",
@@ -212,6 +213,17 @@ def availability(ws: Workspace) -> Availability:
         has_service=bool(ws.scalar("SELECT count(service) FROM costs")),
         labour_lines=labour,
     )
+
+
+def currencies(ws: Workspace) -> list[str]:
+    """The currencies the cost report's lines name (its ``currency`` column, trimmed and
+    upper-cased), sorted; empty when it names none. More than one means its amounts
+    are summed across currencies: nothing is converted, so the page warns."""
+    frame = ws.query(
+        "SELECT DISTINCT upper(trim(currency)) AS c FROM costs "
+        "WHERE currency IS NOT NULL AND trim(currency) <> '' ORDER BY 1"
+    )
+    return [str(c) for c in frame["c"]]
 
 
 def _is_labour(category: object) -> bool:

@@ -516,6 +516,9 @@ COSTS = Table(
             "预算数",
             "计划金额",
         ),
+        # The currency a line's amounts are in, when the report names it: never used to
+        # convert; the Cost page warns when the report holds more than one.
+        _c("currency", TEXT, "currency code", "curr", "local currency", "币种", "货币", "币别"),
     ),
     # A re-issued report replaces the lines of the periods and accounts it holds; one
     # sheet may hold several lines for the same account (several vendors): all kept.

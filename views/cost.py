@@ -211,6 +211,9 @@ if months is not None:
         ),
     )
 st.caption(" ".join(notes))
+mixed = page.query(cost.currencies)
+if len(mixed) > 1:
+    st.warning(page.words("cost.mixed_currencies", n=len(mixed), codes=", ".join(mixed)))
 note = cost.dimension_note(f)
 if note is not None:
     st.info(page.words(note))

@@ -45,6 +45,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "成本数据按整月计算：{first:%Y-%m} 至 {last:%Y-%m}，对比 {pfirst:%Y-%m} 至 "
         "{plast:%Y-%m} 以及上年同期。",
     },
+    "cost.mixed_currencies": {
+        "en": "The cost report's lines are in {n} currencies ({codes}): every figure here "
+        "adds their amounts as they are, nothing is converted. Convert the report to one "
+        "currency before upload.",
+        "zh": "成本报表的科目行涉及 {n} 种币种（{codes}）：本页各项数字按原金额直接相加，不做任何换算。"
+        "请先将报表换算为同一币种再上传。",
+    },
     "cost.currency_note": {
         "en": "Amounts in {currency}, as set below; never converted.",
         "zh": "金额单位：{currency}（在下方设置），不做任何换算。",

@@ -119,7 +119,7 @@ TABLE_NAMES: tuple[str, ...] = (
     "targets",
 )
 # The sample has no per-ticket cost; cost per ticket comes from ``costs``.
-_NOT_GENERATED = {"tickets": ("cost",)}
+_NOT_GENERATED = {"tickets": ("cost",), "costs": ("currency",)}
 # The random streams: one per table of ``generate``, then the event log's.
 _STREAMS = 8
 

@@ -136,6 +136,25 @@ def test_a_report_starting_after_the_fiscal_year_says_so(cost_only, lang):
         assert "19,200" in metrics.values()
 
 
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_report_in_two_currencies_warns(own, lang):
+    lines = [
+        {**line, "currency": "USD" if line["cost_center"] == "Desk" else "EUR"} for line in LINES
+    ]
+    with Workspace(own) as ws:
+        import_files(ws, [("costs.xlsx", _xlsx({"costs": lines}))])
+    at = _run(source="own", lang=lang)
+    warned = " ".join(w.value for w in at.warning)
+    if lang == "en":
+        assert "in 2 currencies (EUR, USD)" in warned and "nothing is converted" in warned
+    else:
+        assert "涉及 2 种币种（EUR, USD）" in warned
+
+
+def test_a_report_in_one_currency_does_not_warn(cost_only):
+    assert not any("currencies" in w.value for w in _run(source="own").warning)
+
+
 def test_team_filters_say_the_cost_report_is_not_split(own):
     at = _run(source="sample", team="Service Desk")
     said = _text(at)

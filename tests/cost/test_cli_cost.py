@@ -59,3 +59,17 @@ def test_cost_without_a_cost_report_says_so(tmp_path, capsys):
     Workspace(path).close()
     assert main(["cost", "--workspace", str(path)]) == 1
     assert "no cost report" in capsys.readouterr().err
+
+
+def test_cost_warns_when_the_report_mixes_currencies(tmp_path, workbook, capsys):
+    lines = [
+        {"period": date(2025, 1, 1), "amount": 100.0, "cost_center": "A", "currency": "USD"},
+        {"period": date(2025, 1, 1), "amount": 50.0, "cost_center": "B", "currency": "EUR"},
+    ]
+    path = _workspace(tmp_path, workbook, {"costs": lines})
+    assert main(["cost", "--workspace", str(path), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["report_currencies"] == ["EUR", "USD"]
+    assert out["variance"]["total"]["actual"] == 150.0
+    assert main(["cost", "--workspace", str(path)]) == 0
+    assert "mixes currencies (EUR, USD); summed, not converted" in capsys.readouterr().out

@@ -189,3 +189,24 @@ def test_text_under_the_months_that_is_not_a_number_is_not_a_matrix():
         data = pa.table({"CC": ["A", "B"], "Jan 2025": ["1,000", bad], "Feb 2025": ["2", "3"]})
         raw = RawSheet("f.xlsx", "s", data.append_column("_row", pa.array([2, 3])))
         assert months_as_rows(raw) is raw, bad
+
+
+def test_a_gl_extract_in_two_currencies_is_named_not_converted(ws, workbook):
+    gl = pd.DataFrame(
+        {
+            "Posting Date": [date(2025, 1, 3), date(2025, 1, 17), date(2025, 1, 20)],
+            "Cost Center": ["Desk", "Desk", "Net"],
+            "GL Account": ["Salaries", "Software", "Salaries"],
+            "Amount": [1000.0, 200.0, 300.0],
+            "Currency": ["USD", " eur", "usd "],
+        }
+    )
+    import_paths(ws, [workbook({"GL extract": gl})])
+    assert cost.currencies(ws) == ["EUR", "USD"]
+    # summed as they are: nothing converted
+    assert cost.unit_costs(ws, Filters(start=date(2025, 1, 1)))["opex"].tolist() == [1500.0]
+
+
+def test_a_report_without_a_currency_column_names_none(ws, workbook):
+    import_paths(ws, [workbook({"costs": [{"period": date(2025, 1, 1), "amount": 1.0}]})])
+    assert cost.currencies(ws) == []
