@@ -32,9 +32,9 @@ import numpy as np
 import pandas as pd
 
 from .filters import Filters
-from .i18n import Message
+from .i18n import STRINGS, Message
 from .quality.spc import individuals_chart
-from .schema import TABLES
+from .schema import TABLES, alias_index, normalise_header
 from .store import Workspace
 from .tickets import kpi_sql, query, tickets_cte
 
@@ -145,7 +145,46 @@ def initiatives(ws: Workspace) -> pd.DataFrame:
         frame[col] = [None if pd.isna(v) else pd.Timestamp(v).date() for v in frame[col]]
     for col in (*_MONEY, "adoption_rate", "target_adoption", "benefit_per_unit"):
         frame[col] = pd.to_numeric(frame[col], errors="coerce").astype("float64")
+    frame["linked_kpi"] = [_folded(v, _kpi_names()) for v in frame["linked_kpi"]]
+    frame["segment_by"] = [_folded(v, _segment_names()) for v in frame["segment_by"]]
     return frame.reset_index(drop=True)
+
+
+def _folded(value: object, names: dict[str, str]) -> object:
+    """A register's KPI or segment column as its key (``names``: folded name -> key),
+    or the text as typed (trimmed) when it names none; blanks stay blank."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return value
+    text = str(value).strip()
+    return names.get(normalise_header(text), text) if text else None
+
+
+def _kpi_names() -> dict[str, str]:
+    """How registers name the KPIs of :data:`KPIS` (folded by ``normalise_header``): the
+    key, the page's names in English and Chinese, and common short names."""
+    names: dict[str, str] = {}
+    extra = {
+        "tickets": ("ticket volume", "volume", "工单量", "工单数"),
+        "fcr_rate": ("fcr", "first contact resolution", "首解率"),
+        "sla_attainment": ("sla", "sla met", "sla 达成率"),
+        "resolution_hours_median": ("resolution time", "mttr", "解决时长"),
+        "reopen_rate": ("reopens",),
+        "csat_avg": ("csat", "customer satisfaction", "满意度"),
+        "handle_minutes": ("handle time", "aht", "average handle time", "处理时长"),
+    }
+    for key in KPIS:
+        words = [key, *extra.get(key, ())]
+        for label in (f"kpi.{key}", f"innovation.kpi.{key}"):
+            words += list(STRINGS.get(label, {}).values())
+        for word in words:
+            names.setdefault(normalise_header(word), key)
+    return names
+
+
+def _segment_names() -> dict[str, str]:
+    """How registers name the ticket columns of :data:`SEGMENT_COLUMNS`: the column and
+    its import aliases (English and Chinese), folded."""
+    return {k: v for k, v in alias_index(TABLES["tickets"]).items() if v in SEGMENT_COLUMNS}
 
 
 # --------------------------------------------------------------------------- finance
@@ -607,7 +646,9 @@ def _segment_sql(segment_by: str | None, segment: str | None) -> tuple[str, dict
         return "TRUE", {}
     if segment_by not in SEGMENT_COLUMNS:
         raise ValueError(f"segment_by must be one of {', '.join(SEGMENT_COLUMNS)}")
-    return f'"{segment_by}" = $segment', {"segment": segment}
+    # A register's segment is typed by hand: matched without case or outer spaces.
+    column = f'lower(trim(CAST("{segment_by}" AS VARCHAR)))'
+    return f"{column} = lower(trim($segment))", {"segment": segment}
 
 
 def kpi_days(

@@ -133,6 +133,27 @@ def test_a_real_shift_is_confirmed_and_priced(ws, workbook):
     assert table.loc["BOT", "verdict"] == "confirmed" and table.loc["BOT", "supported"]
 
 
+@pytest.mark.parametrize(
+    "kpi, segment_by, segment",
+    [
+        ("Handle time (min)", "Channel", "Chat"),  # the page's own words, capitalised
+        ("handle minutes", " channel ", " CHAT "),
+        ("处理时长（分钟）", "渠道", "chat"),  # a Chinese register
+        ("Handle-Minutes", "CHANNEL", "chat"),
+    ],
+)
+def test_a_register_names_the_kpi_and_segment_as_people_type_them(
+    ws, workbook, kpi, segment_by, segment
+):
+    register = [{**REGISTER[0], "linked_kpi": kpi, "segment_by": segment_by, "segment": segment}]
+    import_paths(ws, [workbook({"tickets": _tickets([5, 7, 9, 11, 13]), "initiatives": register})])
+    e = inn.measure(ws, Filters(), "BOT", window=30)
+    # the same figures as handle_minutes / channel / chat
+    assert (e.kpi, e.segment_by, e.before, e.after) == ("handle_minutes", "channel", 14.0, 9.0)
+    assert e.verdict == "confirmed"
+    assert inn.adoption(ws, Filters(), "BOT").reason is None
+
+
 def test_no_shift_is_not_confirmed(ws, workbook):
     _ws(ws, workbook, BEFORE)  # the same days again
     e = inn.measure(ws, Filters(), "BOT", window=30)
