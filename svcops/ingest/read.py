@@ -15,6 +15,7 @@ import os
 import re
 import zipfile
 import zlib
+from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 from pathlib import Path
@@ -334,10 +335,7 @@ def _read_sheet(name: str, reader: fastexcel.ExcelReader, sheet: str) -> RawShee
 
 def read_text(name: str, blob: bytes) -> list[RawSheet]:
     text = _decode(name, blob)
-    try:
-        sep = csv.Sniffer().sniff(text[:20_000], delimiters=",\t;|").delimiter
-    except csv.Error:
-        sep = "\t" if name.lower().endswith((".tsv", ".txt")) else ","
+    sep = _delimiter(name, text)
     # As many columns as the widest of the first lines: a title line above the header
     # (one field) must not fix the width the rest is read with.
     head = text[:1_000_000].splitlines()[: _PROBE_ROWS * 4]
@@ -367,6 +365,30 @@ def read_text(name: str, blob: bytes) -> list[RawSheet]:
     return [
         _sliced(_sheet(name, stem, table, loc.data_start + 1, loc.header_row + 1, loc.confidence))
     ]
+
+
+_DELIMITERS = ",\t;|"
+
+
+def _delimiter(name: str, text: str) -> str:
+    """The CSV's delimiter: the sniffer's; when it cannot tell (it cannot whenever a
+    title line sits above the header), the candidate that splits the most of the first
+    lines into the same number (two or more) of fields; else tab for .tsv/.txt, comma."""
+    try:
+        return csv.Sniffer().sniff(text[:20_000], delimiters=_DELIMITERS).delimiter
+    except csv.Error:
+        pass
+    lines = [ln for ln in text[:1_000_000].splitlines()[: _PROBE_ROWS * 4] if ln.strip()]
+    best, best_lines = None, 0
+    for sep in _DELIMITERS:
+        widths = Counter(len(r) for r in csv.reader(lines, delimiter=sep))
+        widths.pop(1, None)
+        lines_alike = max(widths.values(), default=0)
+        if lines_alike > best_lines:
+            best, best_lines = sep, lines_alike
+    if best is not None:
+        return best
+    return "\t" if name.lower().endswith((".tsv", ".txt")) else ","
 
 
 def _junk(member: str) -> bool:

@@ -112,6 +112,26 @@ def test_a_csv_with_title_lines_above_its_header_imports(ws):
 
 
 @pytest.mark.parametrize(
+    ("sep", "encoding"), [(";", "utf-8"), ("\t", "utf-16"), ("|", "gb18030"), (",", "utf-8")]
+)
+def test_a_title_line_above_a_csv_not_split_by_commas_imports(ws, sep, encoding):
+    # The sniffer cannot tell the delimiter once a title line sits on top, and the comma
+    # it fell back to left a semicolon (European Excel) or tab export as one column.
+    lines = [
+        "Incident report: March 2025, all teams",
+        "",
+        sep.join(["ticket_id", "created_at", "priority", "status"]),
+        sep.join(["A1", "2025-03-03 09:00", "P3", "Closed"]),
+        sep.join(["A2", "2025-03-04 10:30", "P2", "Open"]),
+    ]
+    report = import_files(ws, [("report.csv", "\n".join(lines).encode(encoding))])
+    (sheet,) = report.sheets
+    assert (sheet.table, sheet.rows, sheet.rejected) == ("tickets", 2, 0)
+    got = ws.query("SELECT ticket_id, priority, lower(status) FROM tickets ORDER BY 1")
+    assert got.values.tolist() == [["A1", "P3", "closed"], ["A2", "P2", "open"]]
+
+
+@pytest.mark.parametrize(
     ("setting", "ceiling", "mb"),
     [
         (None, None, 200),
