@@ -1068,7 +1068,7 @@ def adoption(ws: Workspace, filters: Filters, initiative_id: str) -> Adoption:
         cte
         + f"""
     SELECT date_trunc('month', created_at) AS period,
-           avg(CASE WHEN channel = $channel THEN 1.0 ELSE 0.0 END) AS share, count(*) AS n
+           avg(CASE WHEN lower(trim(channel)) = lower(trim($channel)) THEN 1.0 ELSE 0.0 END) AS share, count(*) AS n
     FROM t WHERE created_at >= $lo AND created_at < $hi AND {seg}
     GROUP BY 1 ORDER BY 1"""
     )
@@ -1086,7 +1086,7 @@ def adoption(ws: Workspace, filters: Filters, initiative_id: str) -> Adoption:
     row = query(
         ws,
         cte
-        + f""" SELECT avg(CASE WHEN channel = $channel THEN 1.0 ELSE 0.0 END) AS share
+        + f""" SELECT avg(CASE WHEN lower(trim(channel)) = lower(trim($channel)) THEN 1.0 ELSE 0.0 END) AS share
         FROM t WHERE created_at >= $lo AND created_at < $hi AND {seg}""",
         {**params, **seg_params, "channel": channel},
     ).iloc[0]

@@ -241,6 +241,12 @@ def test_adoption_share_on_all_tickets(ws, workbook):
     assert a.current == pytest.approx(15 / 75)
 
 
+def test_the_adoption_channel_is_matched_without_case_or_spaces(ws, workbook):
+    register = [{**REGISTER[0], "segment_by": None, "segment": None, "adoption_channel": " Portal"}]
+    import_paths(ws, [workbook({"tickets": _tickets(BEFORE), "initiatives": register})])
+    assert inn.adoption(ws, Filters(), "BOT").current == pytest.approx(15 / 75)  # as above
+
+
 # --------------------------------------------------------------------------- the sample
 
 
