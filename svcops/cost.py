@@ -939,10 +939,7 @@ def outlook(ws: Workspace, filters: Filters, fy_start: int = 1) -> Outlook | Mes
     straight = ytd + run_rate * left
     budget = float(frame["budget"].sum()) if frame["budget"].notna().any() else math.nan
     over = straight - budget
-    spent = frame["actual"].where(~unreported, run_rate)
-    exhausted, already = _exhaustion(
-        frame.assign(actual=spent), fy, as_of, ytd + run_rate * early, budget
-    )
+    exhausted, already = _exhaustion(frame, fy, as_of, ytd, budget, run_rate * early)
     frame["straight_line"] = np.where(is_done, np.nan, run_rate)
 
     seasonal = low = high = math.nan
@@ -1049,7 +1046,12 @@ def long_months(frame: pd.DataFrame, columns: tuple[str, ...]) -> pd.DataFrame:
 
 
 def _exhaustion(
-    frame: pd.DataFrame, fy: Months, as_of: date, ytd: float, budget: float
+    frame: pd.DataFrame,
+    fy: Months,
+    as_of: date,
+    ytd: float,
+    budget: float,
+    unreported: float = 0.0,
 ) -> tuple[date | None, bool]:
     """The day the fiscal year's budget runs out, and whether that has already happened.
 
@@ -1057,14 +1059,18 @@ def _exhaustion(
     the month's spend taken as even over its days. Else at the daily rate so far
     (``ytd`` / days from the fiscal year's start to the end of ``as_of``), the first
     day by whose end spend reaches the budget; None when that is after the year's end
-    or nothing is spent."""
+    or nothing is spent. ``unreported``: the spend assumed for the fiscal year's months
+    before the report (at the run rate), added to ``ytd`` for the daily rate only: the
+    budget has run out only when the reported spend alone passed it."""
     if not budget == budget or budget <= 0:  # NaN or no budget
         return None, False
     if ytd >= budget:
         spent = 0.0
         for month, actual in zip(frame["month"], frame["actual"], strict=True):
-            if month > as_of or actual != actual:
+            if month > as_of:
                 break
+            if actual != actual:  # a month before the report: nothing known
+                continue
             if actual > 0 and spent + actual >= budget:
                 days = (month_end(month) - month).days + 1
                 day = math.ceil((budget - spent) / actual * days)
@@ -1072,7 +1078,7 @@ def _exhaustion(
             spent += actual
         return None, False
     days = (month_end(as_of) - fy.first).days + 1
-    daily = ytd / days
+    daily = (ytd + unreported) / days
     if daily <= 0:
         return None, False
     day = fy.first + timedelta(days=math.ceil(budget / daily - 1e-9) - 1)

@@ -559,3 +559,13 @@ def test_outlook_when_the_report_starts_after_the_fiscal_year_starts(ws, workboo
     assert straight["month"].min() == pd.Timestamp("2025-07-01")
     assert straight["value"].iloc[-1] == 18000.0
     assert lines[lines["series"] == "actual"]["month"].min() == pd.Timestamp("2025-06-01")
+
+
+def test_a_budget_run_out_is_dated_by_reported_spend_only(ws, workbook):
+    # One month reported, March 2025: 500 against a March budget of 400. The budget ran
+    # out in March (400 / 500 of its 31 days: day 25), not in January by spend assumed
+    # for the months before the report.
+    import_paths(ws, [workbook({"costs": [_line(D(2025, 3, 1), 500.0, "A", "Staff", NA, 400.0)]})])
+    o = cost.outlook(ws, Filters(start=D(2025, 3, 1), end=D(2025, 3, 31)))
+    assert (o.months_elapsed, o.months_unreported, o.run_rate) == (1, 2, 500.0)
+    assert o.already_exhausted and o.exhausted_on == D(2025, 3, 25)
