@@ -364,11 +364,14 @@ def cmd_cost(args) -> int:
         months = cost.months_of(ws, filters)
         if months is None:
             raise CliError(f"{path}: no cost report (import one first)")
+        # Unless given, the workspace's own settings (as the Cost page keeps them).
+        fy_start = args.fy_start or int(ws.setting("cost.fy_start") or 1)
+        currency = args.currency if args.currency is not None else ws.setting("cost.currency")
         lines = cost.variance(ws, filters, ("cost_center", "category"))
-        monthly = cost.monthly_budget(ws, filters, args.fy_start)
-        view = cost.outlook(ws, filters, args.fy_start)
+        monthly = cost.monthly_budget(ws, filters, fy_start)
+        view = cost.outlook(ws, filters, fy_start)
         out = {
-            "currency": args.currency,
+            "currency": currency or "",
             "report_currencies": cost.currencies(ws),
             "months": {"first": months.first.isoformat(), "last": months.last.isoformat()},
             "note": render(note) if (note := cost.dimension_note(filters)) else None,
@@ -414,7 +417,7 @@ def cmd_cost(args) -> int:
     if args.json:
         print(json.dumps(out, indent=2, ensure_ascii=False))
         return 0
-    unit = f" ({args.currency})" if args.currency else ""
+    unit = f" ({out['currency']})" if out["currency"] else ""
     print(f"months {out['months']['first'][:7]} to {out['months']['last'][:7]}{unit}")
     if out["note"]:
         print(out["note"])
@@ -593,12 +596,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--fy-start",
         type=int,
-        default=1,
+        default=None,
         choices=range(1, 13),
         metavar="MONTH",
-        help="first month of the fiscal year, 1-12 (default 1)",
+        help="first month of the fiscal year, 1-12 (default: the workspace's, else 1)",
     )
-    p.add_argument("--currency", default="", help="the amounts' currency, a label only")
+    p.add_argument(
+        "--currency",
+        default=None,
+        help="the amounts' currency, a label only (default: the workspace's)",
+    )
     p.add_argument("--json", action="store_true", help="print JSON (amounts, shares 0-1)")
     p.set_defaults(run=cmd_cost)
 

@@ -57,6 +57,9 @@ _META_DDL = [
         upload_id BIGINT, file_name VARCHAR, checksum VARCHAR, bytes BIGINT,
         content BLOB USING COMPRESSION uncompressed)""",
     "CREATE SEQUENCE IF NOT EXISTS upload_seq START 1",
+    # A workspace's own settings (the cost report's currency, the fiscal year's first
+    # month): one text value per name, kept with the data they describe.
+    "CREATE TABLE IF NOT EXISTS settings (name VARCHAR PRIMARY KEY, value VARCHAR)",
 ]
 
 
@@ -287,6 +290,25 @@ class Workspace:
                 [table, column],
             )
         )
+
+    def setting(self, name: str) -> str | None:
+        """A workspace setting (see ``settings`` in ``_META_DDL``); None when unset, or
+        when the workspace predates settings and is open read-only."""
+        if not self._has_column("settings", "value"):
+            return None
+        value = self.scalar("SELECT value FROM settings WHERE name = ?", [name])
+        return None if value is None else str(value)
+
+    def save_setting(self, name: str, value: str) -> None:
+        """Keep a workspace setting (replacing its value). A read-only workspace (the
+        sample) keeps none: ValueError."""
+        if self.read_only:
+            raise ValueError("a read-only workspace keeps no settings")
+        with self.transaction() as cur:
+            cur.execute(
+                "INSERT INTO settings VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = ?",
+                [name, value, value],
+            )
 
     def sla_policy(self) -> dict[str, float]:
         rows = self.query("SELECT priority, sla_hours FROM sla_policy ORDER BY priority")

@@ -144,12 +144,23 @@ if not have.costs:
         st.caption(t("cost.needs.tickets", lang))
     st.stop()
 
+
 # -- settings (hidden when presenting) -------------------------------------------------
+def _keep(name: str) -> None:
+    """Keep a changed workspace setting in the workspace (not in the read-only sample)."""
+    if not ctx.ws.read_only:
+        ctx.ws.save_setting(KEPT[name], str(st.session_state[f"cost_{name}"]).strip())
+
+
+# The currency and the fiscal year's first month belong to the workspace: kept in it
+# when changed here (the sample keeps them for the session only).
+KEPT = {"currency": "cost.currency", "fy_start": "cost.fy_start"}
+stored_fy = ctx.ws.setting(KEPT["fy_start"])
 page.defaults(
     "cost",
     {
-        "currency": "",
-        "fy_start": 1,
+        "currency": ctx.ws.setting(KEPT["currency"]) or "",
+        "fy_start": int(stored_fy) if stored_fy and stored_fy.isdigit() else 1,
         "by": "cost_center",
         "hours": "worked",
         "compare": "previous",
@@ -165,13 +176,19 @@ if not ctx.presenter:
     with st.expander(t("cost.settings", lang)):
         c1, c2, c3, c4 = st.columns(4)
         c1.text_input(
-            t("cost.currency", lang), key="cost_currency", help=t("cost.currency_help", lang)
+            t("cost.currency", lang),
+            key="cost_currency",
+            help=t("cost.currency_help", lang),
+            on_change=_keep,
+            args=("currency",),
         )
         c2.selectbox(
             t("cost.fy_start", lang),
             list(MONTHS),
             key="cost_fy_start",
             format_func=lambda m: words(MONTHS, m),
+            on_change=_keep,
+            args=("fy_start",),
         )
         c3.selectbox(
             t("cost.hours", lang),

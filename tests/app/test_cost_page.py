@@ -190,3 +190,23 @@ def test_names_from_the_report_are_shown_as_text(own):
     at = _run(source="own")
     said = next(m.value for m in at.markdown if "Largest overspend" in m.value)
     assert "\\[x\\]" in said and "\\*\\*Desk\\*\\*" in said  # not a link, not bold
+
+
+def test_currency_and_fiscal_year_are_kept_in_the_workspace(cost_only):
+    """Set on the page, the currency and the fiscal year's first month are the
+    workspace's: a new session (another user, tomorrow) opens with them."""
+    at = _run(source="own")
+    at.text_input(key="cost_currency").set_value("EUR").run()
+    at.selectbox(key="cost_fy_start").set_value(4).run()
+    assert not at.exception
+    again = _run(source="own")  # a new session of the same workspace
+    assert again.session_state["cost_currency"] == "EUR"
+    assert again.session_state["cost_fy_start"] == 4
+    assert "Fiscal year 2025-04 to 2026-03" in _text(again)
+
+
+def test_the_sample_keeps_no_settings(own):
+    at = _run(source="sample")
+    at.text_input(key="cost_currency").set_value("EUR").run()
+    assert not at.exception
+    assert _run(source="sample").session_state["cost_currency"] == ""

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from datetime import date
 
+import pytest
+
 from svcops.cli import main
 from svcops.ingest import import_paths
 from svcops.store import Workspace
@@ -73,3 +75,27 @@ def test_cost_warns_when_the_report_mixes_currencies(tmp_path, workbook, capsys)
     assert out["variance"]["total"]["actual"] == 150.0
     assert main(["cost", "--workspace", str(path)]) == 0
     assert "mixes currencies (EUR, USD); summed, not converted" in capsys.readouterr().out
+
+
+def test_the_cli_uses_the_workspaces_currency_and_fiscal_year_unless_given(tmp_path, capsys):
+    from svcops.ingest import import_files
+
+    path = tmp_path / "w.duckdb"
+    with Workspace(path) as ws:
+        import_files(ws, [("costs.csv", b"period,amount,cost_center\n2025-05-01,100,Desk\n")])
+        assert ws.setting("cost.currency") is None
+        ws.save_setting("cost.currency", "CNY")
+        ws.save_setting("cost.fy_start", "4")
+        ws.save_setting("cost.currency", "EUR")  # replaced, not doubled
+        assert ws.setting("cost.currency") == "EUR"
+    assert main(["cost", "--workspace", str(path), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["currency"] == "EUR"
+    assert out["outlook"]["fiscal_year"][0][:7] == "2025-04"
+    assert (
+        main(["cost", "--workspace", str(path), "--json", "--currency", "", "--fy-start", "1"]) == 0
+    )
+    out = json.loads(capsys.readouterr().out)
+    assert out["currency"] == "" and out["outlook"]["fiscal_year"][0][:7] == "2025-01"
+    with Workspace(path, read_only=True) as ro, pytest.raises(ValueError):
+        ro.save_setting("cost.currency", "USD")
