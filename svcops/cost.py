@@ -1062,7 +1062,7 @@ def _exhaustion(
     or nothing is spent. ``unreported``: the spend assumed for the fiscal year's months
     before the report (at the run rate), added to ``ytd`` for the daily rate only: the
     budget has run out only when the reported spend alone passed it."""
-    if not budget == budget or budget <= 0:  # NaN or no budget
+    if not budget == budget:  # NaN: no budget
         return None, False
     if ytd >= budget:
         spent = 0.0

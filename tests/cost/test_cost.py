@@ -569,3 +569,14 @@ def test_a_budget_run_out_is_dated_by_reported_spend_only(ws, workbook):
     o = cost.outlook(ws, Filters(start=D(2025, 3, 1), end=D(2025, 3, 31)))
     assert (o.months_elapsed, o.months_unreported, o.run_rate) == (1, 2, 500.0)
     assert o.already_exhausted and o.exhausted_on == D(2025, 3, 25)
+
+
+def test_a_budget_of_zero_is_run_out_by_the_first_spend(ws, workbook):
+    # Budgeted 0 (an unfunded line), spent 500 from February: gone on February 1st,
+    # not "lasts the year".
+    rows = [_line(D(2025, 1, 1), 0.0, "A", "Staff", NA, 0.0)]
+    rows += [_line(D(2025, m, 1), 500.0, "A", "Staff", NA, 0.0) for m in (2, 3)]
+    import_paths(ws, [workbook({"costs": rows})])
+    o = cost.outlook(ws, Filters(start=D(2025, 1, 1), end=D(2025, 3, 31)))
+    assert (o.budget, o.ytd) == (0.0, 1000.0)
+    assert o.already_exhausted and o.exhausted_on == D(2025, 2, 1)
