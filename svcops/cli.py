@@ -418,7 +418,7 @@ def cmd_cost(args) -> int:
         print(json.dumps(out, indent=2, ensure_ascii=False))
         return 0
     unit = f" ({out['currency']})" if out["currency"] else ""
-    print(f"months {out['months']['first'][:7]} to {out['months']['last'][:7]}{unit}")
+    unit = f" ({currency})" if currency else ""
     if out["note"]:
         print(out["note"])
     if len(out["report_currencies"]) > 1:
