@@ -8,6 +8,7 @@ against ``as_of``, the day the page looks from (the period's last day).
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass
@@ -106,14 +107,36 @@ def is_closed(status: object) -> bool:
 _SPLIT = re.compile(r"[,;，；、\n]+")
 
 
+def _bare(text: str) -> str:
+    return re.sub(r"[\s_\-]+", "", text.strip().lower())
+
+
+@functools.cache
+def _indicator_names() -> dict[str, str]:
+    """Every indicator by its key and by the names the page shows it under (English and
+    Chinese), bare (:func:`_bare`), for a register that links them by name."""
+    from ..i18n import STRINGS
+    from .indicators import INDICATORS  # imports this module
+
+    names = {}
+    for key in INDICATORS:
+        for said in STRINGS.get(f"risk.kri.{key}", {}).values():
+            names[_bare(said)] = key
+        names[_bare(key)] = key
+    return names
+
+
 def parse_indicators(text: object) -> tuple[str, ...]:
     """The indicator keys a register cell names: ``"backlog_growth; reopen_rate"`` ->
-    ``("backlog_growth", "reopen_rate")`` (lower case, spaces and hyphens as underscores)."""
+    ``("backlog_growth", "reopen_rate")`` (lower case, spaces and hyphens as underscores).
+    An indicator may be named as the page names it, in English or Chinese
+    (``"Single-agent dependency"``, ``"重开率"``); another name is kept as written, folded."""
     if text is None or (isinstance(text, float) and math.isnan(text)) or text is pd.NA:
         return ()
+    names = _indicator_names()
     keys = []
     for part in _SPLIT.split(str(text)):
-        key = "_".join(part.strip().lower().replace("-", " ").split())
+        key = names.get(_bare(part)) or "_".join(part.strip().lower().replace("-", " ").split())
         if key and key not in keys:
             keys.append(key)
     return tuple(keys)

@@ -409,6 +409,32 @@ def test_parse_indicators():
     assert risk.parse_indicators(None) == () and risk.parse_indicators("") == ()
 
 
+def test_indicators_linked_by_the_names_the_page_shows(tmp_path):
+    # A register that copied an indicator's name from the page (or wrote it in Chinese)
+    # once linked nothing: "Single-agent dependency" is not the key single_agent_share.
+    assert risk.parse_indicators(
+        "Single-agent dependency; 积压 4 个周期增长率、SLA 违约率，重开率; Backlog open > 14 days"
+    ) == (
+        "single_agent_share",
+        "backlog_growth",
+        "sla_breach_rate",
+        "reopen_rate",
+        "backlog_ageing",
+    )
+    assert risk.parse_indicators("P1 median resolution (h), made-up thing") == (
+        "p1_resolution_hours",
+        "made_up_thing",
+    )
+    rows = [
+        {"风险编号": "Z-1", "风险名称": "甲", "可能性": 3, "影响": 3, "关联风险指标": "单人依赖度"}
+    ]
+    with Workspace(tmp_path / "ws.duckdb") as ws:
+        import_paths(ws, [write_workbook(tmp_path / "r.xlsx", {"风险": rows})])
+        reg = risk.register(ws, AS_OF)
+    assert reg["indicators"].tolist() == [("single_agent_share",)]
+    assert risk.unknown_links(reg).empty
+
+
 def test_history_and_thresholds_sheets_import_by_their_names(english, tmp_path):
     ws, _ = english
     book = write_workbook(
