@@ -370,7 +370,7 @@ def cmd_cost(args) -> int:
         lines = cost.variance(ws, filters, ("cost_center", "category"))
         monthly = cost.monthly_budget(ws, filters, fy_start)
         view = cost.outlook(ws, filters, fy_start)
-        out = {
+        out: dict[str, Any] = {
             "currency": currency or "",
             "report_currencies": cost.currencies(ws),
             "months": {"first": months.first.isoformat(), "last": months.last.isoformat()},
@@ -417,8 +417,8 @@ def cmd_cost(args) -> int:
     if args.json:
         print(json.dumps(out, indent=2, ensure_ascii=False))
         return 0
-    unit = f" ({out['currency']})" if out["currency"] else ""
     unit = f" ({currency})" if currency else ""
+    print(f"months {out['months']['first'][:7]} to {out['months']['last'][:7]}{unit}")
     if out["note"]:
         print(out["note"])
     if len(out["report_currencies"]) > 1:
