@@ -72,6 +72,11 @@ def _child(conn: Connection, limit: int, fn: Callable, args: tuple) -> None:
     # (Rust's, or Python's fault handler's when the parent enabled it).
     os.environ["RUST_BACKTRACE"] = "0"
     faulthandler.disable()
+    # The app's own handlers (Streamlit stops its server on SIGTERM and SIGINT) came
+    # with the fork: in the child they would keep a reader that is told to stop reading,
+    # and stopping the server from here means nothing. The default ends it.
+    for signum in (signal.SIGTERM, signal.SIGINT, signal.SIGQUIT, signal.SIGHUP):
+        signal.signal(signum, signal.SIG_DFL)
     try:
         # The child starts with its parent's address space (the app's libraries, its
         # caches): the ceiling is that plus what a read may add.

@@ -199,3 +199,23 @@ def test_a_workbook_with_excels_blank_extra_sheets_imports(tmp_path):
             ("book.xlsx", "Sheet3", "ingest.skip.empty"),
         ]
         assert ws.scalar("SELECT ticket_id FROM tickets") == "T-1"
+
+
+def _told_to_stop(*_):
+    os.kill(os.getpid(), signal.SIGTERM)
+    return "read on"
+
+
+def test_a_reader_told_to_stop_stops_whatever_the_app_does_with_the_signal():
+    # Streamlit handles SIGTERM (it stops its server); the forked reader inherited that
+    # handler, so terminating it (as multiprocessing does to a daemon child at exit)
+    # ran the app's handler in the child and the read went on.
+    calls = []
+    before = signal.signal(signal.SIGTERM, lambda *_: calls.append(1))
+    try:
+        with pytest.raises(guard.ReadCrashed) as caught:
+            guard.guarded("x.xlsx", _told_to_stop)
+    finally:
+        signal.signal(signal.SIGTERM, before)
+    assert "exit -15" in str(caught.value)
+    assert calls == []  # and the parent's handler never ran here
