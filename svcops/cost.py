@@ -218,7 +218,15 @@ def availability(ws: Workspace) -> Availability:
 def currencies(ws: Workspace) -> list[str]:
     """The currencies the cost report's lines name (its ``currency`` column, trimmed and
     upper-cased), sorted; empty when it names none. More than one means its amounts
-    are summed across currencies: nothing is converted, so the page warns."""
+    are summed across currencies: nothing is converted, so the page warns. A
+    read-only workspace stored before the column existed (the cached sample) names
+    none."""
+    has_column = ws.scalar(
+        "SELECT count(*) FROM information_schema.columns "
+        "WHERE table_name = 'costs' AND column_name = 'currency'"
+    )
+    if not has_column:
+        return []
     frame = ws.query(
         "SELECT DISTINCT upper(trim(currency)) AS c FROM costs "
         "WHERE currency IS NOT NULL AND trim(currency) <> '' ORDER BY 1"

@@ -210,3 +210,15 @@ def test_a_gl_extract_in_two_currencies_is_named_not_converted(ws, workbook):
 def test_a_report_without_a_currency_column_names_none(ws, workbook):
     import_paths(ws, [workbook({"costs": [{"period": date(2025, 1, 1), "amount": 1.0}]})])
     assert cost.currencies(ws) == []
+
+
+def test_a_read_only_workspace_stored_before_the_currency_column(tmp_path, workbook):
+    # The cached sample is opened read-only, so it never gains a new column.
+    from svcops.store import Workspace
+
+    path = tmp_path / "old.duckdb"
+    with Workspace(path) as w:
+        import_paths(w, [workbook({"costs": [{"period": date(2025, 1, 1), "amount": 1.0}]})])
+        w.query("ALTER TABLE costs DROP COLUMN currency")
+    with Workspace(path, read_only=True) as old:
+        assert cost.currencies(old) == []
