@@ -34,6 +34,10 @@ from ..i18n.errors import MessageError
 DEFAULT_READ_MEMORY_MB = 8192
 
 
+# How long a child that has answered may take to exit before it is killed.
+_EXIT_GRACE_SECONDS = 5
+
+
 class ReadCrashed(MessageError):
     """The child reading a file died or ran out of memory."""
 
@@ -100,6 +104,10 @@ def _child(conn: Connection, limit: int, fn: Callable, args: tuple) -> None:
         conn.send(("memory", None))
     finally:
         conn.close()
+        # Out at once: multiprocessing's own way out waits for threads the reader
+        # started and flushes stdout, whose lock another thread of the app may have
+        # held at the fork - a child that would never end.
+        os._exit(0)
 
 
 def guarded(name: str, fn: Callable, *args: Any) -> Any:
@@ -122,7 +130,12 @@ def guarded(name: str, fn: Callable, *args: Any) -> Any:
             kind, value = "died", None
     finally:
         receive.close()
-        child.join()
+        # The answer is in (or the pipe closed): a child still there after a grace
+        # period is stuck on its way out, and is ended rather than waited for.
+        child.join(_EXIT_GRACE_SECONDS)
+        if child.exitcode is None:
+            child.kill()
+            child.join()
     if kind == "ok":
         return value
     if kind == "error":

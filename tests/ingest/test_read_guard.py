@@ -219,3 +219,22 @@ def test_a_reader_told_to_stop_stops_whatever_the_app_does_with_the_signal():
         signal.signal(signal.SIGTERM, before)
     assert "exit -15" in str(caught.value)
     assert calls == []  # and the parent's handler never ran here
+
+
+def _answers_and_lingers(*_):
+    import threading
+    import time
+
+    threading.Thread(target=time.sleep, args=(60,)).start()  # not a daemon
+    return "answer"
+
+
+def test_a_reader_that_answers_but_does_not_exit_does_not_hold_the_import():
+    # The parent joined its child without a limit, and the child's way out waited for
+    # every thread it had started (or for a stdout lock held by another thread of the
+    # app at the fork): the import hung after its answer was in.
+    import time
+
+    started = time.monotonic()
+    assert guard.guarded("x.xlsx", _answers_and_lingers) == "answer"
+    assert time.monotonic() - started < 30
