@@ -324,7 +324,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "risk.error.band_order": {
         "en": "Bands must rise: critical ({critical}) above high ({high}) above medium ({medium}).",
-        "zh": "等级须递增：严重（{critical}）高于 高（{high}）高于 中（{medium}）。",
+        "zh": "等级阈值须依次降低：严重（{critical}）> 高（{high}）> 中（{medium}）。",
     },
     "risk.error.level": {
         "en": "{field} must be a whole level from 1 to 5 (got {got!r}).",
