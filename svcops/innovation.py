@@ -150,7 +150,7 @@ def initiatives(ws: Workspace) -> pd.DataFrame:
     return frame.reset_index(drop=True)
 
 
-def _folded(value: object, names: dict[str, str]) -> object:
+def _folded(value: Any, names: dict[str, str]) -> Any:
     """A register's KPI or segment column as its key (``names``: folded name -> key),
     or the text as typed (trimmed) when it names none; blanks stay blank."""
     if value is None or (isinstance(value, float) and math.isnan(value)):

@@ -91,9 +91,12 @@ def months_as_rows(raw: RawSheet) -> RawSheet:
     labels = [h for h in headers if h not in months and normalise_header(h) not in _TOTALS]
     if len(months) < MIN_MONTHS or not labels or "_row" not in data.column_names:
         return raw
-    values = {h: _numbers(data.column(h)) for h in months}
-    if any(v is None for v in values.values()):
-        return raw
+    values: dict[str, pa.ChunkedArray] = {}
+    for header in months:
+        numbers = _numbers(data.column(header))
+        if numbers is None:
+            return raw
+        values[header] = numbers
     value = "budget" if normalise_header(raw.sheet) in _BUDGET_SHEETS else "amount"
     if value in (normalise_header(h) for h in labels) or "period" in labels:
         return raw  # the sheet already has such a column: not a plain matrix
