@@ -506,10 +506,14 @@ def funnel(ws: Workspace, as_of: date | None = None) -> Funnel:
             reached[stage] += 1
         # Days in each stage left: to the next stage entered (or the stop).
         order = [s for s in (*PATH, "stopped") if s in entered]
+        # A stay that ends before it starts (dates typed out of order) or one entered
+        # after ``as_of`` says nothing about days in stage: left out.
         for a, b in zip(order, order[1:], strict=False):
-            stays[a].append((entered[b] - entered[a]).days)
+            if entered[b] >= entered[a]:
+                stays[a].append((entered[b] - entered[a]).days)
         if order and stage in STAGES and order[-1] == stage and stage != "stopped":
-            now[stage].append((as_of - entered[stage]).days)
+            if as_of >= entered[stage]:
+                now[stage].append((as_of - entered[stage]).days)
     counts = ini["stage"].value_counts()
     money = ini.groupby("stage")["investment"].sum(min_count=1)
     rows = []

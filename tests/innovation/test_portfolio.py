@@ -3,6 +3,7 @@ from real workbooks (answers worked out by hand)."""
 
 from __future__ import annotations
 
+import math
 from datetime import date, datetime
 
 import pandas as pd
@@ -126,6 +127,33 @@ def test_funnel_without_dates_counts_a_stopped_one_as_an_idea(ws, workbook):
     assert fr.loc["idea", "stopped_here"] == 1
     assert fr.loc["idea", "kill_rate"] == pytest.approx(0.5)  # X stopped, Y went on
     assert fr["median_days"].isna().all() and not f.has_dates
+
+
+def test_stage_dates_out_of_order_or_ahead_are_not_counted_as_stays(ws, workbook):
+    _register(
+        ws,
+        workbook,
+        [
+            # assessment entered before the idea started (a typo): that stay is left
+            # out; its 20 days in assessment before pilot are kept
+            {
+                "initiative_id": "A",
+                "name": "a",
+                "stage": "pilot",
+                "start_date": date(2024, 3, 1),
+                "assessment_date": date(2024, 2, 1),
+                "pilot_date": date(2024, 2, 21),
+            },
+            # entered its stage after the as-of day: no days so far
+            {"initiative_id": "B", "name": "b", "stage": "idea", "start_date": date(2025, 6, 1)},
+            {"initiative_id": "C", "name": "c", "stage": "idea", "start_date": date(2024, 12, 2)},
+        ],
+        sheet="initiatives",
+    )
+    fr = inn.funnel(ws, as_of=date(2025, 1, 1)).frame.set_index("stage")
+    assert math.isnan(fr.loc["idea", "median_days"]) and fr.loc["idea", "left"] == 0
+    assert fr.loc["assessment", "median_days"] == 20 and fr.loc["assessment", "left"] == 1
+    assert fr.loc["idea", "median_days_now"] == 30  # C only: 2 Dec to 1 Jan
 
 
 def test_empty_register():
