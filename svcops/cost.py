@@ -163,8 +163,16 @@ def trend_filters(filters: Filters, months: int = 12) -> Filters:
 
 
 def reported_months(ws: Workspace) -> Months | None:
-    """The cost report's first and last month, or None when it has no rows."""
-    row = ws.query(f"SELECT min({_MONTH}) AS lo, max({_MONTH}) AS hi FROM costs").iloc[0]
+    """The cost report's first and last month with spend, or None when it has no rows.
+
+    Lines of 0 are left out of the span: finance exports list the whole year with the
+    months to come at an actual of 0 beside their budget, and those months are not
+    reported yet (not a spend of 0). A report of nothing but 0 spans all its months."""
+    row = ws.query(
+        f"""SELECT coalesce(min({_MONTH}) FILTER (WHERE amount <> 0), min({_MONTH})) AS lo,
+                   coalesce(max({_MONTH}) FILTER (WHERE amount <> 0), max({_MONTH})) AS hi
+            FROM costs"""
+    ).iloc[0]
     if pd.isna(row["lo"]):
         return None
     return Months(pd.Timestamp(row["lo"]).date(), pd.Timestamp(row["hi"]).date())

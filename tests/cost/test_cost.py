@@ -580,3 +580,30 @@ def test_a_budget_of_zero_is_run_out_by_the_first_spend(ws, workbook):
     o = cost.outlook(ws, Filters(start=D(2025, 1, 1), end=D(2025, 3, 31)))
     assert (o.budget, o.ytd) == (0.0, 1000.0)
     assert o.already_exhausted and o.exhausted_on == D(2025, 2, 1)
+
+
+def test_months_to_come_listed_at_an_actual_of_0_are_not_reported(ws, workbook):
+    # The whole year listed with its budget, 900 a month; actuals 1000 for Jan-Apr and
+    # 0 for the months to come (as finance exports have them).
+    rows = [
+        _line(D(2025, m, 1), 1000.0 if m <= 4 else 0.0, "A", "Staff", NA, 900.0)
+        for m in range(1, 13)
+    ]
+    import_paths(ws, [workbook({"costs": rows})])
+    rep = cost.reported_months(ws)
+    assert (rep.first, rep.last) == (D(2025, 1, 1), D(2025, 4, 1))
+    o = cost.outlook(ws, Filters())
+    # 4000 in 4 months: 1000 a month, 12000 for the year against 12 x 900 = 10800.
+    assert (o.as_of, o.months_elapsed, o.run_rate) == (D(2025, 4, 1), 4, 1000.0)
+    assert (o.straight_line, o.budget, o.over) == (12000.0, 10800.0, 1200.0)
+    # 4000 over Jan 1 - Apr 30 (120 days) = 33.33 a day: 10800 / 33.33 = 324 days, the
+    # 324th day: Jan 1 + 323 = Nov 20.
+    assert o.exhausted_on == D(2025, 11, 20)
+    assert o.months["actual"].iloc[4:].isna().all()  # May on: not reported yet
+
+
+def test_a_report_of_nothing_but_0_spans_its_months(ws, workbook):
+    rows = [_line(D(2025, m, 1), 0.0, "A", "Staff") for m in (1, 2)]
+    import_paths(ws, [workbook({"costs": rows})])
+    rep = cost.reported_months(ws)
+    assert (rep.first, rep.last) == (D(2025, 1, 1), D(2025, 2, 1))
