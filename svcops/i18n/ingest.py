@@ -109,6 +109,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "skipped, as chosen on the mapping check",
         "zh": "已按检查映射时的选择跳过",
     },
+    "ingest.skip.kept": {
+        "en": "{reason}; its rows ({rows:,}) are kept as rows set aside, not imported",
+        "zh": "{reason}；其 {rows:,} 行已作为未导入的行原样保留",
+    },
     "ingest.skip.no_table": {
         "en": "no table matches its columns ({headers})",
         "zh": "没有与其列相符的表（{headers}）",

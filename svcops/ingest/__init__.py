@@ -452,6 +452,14 @@ def _import(ws: Workspace, files, profile, overrides, kept: list) -> ImportRepor
         staged = _tickets_sheets_first(staged, derived)
         aside = [_unmatched(cur, i, origin, raw) for i, (origin, raw) in enumerate(unmatched)]
         summaries = ws.store(cur, staged, originals={o.name: o for o in kept}, unmatched=aside)
+        # The report says where a skipped sheet's rows went, not only that it was skipped.
+        aside_rows = {(raw.file_name, raw.sheet): raw.data.num_rows for _, raw in unmatched}
+        report.skipped = [
+            (f, sh, say("ingest.skip.kept", reason=r, rows=aside_rows[(f, sh)]))
+            if (f, sh) in aside_rows
+            else (f, sh, r)
+            for f, sh, r in report.skipped
+        ]
         for (mapping, notes), s in zip(about, summaries, strict=True):
             report.sheets.append(
                 SheetReport(

@@ -10,6 +10,7 @@ import zipfile
 
 import pytest
 
+from svcops.i18n import render
 from svcops.ingest import import_files
 from svcops.ingest.read import IngestError
 from svcops.store import Workspace
@@ -187,7 +188,14 @@ def test_a_sheet_no_table_matches_is_reported_and_its_rows_kept(ws, tmp_path):
     report = import_paths(ws, [path])
     assert [(s.sheet, s.rows) for s in report.sheets] == [("tickets", 1)]
     ((file, skipped, reason),) = report.skipped
-    assert (file, skipped, reason.key) == ("two sheets.xlsx", "Notes", "ingest.skip.no_table")
+    # The report says where the rows went, not only that the sheet was skipped.
+    assert (file, skipped, reason.key) == ("two sheets.xlsx", "Notes", "ingest.skip.kept")
+    assert (reason.params["reason"].key, reason.params["rows"]) == ("ingest.skip.no_table", 2)
+    assert render(reason) == (
+        "no table matches its columns (remark, who); its rows (2) are kept as rows set aside, "
+        "not imported"
+    )
+    assert render(reason, "zh").endswith("；其 2 行已作为未导入的行原样保留")
     # The sheet is listed with the upload, and its two rows are kept, as uploaded.
     uploads = ws.uploads()
     listed = uploads[["sheet", "table_name", "rows", "rejected"]].astype(object)
