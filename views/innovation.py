@@ -163,6 +163,21 @@ if not ctx.has_tickets:
     st.info(t("innovation.no_tickets", lang))
 if register[["investment", "expected_annual_benefit"]].isna().all().all():
     st.info(t("innovation.no_money", lang))
+else:
+    # A benefit without an investment is counted free: the page says so, by name.
+    free = register[
+        register["investment"].isna()
+        & register["expected_annual_benefit"].notna()
+        & (register["stage"] != "stopped")
+    ]
+    if len(free):
+        st.warning(
+            page.words(
+                "innovation.no_investment",
+                n=len(free),
+                names=", ".join(str(v) for v in free["initiative_id"]),
+            )
+        )
 
 # -- funnel -----------------------------------------------------------------------------
 st.subheader(t("innovation.funnel", lang))

@@ -36,6 +36,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "`segment_by` 与 `segment`（例如 category = Access）、`go_live_date` 和 "
         "`benefit_per_unit`，即可用工单实测其收益。",
     },
+    "innovation.no_investment": {
+        "en": "{n} initiatives not stopped have an expected benefit but no investment ({names}): "
+        "their business cases, and the portfolio's, count the investment as 0. Fill in "
+        "`investment` (a number; 0 when nothing is invested).",
+        "zh": "{n} 个未停止的创新项目有预期收益但没有投资额（{names}）：其商业论证及组合合计均按投资 0 计算。"
+        "请填写 `investment`（数字；确无投资填 0）。",
+    },
     "innovation.no_money": {
         "en": "The register has no investment or expected benefit: every business case is 0. "
         "Add `investment`, `running_cost` and `expected_annual_benefit`.",

@@ -192,3 +192,30 @@ def test_hostile_names_in_the_register_reach_markdown_only_escaped(own, lang):
     assert any("evil" in text for text in texts)  # the name did reach Markdown...
     for text in texts:
         assert not ALIVE.search(text), text  # ...escaped
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_benefit_without_an_investment_is_named(own, lang):
+    # An investment typed as "$45,000" and "45k" is not a number: the column is left
+    # unmapped and every business case would count the investment as 0, silently.
+    own(
+        {
+            "initiatives": [
+                {**REGISTER[1], "investment": "$45,000", "expected_annual_benefit": 3_000},
+                {**REGISTER[2], "investment": "45k", "expected_annual_benefit": 100},
+                {"initiative_id": "KILL", "name": "k", "stage": "cancelled", "investment": "x"},
+            ]
+        }
+    )
+    warned = " ".join(w.value for w in _run(lang=lang).warning)
+    if lang == "en":
+        assert "2 initiatives not stopped have an expected benefit but no investment" in warned
+    else:
+        assert "2 个未停止的创新项目有预期收益但没有投资额" in warned
+    assert "LATE, NOLINK" in warned or "NOLINK, LATE" in warned
+    assert "KILL" not in warned
+
+
+def test_a_register_with_every_investment_has_no_such_warning(own):
+    own({"initiatives": MONEY_REGISTER})
+    assert not any("no investment" in w.value for w in _run().warning)
