@@ -174,8 +174,9 @@ def _kpi_names() -> dict[str, str]:
     }
     for key in KPIS:
         words = [key, *extra.get(key, ())]
-        for label in (f"kpi.{key}", f"innovation.kpi.{key}"):
-            words += list(STRINGS.get(label, {}).values())
+        words += list(STRINGS.get(f"kpi.{key}", {}).values())
+        if key == "handle_minutes":  # not a ticket KPI: named by this page
+            words += list(STRINGS["innovation.kpi.handle_minutes"].values())
         for word in words:
             names.setdefault(normalise_header(word), key)
     return names
