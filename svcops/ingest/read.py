@@ -238,7 +238,10 @@ def _sliced(sheet: RawSheet) -> RawSheet:
 def read_workbook(name: str, data: Source) -> list[RawSheet]:
     head = _head(data)
     if not head.startswith(b"PK"):
-        if head.startswith(b"\xd0\xcf\x11\xe0") and name.lower().endswith((".xlsx", ".xlsm")):
+        # An OLE container named .xlsx: a password-protected workbook holds the stream
+        # EncryptedPackage; without it, it is an old .xls under a new name, which the
+        # reader opens by its content.
+        if head.startswith(b"\xd0\xcf\x11\xe0") and _encrypted_package(data):
             raise IngestError(say("ingest.error.encrypted", file=name))
     else:
         _check_zip_bomb(name, data)
@@ -251,6 +254,14 @@ def read_workbook(name: str, data: Source) -> list[RawSheet]:
     except RuntimeError as exc:
         raise IngestError(say("ingest.error.unreadable", file=name, detail=str(exc))) from None
     return [_sliced(s) for s in sheets]
+
+
+_ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
+
+
+def _encrypted_package(data: Source) -> bool:
+    """Whether an OLE container names the stream Office keeps an encrypted workbook in."""
+    return _ENCRYPTED_PACKAGE in source_bytes(data)
 
 
 def _read_workbook(name: str, data: Source) -> list[RawSheet]:

@@ -246,3 +246,20 @@ def test_a_cost_matrix_whose_month_headers_are_excel_dates_imports(ws):
         ["Service Desk", "2025-02", 1100.0],
         ["Service Desk", "2025-03", 1200.0],
     ]
+
+
+@pytest.mark.parametrize("name", ["old.xlsx", "old.xls"])
+def test_an_ole_workbook_is_called_password_protected_only_when_it_is(ws, name):
+    # Every OLE container named .xlsx was refused as password-protected, though an old
+    # .xls saved under a new name is one too; only Office's EncryptedPackage stream says
+    # a workbook is encrypted (whatever its suffix).
+    from tests.ingest.test_exports import _cfb, built, encrypted_xlsx
+
+    legacy = _cfb({"Workbook": b"\x09\x08" + b"\0" * 200})
+    with pytest.raises(IngestError) as caught:
+        import_files(ws, [(name, legacy)])
+    assert caught.value.message.key == "ingest.error.unreadable"
+    assert str(caught.value).startswith(f"{name}: not a readable workbook (")
+    with pytest.raises(IngestError) as caught:
+        import_files(ws, [(name, encrypted_xlsx(built("servicenow")[0]))])
+    assert caught.value.message.key == "ingest.error.encrypted"
