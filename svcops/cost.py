@@ -442,7 +442,10 @@ def monthly_budget(
     frame["variance"] = frame["actual"] - frame["budget"]
     done = frame["actual"].notna()
     frame["ytd_actual"] = frame["actual"].fillna(0).cumsum().where(done)
-    frame["ytd_budget"] = frame["budget"].fillna(0).cumsum().where(done)
+    # The budget of months before the report began is not compared with spend no one
+    # reported: year to date counts the same months on both sides.
+    since = pd.Series([rep is not None and x >= rep.first for x in frame["month"]])
+    frame["ytd_budget"] = frame["budget"].where(since).fillna(0).cumsum().where(done)
     frame["ytd_variance"] = frame["ytd_actual"] - frame["ytd_budget"]
     frame["month"] = pd.to_datetime(frame["month"])
     return fy, frame

@@ -559,6 +559,12 @@ def test_outlook_when_the_report_starts_after_the_fiscal_year_starts(ws, workboo
     assert straight["month"].min() == pd.Timestamp("2025-07-01")
     assert straight["value"].iloc[-1] == 18000.0
     assert lines[lines["series"] == "actual"]["month"].min() == pd.Timestamp("2025-06-01")
+    # Month by month, year to date compares June-July on both sides: 3000 against 2000,
+    # not against Jan-Jul's 7000 budget.
+    _, m = cost.monthly_budget(ws, Filters(start=D(2025, 6, 1), end=D(2025, 7, 31)))
+    jul = m.set_index("month").loc["2025-07-01"]
+    assert (jul["ytd_actual"], jul["ytd_budget"], jul["ytd_variance"]) == (3000.0, 2000.0, 1000.0)
+    assert m["ytd_actual"].iloc[:5].isna().all()  # Jan-May: not reported
 
 
 def test_a_budget_run_out_is_dated_by_reported_spend_only(ws, workbook):
