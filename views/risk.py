@@ -14,6 +14,9 @@ ctx = state.page("risk.title", needs_tickets=False)
 lang, f = ctx.lang, ctx.filters
 band_name, basis_name = page.named("risk.band"), page.named("risk.basis")
 change_name, status_name = page.named("risk.change"), page.named("risk.status")
+# A register's status as the importer normalised it (open, closed, ...), in the page's
+# language; a status of the register's own (Mitigating) is shown as written.
+register_status = page.named("risk.register_status")
 COLUMNS = {
     "risk_id": "risk.col.risk_id",
     "title": "risk.col.title",
@@ -417,6 +420,7 @@ def register_table(frame, columns: list[str]):
                 strict=True,
             )
         ],
+        status=frame["status"].map(register_status),
         band=frame["band"].map(band_name),
         residual_band=frame["residual_band"].map(band_name),
         indicators=[", ".join(map(kri_name_or_key, keys)) for keys in frame["indicators"]],

@@ -134,3 +134,17 @@ def test_imported_thresholds_that_cannot_be_used_are_named(register_only, tmp_pa
     assert {"en": "The stored thresholds of Reopen rate", "zh": "重开率 已保存的阈值"}[
         lang
     ] in warnings
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"), [("en", ["Open", "Closed"]), ("zh", ["未关闭", "已关闭"])]
+)
+def test_the_registers_statuses_read_in_the_pages_language(register_only, lang, words):
+    # The importer keeps a known status as its key ("open"); the register showed that
+    # key, English in the Chinese page. A status of the register's own stays as written.
+    at = _run(lang=lang)
+    register = _table(at, "Category" if lang == "en" else "类别")
+    statuses = set(register["Status" if lang == "en" else "状态"].dropna())
+    assert set(words) <= statuses
+    assert "Mitigating" in statuses
+    assert not statuses & {"open", "closed"}

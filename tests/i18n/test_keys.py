@@ -17,6 +17,7 @@ import pytest
 
 from svcops import kpi, performance, quality, risk
 from svcops.i18n import LANGUAGES, STRINGS
+from svcops.ingest.values import STATUSES
 
 ROOT = Path(__file__).resolve().parents[2]
 AREAS = sorted({k.split(".")[0] for k in STRINGS})
@@ -112,6 +113,7 @@ BUILT = {
     "risk.basis.": lambda: risk.BASES,
     "risk.change.": lambda: risk.CHANGES,
     "risk.status.": lambda: ("green", "amber", "red", "none"),
+    "risk.register_status.": lambda: STATUSES,
 }
 # Prefixes whose keys are optional by design: column_label shows the column's own
 # name where it has no display name.
