@@ -382,7 +382,8 @@ def _status(variance: float, budget: float) -> str:
 def variance(
     ws: Workspace, filters: Filters, by: tuple[str, ...] = ("cost_center",)
 ) -> pd.DataFrame:
-    """Budget against actual over the period's months, per line.
+    """Budget against actual over the period's months that the cost report covers
+    (from its first month with spend to its last: :func:`reported_months`), per line.
 
     ``by``: the line, ``("cost_center",)``, ``("category",)`` or ``("cost_center",
     "category")``. Returns ``*by, actual, budget, variance`` (``actual - budget``;
@@ -394,8 +395,14 @@ def variance(
     if any(c not in ("cost_center", "category") for c in by) or not by:
         raise ValueError("by: cost_center and/or category (budgets have no service)")
     m = months_of(ws, filters)
+    rep = reported_months(ws)
     cols = [*by, "actual", "budget", "variance", "variance_pct", "status"]
-    if m is None:
+    if m is None or rep is None:
+        return pd.DataFrame(columns=cols)
+    # Budget against actual over the same months: the period's months the report
+    # covers (a budget of months not reported yet is not an underspend).
+    m = Months(max(m.first, rep.first), min(m.last, rep.last))
+    if m.first > m.last:
         return pd.DataFrame(columns=cols)
     frame = _by_key(ws, m, tuple(by))
     frame["variance"] = frame["actual"] - frame["budget"].fillna(0.0)

@@ -613,3 +613,22 @@ def test_a_report_of_nothing_but_0_spans_its_months(ws, workbook):
     import_paths(ws, [workbook({"costs": rows})])
     rep = cost.reported_months(ws)
     assert (rep.first, rep.last) == (D(2025, 1, 1), D(2025, 2, 1))
+
+
+def test_budget_against_actual_only_over_the_months_reported(ws, workbook):
+    # Budget 900 a month for all of 2025; spend 1000 a month reported for Jan-Apr.
+    rows = [_line(D(2025, m, 1), 1000.0, "A", "Staff") for m in (1, 2, 3, 4)]
+    budget = [
+        {"period": D(2025, m, 1), "budget": 900.0, "cost_center": "A", "category": "Staff"}
+        for m in range(1, 13)
+    ]
+    import_paths(ws, [workbook({"costs": rows, "budget": budget})])
+    # The whole year asked for: Jan-Apr compared, 4000 against 3600 (not against 10800,
+    # an underspend of 6800 that is only months not reported yet).
+    v = cost.variance(ws, Filters(start=D(2025, 1, 1), end=D(2025, 12, 31)))
+    assert v[["actual", "budget", "variance"]].values.tolist() == [[4000.0, 3600.0, 400.0]]
+    assert v["status"].tolist() == ["unfavourable"]
+    walk = cost.bridge(ws, Filters(start=D(2025, 1, 1), end=D(2025, 12, 31)))
+    assert (walk.budget, walk.actual) == (3600.0, 4000.0)
+    # A period wholly after the report: nothing to compare.
+    assert cost.variance(ws, Filters(start=D(2025, 6, 1), end=D(2025, 6, 30))).empty
