@@ -19,7 +19,8 @@ import streamlit as st
 
 from svcops.filters import Filters
 from svcops.ingest import import_paths
-from svcops.store import Workspace, default_workspace_path
+from svcops.schema import TABLES
+from svcops.store import Workspace, default_workspace_path, table_ddl
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_WORKBOOK = ROOT / "sample_data" / "svcops_sample.xlsx"
@@ -46,8 +47,13 @@ def own_workspace_path() -> Path:
 
 @st.cache_resource(show_spinner=False)
 def sample_workspace() -> Workspace:
-    """The bundled sample, imported once into a cached workspace file (read-only after)."""
-    digest = hashlib.sha256(SAMPLE_WORKBOOK.read_bytes()).hexdigest()[:16]
+    """The bundled sample, imported once into a cached workspace file (read-only after).
+
+    The file is named by the workbook and by the workspace layout (every table's DDL):
+    a read-only file gains no columns, so an upgrade that adds one builds a new file
+    instead of opening the old one without it."""
+    layout = "\n".join(table_ddl(t) for t in TABLES.values()).encode()
+    digest = hashlib.sha256(SAMPLE_WORKBOOK.read_bytes() + layout).hexdigest()[:16]
     path = cache_dir() / f"sample-{digest}.duckdb"
     if not path.exists():
         with tempfile.TemporaryDirectory(dir=path.parent) as tmp:
