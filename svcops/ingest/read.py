@@ -13,6 +13,7 @@ import io
 import logging
 import os
 import re
+import tempfile
 import zipfile
 import zlib
 from collections import Counter
@@ -247,13 +248,45 @@ def read_workbook(name: str, data: Source) -> list[RawSheet]:
         _check_zip_bomb(name, data)
     # In a child process with a memory ceiling: a sheet can make the reader allocate
     # far more than the file's size, and a failed allocation would end the app.
-    try:
-        sheets: list[RawSheet] = guarded(name, _read_workbook, name, data)
-    except ReadCrashed as exc:
-        raise IngestError(exc.message) from None
-    except RuntimeError as exc:
-        raise IngestError(say("ingest.error.unreadable", file=name, detail=str(exc))) from None
-    return [_sliced(s) for s in sheets]
+    # The sheets come back as Arrow files the parent maps into memory, not through the
+    # pipe: pickling a million-row sheet there and back cost seconds.
+    with tempfile.TemporaryDirectory(prefix="svcops-read-", dir=_SHARED_DIR) as folder:
+        try:
+            sheets: list[RawSheet] = guarded(name, _read_to_files, name, data, folder)
+        except ReadCrashed as exc:
+            raise IngestError(exc.message) from None
+        except RuntimeError as exc:
+            raise IngestError(say("ingest.error.unreadable", file=name, detail=str(exc))) from None
+        return [_sliced(_mapped(s)) for s in sheets]
+
+
+# Memory-backed where the system has it, so the sheets never touch a disk.
+_SHARED_DIR = "/dev/shm" if os.path.isdir("/dev/shm") and os.access("/dev/shm", os.W_OK) else None
+
+
+def _read_to_files(name: str, data: Source, folder: str) -> list[RawSheet]:
+    """In the reading process: every sheet of the workbook, its table written to an
+    Arrow file in ``folder`` (the sheet's ``data`` then names the file)."""
+    sheets = []
+    for i, sheet in enumerate(_read_workbook(name, data)):
+        path = os.path.join(folder, f"{i}.arrow")
+        table = sheet.data
+        if isinstance(table, pa.RecordBatch):
+            table = pa.Table.from_batches([table])
+        with pa.OSFile(path, "wb") as sink, pa.ipc.new_file(sink, table.schema) as writer:
+            writer.write_table(table)
+        sheets.append(replace(sheet, data=path))
+    return sheets
+
+
+def _mapped(sheet: RawSheet) -> RawSheet:
+    """A sheet whose ``data`` names an Arrow file (:func:`_read_to_files`), with the table
+    read into memory (the file is removed with its folder)."""
+    if not isinstance(sheet.data, str):
+        return sheet
+    with pa.OSFile(sheet.data, "rb") as source:
+        table = pa.ipc.open_file(source).read_all()
+    return replace(sheet, data=table)
 
 
 _ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
