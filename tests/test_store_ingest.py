@@ -404,7 +404,14 @@ def test_an_original_gone_from_the_folder_is_reported_missing_not_an_error(ws, w
     [
         ("empty.xlsx", b"", "empty.xlsx: the file is empty"),
         ("notes.txt.xlsx", b"just some text", "notes.txt.xlsx: not a readable workbook"),
-        ("secret.xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "password-protected"),
+        # An OLE container naming Office's encrypted-workbook stream.
+        (
+            "secret.xlsx",
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+            + b"\0" * 600
+            + "EncryptedPackage".encode("utf-16-le"),
+            "password-protected",
+        ),
         ("data.pdf", b"%PDF-1.4", "unsupported file type .pdf"),
     ],
 )
