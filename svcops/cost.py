@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 import numpy as np
@@ -572,14 +572,7 @@ def unit_costs(ws: Workspace, filters: Filters) -> pd.DataFrame:
 
 def _ticket_months(ws: Workspace, filters: Filters, m: Months) -> pd.DataFrame:
     """Tickets created and done per month of ``m`` (dimension filters applied)."""
-    whole = Filters(
-        start=m.first,
-        end=month_end(m.last),
-        teams=filters.teams,
-        channels=filters.channels,
-        categories=filters.categories,
-        priorities=filters.priorities,
-    )
+    whole = replace(filters, start=m.first, end=month_end(m.last))
     cte, params = tickets_cte(ws, whole)
     sql = (
         cte
@@ -1126,14 +1119,7 @@ def cost_quality(ws: Workspace, filters: Filters) -> pd.DataFrame:
         return pd.DataFrame(columns=cols)
     m = months_of(ws, filters)
     assert m is not None
-    whole = Filters(
-        start=m.first,
-        end=month_end(m.last),
-        teams=filters.teams,
-        channels=filters.channels,
-        categories=filters.categories,
-        priorities=filters.priorities,
-    )
+    whole = replace(filters, start=m.first, end=month_end(m.last))
     cte, params = tickets_cte(ws, whole)
     k = kpi_sql(created="TRUE", done="TRUE")
     quality = query(
@@ -1254,14 +1240,7 @@ def what_if(
     m = months_of(ws, filters)
     if m is None:
         return Message("cost.whatif.no_data")
-    whole = Filters(
-        start=m.first,
-        end=month_end(m.last),
-        teams=filters.teams,
-        channels=filters.channels,
-        categories=filters.categories,
-        priorities=filters.priorities,
-    )
+    whole = replace(filters, start=m.first, end=month_end(m.last))
     cte, params = tickets_cte(ws, whole)
     row = query(
         ws,
