@@ -3,7 +3,6 @@ own data."""
 
 from datetime import date
 
-import pandas as pd
 import streamlit as st
 
 from svcops import charts, risk
@@ -94,19 +93,15 @@ def show(frame, where=st, **kwargs) -> None:
 
 
 def _day(value) -> str:
-    return pd.Timestamp(value).strftime("%Y-%m-%d")
+    return value.strftime("%Y-%m-%d")
 
 
-def scope_of(value) -> str | None:
-    """An indicator's team or category, None for one measured over all tickets."""
-    return None if value is None or pd.isna(value) else str(value)
+scope_of = risk.scope_key
 
 
-def scoped(indicator: str, scope) -> pd.DataFrame:
+def scoped(indicator: str, scope):
     """The periods of one indicator in one scope (None: the unscoped series)."""
-    mine = series[series["indicator"] == indicator]
-    scope = scope_of(scope)
-    return mine[mine["scope"].isna()] if scope is None else mine[mine["scope"] == scope]
+    return risk.scoped_series(series, indicator, scope)
 
 
 def kri_name(key: str) -> str:
@@ -407,18 +402,17 @@ if picked_cell is not None:
 def register_table(frame, columns: list[str]):
     """Register rows for show: ratings as 'L × I', bands and changes worded."""
     out = frame.assign(
-        inherent=[f"{a} × {b}" for a, b in zip(frame["likelihood"], frame["impact"], strict=True)],
+        inherent=[
+            risk.rating_text(a, b)
+            for a, b in zip(frame["likelihood"], frame["impact"], strict=True)
+        ],
         residual=[
-            f"{a} × {b}"
+            risk.rating_text(a, b)
             for a, b in zip(frame["residual_likelihood"], frame["residual_impact"], strict=True)
         ],
         target=[
-            "" if pd.isna(a) or pd.isna(b) else f"{a} × {b}"
-            for a, b in zip(
-                frame["target_likelihood"].astype(object),
-                frame["target_impact"].astype(object),
-                strict=True,
-            )
+            risk.rating_text(a, b)
+            for a, b in zip(frame["target_likelihood"], frame["target_impact"], strict=True)
         ],
         status=frame["status"].map(register_status),
         band=frame["band"].map(band_name),
@@ -451,8 +445,8 @@ if view.has_register:
         show(
             changes.assign(
                 change=changes["change"].map(change_name),
-                before=[None if pd.isna(v) else str(v) for v in changes["before"]],
-                after=[None if pd.isna(v) else str(v) for v in changes["after"]],
+                before=[risk.text_or_none(v) for v in changes["before"]],
+                after=[risk.text_or_none(v) for v in changes["after"]],
             )[["risk_id", "change", "before", "after", "on"]],
             right,
         )

@@ -19,6 +19,8 @@ from .indicators import (
     indicators,
     load_thresholds,
     save_thresholds,
+    scope_key,
+    scoped_series,
     validate_thresholds,
     windows,
 )
@@ -36,8 +38,10 @@ from .register import (
     movements,
     out_of_appetite,
     parse_indicators,
+    rating_text,
     record_score,
     register,
+    text_or_none,
     top_risks,
 )
 from .review import RiskView, analyse, suggestions, unknown_links
@@ -70,9 +74,13 @@ __all__ = [
     "record_score",
     "register",
     "save_thresholds",
+    "rating_text",
     "scale_value",
+    "scope_key",
+    "scoped_series",
     "scale_vocab",
     "suggestions",
+    "text_or_none",
     "top_risks",
     "unknown_links",
     "validate_thresholds",

@@ -530,3 +530,17 @@ def indicators(
             }
         )
     return KriResult(series, pd.DataFrame(summary), w)
+
+
+def scope_key(value: Any) -> str | None:
+    """An indicator row's ``scope`` (a team or category) as text; None for an indicator
+    measured over all tickets (a missing scope)."""
+    return None if value is None or pd.isna(value) else str(value)
+
+
+def scoped_series(series: pd.DataFrame, indicator: str, scope: Any) -> pd.DataFrame:
+    """The periods of one indicator in one scope, from :func:`indicators`' ``series``
+    (``scope`` None or missing: the series measured over all tickets)."""
+    mine = series[series["indicator"] == indicator]
+    key = scope_key(scope)
+    return mine[mine["scope"].isna()] if key is None else mine[mine["scope"] == key]

@@ -13,6 +13,7 @@ import math
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -613,3 +614,15 @@ def changes_since(
 def out_of_appetite(reg: pd.DataFrame, appetite: int = DEFAULT_APPETITE) -> pd.Series:
     """Open risks whose residual score is at or above ``appetite`` (True/False per row)."""
     return (~reg["closed"]) & (reg["residual_score"] >= appetite)
+
+
+def rating_text(likelihood: Any, impact: Any) -> str:
+    """A rating as the register shows it, ``"4 × 3"``; empty when either is missing."""
+    if pd.isna(likelihood) or pd.isna(impact):
+        return ""
+    return f"{likelihood} × {impact}"
+
+
+def text_or_none(value: Any) -> str | None:
+    """A cell as text, None when missing (a score before a risk existed, say)."""
+    return None if pd.isna(value) else str(value)
