@@ -345,9 +345,12 @@ def cmd_risk(args) -> int:
     print("\nkey risk indicators (latest period):")
     for k in out["indicators"]:
         where = f" [{k['scope']}]" if k["scope"] else ""
-        value = "no value" if k["value"] is None else f"{k['value']:,.3g}"
+        if k["value"] is None:
+            print(f"  {k['indicator']}{where}: no value ({k['note'] or 'not measured'})")
+            continue
         print(
-            f"  {k['indicator']}{where}: {value} {k['status']}, red {k['red_run']} periods in a row"
+            f"  {k['indicator']}{where}: {k['value']:,.3g} {k['status']}, "
+            f"red {k['red_run']} periods in a row"
         )
     for s in out["review_suggested"]:
         print(f"review suggested: {s['risk_id']} {s['title']}: {s['evidence']}")
