@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import threading
 from collections.abc import Iterable
 from contextlib import contextmanager
@@ -309,6 +310,19 @@ class Workspace:
                 "INSERT INTO settings VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = ?",
                 [name, value, value],
             )
+
+    def snapshot(self, dest: str | Path) -> None:
+        """Copy the workspace file to ``dest`` as it is now, for the SQL explorer.
+
+        A CHECKPOINT first writes every committed change into the file, and the write
+        lock keeps imports, removals and saves out until the copy is done (a single
+        statement run outside a transaction goes to the write-ahead log, not the file).
+        A workspace in memory has no file: ValueError."""
+        if self.path == ":memory:":
+            raise ValueError("a workspace in memory has no file to copy")
+        with self._write_lock:
+            self._con.execute("CHECKPOINT")
+            shutil.copyfile(self.path, dest)
 
     def sla_policy(self) -> dict[str, float]:
         rows = self.query("SELECT priority, sla_hours FROM sla_policy ORDER BY priority")
