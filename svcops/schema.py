@@ -398,6 +398,74 @@ INTERVALS = Table(
     description="contact-centre interval statistics",
 )
 
+# A per-call log (ACD/CDR export: one row per call). Each call is kept; the import
+# derives ``intervals`` from them (svcops/ingest/calls.py) and records on every call
+# the interval it counts in and how (the extras).
+CALLS = Table(
+    "calls",
+    (
+        _c("call_id", TEXT, "call", "call id", "呼叫编号", "通话编号"),
+        _c(
+            "arrived_at",
+            TIMESTAMP,
+            "vru entry",
+            "ivr entry",
+            "call start",
+            "call start time",
+            "arrival time",
+            "arrived at",
+            "呼入时间",
+            "来电时间",
+            required=True,
+        ),
+        _c(
+            "queued_at",
+            TIMESTAMP,
+            "q start",
+            "queue start",
+            "queue entry",
+            "queued at",
+            "enqueued at",
+            "入队时间",
+            "排队开始时间",
+        ),
+        _c(
+            "answered_at",
+            TIMESTAMP,
+            "ser start",
+            "service start",
+            "answer time",
+            "answered at",
+            "接通时间",
+            "应答时间",
+        ),
+        _c(
+            "ended_at",
+            TIMESTAMP,
+            "ser exit",
+            "service end",
+            "call end",
+            "call end time",
+            "hang up time",
+            "挂机时间",
+        ),
+        _c("queue_seconds", NUMBER, "q time", "queue time", "queue seconds", "排队时长"),
+        _c("service_seconds", NUMBER, "ser time", "talk time", "service time", "通话时长"),
+        _c("outcome", TEXT, "call outcome", "call result", "disposition", "呼叫结果"),
+        _c("queue", TEXT, "type", "service type", "skill", "call type", "队列", "业务类型"),
+        _c("agent", TEXT, "server", "agent name", "agent id", "坐席", "座席"),
+    ),
+    key=("call_id", "arrived_at"),
+    description="contact-centre call log (one row per call)",
+    extras=(
+        _c("interval_start", TIMESTAMP),
+        _c("counted_as", TEXT),
+        _c("wait_seconds", NUMBER),
+        _c("handle_seconds", NUMBER),
+    ),
+    dedupe_within_sheet=False,
+)
+
 ROSTER = Table(
     "roster",
     (
@@ -877,6 +945,7 @@ TABLES: dict[str, Table] = {
         TICKETS,
         EVENTS,
         INTERVALS,
+        CALLS,
         ROSTER,
         COSTS,
         BUDGET,
