@@ -25,6 +25,7 @@ from . import (
     performance,
     process,
     quality,
+    report,
     resource,
     risk,
 )
@@ -42,6 +43,7 @@ _AREAS = (
     cost,
     innovation,
     risk,
+    report,
     data,
     columns,
     ingest,
