@@ -19,6 +19,7 @@ from . import (
     columns,
     cost,
     data,
+    explorer,
     ingest,
     innovation,
     overview,
@@ -45,6 +46,7 @@ _AREAS = (
     risk,
     report,
     data,
+    explorer,
     columns,
     ingest,
 )
