@@ -258,6 +258,23 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "risk.kri.reassignment_rate": {"en": "Reassignment rate", "zh": "转派率"},
     "risk.kri.downtime_share": {"en": "Downtime share", "zh": "停机时间占比"},
+    "risk.kri.cost_overrun": {
+        "en": "Projected year-end overspend",
+        "zh": "预计年末超支比例",
+    },
+    "risk.kri.forecast_understaffing": {
+        "en": "Forecast staff shortfall",
+        "zh": "预测人力缺口",
+    },
+    "risk.kri.none.cost_overrun": {
+        "en": "needs a cost report and a budget for the fiscal year (upload both on the Data page)",
+        "zh": "需要本财年的费用报表和预算（请在数据页上传）",
+    },
+    "risk.kri.none.forecast_understaffing": {
+        "en": "needs a roster with shift times and enough ticket history for the Resource "
+        "page's forecast",
+        "zh": "需要含班次时间的排班表，以及足够资源管理页预测所用的工单历史",
+    },
     "risk.kri.none.reassignment_rate": {
         "en": "needs an event log or assignment history (upload one) to see team changes",
         "zh": "需要事件日志或分派历史（请上传）才能看到团队间的转派",

@@ -21,6 +21,7 @@ from .indicators import (
     save_thresholds,
     scope_key,
     scoped_series,
+    shortfall_periods,
     validate_thresholds,
     windows,
 )
@@ -78,6 +79,7 @@ __all__ = [
     "scale_value",
     "scope_key",
     "scoped_series",
+    "shortfall_periods",
     "scale_vocab",
     "suggestions",
     "text_or_none",

@@ -31,7 +31,19 @@ single_agent_share        the share of a category's done tickets resolved by    
 reassignment_rate         share of the tickets created in the period that         all
                           changed team at least once (uploaded event log only)
 downtime_share            1 - the availability KPI (downtime / planned minutes)    all
+cost_overrun              the year-end outlook's projected overspend as a share   all
+                          of the fiscal year's budget (straight line, as of the
+                          period's last month; negative is under budget)
+forecast_understaffing    share of the required staff hours the roster leaves     all
+                          short, per forecast week (the Resource page's plan)
 ========================  =====================================================  ========
+
+``forecast_understaffing`` looks ahead: its periods are the 7-day periods of the
+Resource page's default plan (``resource.PlanSettings()``: 28 days from the day after
+the filters' last day), period 0 the first. Red for ``periods`` weeks in a row from the
+first means the roster is forecast short for that long. ``cost_overrun`` reads the
+cost report, which is not split by team, channel, category or priority: those filters
+do not apply to it; its fiscal year starts in the workspace's ``cost.fy_start`` month.
 
 A scoped indicator is measured per team (or category); its row on the page is the
 scope that is worst (longest red run, then status, then value).
@@ -69,6 +81,7 @@ __all__ = [
     "indicators",
     "load_thresholds",
     "save_thresholds",
+    "shortfall_periods",
     "status",
     "windows",
 ]
@@ -109,6 +122,8 @@ INDICATORS: dict[str, Indicator] = {
         Indicator("single_agent_share", "share", 0.45, 0.60, scope="category", needs=("agent",)),
         Indicator("reassignment_rate", "share", 0.35, 0.50, needs=("events",)),
         Indicator("downtime_share", "share", 0.005, 0.01, needs=("availability",)),
+        Indicator("cost_overrun", "share", 0.02, 0.05, needs=("costs", "budget")),
+        Indicator("forecast_understaffing", "share", 0.05, 0.10, periods=2, needs=("roster",)),
     )
 }
 DEFAULTS = pd.DataFrame(
@@ -414,6 +429,95 @@ def _volume(ws: Workspace, f: Filters, w: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def _cost_overrun(ws: Workspace, w: pd.DataFrame) -> pd.DataFrame:
+    """Per period: the cost page's year-end outlook as of the period's last month,
+    its projected overspend over the fiscal year's budget (``Outlook.over / budget``;
+    NaN without a positive budget or without a reported month in that fiscal year)."""
+    # Imported here: svcops.cost imports svcops.tickets' helpers as this module does,
+    # and is only needed when the workspace has a cost report.
+    from ..cost import outlook
+
+    stored = ws.setting("cost.fy_start")
+    fy_start = int(stored) if stored and stored.isdigit() and 1 <= int(stored) <= 12 else 1
+    rows, seen = [], {}
+    for r in w.to_dict("records"):
+        month = (r["end"].year, r["end"].month)
+        if month not in seen:
+            o = outlook(ws, Filters(end=r["end"]), fy_start)
+            ok = not isinstance(o, Message) and math.isfinite(o.budget) and o.budget > 0
+            seen[month] = o.over / o.budget if ok else np.nan  # type: ignore[union-attr]
+        rows.append({"k": r["k"], "indicator": "cost_overrun", "scope": None, "value": seen[month]})
+    return pd.DataFrame(rows)
+
+
+def _understaffing(ws: Workspace, f: Filters, end: date) -> pd.DataFrame:
+    """Per 7-day period of the Resource page's default plan (the defaults of
+    :class:`svcops.resource.PlanSettings`, with the same forecasts, so a cached fit is
+    reused), from the first forecast day: the staff hours short (``scheduled -
+    rostered`` where positive, interval by interval, as
+    :func:`svcops.resource.weekly_summary` counts them) over the staff hours required,
+    with the period's own ``start`` / ``end``. Nothing without a roster with shift
+    times, or when the plan cannot be made (too little history, a channel with no
+    recent arrivals)."""
+    from .. import resource
+    from ..i18n.errors import InputError
+
+    empty = pd.DataFrame(columns=["k", "indicator", "scope", "value", "start", "end"])
+    if not ws.has_rows("roster"):
+        return empty
+    settings = resource.PlanSettings()
+    f = replace(f, end=end)
+    try:
+        forecasts = resource.forecast_demand(
+            ws,
+            f,
+            resource.PlanSettings(horizon_days=settings.horizon_days),
+            "channel",
+            max_workers=1,
+        )
+        if not forecasts:
+            return empty
+        lo, hi = resource.horizon_bounds(forecasts)
+        roster = resource.rostered(ws, f, lo, hi, settings.interval_minutes)
+        if roster.basis is None:
+            return empty
+        plan = resource.interval_plan(ws, f, forecasts, settings, roster)
+    except (InputError, ValueError):
+        return empty
+    return shortfall_periods(resource.compare(plan, roster), lo.date(), hi.date())
+
+
+def shortfall_periods(comparison: pd.DataFrame, first: date, after: date) -> pd.DataFrame:
+    """``forecast_understaffing`` per 7-day period from ``first`` (the first planned day)
+    to the day before ``after``, from :func:`svcops.resource.compare`'s per-interval
+    ``scheduled`` and ``rostered`` staff: the staff short in each interval
+    (``scheduled - rostered`` where positive; a surplus elsewhere does not offset it),
+    summed over the period, over the staff scheduled (required) in it. Columns ``k``
+    (0 = the first period), ``indicator``, ``scope`` (None), ``value`` (NaN when nothing
+    is required), ``start`` and ``end`` (dates, inclusive; the last period may be
+    shorter). Interval length cancels out of the ratio."""
+    day = comparison["interval_start"].dt.normalize()
+    block = (day - pd.Timestamp(first)).dt.days // PERIOD_DAYS
+    short = (comparison["scheduled"] - comparison["rostered"]).clip(lower=0)
+    sums = pd.DataFrame({"k": block, "short": short, "required": comparison["scheduled"]})
+    sums = sums.groupby("k", as_index=False).sum()
+    rows = []
+    for r in sums.itertuples():
+        start = first + timedelta(days=int(r.k) * PERIOD_DAYS)
+        end = min(start + timedelta(days=PERIOD_DAYS - 1), after - timedelta(days=1))
+        rows.append(
+            {
+                "k": int(r.k),
+                "indicator": "forecast_understaffing",
+                "scope": None,
+                "value": float(r.short) / float(r.required) if r.required > 0 else np.nan,
+                "start": start,
+                "end": end,
+            }
+        )
+    return pd.DataFrame(rows, columns=["k", "indicator", "scope", "value", "start", "end"])
+
+
 @dataclass(frozen=True)
 class KriResult:
     """``series``: one row per indicator, scope and period: ``indicator, scope (None, a
@@ -445,10 +549,12 @@ def indicators(
     thresholds: pd.DataFrame | None = None,
     periods: int = PERIODS,
     period_days: int = PERIOD_DAYS,
+    forecast: bool = True,
 ) -> KriResult:
     """Every indicator for the ``periods`` periods ending on the filters' last day (see
     the module docstring). ``thresholds``: a frame like :func:`load_thresholds`
-    (validated); None reads the workspace's."""
+    (validated); None reads the workspace's. ``forecast`` False leaves out
+    ``forecast_understaffing`` (its Prophet fits take seconds on a cold cache)."""
     thresholds = load_thresholds(ws) if thresholds is None else validate_thresholds(thresholds)
     # indicator -> {"amber", "red", "periods"}
     limits: dict[Any, dict[Any, Any]] = thresholds.set_index("indicator").to_dict("index")
@@ -471,8 +577,12 @@ def indicators(
             _single_agent(ws, wide, w),
             _reassignments(ws, filters, w),
         ]
+        if forecast:
+            parts.append(_understaffing(ws, filters, end))
     if ws.has_rows("availability"):
         parts.append(_downtime(ws, w))
+    if ws.has_rows("costs") and ws.has_rows("budget"):
+        parts.append(_cost_overrun(ws, w))
     cols = ["indicator", "scope", "k", "start", "end", "value", "status", "agent"]
     series = pd.concat([p for p in parts if len(p)], ignore_index=True) if parts else None
     if series is None or series.empty:
@@ -481,7 +591,16 @@ def indicators(
         if "agent" not in series.columns:
             series["agent"] = None
         series["value"] = pd.to_numeric(series["value"], errors="coerce").astype("float64")
-        series = series.merge(w[["k", "start", "end"]], on="k", how="left")
+        # A forward-looking indicator brings its own periods; the rest are w's.
+        own = series["start"] if "start" in series.columns else pd.Series(pd.NA, series.index)
+        dated = series.drop(columns=["start", "end"], errors="ignore").merge(
+            w[["k", "start", "end"]], on="k", how="left"
+        )
+        mine = own.notna().to_numpy()
+        for col in ("start", "end"):
+            if col in series.columns:
+                dated.loc[mine, col] = series.loc[mine, col].to_numpy()
+        series = dated
         series["status"] = [
             status(v, limits[i]["amber"], limits[i]["red"])
             for i, v in zip(series["indicator"], series["value"], strict=True)
@@ -508,7 +627,7 @@ def indicators(
             if best is None or rank > best[0]:
                 best = (rank, scope or None, latest, run)
         note = None
-        if not has_tickets and key != "downtime_share":
+        if not has_tickets and key not in ("downtime_share", "cost_overrun"):
             note = Message("risk.kri.needs_tickets", {})
         elif best is None or pd.isna(best[2]["value"]):
             note = Message(f"risk.kri.none.{key}", {})

@@ -259,6 +259,7 @@ def test_no_tickets_no_values_and_a_reason(ws):
     assert (k.summary["status"] == "none").all()
     notes = {i: n.key for i, n in zip(k.summary["indicator"], k.summary["note"], strict=True)}
     assert notes.pop("downtime_share") == "risk.kri.none.downtime_share"
+    assert notes.pop("cost_overrun") == "risk.kri.none.cost_overrun"
     assert set(notes.values()) == {"risk.kri.needs_tickets"}
 
 
@@ -371,12 +372,16 @@ def test_the_sample_reviews_exactly_the_planted_risks(sample_ws):
 
     view = risk.analyse(sample_ws, resolve_period(sample_ws, Filters()))
     red = view.kri.summary[view.kri.summary["review"]]
-    assert dict(zip(red["indicator"], red["scope"], strict=True)) == {
+    scopes = [risk.scope_key(s) for s in red["scope"]]
+    assert dict(zip(red["indicator"], scopes, strict=True)) == {
         "backlog_growth": "Applications",
         "backlog_ageing": "Applications",
         "single_agent_share": "Billing",
+        # the roster short of the forecast plan; the Applications contractors' overrun
+        "forecast_understaffing": None,
+        "cost_overrun": None,
     }
-    assert sorted(set(view.suggestions["risk_id"])) == ["R-022", "R-030"]
+    assert sorted(set(view.suggestions["risk_id"])) == ["R-018", "R-022", "R-024", "R-030"]
     reg = view.register
     assert reg["overdue"].sum() == 1 and reg.loc[reg["overdue"], "risk_id"].item() == "R-005"
     assert 25 <= len(reg) <= 35
@@ -413,3 +418,132 @@ def test_imported_thresholds_an_edit_would_refuse_are_not_used(tmp_path):
     # A good row is used as stored.
     assert th.loc["reassignment_rate", cols].tolist() == [0.2, 0.3, 12, True, False]
     assert not th.loc["downtime_share", "ignored"]
+
+
+# --------------------------------------------------------------------------- cost overrun
+
+
+def _money(ws: Workspace, table: str, rows: list[dict]) -> None:
+    cur = ws.cursor()
+    cur.register("new_rows", pd.DataFrame(rows))
+    cur.execute(f"INSERT INTO {table} BY NAME SELECT * FROM new_rows")
+    cur.close()
+
+
+@pytest.fixture
+def spend(ws):
+    """Budget 1,000 a month from 2025-01 to 2027-12; spend 1,000 in January and
+    February 2026 and 1,300 in March (the report's last month)."""
+    months = pd.date_range("2025-01-01", "2027-12-01", freq="MS").date
+    _money(ws, "budget", [{"period": m, "budget": 1000.0} for m in months])
+    actual = {date(2026, 1, 1): 1000.0, date(2026, 2, 1): 1000.0, date(2026, 3, 1): 1300.0}
+    _money(ws, "costs", [{"period": m, "amount": a} for m, a in actual.items()])
+    return ws
+
+
+def test_cost_overrun_is_the_outlook_over_budget_as_of_each_period(spend):
+    k = risk.indicators(spend, Filters(end=date(2026, 3, 31)))
+    # Periods k0-k4 end in March (k4: 02-25..03-03): spend so far 3,300 over 3 months,
+    # run rate 1,100, straight line 13,200 against 12,000: 1,200 / 12,000 = 0.10.
+    # k5-k8 end in February (2,000 over 2 months: 12,000, on budget), k9-k11 in January.
+    assert _values(k, "cost_overrun") == [0.1] * 5 + [0.0] * 7
+    row = k.summary.set_index("indicator").loc["cost_overrun"]
+    # red from 5% (the default), five periods in a row: a review is due (3 periods).
+    assert (row["status"], row["red_run"], bool(row["review"])) == ("red", 5, True)
+    assert row["note"] is None
+    # The cost report is not split by team: a team filter leaves the figure as it is.
+    teams = risk.indicators(spend, Filters(end=date(2026, 3, 31), teams=("Desk",)))
+    assert _values(teams, "cost_overrun") == _values(k, "cost_overrun")
+
+
+def test_cost_overrun_follows_the_workspaces_fiscal_year(spend):
+    spend.save_setting("cost.fy_start", "3")
+    k = risk.indicators(spend, Filters(end=date(2026, 3, 31)), periods=6)
+    # A fiscal year from March: as of March 2026 one month counted (1,300), straight
+    # line 15,600 against 12,000 = 0.30. As of February the year is March 2025 -
+    # February 2026, reported from January: 2,000 over 2 months, 12,000: on budget.
+    assert _values(k, "cost_overrun") == [0.3] * 5 + [0.0]
+
+
+def test_cost_overrun_needs_a_budget(ws):
+    _money(ws, "costs", [{"period": date(2026, 1, 1), "amount": 10.0}])
+    row = risk.indicators(ws, Filters(end=date(2026, 1, 31))).summary
+    row = row.set_index("indicator").loc["cost_overrun"]
+    assert pd.isna(row["value"]) and row["status"] == "none"
+    assert row["note"].key == "risk.kri.none.cost_overrun"
+
+
+# ----------------------------------------------------------------- forecast understaffing
+
+
+def test_shortfall_periods_by_hand():
+    starts = pd.to_datetime(
+        ["2024-03-22 09:00", "2024-03-22 09:30", "2024-03-29 09:00", "2024-03-30 09:00"]
+    )
+    comparison = pd.DataFrame(
+        {
+            "interval_start": starts,
+            "scheduled": [4.0, 2.0, 3.0, 1.0],
+            "rostered": [1.0, 5.0, 3.0, 0.0],
+        }
+    )
+    got = risk.shortfall_periods(comparison, date(2024, 3, 22), date(2024, 4, 2))
+    # Period 0 (03-22..03-28): 3 short at 09:00; the surplus at 09:30 does not offset
+    # it: 3 / (4 + 2) = 0.5. Period 1 (03-29..04-01, cut at the horizon): 1 / 4.
+    assert got["value"].tolist() == [0.5, 0.25]
+    assert got["start"].tolist() == [date(2024, 3, 22), date(2024, 3, 29)]
+    assert got["end"].tolist() == [date(2024, 3, 28), date(2024, 4, 1)]
+
+
+def _calls_and_roster(ws: Workspace, staff: float, hours: tuple[int, int]) -> None:
+    """Eight weeks of phone calls, 12 a day at 10:00-15:30, ending on END; the last
+    four weeks rostered with ``staff`` agents every day from ``hours[0]`` to ``hours[1]``."""
+    rows, i = [], 0
+    first = END - timedelta(days=55)
+    for d in range(56):
+        day = first + timedelta(days=d)
+        for slot in range(12):
+            created = datetime.combine(day, datetime.min.time()) + timedelta(
+                hours=10, minutes=30 * slot
+            )
+            rows.append(_ticket(i, created, 0.1, channel="phone", team="Desk"))
+            i += 1
+    _insert(ws, rows)
+    shifts = [
+        {
+            "date": day,
+            "team": "Desk",
+            "agent": f"A{a}",
+            "shift_start": datetime.combine(day, datetime.min.time()) + timedelta(hours=hours[0]),
+            "shift_end": datetime.combine(day, datetime.min.time()) + timedelta(hours=hours[1]),
+            "scheduled_hours": float(hours[1] - hours[0]),
+        }
+        for day in (END - timedelta(days=d) for d in range(28))
+        for a in range(int(staff))
+    ]
+    _money(ws, "roster", shifts)
+
+
+def test_understaffing_reads_the_resource_plan_against_the_roster(ws):
+    # Nobody on shift while the calls come (rostered 00:00-02:00 only): every staff
+    # hour the plan requires is short, in each of the four planned weeks.
+    _calls_and_roster(ws, staff=3, hours=(0, 2))
+    k = risk.indicators(ws, Filters(end=END), periods=3)
+    assert _values(k, "forecast_understaffing") == [1.0, 1.0, 1.0, 1.0]
+    mine = k.series[k.series["indicator"] == "forecast_understaffing"].sort_values("k")
+    # Its periods are the plan's weeks from the day after the filters' last day.
+    assert mine["start"].tolist() == [END + timedelta(days=1 + 7 * i) for i in range(4)]
+    row = k.summary.set_index("indicator").loc["forecast_understaffing"]
+    assert (row["status"], row["red_run"], bool(row["review"])) == ("red", 4, True)
+
+
+def test_understaffing_is_nil_when_the_roster_covers_the_plan(ws):
+    _calls_and_roster(ws, staff=50, hours=(0, 23))
+    k = risk.indicators(ws, Filters(end=END), periods=3)
+    assert _values(k, "forecast_understaffing") == [0.0, 0.0, 0.0, 0.0]
+
+
+def test_understaffing_needs_a_roster(ws):
+    _insert(ws, [_ticket(1, D(2024, 3, 15, 8), 10)])
+    row = risk.indicators(ws, F).summary.set_index("indicator").loc["forecast_understaffing"]
+    assert pd.isna(row["value"]) and row["note"].key == "risk.kri.none.forecast_understaffing"
