@@ -240,18 +240,21 @@ _RISKS = (
     ),
 )
 # Key risk indicators the register links (svcops.risk.indicators keys). The planted
-# operations (svcops.sample.risk_plants) drive the backlog and single-agent ones red,
-# so the Risk page suggests reviewing, and no other.
+# operations (svcops.sample.risk_plants) drive the backlog and single-agent ones red;
+# the roster is short of the forecast plan (svcops.sample.roster) and the Applications
+# contractors overrun the budget (svcops.sample.costs). So the Risk page suggests
+# reviewing, and no other.
 _LINKS = {
     "R-008": "sla_breach_rate",
     "R-012": "reopen_rate",
     "R-013": "volume_anomalies",
-    "R-018": "sla_breach_rate; p1_resolution_hours",
+    "R-018": "sla_breach_rate; p1_resolution_hours; forecast_understaffing",
     "R-022": "backlog_growth; backlog_ageing",
+    "R-024": "cost_overrun",
     "R-030": "single_agent_share",
 }
 # Kept open whatever the draw: the linked risks the planted indicators make reviewable.
-_OPEN = {"R-022": "Open", "R-030": "Open"}
+_OPEN = {"R-018": "Open", "R-022": "Open", "R-024": "Open", "R-030": "Open"}
 # The one mitigation past its due date at the data's end (days before it).
 _OVERDUE = {"R-005": 21}
 # Raised in the last month: new since the last monthly review (days before the end).

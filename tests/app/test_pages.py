@@ -119,21 +119,23 @@ def test_page_on_sample(own_ws_path, page, lang):
         assert verdicts[:2] == [{"en": "confirmed", "zh": "已证实"}[lang]] * 2
         assert "Billing dispute fast lane" in at.warning[0].value
     elif page == "views/risk.py":
-        # The planted risks: exactly R-022 (the Applications backlog) and R-030 (Billing's
-        # one agent) are suggested for review; one overdue mitigation.
-        said = [w.value for w in at.warning]
-        assert len(said) == 2 and said[0].startswith("R\\-022") and said[1].startswith("R\\-030")
-        assert [m.value for m in at.metric][:6] == ["28", "4", "4", "1", "8", "2"]
+        # The planted risks: exactly R-018 (the roster short of the forecast plan), R-022
+        # (the Applications backlog), R-024 (the contractors' overrun) and R-030
+        # (Billing's one agent) are suggested for review; one overdue mitigation.
+        said = sorted(w.value.split(" ")[0] for w in at.warning)
+        assert said == ["R\\-018", "R\\-022", "R\\-024", "R\\-030"]
+        assert [m.value for m in at.metric][:6] == ["29", "3", "3", "1", "9", "4"]
         specs = [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")]
         heat = next(s for s in specs if s.get("params"))
         assert heat["params"][0]["name"] == "cell"
-        kris = next(d.value for d in at.dataframe if d.value.shape[0] == 9)
+        kris = next(d.value for d in at.dataframe if d.value.shape[0] == 11)
         status = kris.iloc[:, 3].tolist()
         red = {"en": "red", "zh": "红色"}[lang]
-        # backlog growth, backlog ageing and the single-agent share; the rest not red
+        # backlog growth, backlog ageing, the single-agent share, the projected overspend
+        # and the forecast shortfall; the rest not red
         assert [s == red for s in status] == [False, True, True] + [False] * 3 + [True] + [
             False
-        ] * 2
+        ] * 2 + [True, True]
     elif page == "views/overview.py":
         assert len(at.metric) == 12
         headlines = at.markdown[0].value.splitlines()
