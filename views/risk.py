@@ -524,7 +524,8 @@ trend = []
 for r in summary.itertuples():
     mine = scoped(r.indicator, r.scope)
     trend.append(
-        [None if v != v else float(v) for v in mine.sort_values("k", ascending=False)["value"]]
+        # in time order (a forward-looking indicator's period 0 is its earliest)
+        [None if v != v else float(v) for v in mine.sort_values("end")["value"]]
     )
 kri_table = summary.assign(
     indicator=summary["indicator"].map(kri_name),
