@@ -25,6 +25,7 @@ from . import (
     overview,
     performance,
     process,
+    progress,
     quality,
     report,
     resource,
@@ -49,6 +50,7 @@ _AREAS = (
     explorer,
     columns,
     ingest,
+    progress,
 )
 
 
