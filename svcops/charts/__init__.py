@@ -17,6 +17,7 @@ from .cost import (
     quadrant_chart,
     variance_chart,
 )
+from .explorer import QuickChart, quick_chart, quick_chart_columns
 from .innovation import (
     adoption_chart,
     bubble_chart,
@@ -56,6 +57,7 @@ __all__ = [
     "PALETTE",
     "PRESENTER",
     "PRIORITY_COLOURS",
+    "QuickChart",
     "SERIES_COLOURS",
     "THEME",
     "ZH_LOCALE",
@@ -82,6 +84,8 @@ __all__ = [
     "pareto_chart",
     "process_map_chart",
     "quadrant_chart",
+    "quick_chart",
+    "quick_chart_columns",
     "risk_heat_chart",
     "sensitivity_chart",
     "series_chart",
