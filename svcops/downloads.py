@@ -1,4 +1,4 @@
-"""Safe table downloads: CSV files that cannot run a formula a user typed.
+"""Safe table downloads: CSV and Excel files that cannot run a formula a user typed.
 
 Following OWASP's "CSV injection" guidance: a text cell starting with ``=``, ``+``,
 ``-``, ``@``, tab, carriage return or line feed (also NUL, which ASVS 5.0 adds, and the
@@ -12,6 +12,7 @@ booleans and dates are left alone: -3 stays a number.
 from __future__ import annotations
 
 import csv
+import io
 
 import pandas as pd
 
@@ -46,3 +47,36 @@ def to_csv_bytes(frame: pd.DataFrame) -> bytes:
     header = safe.head(0).to_csv(index=False)
     body = safe.to_csv(index=False, header=False, quoting=csv.QUOTE_NONNUMERIC)
     return (header + body).encode("utf-8-sig")
+
+
+def _cell(value: object) -> object:
+    """A value an Excel cell can hold: a list, struct or other object as its text."""
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    if isinstance(value, pd.Timestamp | pd.Timedelta):
+        return value
+    try:
+        if pd.isna(value):
+            return None
+    except (TypeError, ValueError):
+        pass
+    return str(value)
+
+
+def to_xlsx_bytes(frame: pd.DataFrame, sheet: str = "data") -> bytes:
+    """An .xlsx workbook of ``frame`` on one sheet, every cell data: text cells are
+    neutralised as in :func:`to_csv_bytes`, and the writer is told never to read text as a
+    formula, a link or a number. Times with a time zone are written as UTC wall times
+    (Excel has no time zones); lists and other objects as their text."""
+    safe = neutralise(frame)
+    for i in range(safe.shape[1]):
+        series = safe.iloc[:, i]
+        if isinstance(series.dtype, pd.DatetimeTZDtype):
+            safe.isetitem(i, series.dt.tz_convert("UTC").dt.tz_localize(None))
+        elif series.dtype.kind not in _PLAIN_KINDS:
+            safe.isetitem(i, series.map(_cell).to_numpy())
+    buffer = io.BytesIO()
+    options = {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
+    with pd.ExcelWriter(buffer, engine="xlsxwriter", engine_kwargs={"options": options}) as xl:
+        safe.to_excel(xl, sheet_name=sheet, index=False)
+    return buffer.getvalue()
