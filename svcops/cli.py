@@ -506,6 +506,37 @@ def cmd_staffing(args) -> int:
     return 0
 
 
+def _json_rows(frame) -> list[dict]:
+    """Rows as JSON-ready dicts, times as ISO text (a query's result may hold any type)."""
+    return json.loads(frame.to_json(orient="records", date_format="iso", default_handler=str))
+
+
+def cmd_sql(args) -> int:
+    import tempfile
+
+    from . import explorer
+
+    path = _existing_workspace(args)
+    with Workspace(path) as ws, tempfile.TemporaryDirectory(prefix="svcops-sql-") as folder:
+        result = explorer.run(ws, args.query, folder=folder, limit=args.limit)
+    if result.error is not None:
+        raise CliError(str(result.error))
+    frame = result.frame
+    if args.json:
+        print(
+            json.dumps(
+                {"rows": _json_rows(frame), "truncated": result.truncated, "limit": result.limit},
+                indent=2,
+                default=str,
+            )
+        )
+    else:
+        print(frame.to_string(index=False) if len(frame.columns) else "")
+        if result.truncated:
+            print(f"(the first {result.limit:,} rows; the query returned more: --limit N)")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m svcops", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -633,6 +664,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--max-occupancy", type=float, default=1.0, help="cap on agent busy share")
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=cmd_staffing)
+
+    p = sub.add_parser(
+        "sql",
+        help="run one read-only SELECT over a snapshot of the workspace (the SQL explorer)",
+    )
+    p.add_argument("query", help='one SELECT statement, e.g. "SELECT count(*) FROM tickets"')
+    p.add_argument("--workspace", help=ws_help)
+    p.add_argument("--limit", type=int, default=1000, help="at most this many rows (default 1000)")
+    p.add_argument("--json", action="store_true", help="print JSON: rows, truncated, limit")
+    p.set_defaults(run=cmd_sql)
     return parser
 
 
