@@ -1,0 +1,343 @@
+"""The SQL explorer: one read-only SELECT over a snapshot of the workspace.
+
+Read-only is enforced by the engine, not by looking at the text:
+
+* the query runs on a **snapshot**, a copy of the workspace file made after a
+  CHECKPOINT (:meth:`svcops.store.Workspace.snapshot`), so nothing it does can reach
+  the workspace itself; the snapshot is taken again when the workspace file (or its
+  write-ahead log) has changed since;
+* the snapshot is opened **read-only** with :data:`SANDBOX`: no external access (no
+  files, no network, no extension installs or loads, no Python objects), no
+  persistent secrets, a memory and a thread cap, nowhere to spill to; then
+  ``lock_configuration`` so no query can change any of it;
+* the text must be **exactly one SELECT** statement, as DuckDB's own parser
+  (``duckdb.extract_statements``) classifies it: ``COPY``, ``ATTACH``, ``SET``,
+  ``PRAGMA``, ``CREATE``, ``INSTALL``/``LOAD`` and a second statement are refused
+  before anything runs;
+* a **time limit** that cancels: a timer interrupts the connection
+  (``interrupt()``), and the query stops with an error;
+* a **row limit**: at most ``limit`` rows come back, and :attr:`Result.truncated`
+  says when there were more.
+
+Everything that goes wrong comes back as a :class:`svcops.i18n.Message` (one line),
+never a traceback. Definitions and the reasons: docs/explorer.md.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import threading
+import time
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from .i18n import Message, say
+from .schema import TABLES
+from .store import SEQ_COL, UPLOAD_COL, Workspace
+from .tickets import (
+    CREATED_IN,
+    DONE_IN,
+    HAS_TARGET,
+    KPI_SQL,
+    SLA_BREACHED,
+    TICKETS_CTE,
+    aliased,
+    data_period,
+    kpi_sql,
+)
+
+__all__ = [
+    "DEFAULT_ROW_LIMIT",
+    "DEFAULT_TIMEOUT_SECONDS",
+    "EXAMPLES",
+    "MAX_ROW_LIMIT",
+    "SANDBOX",
+    "Example",
+    "Result",
+    "SchemaColumn",
+    "SchemaTable",
+    "check",
+    "examples",
+    "run",
+    "schema",
+]
+
+# At most this many rows come back unless asked otherwise; never more than MAX_ROW_LIMIT
+# (the page keeps the rows in memory and draws them in a grid).
+DEFAULT_ROW_LIMIT = 10_000
+MAX_ROW_LIMIT = 100_000
+# A query still running after this long is interrupted.
+DEFAULT_TIMEOUT_SECONDS = 10.0
+
+# The snapshot's configuration, given when it is opened (lock_configuration follows).
+# One thread and 512 MB: the app serves everyone from one machine, and a runaway query
+# must leave room for the pages. No temp directory: a query that needs more memory
+# fails instead of filling the disk.
+SANDBOX: dict[str, str | bool | int] = {
+    "enable_external_access": False,
+    "autoinstall_known_extensions": False,
+    "autoload_known_extensions": False,
+    "allow_community_extensions": False,
+    "allow_persistent_secrets": False,
+    "memory_limit": "512MB",
+    "threads": 1,
+    "temp_directory": "",
+}
+
+
+@dataclass(frozen=True)
+class Result:
+    """What one query gave: ``frame`` (at most ``limit`` rows; None on error),
+    ``truncated`` (the query had more rows than ``limit``), ``error`` (a one-line
+    message, or None), ``seconds`` (wall time, snapshot included)."""
+
+    frame: pd.DataFrame | None
+    truncated: bool
+    limit: int
+    seconds: float
+    error: Message | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+def check(sql: str) -> Message | None:
+    """Why ``sql`` may not run (a message), or None when it is exactly one SELECT
+    without parameters, as DuckDB's parser reads it."""
+    try:
+        statements = duckdb.extract_statements(sql)
+    except duckdb.Error as exc:
+        return say("explorer.error.syntax", detail=_first_line(exc))
+    if not statements:
+        return say("explorer.error.empty")
+    if len(statements) > 1:
+        return say("explorer.error.several", count=len(statements))
+    (statement,) = statements
+    if statement.type != duckdb.StatementType.SELECT:
+        return say("explorer.error.not_select", kind=statement.type.name)
+    if statement.named_parameters:
+        return say("explorer.error.parameters", names=", ".join(sorted(statement.named_parameters)))
+    return None
+
+
+def run(
+    ws: Workspace,
+    sql: str,
+    *,
+    folder: str | Path,
+    limit: int = DEFAULT_ROW_LIMIT,
+    timeout: float = DEFAULT_TIMEOUT_SECONDS,
+) -> Result:
+    """Run ``sql`` (one SELECT, see :func:`check`) on a sandboxed snapshot of ``ws``
+    kept in ``folder``; at most ``limit`` rows (1 to :data:`MAX_ROW_LIMIT`), stopped
+    after ``timeout`` seconds. Never raises for the query's sake: problems come back
+    in :attr:`Result.error`."""
+    limit = max(1, min(int(limit), MAX_ROW_LIMIT))
+    started = time.perf_counter()
+
+    def failed(message: Message) -> Result:
+        return Result(None, False, limit, time.perf_counter() - started, message)
+
+    refused = check(sql)
+    if refused is not None:
+        return failed(refused)
+    (statement,) = duckdb.extract_statements(sql)
+    try:
+        con = _SNAPSHOTS.connect(ws, Path(folder))
+    except (OSError, ValueError, duckdb.Error) as exc:
+        return failed(say("explorer.error.snapshot", detail=_first_line(exc)))
+    timer = threading.Timer(timeout, con.interrupt)
+    try:
+        timer.start()
+        try:
+            frame = con.sql(statement.query).limit(limit + 1).df()
+        finally:
+            timer.cancel()
+    except duckdb.InterruptException:
+        return failed(say("explorer.error.timeout", seconds=timeout))
+    except duckdb.OutOfMemoryException:
+        return failed(say("explorer.error.memory", limit=SANDBOX["memory_limit"]))
+    except duckdb.PermissionException:
+        return failed(say("explorer.error.external"))
+    except duckdb.Error as exc:
+        return failed(say("explorer.error.query", detail=_first_line(exc)))
+    except Exception as exc:  # e.g. a value pandas cannot hold: one line, no traceback
+        return failed(say("explorer.error.query", detail=_first_line(exc)))
+    finally:
+        con.close()
+    truncated = len(frame) > limit
+    if truncated:
+        frame = frame.head(limit)
+    return Result(frame, truncated, limit, time.perf_counter() - started)
+
+
+def _first_line(exc: BaseException) -> str:
+    lines = [line.strip() for line in str(exc).strip().splitlines() if line.strip()]
+    return lines[0] if lines else type(exc).__name__
+
+
+# --------------------------------------------------------------------------- snapshots
+
+
+def _stamp(path: str) -> tuple:
+    """What changes when a workspace file is written: the file's and its write-ahead
+    log's size and modification time."""
+    out: list[object] = []
+    for p in (path, path + ".wal"):
+        try:
+            st = os.stat(p)
+            out += [st.st_size, st.st_mtime_ns]
+        except FileNotFoundError:
+            out += [None, None]
+    return tuple(out)
+
+
+class _Snapshots:
+    """One snapshot file per workspace file (per folder), taken again when the
+    workspace has changed since; connections to it are sandboxed (:data:`SANDBOX`)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._taken: dict[tuple[str, str], tuple[tuple, Path]] = {}
+
+    def connect(self, ws: Workspace, folder: Path) -> duckdb.DuckDBPyConnection:
+        folder.mkdir(parents=True, exist_ok=True)
+        source = str(Path(ws.path).resolve())
+        prefix = "sql-" + hashlib.sha256(source.encode()).hexdigest()[:12]
+        key = (source, str(folder.resolve()))
+        with self._lock:
+            stamp = _stamp(ws.path)
+            seen = self._taken.get(key)
+            if seen is None or seen[0] != stamp or not seen[1].exists():
+                path = folder / f"{prefix}-{time.time_ns()}.duckdb"
+                ws.snapshot(path)
+                # The CHECKPOINT may have written the file: its stamp after the copy.
+                self._taken[key] = (_stamp(ws.path), path)
+                # Earlier snapshots of this workspace (a query still running on one keeps
+                # its open file; the name goes).
+                for old in folder.glob(f"{prefix}-*.duckdb"):
+                    if old != path:
+                        try:
+                            old.unlink()
+                        except OSError:
+                            pass
+            path = self._taken[key][1]
+            con = duckdb.connect(str(path), read_only=True, config=dict(SANDBOX))
+            try:
+                # The database may be open already (another session's query): its
+                # configuration is locked then, and locking again is refused.
+                (locked,) = con.execute("SELECT current_setting('lock_configuration')").fetchone()
+                if not locked:
+                    con.execute("SET lock_configuration = true")
+            except BaseException:
+                con.close()
+                raise
+            return con
+
+
+_SNAPSHOTS = _Snapshots()
+
+
+# --------------------------------------------------------------------------- schema
+
+
+@dataclass(frozen=True)
+class SchemaColumn:
+    """A stored column: ``name``, DuckDB ``type``, ``required`` by the data contract,
+    ``description`` (a message key: ``explorer.col.<name>``)."""
+
+    name: str
+    type: str
+    required: bool
+    description: str
+
+
+@dataclass(frozen=True)
+class SchemaTable:
+    """A canonical table as stored: ``name``, ``rows``, ``description`` (a message
+    key: ``explorer.table.<name>``) and its ``columns``."""
+
+    name: str
+    rows: int
+    description: str
+    columns: tuple[SchemaColumn, ...]
+
+
+def schema(ws: Workspace) -> list[SchemaTable]:
+    """Every canonical table (svcops.schema.TABLES, in its order) with its row count and
+    its stored columns: the canonical ones, the raw values kept beside them, the upload
+    each row came from and, for an ordered table, the row's position in its upload."""
+    counts = ws.row_counts()
+    out = []
+    for table in TABLES.values():
+        cols = [
+            SchemaColumn(c.name, c.type, c.required, f"explorer.col.{c.name}")
+            for c in (*table.columns, *table.extras)
+        ]
+        cols.append(SchemaColumn(UPLOAD_COL, "BIGINT", False, "explorer.col._upload_id"))
+        if table.ordered:
+            cols.append(SchemaColumn(SEQ_COL, "BIGINT", False, "explorer.col._seq"))
+        out.append(
+            SchemaTable(table.name, counts[table.name], f"explorer.table.{table.name}", tuple(cols))
+        )
+    return out
+
+
+# --------------------------------------------------------------------------- examples
+
+
+@dataclass(frozen=True)
+class Example:
+    """A query of the example library: ``key`` (its title is ``explorer.example.<key>``)
+    and its ``sql``."""
+
+    key: str
+    sql: str
+
+
+# The examples in the library's order. Each is built from the KPI expressions of
+# svcops.tickets (the CTE ``t``, the period conditions, KPI_SQL), so it shows the very
+# SQL the pages run and stays in step with it.
+EXAMPLES = ("kpis", "kpis_by_team", "monthly_volume", "monthly_sla", "breaches_by_category")
+
+_PERIOD_PARAM = re.compile(r"\$(lo|hi)\b")
+
+
+def _with_period(sql: str, lo: date, hi: date) -> str:
+    """``sql`` with the period's parameters written in as timestamps: ``$lo`` the first
+    day's midnight, ``$hi`` the midnight after the last day (the half-open period)."""
+    bounds = {"lo": lo, "hi": hi}
+    return _PERIOD_PARAM.sub(lambda m: f"TIMESTAMP '{bounds[m.group(1)]} 00:00:00'", sql)
+
+
+def examples(ws: Workspace) -> list[Example]:
+    """The example queries (:data:`EXAMPLES`) over the whole period the tickets cover
+    (today when there are none), the same period ``python -m svcops kpis`` reports by
+    default: the first, ``kpis``, gives that command's ticket KPIs."""
+    span = data_period(ws)
+    first, last = span if span is not None else (date.today(), date.today())
+    cte = TICKETS_CTE.format(dims="TRUE").strip()
+    each = kpi_sql(created="TRUE", done="TRUE")  # the WHERE and GROUP BY pick the tickets
+    queries = {
+        "kpis": f"{cte}\nSELECT\n  {aliased(KPI_SQL)}\nFROM t",
+        "kpis_by_team": f"{cte}\nSELECT team,\n  {aliased(KPI_SQL)}\nFROM t\n"
+        "GROUP BY team\nORDER BY tickets DESC",
+        "monthly_volume": f"{cte}\nSELECT date_trunc('month', created_at) AS month,\n"
+        f"  {each['tickets']} AS tickets\nFROM t\nWHERE {CREATED_IN}\nGROUP BY month\n"
+        "ORDER BY month",
+        "monthly_sla": f"{cte}\nSELECT date_trunc('month', done_at) AS month,\n"
+        f"  {each['sla_attainment']} AS sla_attainment\nFROM t\nWHERE {DONE_IN}\n"
+        "GROUP BY month\nORDER BY month",
+        "breaches_by_category": f"{cte}\nSELECT category,\n"
+        f"  count(*) FILTER (WHERE {SLA_BREACHED}) AS breached,\n"
+        f"  count(*) AS judged\nFROM t\nWHERE {DONE_IN} AND {HAS_TARGET}\n"
+        "GROUP BY category\nORDER BY breached DESC",
+    }
+    return [Example(k, _with_period(queries[k], first, last + timedelta(days=1))) for k in EXAMPLES]
