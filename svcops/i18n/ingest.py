@@ -134,6 +134,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "mapping profile '{profile}' applied (same columns as before)",
         "zh": "已应用映射配置“{profile}”（列与之前相同）",
     },
+    "ingest.note.calls_intervals": {
+        "en": "derived from the calls of this sheet: calls offered, answered and abandoned, "
+        "mean handle time, mean wait to answer and service level (answered within 20 s) "
+        "per 30 minutes, channel phone",
+        "zh": "由本表的通话汇总而来：每 30 分钟的来电量、接通量、放弃量、平均处理时长、"
+        "平均应答等待时间和服务水平（20 秒内接通），渠道为 phone",
+    },
     "ingest.note.created_from_values": {
         "en": "{source}: taken as {column} from its values (dates and times); check the mapping",
         "zh": "{source}：根据其取值（日期和时间）作为 {column}；请检查映射",

@@ -25,6 +25,7 @@ import pyarrow.compute as pc
 from ..i18n import DEFAULT_LANGUAGE, Message, render, say, t
 from ..schema import EVENT_ACTOR_HEADERS, EVENT_TIME_HEADERS, TABLES, normalise_header
 from ..store import SEQ_COL, StagedSheet, UnmatchedSheet, Workspace, key_expr
+from .calls import counted_sql, intervals_sql, is_call_log
 from .coerce import _lit, _q, key_duplicates_sql, staging_sql
 from .dates import infer_datetime_formats
 from .mapping import Mapping, classify, created_from_values, map_columns, mapping_from_rows
@@ -47,6 +48,10 @@ __all__ = [
     "preview",
 ]
 
+# The intervals a call log's calls give (svcops/ingest/calls.py): each column computed.
+_INTERVALS_FROM_CALLS = Mapping(
+    TABLES["intervals"], {c: f"__{c}" for c in TABLES["intervals"].column_names}
+)
 # A tickets-shaped sheet is a state history when this share of its rows repeat an id.
 STATE_HISTORY_SHARE = 0.1
 # A case whose last activity matches this is done at its last event time.
@@ -572,6 +577,22 @@ def _stage(cur, i: int, sheet: _Sheet, temps: list[str]):
             mapping, notes = _stage_one(
                 cur, raw.data, raw_name, stage, sheet.mapping, raw.summary_rows, sheet.plan
             )
+            if is_call_log(mapping):  # every call kept, and its intervals derived
+                counted = f"_calls{i}"
+                temps.append(counted)
+                cur.execute(f"CREATE TEMP TABLE {counted} AS {counted_sql(stage, mapping)}")
+                derived = StagedSheet(
+                    raw.file_name,
+                    raw.sheet,
+                    TABLES["intervals"],
+                    intervals_sql(counted),
+                    None,
+                    origin=sheet.origin,
+                )
+                return [
+                    (_staged(sheet, "calls", counted), mapping, notes),
+                    (derived, _INTERVALS_FROM_CALLS, (say("ingest.note.calls_intervals"),)),
+                ]
             return [(_staged(sheet, mapping.table.name, stage), mapping, notes)]
 
         events_stage, latest, tickets_stage = f"_stage{i}e", f"_latest{i}", f"_stage{i}t"
