@@ -10,6 +10,12 @@ insertion order. Rows replaced by a newer upload (same key) are parked in
 
 A ``Workspace`` object is safe to share between threads: each query runs on its
 own cursor.
+
+Several processes share a workspace file by taking turns (``svcops.locking``): a
+workspace opened with ``per_use=True`` (the app's) opens the file only while it is
+held (:meth:`Workspace.held`, one page run) or for one call, so a scheduled import
+in another process can store between two runs; any other opens it for the object's
+life, after waiting for the file to be free.
 """
 
 from __future__ import annotations
@@ -18,7 +24,8 @@ import json
 import os
 import shutil
 import threading
-from collections.abc import Iterable
+import time
+from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -28,6 +35,7 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
+from . import locking
 from .i18n import DEFAULT_LANGUAGE, Message, render, t
 from .originals import Original, OriginalsFolder, in_memory
 from .schema import DEFAULT_SLA_POLICY, TABLES, Table
@@ -149,29 +157,131 @@ class UnmatchedSheet:
     origin: str
 
 
-class Workspace:
-    """A DuckDB workspace file (or ``:memory:``)."""
+# Row order is never relied on (every listing has ORDER BY); not preserving it lets bulk
+# inserts run in parallel with less memory.
+_CONFIG = {"preserve_insertion_order": False}
 
-    def __init__(self, path: str | Path = ":memory:", *, read_only: bool = False):
+
+def quiet(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
+    """``con`` without DuckDB's own progress bar, which a query over 2 s prints to
+    stdout (into the CLI's output, piped or not). A session setting: cursors made from
+    ``con`` afterwards inherit it."""
+    con.execute("SET enable_progress_bar = false")
+    return con
+
+
+def connect(path: str = ":memory:", *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """A DuckDB connection as the workspace makes them (see :func:`quiet`)."""
+    return quiet(duckdb.connect(path, read_only=read_only, config=_CONFIG))
+
+
+class Workspace:
+    """A DuckDB workspace file (or ``:memory:``).
+
+    ``wait``: how long to wait (seconds) for another process to let go of the file
+    before :class:`svcops.locking.WorkspaceBusy`. ``per_use``: open the file only while
+    held (:meth:`held`) or for the length of one call, not for the object's life (the
+    app, so that a scheduled import can write between page runs).
+    """
+
+    def __init__(
+        self,
+        path: str | Path = ":memory:",
+        *,
+        read_only: bool = False,
+        wait: float = locking.DEFAULT_WAIT,
+        per_use: bool = False,
+    ):
         self.path = str(path)
         if self.path != ":memory:":
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         self.read_only = read_only
-        # Row order is never relied on (every listing has ORDER BY); not preserving it lets
-        # bulk inserts run in parallel with less memory.
-        self._con = duckdb.connect(
-            self.path, read_only=read_only, config={"preserve_insertion_order": False}
-        )
+        self.wait = wait
+        self.per_use = per_use and self.path != ":memory:"
+        self._con: duckdb.DuckDBPyConnection | None = None
+        self._holds = 0
+        self._hold_lock = threading.RLock()
+        self._prepared = False
         self._write_lock = threading.Lock()
         self.originals = None if self.path == ":memory:" else OriginalsFolder(self.path)
-        if not read_only:
-            self._ensure_schema()
-            if self.originals is not None:
-                self.originals.collect(self._kept_files)
+        if not self.per_use:
+            self._holds = 1  # held for the object's life, until close()
+            self._open()
 
     # -- lifecycle -----------------------------------------------------------------
     def close(self) -> None:
-        self._con.close()
+        with self._hold_lock:
+            if self._con is not None:
+                self._holds = 0
+                self._shut()
+
+    def _locks(self) -> bool:
+        """Whether this workspace takes the file's lock: a file opened for writing (a
+        read-only open is DuckDB's shared lock, and the cached sample is private)."""
+        return self.path != ":memory:" and not self.read_only
+
+    def _open(self, on_wait: Callable[[], None] | None = None) -> None:
+        """Wait for the file to be free, open it, and (once) bring its schema up to date."""
+        started = time.monotonic()
+        if self._locks():
+            locking.acquire(self.path, self.wait, on_wait)
+        try:
+            while True:
+                try:
+                    self._con = connect(self.path, read_only=self.read_only)
+                    break
+                except duckdb.IOException as exc:
+                    # A process that does not take the lock file (an older svcops, the
+                    # duckdb shell) holds the file: wait for it as well.
+                    waited = time.monotonic() - started
+                    if "lock" not in str(exc).lower() or self.path == ":memory:":
+                        raise
+                    if waited >= self.wait:
+                        raise locking.busy(self.path, waited) from exc
+                    time.sleep(0.1)
+            if not self.read_only and not self._prepared:
+                self._ensure_schema()
+                self._prepared = True
+                if self.originals is not None:
+                    self.originals.collect(self._kept_files)
+        except BaseException:
+            self._shut()
+            raise
+
+    def _shut(self) -> None:
+        if self._con is not None:
+            self._con.close()
+            self._con = None
+        if self._locks():
+            locking.release(self.path)
+
+    @contextmanager
+    def held(self, on_wait: Callable[[], None] | None = None):
+        """Keep the file open for the ``with`` block (nested holds share one opening):
+        every call inside it uses one connection instead of opening the file for itself.
+        ``on_wait``: called once when another process has the file and this waits."""
+        with self._hold_lock:
+            if self._holds == 0:
+                self._holds = 1
+                try:
+                    self._open(on_wait)
+                except BaseException:
+                    self._holds = 0
+                    raise
+            else:
+                self._holds += 1
+        try:
+            yield self
+        finally:
+            with self._hold_lock:
+                self._holds -= 1
+                if self._holds == 0:
+                    self._shut()
+
+    def _connection(self) -> duckdb.DuckDBPyConnection:
+        if self._con is None:
+            raise RuntimeError(f"workspace {self.path} is not open (closed, or not held)")
+        return self._con
 
     def __enter__(self) -> Workspace:
         return self
@@ -180,7 +290,7 @@ class Workspace:
         self.close()
 
     def _ensure_schema(self) -> None:
-        con = self._con
+        con = self._connection()
         for ddl in _META_DDL:
             con.execute(ddl)
         have: dict[str, set[str]] = {}
@@ -207,7 +317,12 @@ class Workspace:
             )
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
-        return self._con.cursor()
+        """A cursor, valid while the workspace is open. A per-use workspace not held
+        gives a connection of its own (close it), without the lock file's turn."""
+        with self._hold_lock:
+            if self._con is None and self.per_use:
+                return connect(self.path, read_only=self.read_only)
+            return self._connection().cursor()
 
     @contextmanager
     def transaction(self, cur: duckdb.DuckDBPyConnection | None = None):
@@ -215,37 +330,41 @@ class Workspace:
         rolled back on any error. ``cur``: a cursor holding temp tables to use (kept
         open); otherwise a fresh one, closed afterwards."""
         own = cur is None
-        cur = cur or self._con.cursor()
-        with self._write_lock:
-            cur.execute("BEGIN TRANSACTION")
-            try:
-                yield cur
-                cur.execute("COMMIT")
-            except BaseException:
-                cur.execute("ROLLBACK")
-                raise
-            finally:
-                if own:
-                    cur.close()
+        with self.held():
+            cur = cur or self._connection().cursor()
+            with self._write_lock:
+                cur.execute("BEGIN TRANSACTION")
+                try:
+                    yield cur
+                    cur.execute("COMMIT")
+                except BaseException:
+                    cur.execute("ROLLBACK")
+                    raise
+                finally:
+                    if own:
+                        cur.close()
 
     # -- reading -------------------------------------------------------------------
     def query(self, sql: str, params: Iterable | dict | None = None) -> pd.DataFrame:
-        cur = self._con.cursor()
-        try:
-            return cur.execute(sql, params or []).df()
-        finally:
-            cur.close()
+        with self.held():
+            cur = self._connection().cursor()
+            try:
+                return cur.execute(sql, params or []).df()
+            finally:
+                cur.close()
 
     def scalar(self, sql: str, params: Iterable | dict | None = None):
-        cur = self._con.cursor()
-        try:
-            row = cur.execute(sql, params or []).fetchone()
-            return None if row is None else row[0]
-        finally:
-            cur.close()
+        with self.held():
+            cur = self._connection().cursor()
+            try:
+                row = cur.execute(sql, params or []).fetchone()
+                return None if row is None else row[0]
+            finally:
+                cur.close()
 
     def row_counts(self) -> dict[str, int]:
-        return {name: int(self.scalar(f'SELECT count(*) FROM "{name}"')) for name in TABLES}
+        with self.held():
+            return {name: int(self.scalar(f'SELECT count(*) FROM "{name}"')) for name in TABLES}
 
     def holdings(self) -> pd.DataFrame:
         """Rows per canonical table: columns ``table``, ``rows``."""
@@ -320,8 +439,8 @@ class Workspace:
         A workspace in memory has no file: ValueError."""
         if self.path == ":memory:":
             raise ValueError("a workspace in memory has no file to copy")
-        with self._write_lock:
-            self._con.execute("CHECKPOINT")
+        with self.held(), self._write_lock:
+            self._connection().execute("CHECKPOINT")
             shutil.copyfile(self.path, dest)
 
     def sla_policy(self) -> dict[str, float]:
@@ -438,14 +557,15 @@ class Workspace:
     def original_file(self, upload_id: int) -> tuple[str, bytes] | None:
         """The file an upload came from, as uploaded: (name, bytes), or None when the
         upload is unknown or its kept file has gone from the originals folder."""
-        cur = self._con.cursor()
-        try:
-            rows = cur.execute(
-                "SELECT file_name, checksum, content FROM upload_files WHERE upload_id = ?",
-                [upload_id],
-            ).fetchall()
-        finally:
-            cur.close()
+        with self.held():
+            cur = self._connection().cursor()
+            try:
+                rows = cur.execute(
+                    "SELECT file_name, checksum, content FROM upload_files WHERE upload_id = ?",
+                    [upload_id],
+                ).fetchall()
+            finally:
+                cur.close()
         if not rows:
             return None
         name, checksum, content = rows[0]
@@ -542,6 +662,10 @@ class Workspace:
 
         Returns the number of rows removed. Unknown ids raise ``KeyError``.
         """
+        with self.held():
+            return self._remove_upload(upload_id)
+
+    def _remove_upload(self, upload_id: int) -> int:
         if not self.scalar("SELECT count(*) FROM uploads WHERE upload_id = ?", [upload_id]):
             raise KeyError(f"no upload with id {upload_id}")
         files = self.query("SELECT checksum FROM upload_files WHERE upload_id = ?", [upload_id])

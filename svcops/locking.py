@@ -1,0 +1,106 @@
+"""One process at a time in a workspace file: a lock file beside it, waited for.
+
+DuckDB lets one process at a time open a database file for writing, and refuses
+every other process at once ("Could not set lock on file"). The app and a
+scheduled ``python -m svcops import`` share one workspace, so each takes
+``<workspace>.lock`` (``fcntl.flock``, exclusive) before opening the file and lets
+it go after closing it, and the other waits its turn, up to a bound:
+
+* the CLI holds the workspace for its whole command;
+* the app holds it for the length of one page run (or one call outside a run),
+  so between runs the file is free, and a page opened again reads what a
+  scheduled import stored meanwhile.
+
+Within one process the lock is counted, not taken again: the app's sessions run
+on threads that share one DuckDB database, and ``flock`` would make two opens of
+the lock file in one process wait for each other.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from .i18n import Message
+from .i18n.errors import MessageError
+
+# How long a process waits for another to let go of a workspace, by default (seconds).
+DEFAULT_WAIT = 120.0
+_POLL = 0.05
+
+
+class WorkspaceBusy(MessageError):
+    """Another process kept the workspace for longer than this one would wait."""
+
+
+def busy(path: str, waited: float) -> WorkspaceBusy:
+    """The error for a workspace still held by another process after ``waited`` s."""
+    return WorkspaceBusy(Message("store.busy", {"path": path, "seconds": round(waited)}))
+
+
+def lock_path(workspace: str | Path) -> Path:
+    return Path(f"{workspace}.lock")
+
+
+class _Held:
+    def __init__(self, fd: int) -> None:
+        self.fd = fd
+        self.count = 0
+
+
+_held: dict[str, _Held] = {}
+_guard = threading.Lock()
+
+
+def acquire(
+    workspace: str | Path, wait: float = DEFAULT_WAIT, on_wait: Callable[[], None] | None = None
+) -> None:
+    """Take ``workspace``'s lock for this process, waiting up to ``wait`` seconds for
+    another process to let go of it (WorkspaceBusy after that). ``on_wait``: called
+    once, before waiting, when the lock is not free at once."""
+    key = str(Path(workspace).resolve())
+    with _guard:
+        held = _held.get(key)
+        if held is not None:
+            held.count += 1
+            return
+        path = lock_path(workspace)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o666)
+        try:
+            started = time.monotonic()
+            told = False
+            while True:
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    waited = time.monotonic() - started
+                    if waited >= wait:
+                        raise busy(str(workspace), waited) from None
+                    if not told and on_wait is not None:
+                        told = True
+                        on_wait()
+                    time.sleep(min(_POLL, max(0.0, wait - waited)))
+        except BaseException:
+            os.close(fd)
+            raise
+        held = _held[key] = _Held(fd)
+        held.count = 1
+
+
+def release(workspace: str | Path) -> None:
+    """Let go of one hold of ``workspace``'s lock; the last one frees it for others."""
+    key = str(Path(workspace).resolve())
+    with _guard:
+        held = _held.get(key)
+        if held is None:
+            return
+        held.count -= 1
+        if held.count == 0:
+            del _held[key]
+            fcntl.flock(held.fd, fcntl.LOCK_UN)
+            os.close(held.fd)
