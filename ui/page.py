@@ -69,10 +69,12 @@ def table(
     *,
     rag: tuple[str, Sequence[str]] | None = None,
     formats: Mapping[str, str | Callable[[Any], str]] | None = None,
+    whole: bool = False,
     **kwargs: Any,
 ) -> None:
     """A table with translated column names, no index, missing text blank, as wide as
-    its container.
+    its container; ``whole``: as tall as its rows (a short list that should be read
+    at a glance, never scrolled).
 
     ``formats``: ``{column: format}``, a ``str.format`` template (``"{:,.1f}"``) or a
     function, gives those columns' values as text, a missing value blank (so numbers
@@ -105,7 +107,7 @@ def table(
     if static:
         where.table(shown, hide_index=True)
         return
-    if ctx.presenter:
+    if ctx.presenter or whole:
         kwargs["height"] = _ROW_PX * (len(data) + 1) + _BORDER_PX
     # Formatted numbers are text now; they keep a number's place on the right.
     kwargs["column_config"] = {
