@@ -25,7 +25,11 @@ st.set_page_config(
     initial_sidebar_state="collapsed" if presenting else "auto",
 )
 
-ctx = sidebar.build_context()
+try:
+    ctx = sidebar.build_context()
+except BaseException:
+    state.let_go()
+    raise
 state.set_context(ctx)
 lang = ctx.lang
 
@@ -109,7 +113,12 @@ page = st.navigation(pages)
 if ctx.presenter:
     apply_presenter_style()
 
-page.run()
+# The user's workspace is open while the page runs, and closed when it has, however
+# it ended (st.stop, st.rerun, an error), so another process can write between runs.
+try:
+    page.run()
+finally:
+    state.let_go()
 
 if ctx.presenter:
     st.divider()

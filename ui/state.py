@@ -3,6 +3,12 @@
 Analysis results are cached per (workspace data version, function, arguments) by
 :func:`cached`, so a filter change that was seen before is instant and an import
 invalidates everything.
+
+The user's own workspace file is open only while a page runs (:func:`own_workspace`
+holds it for the run, :func:`let_go` closes it when the run ends), so a scheduled
+``python -m svcops import`` in another process stores between two runs, and the next
+run reads what it stored (its data version changed). A run that finds such an import
+writing waits for it, saying so.
 """
 
 from __future__ import annotations
@@ -10,7 +16,9 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+import threading
 from collections.abc import Callable
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -18,7 +26,9 @@ from typing import Any, TypeVar
 import streamlit as st
 
 from svcops.filters import Filters
+from svcops.i18n import t
 from svcops.ingest import import_paths
+from svcops.locking import WorkspaceBusy
 from svcops.schema import TABLES
 from svcops.store import Workspace, default_workspace_path, table_ddl
 
@@ -69,9 +79,55 @@ def sample_workspace() -> Workspace:
     return Workspace(path, read_only=True)
 
 
+# How long a page run waits for another process (a scheduled import) to let go of the
+# workspace before saying it is busy, in seconds.
+APP_WAIT = float(os.environ.get("SVCOPS_APP_WAIT", "600"))
+
+
 @st.cache_resource(show_spinner=False)
+def _own_workspace(path: str) -> Workspace:
+    return Workspace(path, per_use=True, wait=APP_WAIT)
+
+
+# The holds this thread's page run took (one script run runs on one thread).
+_run = threading.local()
+
+
 def own_workspace(path: str) -> Workspace:
-    return Workspace(path)
+    """The user's workspace at ``path``, held open until this run ends (:func:`let_go`).
+
+    Waits, with a word on the page, while another process writes to it; one that keeps
+    it past :data:`APP_WAIT` stops the run with a 'workspace busy' error."""
+    ws = _own_workspace(path)
+    holds: dict[str, ExitStack] = _run.__dict__.setdefault("holds", {})
+    if path not in holds:
+        notices: list = []  # a word on the page only when the run has to wait
+
+        def waiting() -> None:
+            notices.append(st.empty())
+            notices[0].info(t("progress.waiting", _lang()))
+
+        stack = ExitStack()
+        try:
+            stack.enter_context(ws.held(on_wait=waiting))
+        except WorkspaceBusy as exc:
+            st.error(t(exc.message.key, _lang(), **exc.message.params))
+            st.stop()
+        for notice in notices:
+            notice.empty()
+        holds[path] = stack
+    return ws
+
+
+def let_go() -> None:
+    """Close what this run held (app.py, when the page has run, however it ended)."""
+    holds: dict[str, ExitStack] = _run.__dict__.pop("holds", {})
+    for stack in holds.values():
+        stack.close()
+
+
+def _lang() -> str:
+    return st.session_state.get("lang", "en")
 
 
 def own_has_data() -> bool:
