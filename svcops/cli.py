@@ -508,7 +508,9 @@ def cmd_staffing(args) -> int:
 
 def _json_rows(frame) -> list[dict]:
     """Rows as JSON-ready dicts, times as ISO text (a query's result may hold any type)."""
-    return json.loads(frame.to_json(orient="records", date_format="iso", default_handler=str))
+    return json.loads(
+        frame.to_json(orient="records", date_format="iso", double_precision=15, default_handler=str)
+    )
 
 
 def cmd_sql(args) -> int:
