@@ -481,6 +481,33 @@ def cmd_forecast(args) -> int:
     return 0
 
 
+def cmd_report(args) -> int:
+    from .report import PdfError, build_pack, write_pack
+
+    path = _existing_workspace(args)
+    filters = _filters(args)
+    with Workspace(path, read_only=True) as ws:
+        pack = build_pack(ws, filters, args.lang)
+    out = Path(args.out).expanduser()
+    try:
+        paths = write_pack(pack, out, pdf=not args.no_pdf)
+    except PdfError as exc:
+        raise CliError(str(exc)) from exc
+    if args.json:
+        shown = {
+            "start": pack.start.isoformat() if pack.start else None,
+            "end": pack.end.isoformat() if pack.end else None,
+            "lang": pack.lang,
+            "files": {kind: str(p) for kind, p in paths.items()},
+            "sections": {s.key: s.missing for s in pack.sections},
+        }
+        print(json.dumps(shown, indent=2, ensure_ascii=False))
+    else:
+        for p in paths.values():
+            print(p)
+    return 0
+
+
 def cmd_staffing(args) -> int:
     from .staffing import required_agents
 
@@ -655,6 +682,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=cmd_forecast)
+
+    p = sub.add_parser(
+        "report",
+        help="write the review pack (Excel workbook, HTML report, PDF) of a period to a folder",
+    )
+    p.add_argument("--workspace", help=ws_help)
+    _add_filters(p)
+    p.add_argument("--lang", choices=["en", "zh"], default="en", help="the pack's language")
+    p.add_argument("--out", required=True, help="folder to write the files into")
+    p.add_argument("--no-pdf", action="store_true", help="only the workbook and the HTML")
+    p.add_argument("--json", action="store_true", help="print the files and sections as JSON")
+    p.set_defaults(run=cmd_report)
 
     p = sub.add_parser("staffing", help="Erlang C agents for one interval")
     p.add_argument("--volume", type=float, required=True, help="contacts offered in the interval")

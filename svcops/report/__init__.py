@@ -1,0 +1,97 @@
+"""The review pack: every management area's headlines, charts and key tables for one
+period, as an Excel workbook (native charts, a provenance sheet), a self-contained
+HTML report and its PDF.
+
+    pack = build_pack(ws, Filters(start=..., end=...), "zh")
+    paths = write_pack(pack, Path("out"))   # {"xlsx": ..., "html": ..., "pdf": ...}
+
+:func:`build_pack` runs the analyses (the slow part) once; the writers only lay the
+result out, so the three files always show the same numbers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+from importlib import metadata
+from pathlib import Path
+
+from ..filters import Filters
+from ..store import Workspace
+from ..tickets import resolve_period
+from .html import to_html
+from .pack import KINDS, Figure, Pack, Section, Table
+from .pdf import PdfError, to_pdf
+from .sections import AREAS, BUILDERS
+from .xlsx import to_xlsx
+
+__all__ = [
+    "AREAS",
+    "KINDS",
+    "Figure",
+    "Pack",
+    "PdfError",
+    "Section",
+    "Table",
+    "app_version",
+    "build_pack",
+    "to_html",
+    "to_pdf",
+    "to_xlsx",
+    "write_pack",
+]
+
+
+def app_version() -> str:
+    """svcops's version (the installed package's, else the source tree's pyproject)."""
+    try:
+        return metadata.version("svcops")
+    except metadata.PackageNotFoundError:
+        pyproject = Path(__file__).resolve().parents[2] / "pyproject.toml"
+        for line in pyproject.read_text().splitlines() if pyproject.exists() else []:
+            if line.startswith("version"):
+                return line.split("=", 1)[1].strip().strip('"')
+        return "unknown"
+
+
+def build_pack(
+    ws: Workspace, filters: Filters, lang: str = "en", *, now: datetime | None = None
+) -> Pack:
+    """Every area's section for ``filters`` worded in ``lang``. An open period is
+    resolved against the tickets (the pages' rule); without tickets it stays open."""
+    if ws.has_rows("tickets"):
+        filters = resolve_period(ws, filters)
+    sections = [BUILDERS[area](ws, filters, lang) for area in AREAS]
+    uploads = ws.uploads()
+    return Pack(
+        lang=lang,
+        filters=filters,
+        start=filters.start,
+        end=filters.end,
+        sections=sections,
+        uploads=uploads,
+        made_at=(now or datetime.now()).replace(microsecond=0),
+        version=app_version(),
+        workspace=Path(str(ws.path)).name if ws.path else "",
+    )
+
+
+def with_notes(pack: Pack, notes: dict[str, str]) -> Pack:
+    """``pack`` with speaker notes (section key -> text) on its sections."""
+    return replace(
+        pack, sections=[replace(s, notes=notes.get(s.key, s.notes)) for s in pack.sections]
+    )
+
+
+def write_pack(pack: Pack, out: Path, *, pdf: bool = True) -> dict[str, Path]:
+    """The pack's files in ``out`` (made if missing), named by its period; their paths
+    by kind. The PDF needs WeasyPrint's system libraries (:class:`PdfError` without)."""
+    out.mkdir(parents=True, exist_ok=True)
+    paths = {"xlsx": out / f"{pack.stem}.xlsx", "html": out / f"{pack.stem}.html"}
+    paths["xlsx"].write_bytes(to_xlsx(pack))
+    html = to_html(pack)
+    paths["html"].write_text(html, encoding="utf-8")
+    if pdf:
+        paths["pdf"] = out / f"{pack.stem}.pdf"
+        paths["pdf"].write_bytes(to_pdf(pack, html))
+    return paths
