@@ -37,7 +37,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from .i18n import Message, say
+from .i18n import STRINGS, Message, say
 from .schema import TABLES
 from .store import SEQ_COL, UPLOAD_COL, Workspace
 from .tickets import (
@@ -251,22 +251,22 @@ _SNAPSHOTS = _Snapshots()
 @dataclass(frozen=True)
 class SchemaColumn:
     """A stored column: ``name``, DuckDB ``type``, ``required`` by the data contract,
-    ``description`` (a message key: ``explorer.col.<name>``)."""
+    ``description`` (a message key: ``explorer.col.<name>``; None when there is none)."""
 
     name: str
     type: str
     required: bool
-    description: str
+    description: str | None
 
 
 @dataclass(frozen=True)
 class SchemaTable:
     """A canonical table as stored: ``name``, ``rows``, ``description`` (a message
-    key: ``explorer.table.<name>``) and its ``columns``."""
+    key: ``explorer.table.<name>``; None when there is none) and its ``columns``."""
 
     name: str
     rows: int
-    description: str
+    description: str | None
     columns: tuple[SchemaColumn, ...]
 
 
@@ -275,17 +275,23 @@ def schema(ws: Workspace) -> list[SchemaTable]:
     its stored columns: the canonical ones, the raw values kept beside them, the upload
     each row came from and, for an ordered table, the row's position in its upload."""
     counts = ws.row_counts()
+
+    def known(key: str) -> str | None:
+        return key if key in STRINGS else None
+
     out = []
     for table in TABLES.values():
         cols = [
-            SchemaColumn(c.name, c.type, c.required, f"explorer.col.{c.name}")
+            SchemaColumn(c.name, c.type, c.required, known(f"explorer.col.{c.name}"))
             for c in (*table.columns, *table.extras)
         ]
         cols.append(SchemaColumn(UPLOAD_COL, "BIGINT", False, "explorer.col._upload_id"))
         if table.ordered:
             cols.append(SchemaColumn(SEQ_COL, "BIGINT", False, "explorer.col._seq"))
         out.append(
-            SchemaTable(table.name, counts[table.name], f"explorer.table.{table.name}", tuple(cols))
+            SchemaTable(
+                table.name, counts[table.name], known(f"explorer.table.{table.name}"), tuple(cols)
+            )
         )
     return out
 

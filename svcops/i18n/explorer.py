@@ -115,6 +115,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "Contact-centre statistics per interval (e.g. every 30 minutes).",
         "呼叫中心按时段（如每 30 分钟）的统计。",
     ),
+    "explorer.table.calls": _both(
+        "Contact-centre call log: one row per call (intervals are counted from it).",
+        "呼叫中心通话记录：每通电话一行（时段统计由此得出）。",
+    ),
     "explorer.table.roster": _both(
         "Staffing roster: one row per agent shift or day.", "排班表：每个坐席每个班次或每天一行。"
     ),
@@ -183,6 +187,15 @@ STRINGS: dict[str, dict[str, str]] = {
         "Resolution target in hours; when empty, the priority's SLA policy applies.",
         "解决时限（小时）；为空时按优先级的 SLA 策略。",
     ),
+    "explorer.col.sla_met": _both(
+        "The source's own verdict: the SLA was met (true/false). It wins over sla_hours "
+        "and the policy.",
+        "来源系统自己的判定：是否达成 SLA（true/false），优先于 sla_hours 与策略。",
+    ),
+    "explorer.col.sla_breached": _both(
+        "The source's own verdict, the other way round: the SLA was missed (true/false).",
+        "来源系统自己的判定（反向）：是否超出 SLA（true/false）。",
+    ),
     "explorer.col.first_contact_resolved": _both(
         "Resolved at the first contact (true/false).", "是否首次联络即解决（true/false）。"
     ),
@@ -209,6 +222,23 @@ STRINGS: dict[str, dict[str, str]] = {
     "explorer.col.service_level": _both(
         "Share answered within the target time, 0-1.", "目标时间内接听的比例，0-1。"
     ),
+    "explorer.col.call_id": _both("The call's id.", "呼叫编号。"),
+    "explorer.col.arrived_at": _both("When the call arrived.", "来电时间。"),
+    "explorer.col.queued_at": _both("When it joined the queue.", "进入队列的时间。"),
+    "explorer.col.answered_at": _both(
+        "When an agent answered; empty when abandoned.", "坐席接听时间；放弃时为空。"
+    ),
+    "explorer.col.ended_at": _both("When the call ended.", "通话结束时间。"),
+    "explorer.col.queue_seconds": _both("Seconds in the queue.", "排队时长（秒）。"),
+    "explorer.col.service_seconds": _both("Seconds of service (talk).", "服务（通话）时长（秒）。"),
+    "explorer.col.outcome": _both("How the call ended, as written.", "导出文件中的通话结果。"),
+    "explorer.col.queue": _both("Queue or call type.", "队列或业务类型。"),
+    "explorer.col.counted_as": _both(
+        "How the call counts in its interval (answered, abandoned, ...).",
+        "该通电话在其时段中的计数方式（接听、放弃等）。",
+    ),
+    "explorer.col.wait_seconds": _both("Seconds the caller waited.", "来电者等待时长（秒）。"),
+    "explorer.col.handle_seconds": _both("Handle time, seconds.", "处理时长（秒）。"),
     "explorer.col.date": _both("The day.", "日期。"),
     "explorer.col.shift_start": _both("Shift start.", "班次开始时间。"),
     "explorer.col.shift_end": _both("Shift end.", "班次结束时间。"),
