@@ -516,6 +516,9 @@ if view.has_tickets:
             end=view.as_of,
         )
     )
+    span = risk.ahead_span(series)
+    if span is not None:
+        st.caption(t("risk.kris_ahead", lang, start=span[0], days=span[1]))
 linked = {
     key: ", ".join(reg.loc[[key in keys for keys in reg["indicators"]], "risk_id"])
     for key in risk.INDICATORS
@@ -564,6 +567,7 @@ kri_table = summary.assign(
 show(
     kri_table,
     rag=("kri_status", list(summary["status"])),
+    whole=True,
     column_config={
         heading("trend"): st.column_config.LineChartColumn(heading("trend"), width="small")
     },

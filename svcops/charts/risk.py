@@ -131,8 +131,10 @@ def risk_heat_chart(
         text="count_text:N",
         tooltip=tip,
     )
+    # The ids grow with the matrix (a cell is size / 5 wide): 11.5 px at 460, 15 px at
+    # presenter mode's 600, so "R-018, R-025" still fits a cell on one line.
     ids = base.mark_text(
-        fontSize=10, dy=10, baseline="top", lineBreak="\n", color="#24292F"
+        fontSize=round(size / 40, 1), dy=10, baseline="top", lineBreak="\n", color="#24292F"
     ).encode(
         x=alt.X("impact:Q", scale=scale, axis=x_axis, title=titles.get("impact", "impact")),
         y=alt.Y("likelihood:Q", scale=scale, axis=y_axis, title=titles.get("likelihood", "")),

@@ -79,6 +79,15 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "{indicator} has been red for {run} periods in a row",
         "zh": "{indicator}已连续 {run} 个周期为红色",
     },
+    "risk.review.evidence_ahead": {
+        "en": "{indicator} is forecast red for the next {run} periods",
+        "zh": "{indicator}预计在接下来的 {run} 个周期为红色",
+    },
+    "risk.kris_ahead": {
+        "en": "The forecast staff shortfall looks ahead: its periods are the Resource page's "
+        "plan with its default settings, {days} days from {start}.",
+        "zh": "预测人力缺口是前瞻指标：其周期为资源管理页默认设置下的排班计划，自 {start} 起 {days} 天。",
+    },
     "risk.review.where": {"en": "{indicator} ({scope})", "zh": "{indicator}（{scope}）"},
     "risk.review.decide": {"en": "Record a decision", "zh": "记录复核结论"},
     "risk.review.help": {

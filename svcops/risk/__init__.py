@@ -16,6 +16,7 @@ from .indicators import (
     PERIODS,
     Indicator,
     KriResult,
+    ahead_span,
     indicators,
     load_thresholds,
     save_thresholds,
@@ -49,6 +50,7 @@ from .review import RiskView, analyse, suggestions, unknown_links
 from .scale import SCALE_COLUMNS, scale_value, scale_vocab
 
 __all__ = [
+    "ahead_span",
     "BANDS",
     "BASES",
     "CHANGES",

@@ -69,6 +69,7 @@ from .register import RiskError, select
 
 __all__ = [
     "AGE_DAYS",
+    "ahead_span",
     "DEFAULTS",
     "INDICATORS",
     "MIN_BACKLOG_BASE",
@@ -99,7 +100,8 @@ STATUS_ORDER = {"red": 3, "amber": 2, "green": 1, "none": 0}
 class Indicator:
     """An indicator's fixed facts: ``unit`` (``share`` 0-1, ``hours``, ``days``),
     ``scope`` (None, ``team`` or ``category``), default ``amber`` / ``red`` thresholds
-    and ``periods`` (red this many periods in a row suggests a review)."""
+    and ``periods`` (red this many periods in a row suggests a review); ``ahead``: its
+    periods are forecast ones, from the day after the filters' last day."""
 
     key: str
     unit: str
@@ -108,6 +110,7 @@ class Indicator:
     periods: int = 3
     scope: str | None = None
     needs: tuple[str, ...] = ()
+    ahead: bool = False
 
 
 INDICATORS: dict[str, Indicator] = {
@@ -123,7 +126,9 @@ INDICATORS: dict[str, Indicator] = {
         Indicator("reassignment_rate", "share", 0.35, 0.50, needs=("events",)),
         Indicator("downtime_share", "share", 0.005, 0.01, needs=("availability",)),
         Indicator("cost_overrun", "share", 0.02, 0.05, needs=("costs", "budget")),
-        Indicator("forecast_understaffing", "share", 0.05, 0.10, periods=2, needs=("roster",)),
+        Indicator(
+            "forecast_understaffing", "share", 0.05, 0.10, periods=2, needs=("roster",), ahead=True
+        ),
     )
 }
 DEFAULTS = pd.DataFrame(
@@ -649,6 +654,16 @@ def indicators(
             }
         )
     return KriResult(series, pd.DataFrame(summary), w)
+
+
+def ahead_span(series: pd.DataFrame) -> tuple[date, int] | None:
+    """The first day and the number of days the forward-looking indicators' periods
+    cover, from :func:`indicators`' ``series``; None when none was measured."""
+    ahead = series[series["indicator"].isin([k for k, i in INDICATORS.items() if i.ahead])]
+    if ahead.empty:
+        return None
+    first, last = ahead["start"].min(), ahead["end"].max()
+    return first, (last - first).days + 1
 
 
 def scope_key(value: Any) -> str | None:

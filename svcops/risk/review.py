@@ -57,7 +57,9 @@ def suggestions(reg: pd.DataFrame, kri: KriResult) -> pd.DataFrame:
                     "red_run": int(ind["red_run"]),
                     "periods": int(ind["periods"]),
                     "evidence": Message(
-                        "risk.review.evidence",
+                        "risk.review.evidence_ahead"
+                        if INDICATORS[key].ahead
+                        else "risk.review.evidence",
                         {
                             "indicator": Message(f"risk.kri.{key}", {}),
                             "run": int(ind["red_run"]),

@@ -547,3 +547,14 @@ def test_understaffing_needs_a_roster(ws):
     _insert(ws, [_ticket(1, D(2024, 3, 15, 8), 10)])
     row = risk.indicators(ws, F).summary.set_index("indicator").loc["forecast_understaffing"]
     assert pd.isna(row["value"]) and row["note"].key == "risk.kri.none.forecast_understaffing"
+
+
+def test_a_forward_indicators_review_says_forecast_and_its_span(ws):
+    _calls_and_roster(ws, staff=3, hours=(0, 2))
+    k = risk.indicators(ws, Filters(end=END), periods=3)
+    assert risk.ahead_span(k.series) == (END + timedelta(days=1), 28)
+    reg = pd.DataFrame([{"risk_id": "R1", "title": "short", "closed": False}])
+    reg["indicators"] = [("forecast_understaffing",)]
+    got = risk.suggestions(reg, k)
+    assert got["evidence"].iloc[0].key == "risk.review.evidence_ahead"
+    assert risk.ahead_span(k.series[k.series["indicator"] != "forecast_understaffing"]) is None
