@@ -412,14 +412,73 @@ def bank(bank_raw) -> Imported:
     return _import([(BANK[1], _path(*BANK).read_bytes())])
 
 
-# One row per call, with the arrival split into a YYMMDD date and an H:MM:SS time and
-# durations in seconds: no table's columns match, so the importer refuses it in one
-# line naming the file (combining date and time-of-day columns is not built yet; the
-# file would then land in tickets with channel phone, one ticket per call).
-def test_bank_call_log_is_refused_in_one_line_naming_it(bank):
-    assert bank.error and bank.error.startswith("IngestError: "), bank.error
-    assert BANK[1] in bank.error and "no table matches its columns" in bank.error
-    assert "\n" not in bank.error.strip()
+def _clock(date: pd.Series, time: pd.Series, after: pd.Series | None = None) -> pd.Series:
+    """YYMMDD + H:MM:SS as a timestamp; 0:00:00 is "did not happen" (SOURCE.md); a time
+    over 12 hours before ``after`` is on the next day (a call across midnight)."""
+    at = pd.to_datetime(date, format="%y%m%d") + pd.to_timedelta(time)
+    at = at.where(time != "0:00:00")
+    if after is not None:
+        at = at.where(~(at < after - pd.Timedelta(hours=12)), at + pd.Timedelta(days=1))
+    return at
+
+
+# One row per call, the arrival split into a YYMMDD date and H:MM:SS times of day:
+# imported as its calls and as the 30-minute interval statistics of the calls that
+# reached the agents (svcops/ingest/calls.py), checked against pandas here.
+def test_bank_call_log_keeps_every_call(bank, bank_raw):
+    ws = bank.need()
+    assert ws.row_counts()["calls"] == len(bank_raw) == 33_344
+    assert bank.count("SELECT count(*) FROM rejects") == 0
+    queued = bank_raw.q_start != "0:00:00"
+    expected = {
+        "answered": int((bank_raw.outcome == "AGENT").sum()),  # 27,162
+        "abandoned": int(((bank_raw.outcome == "HANG") & queued).sum()),
+        "not_offered": int(((bank_raw.outcome == "HANG") & ~queued).sum()),
+        "not_counted": int((bank_raw.outcome == "PHANTOM").sum()),  # 278
+    }
+    got = ws.query("SELECT counted_as, count(*) AS n FROM calls GROUP BY 1")
+    assert dict(zip(got.counted_as, got.n, strict=True)) == expected
+    assert expected["answered"] == 27_162 and expected["not_counted"] == 278
+
+
+def test_bank_call_log_gives_the_interval_statistics(bank, bank_raw):
+    d = bank_raw
+    arrived = _clock(d.date, d.vru_entry)
+    queued_at = _clock(d.date, d.q_start, arrived)
+    served_at = _clock(d.date, d.ser_start, arrived)
+    answered = d.outcome == "AGENT"
+    abandoned = (d.outcome == "HANG") & queued_at.notna()
+    entered = queued_at.fillna(served_at.where(answered)).fillna(arrived)
+    wait = d.q_time.astype(float).where(queued_at.notna(), 0.0).where(answered)
+    handle = d.ser_time.astype(float).where(answered)
+    frame = pd.DataFrame(
+        {
+            "interval_start": entered.dt.floor("30min"),
+            "offered": answered | abandoned,
+            "answered": answered,
+            "abandoned": abandoned,
+            "handle": handle,
+            "wait": wait,
+            "quick": answered & (wait <= 20),
+        }
+    )[answered | abandoned]
+    by = frame.groupby("interval_start")
+    want = pd.DataFrame(
+        {
+            "offered": by.offered.sum(),
+            "answered": by.answered.sum(),
+            "abandoned": by.abandoned.sum(),
+            "aht_seconds": by.handle.mean(),
+            "asa_seconds": by.wait.mean(),
+            "service_level": by.quick.sum() / by.offered.sum(),
+        }
+    ).reset_index()
+    got = bank.need().query(
+        "SELECT interval_start, offered, answered, abandoned, aht_seconds, asa_seconds, "
+        "service_level FROM intervals WHERE channel = 'phone' ORDER BY 1"
+    )
+    assert len(got) == len(want) and int(got.offered.sum()) == 27_162 + 3_963
+    pd.testing.assert_frame_equal(got, want, check_dtype=False, check_exact=False, rtol=1e-9)
 
 
 def test_bank_shift_matrix_is_refused_in_one_line():
