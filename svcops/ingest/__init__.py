@@ -54,8 +54,16 @@ _INTERVALS_FROM_CALLS = Mapping(
 )
 # A tickets-shaped sheet is a state history when this share of its rows repeat an id.
 STATE_HISTORY_SHARE = 0.1
-# A case whose last activity matches this is done at its last event time.
-CLOSING_ACTIVITY = r"(clos|resolv|complet|done|finish|cancel|solved|关闭|解决|完成|取消)"
+# Activities that resolve a case (the work is done: resolve, solved, fixed, 已解决 ...)
+# and that close it (close, closed, cancelled, 关闭, 已关闭 ...); matched on the lower-cased
+# name. A negation in front does not count: unresolved, incomplete, 未解决, 待关闭.
+RESOLVE_ACTIVITY = (
+    r"((^|[^n])resol|solved|\bsolve|\bfix\b|\bfixed\b|(^|[^n])complet|\bdone\b|finish"
+    r"|(^|[^未待不])(解决|完成|修复))"
+)
+CLOSE_ACTIVITY = r"(clos|cancel|abandon|withdr[ae]w|(^|[^未待不])(关闭|取消|结案|关单|撤销))"
+# A case whose last activity matches this (resolves or closes it) is done.
+CLOSING_ACTIVITY = f"({RESOLVE_ACTIVITY}|{CLOSE_ACTIVITY})"
 
 
 @dataclass(frozen=True)
@@ -601,18 +609,38 @@ def _stage(cur, i: int, sheet: _Sheet, temps: list[str]):
             cur, raw.data, raw_name, events_stage, sheet.event_log, raw.summary_rows, sheet.plan
         )
         # The latest row of each case (by event time, then sheet order), with the case's
-        # first event time and, if its last activity closes it, its done time.
+        # first event time and, if its last activity resolves or closes it, its resolve
+        # time (the last resolve-type event) and close time (the last close-type event,
+        # unless a resolution came after it), and its reopens (the runs of resolve-type
+        # events, less one: a resolve recorded twice in a row is one resolution).
         cur.execute(f"""
             CREATE OR REPLACE TEMP TABLE {latest} AS
             SELECT r.*, e.first_ts AS "__first_event", e.activity AS "__last_activity",
-                   CASE WHEN regexp_matches(lower(e.activity), '{CLOSING_ACTIVITY}')
-                        THEN e.timestamp END AS "__done_event"
+                   CASE WHEN e.done THEN e.resolved END AS "__resolved_event",
+                   CASE WHEN e.done AND NOT (e.closed < e.resolved) IS TRUE
+                        THEN e.closed END AS "__closed_event",
+                   CASE WHEN e.resolutions > 0 THEN e.resolutions - 1 END AS "__reopens"
             FROM {raw_name} r JOIN (
-                SELECT _row, activity, timestamp,
-                       min(timestamp) OVER (PARTITION BY case_id) AS first_ts,
-                       row_number() OVER (PARTITION BY case_id
-                                          ORDER BY timestamp DESC NULLS LAST, _row DESC) AS rn
-                FROM {events_stage} WHERE _reject IS NULL
+                SELECT *, regexp_matches(lower(activity), '{CLOSING_ACTIVITY}') AS done,
+                       max(timestamp) FILTER (WHERE resolves) OVER w AS resolved,
+                       max(timestamp) FILTER (WHERE closes) OVER w AS closed,
+                       count(*) FILTER (WHERE resolves AND NOT coalesce(after_resolve, false))
+                           OVER w AS resolutions
+                FROM (
+                    SELECT *, lag(resolves) OVER (PARTITION BY case_id
+                                                  ORDER BY timestamp NULLS LAST, _row)
+                                  AS after_resolve
+                    FROM (
+                        SELECT _row, case_id, activity, timestamp,
+                               regexp_matches(lower(activity), '{RESOLVE_ACTIVITY}') AS resolves,
+                               regexp_matches(lower(activity), '{CLOSE_ACTIVITY}') AS closes,
+                               min(timestamp) OVER (PARTITION BY case_id) AS first_ts,
+                               row_number() OVER (PARTITION BY case_id ORDER BY
+                                                  timestamp DESC NULLS LAST, _row DESC) AS rn
+                        FROM {events_stage} WHERE _reject IS NULL
+                    )
+                )
+                WINDOW w AS (PARTITION BY case_id)
             ) e USING (_row)
             WHERE e.rn = 1""")
     finally:
@@ -629,7 +657,9 @@ def _stage(cur, i: int, sheet: _Sheet, temps: list[str]):
     fallbacks = {
         "ticket_id": sheet.event_log.columns["case_id"],
         "created_at": "__first_event",
-        "resolved_at": "__done_event",
+        "resolved_at": "__resolved_event",
+        "closed_at": "__closed_event",
+        "reopen_count": "__reopens",
         "status": "__last_activity",
         "agent": sheet.event_log.columns.get("resource"),
         "team": sheet.event_log.columns.get("team"),
