@@ -46,6 +46,16 @@ def lock_path(workspace: str | Path) -> Path:
     return Path(f"{workspace}.lock")
 
 
+def _wait_path(workspace: str | Path) -> Path:
+    return Path(f"{workspace}.lock.waiting")
+
+
+def wanted(workspace: str | Path) -> bool:
+    """Whether another process is waiting for ``workspace`` (the app then closes the
+    file it keeps open between page runs, and lets it go first)."""
+    return _wait_path(workspace).exists()
+
+
 class _Held:
     def __init__(self, fd: int) -> None:
         self.fd = fd
@@ -70,9 +80,12 @@ def acquire(
             return
         path = lock_path(workspace)
         fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o666)
+        waiting = _wait_path(workspace)
+        told = False
+        if waiting.exists():  # another process waits already: let it have its turn first
+            time.sleep(4 * _POLL)
         try:
             started = time.monotonic()
-            told = False
             while True:
                 try:
                     fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -81,13 +94,18 @@ def acquire(
                     waited = time.monotonic() - started
                     if waited >= wait:
                         raise busy(str(workspace), waited) from None
-                    if not told and on_wait is not None:
+                    if not told:
                         told = True
-                        on_wait()
+                        waiting.touch()
+                        if on_wait is not None:
+                            on_wait()
                     time.sleep(min(_POLL, max(0.0, wait - waited)))
         except BaseException:
             os.close(fd)
             raise
+        finally:
+            if told:
+                waiting.unlink(missing_ok=True)
         held = _held[key] = _Held(fd)
         held.count = 1
 

@@ -181,7 +181,9 @@ class Workspace:
     ``wait``: how long to wait (seconds) for another process to let go of the file
     before :class:`svcops.locking.WorkspaceBusy`. ``per_use``: open the file only while
     held (:meth:`held`) or for the length of one call, not for the object's life (the
-    app, so that a scheduled import can write between page runs).
+    app, so that a scheduled import can write between page runs). ``linger``: a per-use
+    workspace stays open this long (seconds) after its last hold, so that a burst of
+    page runs shares one opening, unless another process is waiting for the file.
     """
 
     def __init__(
@@ -191,6 +193,7 @@ class Workspace:
         read_only: bool = False,
         wait: float = locking.DEFAULT_WAIT,
         per_use: bool = False,
+        linger: float = 0.0,
     ):
         self.path = str(path)
         if self.path != ":memory:":
@@ -202,6 +205,8 @@ class Workspace:
         self._holds = 0
         self._hold_lock = threading.RLock()
         self._prepared = False
+        self.linger = linger
+        self._idle: threading.Timer | None = None
         self._write_lock = threading.Lock()
         self.originals = None if self.path == ":memory:" else OriginalsFolder(self.path)
         if not self.per_use:
@@ -211,6 +216,9 @@ class Workspace:
     # -- lifecycle -----------------------------------------------------------------
     def close(self) -> None:
         with self._hold_lock:
+            if self._idle is not None:
+                self._idle.cancel()
+                self._idle = None
             if self._con is not None:
                 self._holds = 0
                 self._shut()
@@ -262,9 +270,15 @@ class Workspace:
         ``on_wait``: called once when another process has the file and this waits."""
         with self._hold_lock:
             if self._holds == 0:
+                if self._idle is not None:  # still open from the last hold
+                    self._idle.cancel()
+                    self._idle = None
+                    if locking.wanted(self.path):  # another process waits: its turn first
+                        self._shut()
                 self._holds = 1
                 try:
-                    self._open(on_wait)
+                    if self._con is None:
+                        self._open(on_wait)
                 except BaseException:
                     self._holds = 0
                     raise
@@ -276,7 +290,18 @@ class Workspace:
             with self._hold_lock:
                 self._holds -= 1
                 if self._holds == 0:
-                    self._shut()
+                    if self.linger > 0 and self._con is not None:
+                        self._idle = threading.Timer(self.linger, self._shut_idle)
+                        self._idle.daemon = True
+                        self._idle.start()
+                    else:
+                        self._shut()
+
+    def _shut_idle(self) -> None:
+        with self._hold_lock:
+            if self._holds == 0 and self._idle is not None:
+                self._idle = None
+                self._shut()
 
     def _connection(self) -> duckdb.DuckDBPyConnection:
         if self._con is None:

@@ -82,11 +82,14 @@ def sample_workspace() -> Workspace:
 # How long a page run waits for another process (a scheduled import) to let go of the
 # workspace before saying it is busy, in seconds.
 APP_WAIT = float(os.environ.get("SVCOPS_APP_WAIT", "600"))
+# How long the file stays open after a run, so that a burst of runs (a user moving a
+# slider) shares one opening; a process waiting for it gets it at the next run.
+APP_LINGER = 1.0
 
 
 @st.cache_resource(show_spinner=False)
 def _own_workspace(path: str) -> Workspace:
-    return Workspace(path, per_use=True, wait=APP_WAIT)
+    return Workspace(path, per_use=True, wait=APP_WAIT, linger=APP_LINGER)
 
 
 # The holds this thread's page run took (one script run runs on one thread).
