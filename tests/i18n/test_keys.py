@@ -16,8 +16,10 @@ from pathlib import Path
 import pytest
 
 from svcops import kpi, performance, quality, risk
+from svcops.explorer import EXAMPLES as EXPLORER_EXAMPLES
 from svcops.i18n import LANGUAGES, STRINGS
 from svcops.ingest.values import STATUSES
+from svcops.schema import TABLES
 
 ROOT = Path(__file__).resolve().parents[2]
 AREAS = sorted({k.split(".")[0] for k in STRINGS})
@@ -114,6 +116,11 @@ BUILT = {
     "risk.change.": lambda: risk.CHANGES,
     "risk.status.": lambda: ("green", "amber", "red", "none"),
     "risk.register_status.": lambda: STATUSES,
+    "explorer.example.": lambda: EXPLORER_EXAMPLES,
+    "explorer.table.": lambda: list(TABLES),
+    "explorer.col.": lambda: (
+        ["_upload_id", "_seq"] + [c.name for t in TABLES.values() for c in (*t.columns, *t.extras)]
+    ),
 }
 # Prefixes whose keys are optional by design: column_label shows the column's own
 # name where it has no display name.
