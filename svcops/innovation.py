@@ -36,7 +36,7 @@ from .i18n import STRINGS, Message
 from .quality.spc import individuals_chart
 from .schema import TABLES, alias_index, normalise_header
 from .store import Workspace
-from .tickets import kpi_sql, query, tickets_cte
+from .tickets import HAS_TARGET, kpi_sql, query, tickets_cte
 
 __all__ = [
     "ADOPTION_MONTHS_BEFORE",
@@ -619,7 +619,7 @@ _HANDLE = "avg(handle_minutes)"
 # Tickets a day's value is taken over (the exposure a per-ticket benefit is paid on).
 _COUNTED = {
     "fcr_rate": "count(first_contact_resolved)",
-    "sla_attainment": "count(*) FILTER (WHERE sla_target IS NOT NULL)",
+    "sla_attainment": f"count(*) FILTER (WHERE {HAS_TARGET})",
     "resolution_hours_median": "count(res_hours)",
     "reopen_rate": "count(reopen_count)",
     "csat_avg": "count(csat)",

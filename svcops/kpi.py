@@ -15,12 +15,18 @@ from datetime import datetime
 import pandas as pd
 
 from .filters import Filters
+from .i18n import Message
 from .store import Workspace
 from .tickets import (
+    DONE_IN,
     HAS_TARGET,
     KPI_SQL,
+    REOPENED,
+    SLA_BY_FLAG,
+    SLA_BY_POLICY,
     SLA_MET,
     TICKET_COST_SQL,
+    TIMED_TO_CLOSE,
     aliased,
     data_period,
     in_period,
@@ -33,6 +39,7 @@ from .tickets import (
 __all__ = [
     "COUNT_KEYS",
     "DIRECTION",
+    "Definitions",
     "EXTRA_KEYS",
     "KPI_KEYS",
     "RATE_KEYS",
@@ -42,6 +49,7 @@ __all__ = [
     "breakdown",
     "compute",
     "data_period",
+    "definitions",
     "dimension_values",
     "grain_for",
     "period_scorecard",
@@ -230,6 +238,62 @@ def period_scorecard(ws: Workspace, filters: Filters) -> Scorecard:
     cur, prev = compute(ws, cur_f), compute(ws, prev_f)
     rows = tuple(ScoreRow(k, cur[k], prev[k], DIRECTION[k]) for k in SCORECARD_KEYS)
     return Scorecard(cur_f, prev_f, rows)
+
+
+@dataclass(frozen=True)
+class Definitions:
+    """The choices behind the period's outcome figures, counted over the tickets done in
+    it (dimension filters apply): ``done``; ``sla_by_flag`` judged by the source's own
+    SLA flag, ``sla_by_policy`` by their target hours (own ``sla_hours`` or the priority
+    policy); ``timed_to_close`` done with no resolve time, so timed to their close;
+    ``reopened`` with ``reopen_count > 0``, counted once, at their final resolution."""
+
+    done: int
+    sla_by_flag: int
+    sla_by_policy: int
+    timed_to_close: int
+    reopened: int
+
+    def notes(self) -> tuple[Message, ...]:
+        """What a reader should know to read the figures, as messages (``kpi.rule.*``):
+        which rule SLA attainment follows, and the tickets timed to their close and
+        reopened, each only when it applies."""
+        out: list[Message] = []
+        if self.sla_by_flag and self.sla_by_policy:
+            out.append(
+                Message(
+                    "kpi.rule.sla_mixed", {"flag": self.sla_by_flag, "policy": self.sla_by_policy}
+                )
+            )
+        elif self.sla_by_flag:
+            out.append(Message("kpi.rule.sla_flag", {"n": self.sla_by_flag}))
+        elif self.sla_by_policy:
+            out.append(Message("kpi.rule.sla_policy", {"n": self.sla_by_policy}))
+        if self.timed_to_close:
+            out.append(
+                Message("kpi.rule.timed_to_close", {"n": self.timed_to_close, "done": self.done})
+            )
+        if self.reopened:
+            out.append(Message("kpi.rule.reopened", {"n": self.reopened}))
+        return tuple(out)
+
+
+def definitions(ws: Workspace, filters: Filters) -> Definitions:
+    """:class:`Definitions` for the filtered period (open ends resolved against the data)."""
+    cte, params = tickets_cte(ws, filters)
+    row = query(
+        ws,
+        cte
+        + f"""
+    SELECT count(*) AS done,
+           count(*) FILTER (WHERE {SLA_BY_FLAG}) AS sla_by_flag,
+           count(*) FILTER (WHERE {SLA_BY_POLICY}) AS sla_by_policy,
+           count(*) FILTER (WHERE {TIMED_TO_CLOSE}) AS timed_to_close,
+           count(*) FILTER (WHERE {REOPENED}) AS reopened
+    FROM t WHERE {DONE_IN}""",
+        params,
+    ).iloc[0]
+    return Definitions(*(int(row[k]) for k in Definitions.__dataclass_fields__))
 
 
 def grain_for(days: int) -> str:

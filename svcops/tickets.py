@@ -11,7 +11,11 @@ a CTE named ``t`` holding the tickets that pass the dimension filters, with ever
   :func:`out_of_order`: such a ticket still counts as created and done, but enters no
   time-based figure);
 * ``sla_target`` (float, hours): the ticket's own ``sla_hours``, else the
-  workspace's ``sla_policy`` for its priority; NULL when neither exists.
+  workspace's ``sla_policy`` for its priority; NULL when neither exists;
+* ``sla_flag`` (boolean): the source's own verdict, ``sla_met``, else ``NOT
+  sla_breached``; NULL when the export carries neither. Where it is known it wins
+  over ``sla_target`` (the source knows its clock: business hours, pauses, the
+  target the ticket really had).
 
 The period is bound as ``$lo`` / ``$hi``: the half-open timestamp range
 ``[start 00:00, day after end 00:00)`` of the resolved period. Conditions and
@@ -41,7 +45,10 @@ __all__ = [
     "LOW_CSAT",
     "REOPENED",
     "SLA_BREACHED",
+    "SLA_BY_FLAG",
+    "SLA_BY_POLICY",
     "SLA_MET",
+    "TIMED_TO_CLOSE",
     "TICKETS_CTE",
     "TICKET_COST_SQL",
     "aliased",
@@ -62,7 +69,8 @@ WITH t AS (
            CASE WHEN coalesce(tk.resolved_at, tk.closed_at) >= tk.created_at
                 THEN date_diff('second', tk.created_at, coalesce(tk.resolved_at, tk.closed_at))
                      / 3600.0 END AS res_hours,
-           coalesce(tk.sla_hours, p.sla_hours) AS sla_target
+           coalesce(tk.sla_hours, p.sla_hours) AS sla_target,
+           coalesce(tk.sla_met, NOT tk.sla_breached) AS sla_flag
     FROM tickets tk LEFT JOIN sla_policy p ON p.priority = tk.priority
     WHERE {dims}
 )"""
@@ -77,11 +85,17 @@ def in_period(column: str, lo: str = "$lo", hi: str = "$hi") -> str:
 CREATED_IN = in_period("created_at")
 # ...and for outcomes in the period it was done in.
 DONE_IN = in_period("done_at")
-# A ticket the SLA rule can judge: it has a target and a time to hold against it.
-HAS_TARGET = "sla_target IS NOT NULL AND res_hours IS NOT NULL"
-# Meeting the target exactly counts as met.
-SLA_MET = "res_hours <= sla_target"
-SLA_BREACHED = "res_hours > sla_target"
+# Which rule judges a ticket's SLA: the source's own flag where the export has one, else
+# the target (own ``sla_hours`` or the priority policy) held against the resolution time.
+SLA_BY_FLAG = "sla_flag IS NOT NULL"
+SLA_BY_POLICY = "sla_flag IS NULL AND sla_target IS NOT NULL AND res_hours IS NOT NULL"
+# A ticket the SLA rule can judge: one of the two applies.
+HAS_TARGET = f"({SLA_BY_FLAG} OR ({SLA_BY_POLICY}))"
+# Met by the source's verdict, else by time (meeting the target exactly counts as met).
+SLA_MET = "coalesce(sla_flag, res_hours <= sla_target)"
+SLA_BREACHED = f"NOT {SLA_MET}"
+# A done ticket with no resolve time, timed to its close instead.
+TIMED_TO_CLOSE = "resolved_at IS NULL AND closed_at IS NOT NULL"
 REOPENED = "reopen_count > 0"
 CSAT_TOP2 = "csat >= 4"
 LOW_CSAT = "csat <= 2"

@@ -44,6 +44,33 @@ STRINGS: dict[str, dict[str, str]] = {
     "kpi.reopen_rate": {"en": "Reopen rate", "zh": "重开率"},
     "kpi.availability": {"en": "Service availability", "zh": "服务可用性"},
     "kpi.cost_per_ticket": {"en": "Cost per resolved ticket", "zh": "单张解决工单成本"},
+    # How the outcome figures were taken (svcops.kpi.Definitions.notes), under the scorecard.
+    "kpi.rule.sla_flag": {
+        "en": "SLA attainment follows the source's own SLA flag ({n:,} tickets), not the "
+        "policy's hours.",
+        "zh": "SLA 达成率采用来源系统自带的 SLA 标记（{n:,} 张工单），而非策略时限。",
+    },
+    "kpi.rule.sla_policy": {
+        "en": "SLA attainment holds each ticket's resolution time against its target: its "
+        "own SLA hours, else the policy for its priority ({n:,} tickets).",
+        "zh": "SLA 达成率以每张工单的解决时长对照其时限：工单自带的 SLA 小时数，否则按其优先级的"
+        "策略（{n:,} 张工单）。",
+    },
+    "kpi.rule.sla_mixed": {
+        "en": "SLA attainment follows the source's own SLA flag for {flag:,} tickets and the "
+        "target hours (own, else the priority policy) for {policy:,}.",
+        "zh": "SLA 达成率：{flag:,} 张工单采用来源系统自带的 SLA 标记，{policy:,} 张按时限"
+        "（工单自带，否则按优先级策略）判定。",
+    },
+    "kpi.rule.timed_to_close": {
+        "en": "{n:,} of the {done:,} tickets done have no resolve time and are timed to their "
+        "close, which lengthens their resolution time.",
+        "zh": "已完成的 {done:,} 张工单中有 {n:,} 张没有解决时间，按关闭时间计时，其解决时长因此偏长。",
+    },
+    "kpi.rule.reopened": {
+        "en": "{n:,} reopened tickets count once, at their final resolution.",
+        "zh": "{n:,} 张重开过的工单只计一次，按最后一次解决计。",
+    },
     "headline.volume_up": {
         "en": "Volume rose {pct:.0%} on the previous {days} days to {n:,} tickets; "
         "most of the change is in {group} ({gdelta:+,}).",
