@@ -480,6 +480,7 @@ class Workspace:
         *,
         originals: dict[str, Original],
         unmatched: Iterable[UnmatchedSheet] = (),
+        on_sheet: Callable[[int, dict], None] | None = None,
     ) -> list[dict]:
         """Write staged sheets in one transaction on ``cur``; return one summary per sheet.
 
@@ -487,7 +488,8 @@ class Workspace:
         ``upload_files`` naming its kept original (``originals``, by file name; see
         :meth:`keep_original`). ``unmatched``: sheets of the same files that no table
         took; their rows are kept as rows set aside, and ``uploads`` lists each with no
-        table. Any error rolls everything back.
+        table. Any error rolls everything back. ``on_sheet(n, summary)``: called as each
+        sheet is stored (``n`` counting from 0), for an import's progress.
         """
         summaries: list[dict] = []
         upload_ids: dict[str, int] = {}
@@ -516,6 +518,8 @@ class Workspace:
                 )
                 last_seq[at] = summary.pop("last_seq")
                 summaries.append(summary)
+                if on_sheet is not None:
+                    on_sheet(len(summaries) - 1, summary)
             for other in unmatched:
                 found = upload_ids.get(other.origin)
                 if found is None:  # a file no sheet of which was imported is refused whole

@@ -24,7 +24,8 @@ import pyarrow.compute as pc
 
 from ..i18n import DEFAULT_LANGUAGE, Message, render, say, t
 from ..schema import EVENT_ACTOR_HEADERS, EVENT_TIME_HEADERS, TABLES, normalise_header
-from ..store import SEQ_COL, StagedSheet, UnmatchedSheet, Workspace, key_expr
+from ..store import SEQ_COL, StagedSheet, UnmatchedSheet, Workspace, key_expr, quiet
+from . import progress as steps
 from .calls import counted_sql, intervals_sql, is_call_log
 from .coerce import _lit, _q, key_duplicates_sql, staging_sql
 from .dates import infer_datetime_formats
@@ -269,11 +270,19 @@ class SheetPreview:
 
 
 def _read_all(
-    ws: Workspace | None, files, profile: str | None, overrides, kept: list | None = None
+    ws: Workspace | None,
+    files,
+    profile: str | None,
+    overrides,
+    kept: list | None = None,
+    progress: steps.Progress | None = None,
 ) -> tuple[ImportReport, list[_Sheet], list[RawSheet], list[tuple[str, RawSheet]]]:
     """Read and recognise every file; with ``kept`` (a list), also keep each file's
     original in ``ws``, appended to ``kept`` even when reading fails. Also returns the
-    sheets with rows that no table took (with the file they came from), to be kept."""
+    sheets with rows that no table took (with the file they came from), to be kept.
+    ``progress``: told of each file read and each sheet it holds."""
+    tell = progress or (lambda step: None)
+    files = list(files)
     report = ImportReport()
     forced = get_profile(ws, profile) if (profile and ws is not None) else None
     sheets: list[_Sheet] = []
@@ -283,8 +292,9 @@ def _read_all(
     # is kept (hashed, copied beside the workspace) on the other core while it is parsed.
     try:
         with ThreadPoolExecutor(max_workers=1) as pool:
-            for given, data in files:
+            for number, (given, data) in enumerate(files):
                 name = printable_name(given)
+                tell(steps.reading(name, number, len(files)))
                 copying = (
                     pool.submit(ws.keep_original, name, data)
                     if kept is not None and ws is not None
@@ -296,6 +306,8 @@ def _read_all(
                     if copying is not None and kept is not None:
                         kept.append(_kept(name, copying))
                 raws.extend(read)
+                for raw in read:
+                    tell(steps.read(name, raw.sheet, raw.data.num_rows, number, len(files)))
                 found = []
                 for raw in read:
                     recognised = _recognise(name, raw, report, ws, forced, overrides)
@@ -381,7 +393,7 @@ def preview(
 
 def _distinct(values: pa.Array | pa.ChunkedArray) -> tuple[int, int]:
     """(non-null values, distinct non-null values), counted by DuckDB on both cores."""
-    con = duckdb.connect()
+    con = quiet(duckdb.connect())
     try:
         con.register("frame", pa.table({"v": values}))
         return con.execute("SELECT count(v), count(DISTINCT v) FROM frame").fetchall()[0]
@@ -432,23 +444,32 @@ def import_files(
     *,
     profile: str | None = None,
     overrides: dict[tuple[str, str], Mapping] | None = None,
+    progress: steps.Progress | None = None,
 ) -> ImportReport:
     """Import ``(display name, bytes or path)`` files in one transaction; raise IngestError
     on a bad file.
 
     ``profile``: the name of a saved mapping profile to apply to every sheet.
     ``overrides``: {(file, sheet): Mapping} corrections made by the user; None for a
-    sheet the user chose to skip.
+    sheet the user chose to skip. ``progress``: called with each
+    :class:`~svcops.ingest.progress.Step` (reading, checking, storing) as the import goes.
+
+    The workspace is held (:meth:`Workspace.held`) for the whole import: another process
+    waits for it, and this one for another's import.
     """
     kept: list = []
-    try:
-        return _import(ws, files, profile, overrides, kept)
-    finally:
-        ws.settle_originals(kept)
+    with ws.held():
+        try:
+            return _import(ws, files, profile, overrides, kept, progress)
+        finally:
+            ws.settle_originals(kept)
 
 
-def _import(ws: Workspace, files, profile, overrides, kept: list) -> ImportReport:
-    report, sheets, _raws, unmatched = _read_all(ws, files, profile, overrides, kept)
+def _import(
+    ws: Workspace, files, profile, overrides, kept: list, progress: steps.Progress | None = None
+) -> ImportReport:
+    tell = progress or (lambda step: None)
+    report, sheets, _raws, unmatched = _read_all(ws, files, profile, overrides, kept, progress)
 
     cur = ws.cursor()
     temps: list[str] = []
@@ -457,6 +478,8 @@ def _import(ws: Workspace, files, profile, overrides, kept: list) -> ImportRepor
         about: list[tuple[Mapping, tuple[Message, ...]]] = []
         derived: list[int] = []  # tickets taken from an event log's latest rows
         for i, sheet in enumerate(sheets):
+            raw = sheet.raw
+            tell(steps.checking(raw.file_name, raw.sheet, raw.data.num_rows, i, len(sheets)))
             for item, mapping, notes in _stage(cur, i, sheet, temps):
                 if item.table.name == "tickets" and sheet.event_log is not None:
                     derived.append(len(staged))
@@ -464,7 +487,16 @@ def _import(ws: Workspace, files, profile, overrides, kept: list) -> ImportRepor
                 about.append((mapping, notes))
         staged = _tickets_sheets_first(staged, derived)
         aside = [_unmatched(cur, i, origin, raw) for i, (origin, raw) in enumerate(unmatched)]
-        summaries = ws.store(cur, staged, originals={o.name: o for o in kept}, unmatched=aside)
+        tell(steps.storing(sum(s.raw.data.num_rows for s in sheets), len(staged)))
+        summaries = ws.store(
+            cur,
+            staged,
+            originals={o.name: o for o in kept},
+            unmatched=aside,
+            on_sheet=lambda n, s: tell(
+                steps.stored(s["file"], s["sheet"], s["rows"], n, len(staged))
+            ),
+        )
         # The report says where a skipped sheet's rows went, not only that it was skipped.
         aside_rows = {(raw.file_name, raw.sheet): raw.data.num_rows for _, raw in unmatched}
         report.skipped = [
