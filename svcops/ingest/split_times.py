@@ -30,6 +30,7 @@ import pyarrow as pa
 
 from ..i18n import say
 from ..schema import normalise_header
+from ..store import quiet
 from .coerce import MISSING_MARKERS, MISSING_MARKERS_SQL, _q
 from .dates import infer_datetime_formats, strptime_sql
 from .read import RawSheet
@@ -192,7 +193,7 @@ def _combine(
     raw: RawSheet, pairs: dict[str, str], target: dict[str, str], dates: dict[str, str]
 ) -> RawSheet:
     data = raw.data
-    con = duckdb.connect()
+    con = quiet(duckdb.connect())
     try:
         # The results are set back by position: DuckDB returns the rows of a table of
         # several chunks in any order unless told (a 33,344-row call log's times went
