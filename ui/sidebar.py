@@ -21,6 +21,8 @@ from . import state
 
 PRESETS = {"last7": 7, "last28": 28, "last91": 91, "last365": 365, "all": None}
 DEFAULT_PRESET = "last28"
+# A page's own parameters, kept in the link as they are (the SQL explorer's query).
+PAGE_PARAMS = ("q",)
 # Filter field -> (session-state key, label key)
 _DIM_WIDGETS = {
     "teams": ("f_team", "filter.team"),
@@ -112,7 +114,8 @@ def build_context() -> state.Context:
     version = state.data_version(ws)
     span = state.cached(ws, version, data_span)
     dims = state.cached(ws, version, kpi.dimension_values)
-    url: dict[str, object] = {"lang": lang, "source": source}
+    url: dict[str, object] = {k: qp.get_all(k) for k in PAGE_PARAMS if k in qp}
+    url.update({"lang": lang, "source": source})
     if presenter:
         url["present"] = "1"
 
