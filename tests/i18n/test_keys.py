@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from svcops import kpi, performance, quality, risk
+from svcops import forecast, kpi, performance, quality, risk
 from svcops.explorer import EXAMPLES as EXPLORER_EXAMPLES
 from svcops.i18n import LANGUAGES, STRINGS
 from svcops.ingest.values import STATUSES
@@ -106,6 +106,7 @@ BUILT = {
     "quality.rule.": lambda: quality.RULE_DESCRIPTIONS,
     "resource.accuracy.": lambda: _constants_assigned(ROOT / "svcops/forecast/backtest.py", "kind"),
     "resource.by.": lambda: ("total", "channel", "team"),
+    "resource.forecast_model.": lambda: forecast.MODELS,
     "resource.model.": lambda: ("erlang_c", "workload"),
     "resource.model_name.": lambda: ("erlang_c", "workload"),
     "resource.source.": lambda: ("tickets", "intervals", "default", "what-if"),
