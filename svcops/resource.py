@@ -3,8 +3,10 @@
 The steps, each a function of data in and data out:
 
 1. :func:`demand_history` — daily created tickets (per channel or team) up to the
-   period end, obeying the global filters;
-2. ``svcops.forecast`` forecasts each series (Prophet, backtested);
+   period end or the last ticket's creation day, whichever is earlier, obeying the
+   global filters;
+2. ``svcops.forecast`` forecasts each series (the model that missed least in a
+   backtest: Prophet, the naive weekly repeat, their mean or a weekly profile);
 3. :func:`handle_times` — handle time per channel from the data (interval
    statistics where uploaded, else tickets' ``handle_minutes``);
 4. :func:`interval_plan` — forecast arrivals spread over 30-minute intervals by the
@@ -33,7 +35,7 @@ from .i18n import Message
 from .i18n.errors import InputError
 from .kpi import resolve_period
 from .store import Workspace
-from .tickets import KPI_SQL, query, tickets_cte
+from .tickets import KPI_SQL, data_span, query, tickets_cte
 
 # Contacts a person waits on the line for; everything else can queue for hours.
 REALTIME_CHANNELS = frozenset(
@@ -111,16 +113,29 @@ def _as_of(ws: Workspace, filters: Filters) -> date:
     return resolve_period(ws, filters).span()[1]
 
 
-def demand_history(ws: Workspace, filters: Filters, by: str | None = None) -> pd.DataFrame:
-    """Daily created tickets up to the filters' end day, every day present (zeros filled).
+def arrivals_end(ws: Workspace, filters: Filters) -> date:
+    """Last day of arrivals history: the filters' end day (default: the data's last
+    day), but never after the day the workspace's last ticket was created (dimension
+    filters aside: a channel quiet on the last days did have no arrivals)."""
+    end = _as_of(ws, filters)
+    span = data_span(ws)
+    return end if span is None else min(end, span.last_created)
 
+
+def demand_history(ws: Workspace, filters: Filters, by: str | None = None) -> pd.DataFrame:
+    """Daily created tickets up to the history's end, every day present (zeros filled).
+
+    The history ends on the filters' end day or on the day the last ticket of the
+    workspace was created, whichever is earlier: an export goes on recording closures
+    of older tickets after its last new one, and those days say nothing about
+    arrivals (see :func:`arrivals_end`).
     ``by``: None (one series ``all``), ``"channel"`` or ``"team"``. Dimension filters
     apply; the start date does not (a forecast wants all the history it can get).
     Returns ``unique_id, ds, y``.
     """
     if by not in (None, "channel", "team"):
         raise InputError("resource.by_choice")
-    end = _as_of(ws, filters) + timedelta(days=1)
+    end = arrivals_end(ws, filters) + timedelta(days=1)
     dims, params = filters.dims_sql()
     group = f"coalesce(CAST(\"{by}\" AS VARCHAR), '(none)')" if by else "'all'"
     frame = ws.query(

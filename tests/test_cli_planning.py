@@ -186,7 +186,7 @@ def test_forecast_beats_seasonal_naive_on_the_sample(capsys, sample_path):
     assert out["forecast"][0]["date"] == "2026-11-01"
     assert all(r["yhat_lower"] <= r["yhat"] <= r["yhat_upper"] for r in out["forecast"])
     bt = out["backtest"]
-    assert bt["mape"] < bt["baseline_mape"] and bt["mae"] < bt["baseline_mae"]
+    assert bt["mae"] < bt["baseline_mae"] and bt["wape"] < bt["baseline_wape"]
     # Thanksgiving (2026-11-26) sits well below the Thursday a week before.
     by_day = {r["date"]: r["yhat"] for r in out["forecast"]}
     assert by_day["2026-11-26"] < 0.6 * by_day["2026-11-19"]
@@ -219,7 +219,9 @@ def test_forecast_by_channel_is_one_block_per_series(sample_path):
     assert sorted(out) == ["chat", "email", "phone", "portal"]
     for block in out.values():
         assert len(block["forecast"]) == 14
-        assert block["backtest"]["mape"] < block["backtest"]["baseline_mape"]
+        # Chosen by the backtest: never worse than the naive weekly repeat.
+        bt = block["backtest"]
+        assert bt["mae"] <= bt["baseline_mae"] and bt["wape"] <= bt["baseline_wape"]
 
 
 def test_forecast_runs_on_a_plain_ticket_export(capsys, tmp_path, workbook):

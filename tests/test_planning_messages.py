@@ -133,7 +133,7 @@ def test_fallback_reason_is_a_key_and_pickles():
         "resource.fallback.short_history", {"days": 20, "min_days": 56, "min_weeks": 8}
     )
     assert render(result.message, "zh") == (
-        "仅有 20 天的历史数据；模型预测至少需要 56 天（8 周），因此预测沿用最近一周的数据。"
+        "仅有 20 天的历史数据；Prophet 至少需要 56 天（8 周），因此只比较了简单模型。"
     )
     # Streamlit's cache and forecast worker processes pickle results.
     assert pickle.loads(pickle.dumps(result)).message == result.message

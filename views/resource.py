@@ -1,5 +1,7 @@
 """Resource management: how many people do we need, when?"""
 
+from datetime import timedelta
+
 import streamlit as st
 
 from svcops import charts, resource
@@ -104,7 +106,16 @@ except ValueError as exc:
     st.stop()
 
 start, end = resource.horizon_bounds(by_channel)
-st.caption(t("resource.caption", lang, start=start.date(), days=settings.horizon_days, end=f.end))
+# The history ends at the last ticket created (resource.arrivals_end), not the period end.
+st.caption(
+    t(
+        "resource.caption",
+        lang,
+        start=start.date(),
+        days=settings.horizon_days,
+        end=(start - timedelta(days=1)).date(),
+    )
+)
 
 # -- forecast -----------------------------------------------------------------------
 st.subheader(t("resource.forecast", lang))
@@ -147,6 +158,7 @@ for name, result in series_results.items():
             "resource.series_note", series=series, message=describe_accuracy(result.backtest)
         )
     )
+st.caption(t("resource.forecast_models_note", lang))
 
 # -- staffing -----------------------------------------------------------------------
 # The roster is cached; the plan is computed on each run (it takes the forecasts,

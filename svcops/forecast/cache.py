@@ -17,7 +17,7 @@ import pandas as pd
 if TYPE_CHECKING:
     from .model import ForecastResult
 
-_CACHE_VERSION = "svcops.forecast/2"
+_CACHE_VERSION = "svcops.forecast/3"
 _CACHE_SIZE = 64
 
 _cache: OrderedDict[str, ForecastResult] = OrderedDict()

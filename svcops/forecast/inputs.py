@@ -16,10 +16,18 @@ from ..i18n.errors import InputError
 
 #: Why there is nothing to forecast: no tickets in the selected range.
 EMPTY_HISTORY_MESSAGE = Message("resource.history.empty", {})
+#: Shortest history (days from the first to the last day) a forecast is made from:
+#: two weeks, one to repeat and one to test the repeat on. A few hours of an
+#: export (one day) would otherwise be forecast as that day, flat, for months.
+MIN_HISTORY_DAYS = 14
 
 
 def clean_history(history: pd.DataFrame) -> pd.DataFrame:
-    """One row per calendar day from first to last date: ``ds`` (midnight), ``y`` (float)."""
+    """One row per calendar day from first to last date: ``ds`` (midnight), ``y`` (float).
+
+    Refuses (``resource.history.too_short``) a history of under
+    :data:`MIN_HISTORY_DAYS` days.
+    """
     if not isinstance(history, pd.DataFrame):
         raise TypeError("history must be a pandas DataFrame with columns 'ds' and 'y'")
     missing = [c for c in ("ds", "y") if c not in history.columns]
@@ -51,6 +59,14 @@ def clean_history(history: pd.DataFrame) -> pd.DataFrame:
     # series hash equal for the cache.
     days = pd.date_range(daily.index.min(), daily.index.max(), freq="D").as_unit("ns")
     daily = daily.reindex(days, fill_value=0.0)
+    if len(days) < MIN_HISTORY_DAYS:
+        raise InputError(
+            "resource.history.too_short",
+            days=len(days),
+            first=days[0].date(),
+            last=days[-1].date(),
+            min_days=MIN_HISTORY_DAYS,
+        )
     return pd.DataFrame({"ds": days, "y": daily.to_numpy()})
 
 

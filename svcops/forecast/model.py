@@ -1,11 +1,20 @@
-"""Daily demand forecasts: Prophet with public holidays, or the seasonal naive repeat.
+"""Daily demand forecasts: the model that missed least in a backtest, never worse than
+repeating last week.
 
-:func:`forecast_daily` fits Prophet (weekly seasonality; yearly only with at
-least two years of history; public holidays from the ``holidays`` package,
-built offline) and scores it with a rolling-origin backtest against a
-seasonal-naive baseline. With less than eight weeks of history it falls back
-to the seasonal naive forecast and says why. :func:`forecast_many` runs
-several series across processes. Results are cached (see ``cache``).
+:func:`forecast_daily` backtests four candidates on the same days (rolling
+origins at the end of the history) and uses the one with the lowest MAE:
+
+- ``seasonal_naive``: the last week repeated (the baseline);
+- ``weekly_profile``: the last four weeks' mean weekly total spread over the
+  weekdays by the last thirteen weeks' weekday shares (suits a few tickets a day);
+- ``prophet``: Prophet (weekly seasonality; yearly only with at least two years of
+  history; public holidays from the ``holidays`` package, built offline);
+- ``combined``: the mean of Prophet and the naive repeat.
+
+Prophet and the mean are tried only with at least eight weeks of history holding
+tickets on at least four weeks' worth of days; otherwise ``message`` says why.
+:func:`forecast_many` runs several series across processes. Results are cached
+(see ``cache``).
 """
 
 from __future__ import annotations
@@ -28,13 +37,26 @@ import pandas as pd
 
 from ..i18n import Message
 from ..i18n.errors import InputError
-from .backtest import Backtest, rolling_backtest, seasonal_naive
+from .backtest import (
+    Backtest,
+    Folds,
+    Predictor,
+    choose,
+    run_folds,
+    score,
+    seasonal_naive,
+    summarise,
+    weekly_profile,
+)
 from .cache import cache_get, cache_key, cache_put
 from .inputs import EMPTY_HISTORY_MESSAGE, check_horizon, clean_history, is_count
 
 #: Shortest history (days) Prophet is fitted on; below this the weekly shape
 #: rests on too few weeks and the seasonal naive forecast is as good.
 MIN_PROPHET_DAYS = 56
+#: Days with tickets Prophet needs besides: a weekly shape fitted to a few scattered
+#: tickets is noise.
+MIN_PROPHET_ACTIVE_DAYS = 28
 #: Yearly seasonality needs two full cycles to be told apart from trend.
 MIN_YEARLY_DAYS = 730
 #: Share of the history where Prophet may bend its trend. Its default, 0.8,
@@ -60,10 +82,11 @@ class ForecastResult:
     ``forecast``: ``ds`` (dates after the history), ``yhat``, ``yhat_lower``,
     ``yhat_upper`` in tickets per day, never negative; the interval covers
     ``interval_width`` of outcomes. ``history``: the cleaned daily series
-    (``ds``, ``y``) the model saw. ``backtest``: :class:`Backtest`. ``model``:
-    ``"prophet"`` or ``"seasonal_naive"``. ``message``: why the seasonal naive
-    fallback was used (a :class:`~svcops.i18n.Message`, ``resource.fallback.*``),
-    else None.
+    (``ds``, ``y``) the model saw. ``backtest``: :class:`Backtest` of the model
+    used, with every candidate's scores. ``model``: the model used, one of
+    ``"seasonal_naive"``, ``"weekly_profile"``, ``"combined"``, ``"prophet"``.
+    ``message``: why Prophet was not tried or not used (a
+    :class:`~svcops.i18n.Message`, ``resource.fallback.*``), else None.
 
     Results are shared by the cache; treat the frames as read-only.
     """
@@ -77,7 +100,8 @@ class ForecastResult:
     def to_dict(self) -> dict[str, Any]:
         """JSON-able summary: forecast rows with ISO dates, and backtest scores.
 
-        Scores that could not be computed (NaN) become None.
+        Scores that could not be computed (NaN) become None. ``model``: the model
+        used; ``days`` / ``first_day`` / ``last_day``: the days scored.
         """
         rows = [
             {
@@ -93,9 +117,14 @@ class ForecastResult:
         bt = self.backtest
         scores = {
             name: _json_float(getattr(bt, name))
-            for name in ("mape", "baseline_mape", "mae", "baseline_mae")
+            for name in ("mae", "baseline_mae", "wape", "baseline_wape", "mape", "baseline_mape")
         }
-        return {"forecast": rows, "backtest": scores}
+        scored = {
+            "days": bt.days,
+            "first_day": None if bt.first_day is None else bt.first_day.isoformat(),
+            "last_day": None if bt.last_day is None else bt.last_day.isoformat(),
+        }
+        return {"model": self.model, "forecast": rows, "backtest": {**scores, **scored}}
 
 
 def _json_float(value: float) -> float | None:
@@ -302,25 +331,29 @@ def forecast_daily(
     ``y`` count as 0; several rows on one date are summed; negative counts
     are an error.
 
-    Prophet is used when the history covers at least ``MIN_PROPHET_DAYS`` (56)
-    days: weekly seasonality; yearly seasonality from 730 days of history;
+    The model is chosen by the backtest (see the module docstring): the candidate
+    with the lowest MAE over the days scored, the simpler on a tie. Prophet is a
+    candidate when the history covers at least ``MIN_PROPHET_DAYS`` (56) days with
+    tickets on at least ``MIN_PROPHET_ACTIVE_DAYS`` (28): weekly seasonality; yearly seasonality from 730 days of history;
     public holidays of ``country`` (ISO code such as "US", "GB", "CN", "DE");
     trend ``growth`` "linear" or "flat"; an ``interval_width`` prediction
     interval. ``seasonality_mode`` "multiplicative" (default) makes weekly,
     yearly and holiday effects proportional to the level, as ticket volumes
     behave: the model is fitted to ``log(1 + y)``, so ``yhat`` is a median-type
     forecast, a little below the mean when daily counts are small (about 2%
-    at 20 a day). "additive" fits ``y`` itself. With shorter history, or if
-    Prophet fails, the last week is repeated and ``message`` says why (a key).
+    at 20 a day). "additive" fits ``y`` itself. When Prophet is not tried, or
+    fails, ``message`` says why (a key).
 
     The backtest scores ``backtest_folds`` rolling origins of
-    ``backtest_horizon`` days (default ``min(28, horizon_days)``) against the
-    seasonal naive baseline, refitting the same model at each origin.
+    ``backtest_horizon`` days (default ``min(28, horizon_days)``), refitting every
+    candidate at each origin. With ``backtest_folds=0`` nothing is compared:
+    Prophet is used when it may be, else the naive repeat.
 
     Returns a :class:`ForecastResult`; an identical call (same data, same
     parameters) returns the same cached object. Raises a ``ValueError`` (a
     :class:`~svcops.i18n.errors.InputError`, keyed) for an empty history
-    ("history is empty: no tickets in the selected range") or invalid parameters.
+    ("history is empty: no tickets in the selected range"), one shorter than
+    ``MIN_HISTORY_DAYS`` (14) days, or invalid parameters.
     """
     check_horizon(horizon_days)
     options = _Options(
@@ -340,53 +373,114 @@ def _forecast_cached(clean: pd.DataFrame, horizon_days: int, options: _Options) 
 
 
 def _forecast_clean(clean: pd.DataFrame, horizon_days: int, options: _Options) -> ForecastResult:
-    """The uncached work of :func:`forecast_daily` on a cleaned series."""
+    """The uncached work of :func:`forecast_daily` on a cleaned series.
+
+    Every candidate model is backtested on the same days; the one with the lowest
+    MAE is used (ties go to the simpler). Prophet (and the Prophet + naive mean)
+    are candidates only on a long enough history with enough days of tickets.
+    """
     bt_horizon = options.backtest_horizon or min(DEFAULT_BACKTEST_HORIZON, horizon_days)
     days = len(clean)
+    active = int((clean["y"] > 0).sum())
+    message: Message | None = None
     if days < MIN_PROPHET_DAYS:
         message = Message(
             "resource.fallback.short_history",
             {"days": days, "min_days": MIN_PROPHET_DAYS, "min_weeks": MIN_PROPHET_DAYS // 7},
         )
-        return _naive_result(clean, horizon_days, options, bt_horizon, message)
+    elif active < MIN_PROPHET_ACTIVE_DAYS:
+        message = Message(
+            "resource.fallback.sparse_history",
+            {"active": active, "days": days, "min_active": MIN_PROPHET_ACTIVE_DAYS},
+        )
+    simple: dict[str, Predictor] = {
+        "seasonal_naive": lambda train, dates: seasonal_naive(train["y"].to_numpy(), len(dates)),
+        "weekly_profile": weekly_profile,
+    }
+    folds: Folds | None = None
+    if message is None:
+        fitted: list[np.ndarray] = []
 
-    def predict(train: pd.DataFrame, dates: pd.DatetimeIndex) -> np.ndarray:
-        return _prophet_predict(train, dates, options, 0)["yhat"].to_numpy()
+        def prophet(train: pd.DataFrame, dates: pd.DatetimeIndex) -> np.ndarray:
+            fitted.append(_prophet_predict(train, dates, options, 0)["yhat"].to_numpy())
+            return fitted[-1]
 
-    try:
-        dates = _future_dates(clean, horizon_days)
-        predicted = _prophet_predict(clean, dates, options, UNCERTAINTY_SAMPLES)
-        backtest = rolling_backtest(
+        def combined(train: pd.DataFrame, dates: pd.DatetimeIndex) -> np.ndarray:
+            # The fold's Prophet forecast, fitted just before (dicts keep order).
+            naive = seasonal_naive(train["y"].to_numpy(), len(dates))
+            return (np.clip(fitted[-1], 0.0, None) + naive) / 2
+
+        try:
+            folds = run_folds(
+                clean,
+                folds=options.backtest_folds,
+                horizon=bt_horizon,
+                min_train=MIN_PROPHET_DAYS,
+                predictors={**simple, "prophet": prophet, "combined": combined},
+            )
+        except RuntimeError as error:  # Stan's optimiser can fail on pathological series
+            message = Message("resource.fallback.fit_failed", {"error": str(error)})
+        else:
+            if folds.folds == 0 and options.backtest_folds > 0:
+                # No origin leaves Prophet its minimum history: nothing to compare it
+                # on, so the simple models are compared on the origins they can use.
+                message = Message(
+                    "resource.fallback.untestable",
+                    {"days": days, "min_days": MIN_PROPHET_DAYS + bt_horizon},
+                )
+    if message is not None:
+        folds = run_folds(
             clean,
             folds=options.backtest_folds,
             horizon=bt_horizon,
-            min_train=MIN_PROPHET_DAYS,
-            predict=predict,
+            min_train=7,
+            predictors=simple,
         )
-    except RuntimeError as error:  # Stan's optimiser can fail on pathological series
+    assert folds is not None
+    if folds.folds:
+        model = choose({name: score(folds.actual, p) for name, p in folds.predicted.items()})
+    else:  # nothing scored (no backtest asked for, or too little history)
+        model = "seasonal_naive" if message is not None else "prophet"
+    backtest = summarise(folds, model)
+    try:
+        forecast = _final_forecast(clean, horizon_days, options, model, backtest)
+    except RuntimeError as error:
         message = Message("resource.fallback.fit_failed", {"error": str(error)})
-        return _naive_result(clean, horizon_days, options, bt_horizon, message)
-    forecast = _forecast_frame(
-        dates,
-        predicted["yhat"].to_numpy(),
-        predicted["yhat_lower"].to_numpy(),
-        predicted["yhat_upper"].to_numpy(),
-    )
-    return ForecastResult(forecast, clean, backtest, "prophet", None)
+        model = "seasonal_naive"
+        backtest = summarise(folds, model) if folds.folds else backtest
+        forecast = _naive_forecast(clean, horizon_days, options.interval_width)
+    return ForecastResult(forecast, clean, backtest, model, message)
 
 
-def _naive_result(
-    clean: pd.DataFrame, horizon_days: int, options: _Options, bt_horizon: int, message: Message
-) -> ForecastResult:
-    backtest = rolling_backtest(
-        clean,
-        folds=options.backtest_folds,
-        horizon=bt_horizon,
-        min_train=7,
-        predict=lambda train, dates: seasonal_naive(train["y"].to_numpy(), len(dates)),
-    )
-    forecast = _naive_forecast(clean, horizon_days, options.interval_width)
-    return ForecastResult(forecast, clean, backtest, "seasonal_naive", message)
+def _final_forecast(
+    clean: pd.DataFrame, horizon_days: int, options: _Options, model: str, backtest: Backtest
+) -> pd.DataFrame:
+    """The chosen ``model``'s forecast of the ``horizon_days`` after ``clean``.
+
+    Prophet keeps its own interval and the naive repeat its residual-based one; the
+    weekly profile and the Prophet + naive mean, which have none of their own, get
+    ``yhat ± z × RMSE`` of their own backtest errors.
+    """
+    dates = _future_dates(clean, horizon_days)
+    if model == "seasonal_naive":
+        return _naive_forecast(clean, horizon_days, options.interval_width)
+    if model == "prophet":
+        predicted = _prophet_predict(clean, dates, options, UNCERTAINTY_SAMPLES)
+        return _forecast_frame(
+            dates,
+            predicted["yhat"].to_numpy(),
+            predicted["yhat_lower"].to_numpy(),
+            predicted["yhat_upper"].to_numpy(),
+        )
+    if model == "weekly_profile":
+        yhat = weekly_profile(clean, dates)
+    else:  # combined
+        prophet = _prophet_predict(clean, dates, options, 0)["yhat"].to_numpy()
+        naive = seasonal_naive(clean["y"].to_numpy(), horizon_days)
+        yhat = (np.clip(prophet, 0.0, None) + naive) / 2
+    rmse = backtest.scores[model].rmse if model in backtest.scores else 0.0
+    half = NormalDist().inv_cdf(0.5 + options.interval_width / 2) * rmse
+    return _forecast_frame(dates, yhat, yhat - half, yhat + half)
 
 
 def forecast_many(

@@ -33,49 +33,81 @@ STRINGS: dict[str, dict[str, str]] = {
     "resource.legend.upper": {"en": "Likely range, high", "zh": "可能区间上限"},
     "resource.series_note": {"en": "{series}: {message}", "zh": "{series}：{message}"},
     # -- forecast accuracy (svcops.forecast.describe_accuracy) --
-    "resource.accuracy.better": {
-        "en": "On the last {days} days the forecast missed by {mape:.0%} a day; "
-        "the naive weekly repeat missed by {baseline_mape:.0%}.",
-        "zh": "在最近 {days} 天里，预测每天平均偏差 {mape:.0%}；"
-        "简单按上周重复的偏差为 {baseline_mape:.0%}。",
+    # -- forecast accuracy (svcops.forecast.describe_accuracy): MAE and WAPE judge,
+    # MAPE (days with tickets only) is shown beside --
+    "resource.accuracy.scored": {
+        "en": "Model: {model}, the best by MAE of the {count} tried in the backtest. On the "
+        "{days} days scored ({first} to {last}) it missed by {mae:,} tickets a day, {wape:.0%} "
+        "of the tickets (WAPE); the naive weekly repeat missed by {baseline_mae:,} a day "
+        "({baseline_wape:.0%}). MAPE, on the {ticket_days} days with tickets: {mape:.0%} "
+        "against {baseline_mape:.0%}.",
+        "zh": "模型：{model}，在回测的 {count} 个模型中平均绝对误差（MAE）最小。在回测的 {days} 天"
+        "（{first} 至 {last}）里，平均每天偏差 {mae:,} 张，占工单量的 {wape:.0%}（WAPE）；"
+        "按上周重复每天偏差 {baseline_mae:,} 张（{baseline_wape:.0%}）。"
+        "MAPE（仅计有工单的 {ticket_days} 天）：{mape:.0%}，按上周重复为 {baseline_mape:.0%}。",
     },
-    "resource.accuracy.not_better": {
-        "en": "On the last {days} days the forecast missed by {mape:.0%} a day, "
-        "no better than the naive weekly repeat ({baseline_mape:.0%}).",
-        "zh": "在最近 {days} 天里，预测每天平均偏差 {mape:.0%}，"
-        "不优于简单按上周重复（{baseline_mape:.0%}）。",
+    "resource.accuracy.scored_naive": {
+        "en": "Model: {model}, the best by MAE of the {count} tried in the backtest. On the "
+        "{days} days scored ({first} to {last}) it missed by {mae:,} tickets a day, {wape:.0%} "
+        "of the tickets (WAPE; MAPE {mape:.0%} on the {ticket_days} days with tickets).",
+        "zh": "模型：{model}，在回测的 {count} 个模型中平均绝对误差（MAE）最小。在回测的 {days} 天"
+        "（{first} 至 {last}）里，平均每天偏差 {mae:,} 张，占工单量的 {wape:.0%}（WAPE；"
+        "仅计有工单的 {ticket_days} 天，MAPE 为 {mape:.0%}）。",
     },
-    "resource.accuracy.naive": {
-        "en": "On the last {days} days repeating the previous week missed by {mape:.0%} a day.",
-        "zh": "在最近 {days} 天里，按上周重复的每天平均偏差为 {mape:.0%}。",
-    },
-    "resource.accuracy.better_count": {
-        "en": "On the last {days} days the forecast missed by {mae:.1f} a day; "
-        "the naive weekly repeat missed by {baseline_mae:.1f}.",
-        "zh": "在最近 {days} 天里，预测每天平均偏差 {mae:.1f} 张；"
-        "按上周重复偏差 {baseline_mae:.1f} 张。",
-    },
-    "resource.accuracy.not_better_count": {
-        "en": "On the last {days} days the forecast missed by {mae:.1f} a day, "
-        "no better than the naive weekly repeat ({baseline_mae:.1f}).",
-        "zh": "在最近 {days} 天里，预测每天平均偏差 {mae:.1f} 张，"
-        "不优于按上周重复（{baseline_mae:.1f}）。",
+    "resource.accuracy.no_tickets": {
+        "en": "Model: {model}. The {days} days scored ({first} to {last}) had no tickets; "
+        "it forecast {mae:,} a day on them, the naive weekly repeat {baseline_mae:,}.",
+        "zh": "模型：{model}。回测的 {days} 天（{first} 至 {last}）没有工单；"
+        "它对这些天平均每天预测 {mae:,} 张，按上周重复为 {baseline_mae:,} 张。",
     },
     "resource.accuracy.unavailable": {
         "en": "There is not enough history yet to measure how accurate the forecast is.",
         "zh": "历史数据不足，暂无法衡量预测准确度。",
     },
-    # -- why the forecast repeats the last week (ForecastResult.message) --
+    # -- the forecast models (ForecastResult.model), and what each is --
+    "resource.forecast_model.seasonal_naive": {"en": "naive weekly repeat", "zh": "按上周重复"},
+    "resource.forecast_model.weekly_profile": {"en": "weekly profile", "zh": "周量分摊"},
+    "resource.forecast_model.combined": {
+        "en": "Prophet and naive mean",
+        "zh": "Prophet 与按上周重复的平均",
+    },
+    "resource.forecast_model.prophet": {"en": "Prophet", "zh": "Prophet"},
+    "resource.forecast_models_note": {
+        "en": "Each series uses the model that missed least, by mean absolute error (MAE), "
+        "over the backtest's last days (each refitted on the days before): the naive weekly "
+        "repeat (each day as the same weekday a week earlier); the weekly profile (the last "
+        "4 weeks' mean weekly total, spread by the last 13 weeks' weekday shares); Prophet "
+        "(trend, weekly pattern and, when set, public holidays); or the mean of Prophet and "
+        "the naive repeat. WAPE is the absolute error over the tickets, zero days included; "
+        "MAPE leaves days without tickets out, so it is shown but never used to choose.",
+        "zh": "每个序列使用回测中平均绝对误差（MAE）最小的模型（每次只用回测日之前的数据重新拟合）："
+        "按上周重复（每天取一周前同一天的量）；周量分摊（最近 4 周的平均周量，按最近 13 周各星期的"
+        "占比分到每天）；Prophet（趋势、周规律，以及设置时的公共假日）；或 Prophet 与按上周重复"
+        "的平均。WAPE 为绝对误差占工单量的比例，包含没有工单的日子；MAPE 不计没有工单的日子，"
+        "因此只作参考，不用于选择模型。",
+    },
+    # -- why Prophet was not tried or not used (ForecastResult.message) --
     "resource.fallback.short_history": {
-        "en": "Only {days} days of history; a model forecast needs at least {min_days} days "
-        "({min_weeks} weeks), so the forecast repeats the last week.",
-        "zh": "仅有 {days} 天的历史数据；模型预测至少需要 {min_days} 天（{min_weeks} 周），"
-        "因此预测沿用最近一周的数据。",
+        "en": "Only {days} days of history; Prophet needs at least {min_days} days "
+        "({min_weeks} weeks), so only the simple models were tried.",
+        "zh": "仅有 {days} 天的历史数据；Prophet 至少需要 {min_days} 天（{min_weeks} 周），"
+        "因此只比较了简单模型。",
+    },
+    "resource.fallback.sparse_history": {
+        "en": "Tickets on only {active} of {days} days; Prophet needs tickets on at least "
+        "{min_active} days, so only the simple models were tried.",
+        "zh": "{days} 天中仅 {active} 天有工单；Prophet 至少需要 {min_active} 天有工单，"
+        "因此只比较了简单模型。",
+    },
+    "resource.fallback.untestable": {
+        "en": "{days} days of history are too few to backtest Prophet (it needs "
+        "{min_days}), so only the simple models were tried.",
+        "zh": "{days} 天的历史数据不足以回测 Prophet（需要 {min_days} 天），因此只比较了简单模型。",
     },
     "resource.fallback.fit_failed": {
-        "en": "The forecasting model could not be fitted ({error}); the forecast repeats "
-        "the last week.",
-        "zh": "预测模型无法拟合（{error}），因此预测沿用最近一周的数据。",
+        "en": "The Prophet model could not be fitted ({error}); the forecast repeats the "
+        "last week.",
+        "zh": "Prophet 模型无法拟合（{error}），因此预测沿用最近一周的数据。",
     },
     # -- the roster (Roster.reason) --
     "resource.roster.none": {"en": "no roster uploaded", "zh": "尚未上传排班表"},
@@ -87,6 +119,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "resource.history.empty": {
         "en": "history is empty: no tickets in the selected range",
         "zh": "历史数据为空：所选范围内没有工单",
+    },
+    "resource.history.too_short": {
+        "en": "only {days} day(s) of arrivals to forecast from ({first} to {last}); a forecast "
+        "needs at least {min_days} days (two weeks)",
+        "zh": "可用于预测的到达数据仅 {days} 天（{first} 至 {last}）；预测至少需要 {min_days} 天"
+        "（两周）",
     },
     "resource.history.columns": {
         "en": "history must have columns 'ds' and 'y' (missing: {missing})",
@@ -155,6 +193,13 @@ STRINGS: dict[str, dict[str, str]] = {
     "resource.by_choice": {
         "en": "by must be None, 'channel' or 'team'",
         "zh": "by 必须是 None、'channel' 或 'team'",
+    },
+    "resource.too_much_traffic": {
+        "en": "the interval's traffic is {traffic:,.0f} Erlangs (volume × handle time ÷ "
+        "interval), more than the {most:,} one queue can be planned for: check the volume "
+        "and handle time, or split the queue",
+        "zh": "该时段话务量为 {traffic:,.0f} 爱尔兰（量 × 处理时长 ÷ 时段），超过单一队列可规划的 "
+        "{most:,}：请检查量与处理时长，或拆分队列",
     },
     "resource.must_be.given": {
         "en": "{name} must be given, as a column of frame or as an argument",
