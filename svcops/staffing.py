@@ -58,6 +58,10 @@ __all__ = [
 # that it meets exactly in decimal, e.g. 8 / 10 against 0.8; this much slack
 # keeps such exact hits on the right side of the cap.
 _OCCUPANCY_SLACK = 1e-12
+# The most offered traffic (Erlangs) one interval may carry: about as many agents as the
+# largest contact centres have on one queue. The search walks one agent at a time, so a
+# mistyped volume (1e9 calls in half an hour) would otherwise run for most of a minute.
+MAX_TRAFFIC_ERLANGS = 100_000
 
 
 @dataclass(frozen=True)
@@ -269,6 +273,8 @@ def _required_agents(
     max_occupancy: float,
 ) -> StaffingResult:
     """Search on validated inputs; one Erlang B pass up to the answer."""
+    if traffic > MAX_TRAFFIC_ERLANGS:
+        raise InputError("resource.too_much_traffic", traffic=traffic, most=MAX_TRAFFIC_ERLANGS)
     if traffic == 0:
         return StaffingResult(0, 0, 1.0, 0.0, 0.0, 0.0, 0.0)
     # Start at the first whole number above A (the queue is unstable below),
