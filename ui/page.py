@@ -70,6 +70,7 @@ def table(
     rag: tuple[str, Sequence[str]] | None = None,
     formats: Mapping[str, str | Callable[[Any], str]] | None = None,
     whole: bool = False,
+    labels: bool = True,
     **kwargs: Any,
 ) -> None:
     """A table with translated column names, no index, missing text blank, as wide as
@@ -80,8 +81,9 @@ def table(
     function, gives those columns' values as text, a missing value blank (so numbers
     read alike down a column: 4,137.0 and 977.7, not 4137 and 977.7). ``rag``:
     ``(column, statuses)`` colours that column's cells by the red/amber/green
-    ``statuses`` (one per row, in row order). ``kwargs`` go to ``st.dataframe``
-    (``height``, ``column_config``).
+    ``statuses`` (one per row, in row order). ``labels``: False keeps the column names
+    as they are (a SQL query's own). ``kwargs`` go to ``st.dataframe`` (``height``,
+    ``column_config``).
 
     In presenter mode a table of up to :data:`STATIC_ROWS` rows is drawn whole as a
     static table (``kwargs`` then do not apply; yes/no cells read ✓ or blank, whole
@@ -100,7 +102,7 @@ def table(
                 data[column] = data[column].map({True: "✓", False: ""})
             elif pd.api.types.is_integer_dtype(data[column]):
                 data[column] = data[column].map("{:,}".format)
-    shown = labelled(data)
+    shown = labelled(data) if labels else data
     if rag is not None:
         column, statuses = rag
         shown = rag_style(shown, column_label(column, ctx.lang), statuses)
