@@ -17,7 +17,12 @@ import duckdb
 from .filters import Filters
 from .ingest import IngestError, import_files, openable
 from .kpi import KPI_KEYS, compute
+from .locking import DEFAULT_WAIT, WorkspaceBusy
 from .store import Workspace, default_workspace_path
+
+# The exit status of a command that found the workspace busy for longer than it waits
+# (EX_TEMPFAIL: a scheduler may try again later).
+EXIT_BUSY = 75
 
 
 class CliError(Exception):
@@ -51,9 +56,24 @@ def cmd_sample(args) -> int:
 
 
 def cmd_import(args) -> int:
+    from .ingest.progress import Delayed, Printed
+
     files = openable(args.files)  # a missing file is named before the workspace is opened
-    with Workspace(_workspace(args)) as ws:
-        report = import_files(ws, files, profile=args.profile)
+    path = _workspace(args)
+    # Progress goes to stderr, once the import has taken a second: a bar on a terminal,
+    # plain lines when piped; the report below goes to stdout.
+    printed = Printed(sys.stderr)
+
+    def waiting() -> None:
+        print(f"{path}: in use by another process; waiting up to {args.wait:g} s", file=sys.stderr)
+
+    with Workspace(path, wait=args.wait, on_wait=waiting) as ws:
+        shown = Delayed(printed)
+        try:
+            report = import_files(ws, files, profile=args.profile, progress=shown)
+        finally:
+            shown.close()
+            printed.close()
         for s in report.sheets:
             print(
                 f"{s.file} / {s.sheet} -> {s.table}: {s.rows} rows imported, "
@@ -580,6 +600,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="+")
     p.add_argument("--workspace", help=ws_help)
     p.add_argument("--profile", help="apply this saved mapping profile to every sheet")
+    p.add_argument(
+        "--wait",
+        type=float,
+        default=DEFAULT_WAIT,
+        help="seconds to wait while another process (the app, another import) is using the "
+        f"workspace (default {DEFAULT_WAIT:g}); then exit {EXIT_BUSY} saying it is busy",
+    )
     p.set_defaults(run=cmd_import)
 
     p = sub.add_parser("kpis", help="print the KPI scorecard for a period")
@@ -722,6 +749,9 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.run(args)
+    except WorkspaceBusy as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_BUSY
     except (CliError, IngestError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

@@ -184,6 +184,7 @@ class Workspace:
     app, so that a scheduled import can write between page runs). ``linger``: a per-use
     workspace stays open this long (seconds) after its last hold, so that a burst of
     page runs shares one opening, unless another process is waiting for the file.
+    ``on_wait``: called once when the file is not free at once and this waits for it.
     """
 
     def __init__(
@@ -194,6 +195,7 @@ class Workspace:
         wait: float = locking.DEFAULT_WAIT,
         per_use: bool = False,
         linger: float = 0.0,
+        on_wait: Callable[[], None] | None = None,
     ):
         self.path = str(path)
         if self.path != ":memory:":
@@ -211,7 +213,7 @@ class Workspace:
         self.originals = None if self.path == ":memory:" else OriginalsFolder(self.path)
         if not self.per_use:
             self._holds = 1  # held for the object's life, until close()
-            self._open()
+            self._open(on_wait)
 
     # -- lifecycle -----------------------------------------------------------------
     def close(self) -> None:

@@ -151,3 +151,39 @@ class Delayed:
     @property
     def elapsed(self) -> float:
         return time.monotonic() - self.started
+
+
+class Printed:
+    """Steps written to ``stream`` (the CLI's stderr): on a terminal one line redrawn
+    in place, a bar and the step's words; otherwise (piped, a scheduler's log) one
+    plain line per step. :meth:`close` ends a drawn line."""
+
+    BAR = 24
+
+    def __init__(self, stream, tty: bool | None = None) -> None:
+        self._stream = stream
+        isatty = getattr(stream, "isatty", None)
+        self.tty = bool(isatty and isatty()) if tty is None else tty
+        self._drawn = False
+
+    def __call__(self, step: Step) -> None:
+        from ..i18n import render
+
+        words = render(step.message)
+        if self.tty:
+            import shutil
+
+            width = shutil.get_terminal_size((80, 24)).columns
+            filled = round(self.BAR * min(max(step.fraction, 0.0), 1.0))
+            line = f"[{'#' * filled}{'-' * (self.BAR - filled)}] {step.fraction:4.0%} {words}"
+            self._stream.write("\r" + line[: width - 1].ljust(width - 1))
+            self._drawn = True
+        else:
+            self._stream.write(f"progress: {words}\n")
+        self._stream.flush()
+
+    def close(self) -> None:
+        if self._drawn:
+            self._stream.write("\n")
+            self._stream.flush()
+            self._drawn = False
