@@ -29,6 +29,15 @@ class CliError(Exception):
     """A problem to report in one line (exit status 1)."""
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse whose usage errors are one line too, like every other error (exit status
+    2, a usage error); ``--help`` still prints the usage (subcommands' parsers are this
+    class as well)."""
+
+    def error(self, message: str):  # type: ignore[override]
+        self.exit(2, f"error: {message} (see {self.prog} --help)\n")
+
+
 def _day(text: str) -> date:
     try:
         return date.fromisoformat(text)
@@ -587,7 +596,7 @@ def cmd_sql(args) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m svcops", description=__doc__.splitlines()[0])
+    parser = _Parser(prog="python -m svcops", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("sample", help="write the seeded sample workbook")
