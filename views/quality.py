@@ -27,9 +27,14 @@ SERIES = {
     "sla": quality.daily_sla_breaches,
 }
 UNIT = {"volume": "axis.tickets", "resolution": "axis.hours", "sla": "axis.share"}
-page.defaults("quality", {"metric": "volume", "baseline": (f.start, f.end)})
+# The chart each measure can be drawn as ("auto" picks one and says why, ControlChart.reason).
+CHARTS = {"volume": list(quality.VOLUME_CHARTS), "sla": list(quality.SLA_CHARTS)}
+page.defaults(
+    "quality",
+    {"metric": "volume", "baseline": (f.start, f.end), "chart": "auto", "grain": "day"},
+)
 if not ctx.presenter:
-    left, right = st.columns([2, 2])
+    left, mid, right = st.columns([3, 3, 2])
     left.selectbox(
         t("quality.metric", lang),
         list(SERIES),
@@ -50,14 +55,37 @@ if not ctx.presenter:
 metric = page.setting("quality", "metric")
 baseline = page.setting("quality", "baseline")
 baseline = tuple(baseline) if len(baseline) == 2 else None
+if metric in CHARTS and page.setting("quality", "chart") not in CHARTS[metric]:
+    st.session_state["quality_chart"] = "auto"
+if not ctx.presenter and metric in CHARTS:
+    choice, grain_at = mid.columns([3, 2]) if metric == "sla" else (mid, None)
+    choice.segmented_control(
+        t("quality.chart", lang),
+        CHARTS[metric],
+        key="quality_chart",
+        format_func=page.named("quality.chart"),
+    )
+    if grain_at is not None:
+        grain_at.segmented_control(
+            t("quality.grain", lang),
+            list(quality.GRAINS),
+            key="quality_grain",
+            format_func=page.named("quality.grain"),
+        )
+kind = page.setting("quality", "chart") or "auto"
+grain = page.setting("quality", "grain") or "day"
 
 series = page.query(SERIES[metric], f)
 if metric == "sla":
-    chart = quality.p_chart(series, "defects", "n", baseline=baseline)
+    chart = quality.sla_chart(series, "defects", "n", baseline=baseline, chart=kind, grain=grain)
+elif metric == "volume":
+    chart = quality.volume_chart(series, "value", baseline=baseline, chart=kind)
 else:
     chart = quality.individuals_chart(series, "value", baseline=baseline, floor=0)
 
-title = t(f"quality.metric.{metric}", lang)
+# The title names what is drawn: weekly points, weekday adjustment, Laney's p′.
+drawn = {"individuals": "", "weekday": "_weekday", "p": "", "laney_p": "_laney"}[chart.kind]
+title = t(f"quality.metric.{metric}{drawn}{'_week' if chart.grain == 'week' else ''}", lang)
 # The axis names the unit; the chart's title already names the measure.
 page.chart(
     charts.control_chart(
@@ -69,11 +97,29 @@ page.chart(
     )
 )
 fmt = "{:.1%}".format if metric == "sla" else "{:,.1f}".format
+if chart.reason:
+    st.caption(page.words(chart.reason))
 if chart.note:
     st.caption(page.words(chart.note))
 if metric == "sla":
     st.caption(
-        t("quality.limits_p", lang, centre=fmt(chart.centre), baseline=page.words(chart.baseline))
+        t(
+            "quality.limits_laney" if chart.kind == "laney_p" else "quality.limits_p",
+            lang,
+            centre=fmt(chart.centre),
+            sigma_z=f"{chart.sigma_z or 0:.2f}",
+            baseline=page.words(chart.baseline),
+        )
+    )
+elif chart.kind == "weekday" and chart.sigma is not None:
+    st.caption(
+        t(
+            "quality.limits_weekday",
+            lang,
+            centre=fmt(chart.centre),
+            sigma=fmt(chart.sigma),
+            baseline=page.words(chart.baseline),
+        )
     )
 elif chart.ucl is not None:
     st.caption(
@@ -86,6 +132,11 @@ elif chart.ucl is not None:
             baseline=page.words(chart.baseline),
         )
     )
+if metric != "sla" and chart.sigma is not None and (chart.frame["lcl"] == 0).any():
+    # 3 sigma below the centre is under 0 somewhere: the drawn limit stops at 0.
+    below = chart.frame["centre"] - 3 * chart.frame["sigma"]
+    if (below < 0).any():
+        st.caption(t("quality.lcl_floored", lang))
 
 flags = chart.violations()
 if flags.empty:

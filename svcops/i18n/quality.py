@@ -76,6 +76,112 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "the baseline has no items to judge; no limits",
         "zh": "基准期没有可判定的项目；无法给出控制限",
     },
+    # Which control chart is drawn and why (ControlChart.reason).
+    "quality.why.p_auto": {
+        "en": "p-chart: the variation between consecutive points is {sigma_z:.2f}× what "
+        "the binomial model expects (σz, at most {bound:.2f} on {n} points), so its "
+        "limits fit.",
+        "zh": "p 控制图：相邻点之间的波动是二项模型预期的 {sigma_z:.2f} 倍（σz，{n} 个点时不超过 "
+        "{bound:.2f}），控制限适用。",
+    },
+    "quality.why.laney_auto": {
+        "en": "Laney p′ chart: the variation between consecutive points is {sigma_z:.2f}× "
+        "what the binomial model expects (σz above {bound:.2f} on {n} points), so a "
+        "p-chart's limits would be too narrow and flag ordinary days; p′ widens them by σz.",
+        "zh": "Laney p′ 控制图：相邻点之间的波动是二项模型预期的 {sigma_z:.2f} 倍（σz，{n} 个点时"
+        "超过 {bound:.2f}），p 控制图的控制限过窄，会把普通的日子标为失控；p′ 按 σz 放宽控制限。",
+    },
+    "quality.why.p_user": {
+        "en": "p-chart, as chosen (σz {sigma_z:.2f}; the automatic choice takes p′ above "
+        "{bound:.2f} on {n} points).",
+        "zh": "p 控制图（手动选择；σz 为 {sigma_z:.2f}，{n} 个点时超过 {bound:.2f} 会自动改用 p′）。",
+    },
+    "quality.why.laney_user": {
+        "en": "Laney p′ chart, as chosen: limits p̄ ± 3·σz·√(p̄(1−p̄)/nᵢ) with σz "
+        "{sigma_z:.2f} (the automatic choice takes p′ above {bound:.2f} on {n} points).",
+        "zh": "Laney p′ 控制图（手动选择）：控制限 p̄ ± 3·σz·√(p̄(1−p̄)/nᵢ)，σz 为 {sigma_z:.2f}"
+        "（{n} 个点时超过 {bound:.2f} 会自动改用 p′）。",
+    },
+    "quality.why.weekday_auto": {
+        "en": "Adjusted for the day of the week: the weekly cycle would dominate a plain "
+        "chart (σ {raw:,.1f} a day, {adjusted:,.1f} after adjusting), so each day is "
+        "judged against its own weekday's average and limits.",
+        "zh": "按星期几调整：每周周期会主导普通控制图（σ 每天 {raw:,.1f}，调整后 {adjusted:,.1f}），"
+        "因此每天都与其所在星期几的平均值和控制限比较。",
+    },
+    "quality.why.day_auto": {
+        "en": "Daily counts (XmR): no weekly cycle worth adjusting for (σ {raw:,.1f} a "
+        "day, {adjusted:,.1f} after adjusting for the weekday).",
+        "zh": "每日数量（单值-移动极差图）：没有值得调整的每周周期（σ 每天 {raw:,.1f}，"
+        "按星期几调整后 {adjusted:,.1f}）。",
+    },
+    "quality.why.weekday_user": {
+        "en": "Adjusted for the day of the week, as chosen: each day is judged against "
+        "its own weekday's average and limits (σ {adjusted:,.1f} a day; {raw:,.1f} "
+        "unadjusted).",
+        "zh": "按星期几调整（手动选择）：每天都与其所在星期几的平均值和控制限比较"
+        "（σ 每天 {adjusted:,.1f}；未调整为 {raw:,.1f}）。",
+    },
+    "quality.why.day_user": {
+        "en": "Daily counts (XmR), as chosen, without weekday adjustment (σ {raw:,.1f} a "
+        "day; {adjusted:,.1f} adjusted).",
+        "zh": "每日数量（单值-移动极差图，手动选择），未按星期几调整（σ 每天 {raw:,.1f}；"
+        "调整后 {adjusted:,.1f}）。",
+    },
+    "quality.why.week_user": {
+        "en": "Weekly totals (XmR), Monday to Sunday; weeks the period covers only in "
+        "part are left out.",
+        "zh": "每周合计（单值-移动极差图），周一至周日；期间只覆盖部分天数的周不计入。",
+    },
+    "quality.note.weekday_short": {
+        "en": "weekday adjustment needs at least two baseline days of every weekday",
+        "zh": "按星期几调整需要基准期内每个星期几至少两天",
+    },
+    "quality.chart": {"en": "Chart", "zh": "图表"},
+    "quality.chart.auto": {"en": "Automatic", "zh": "自动"},
+    "quality.chart.p": {"en": "p", "zh": "p"},
+    "quality.chart.laney": {"en": "Laney p′", "zh": "Laney p′"},
+    "quality.chart.day": {"en": "Daily", "zh": "每日"},
+    "quality.chart.weekday": {"en": "Weekday-adjusted", "zh": "按星期几调整"},
+    "quality.chart.week": {"en": "Weekly totals", "zh": "每周合计"},
+    "quality.grain": {"en": "Points", "zh": "点"},
+    "quality.grain.day": {"en": "Days", "zh": "按日"},
+    "quality.grain.week": {"en": "Weeks", "zh": "按周"},
+    "quality.limits_laney": {
+        "en": "p̄ {centre} · limits p̄ ± 3·σz·√(p̄(1−p̄)/nᵢ), σz {sigma_z} · from {baseline}.",
+        "zh": "p̄ {centre} · 控制限 p̄ ± 3·σz·√(p̄(1−p̄)/nᵢ)，σz {sigma_z} · 基于 {baseline}。",
+    },
+    "quality.limits_weekday": {
+        "en": "Adjusted centre {centre} a day · σ {sigma} · each weekday's centre and "
+        "limits scaled by its share of the average day · from {baseline}.",
+        "zh": "调整后中心线每天 {centre} · σ {sigma} · 每个星期几的中心线与控制限按其占平均日的比例缩放 · "
+        "基于 {baseline}。",
+    },
+    "quality.lcl_floored": {
+        "en": "The lower limit is drawn at 0 where 3σ below the centre would be negative: "
+        "a count cannot go below 0.",
+        "zh": "中心线下方 3σ 为负数时，下控制限画在 0：数量不可能小于 0。",
+    },
+    "quality.metric.volume_week": {
+        "en": "Tickets created per week (XmR)",
+        "zh": "每周新建工单（单值-移动极差图）",
+    },
+    "quality.metric.volume_weekday": {
+        "en": "Tickets created per day, adjusted for weekday",
+        "zh": "每日新建工单（按星期几调整）",
+    },
+    "quality.metric.sla_laney": {
+        "en": "SLA breach rate per day (Laney p′ chart)",
+        "zh": "每日 SLA 违约率（Laney p′ 控制图）",
+    },
+    "quality.metric.sla_week": {
+        "en": "SLA breach rate per week (p-chart)",
+        "zh": "每周 SLA 违约率（p 控制图）",
+    },
+    "quality.metric.sla_laney_week": {
+        "en": "SLA breach rate per week (Laney p′ chart)",
+        "zh": "每周 SLA 违约率（Laney p′ 控制图）",
+    },
     "quality.mr": {"en": "Moving range", "zh": "移动极差"},
     "quality.customers": {"en": "What customers say", "zh": "客户评价"},
     "quality.csat_dist": {

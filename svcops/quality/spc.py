@@ -20,7 +20,7 @@ moving ranges run over the charted points only.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
@@ -71,6 +71,17 @@ class ControlChart:
     points left off the chart, columns ``date, reason``. ``note``: why there are no
     limits, a :class:`Message` (``quality.note.too_few_baseline`` with ``n``,
     ``quality.note.no_items``), else None; then limits are NaN and no rule fires.
+    ``sigma_z``: Laney's σz (the spread of the p-chart z-scores between consecutive
+    points, MR̄(z) / 1.128) on a p or p′ chart, else None. ``reason``: which chart this
+    is and why, a :class:`Message` (``quality.why.*``), set by :func:`sla_chart` and
+    :func:`volume_chart`, else None. ``grain``: ``"day"`` or ``"week"`` (a point is a
+    Monday-to-Sunday week, dated by its Monday).
+
+    ``kind`` ``"laney_p"`` (Laney p′) has the p-chart's columns; ``"weekday"`` (the
+    weekday-adjusted individuals chart) has the individuals chart's columns, with
+    per-point ``centre``, ``ucl`` and ``lcl`` (its weekday's expected count and limits)
+    and ``adjusted`` (the value divided by its weekday factor), whose moving ranges and
+    rules the chart uses; ``centre``, ``sigma`` and ``mr_bar`` are then in adjusted units.
     """
 
     kind: str
@@ -84,6 +95,9 @@ class ControlChart:
     baseline: Message
     excluded: pd.DataFrame
     note: Message | None = None
+    sigma_z: float | None = None
+    reason: Message | None = None
+    grain: str = "day"
 
     def violations(self) -> pd.DataFrame:
         """Every (point, rule) flag: ``date, value, rule`` (1-4; the UI words it by its
@@ -104,7 +118,7 @@ class ControlChart:
     def moving_range_chart(self) -> pd.DataFrame:
         """The MR chart of an individuals chart: ``date, moving_range, centre`` (MR̄),
         ``ucl`` (D4·MR̄), ``lcl`` (0), ``beyond_ucl`` (bool); from the second point on."""
-        if self.kind != "individuals":
+        if self.kind not in ("individuals", "weekday"):
             raise ValueError("only an individuals chart has a moving-range chart")
         mr = self.frame.loc[self.frame["moving_range"].notna(), ["date", "moving_range"]]
         centre = np.nan if self.mr_bar is None else self.mr_bar
@@ -316,7 +330,13 @@ def individuals_chart(
 
 
 def p_chart(
-    frame: pd.DataFrame, defects_col: str, n_col: str, *, date_col: str = "date", baseline=None
+    frame: pd.DataFrame,
+    defects_col: str,
+    n_col: str,
+    *,
+    date_col: str = "date",
+    baseline=None,
+    laney: bool = False,
 ) -> ControlChart:
     """p-chart of the share defective per date, with limits that follow each day's n.
 
@@ -328,7 +348,14 @@ def p_chart(
     baseline points. Per point: ``sigma = sqrt(p̄(1-p̄)/n)``, UCL = min(p̄ + 3 sigma, 1),
     LCL = max(p̄ - 3 sigma, 0). The rules use each point's own sigma.
 
-    Returns a :class:`ControlChart` (``kind="p"``) whose frame adds ``defects, n``.
+    Returns a :class:`ControlChart` (``kind="p"``) whose frame adds ``defects, n``;
+    its ``sigma_z`` is Laney's σz over the baseline (see :func:`laney_sigma_z`).
+
+    ``laney=True`` gives Laney's p′ chart (Laney 2002, *Improved control charts for
+    attributes*, Quality Engineering 14(4)): ``z_i = (p_i - p̄) / sigma_i`` as above,
+    ``sigma_z`` = mean moving range of consecutive baseline z / 1.128, limits
+    ``p̄ ± 3 sigma_i sigma_z`` clipped to [0, 1]; the rules use ``sigma_i sigma_z``
+    (``kind="laney_p"``). With ``sigma_z = 1`` it is the p-chart.
 
     With hundreds of items a day the binomial limits are narrow, and ordinary
     day-to-day variation in the mix (overdispersion) can put many points outside
@@ -373,6 +400,9 @@ def p_chart(
     else:
         p_bar = float(data.loc[base, "defects"].sum()) / n_base
     sigma = np.sqrt(p_bar * (1 - p_bar) / data["n"].to_numpy())
+    sigma_z = laney_sigma_z(_standardise(data["value"].to_numpy(), p_bar, sigma), base)
+    if laney and sigma_z is not None:
+        sigma = sigma * sigma_z
     data = data.assign(
         centre=p_bar,
         ucl=np.minimum(p_bar + 3 * sigma, 1.0),
@@ -394,7 +424,7 @@ def p_chart(
         "out_of_control",
     ]
     return ControlChart(
-        kind="p",
+        kind="laney_p" if laney else "p",
         frame=data[cols],
         centre=p_bar,
         sigma=None,
@@ -405,4 +435,313 @@ def p_chart(
         baseline=_describe(kind, about, int(base.sum())),
         excluded=_excluded(dates, reason),
         note=note,
+        sigma_z=sigma_z,
     )
+
+
+# --------------------------------------------------------------------------- Laney p′
+
+# The charts :func:`sla_chart` and :func:`volume_chart` draw ("auto" picks one), the
+# grains of a share chart, and the ``quality.why.<reason>`` keys that say which and why.
+SLA_CHARTS = ("auto", "laney", "p")
+VOLUME_CHARTS = ("auto", "weekday", "day", "week")
+GRAINS = ("day", "week")
+REASONS = (
+    "p_auto",
+    "laney_auto",
+    "p_user",
+    "laney_user",
+    "weekday_auto",
+    "day_auto",
+    "weekday_user",
+    "day_user",
+    "week_user",
+)
+
+
+# The spread of sigma_z = MR̄(z) / 1.128 when the z are independent standard normal
+# (pure binomial variation): Var|z_i+1 - z_i| = 2 - 4/π, and consecutive ranges
+# covary by (4/π)(√0.75 + 0.5·arcsin 0.5) - 4/π, so with m moving ranges
+# SD(sigma_z) ≈ √((2 - 4/π + 2·0.1628) / m) / 1.128 = 0.9094 / √m.
+_SIGMA_Z_SD = 0.9094
+# One-sided 99% normal quantile: sigma_z above 1 + 2.326 SD is not binomial noise.
+_Z99 = 2.326
+# Below this sigma_z the p′ limits are within 10% of the p-chart's: not worth a
+# different chart even when the excess is statistically clear (thousands of points).
+OVERDISPERSION_FLOOR = 1.10
+
+
+def laney_sigma_z(z, baseline=None) -> float | None:
+    """Laney's σz: mean moving range of consecutive z-scores / 1.128 (d2).
+
+    ``z``: the p-chart's standardised points ``(p_i - p̄) / sigma_i`` in date order;
+    ``baseline``: bool mask (None = all); only moving ranges whose two points are both
+    in the baseline and finite count. None when there is no such pair."""
+    z = np.asarray(z, dtype="float64")
+    base = np.ones(len(z), dtype=bool) if baseline is None else np.asarray(baseline, dtype=bool)
+    if len(z) < 2:
+        return None
+    ok = base[1:] & base[:-1] & np.isfinite(z[1:]) & np.isfinite(z[:-1])
+    if not ok.any():
+        return None
+    return float(np.abs(np.diff(z))[ok].mean() / D2)
+
+
+def overdispersion_bound(points: int) -> float:
+    """The σz above which :func:`sla_chart` takes Laney's p′: the larger of
+    :data:`OVERDISPERSION_FLOOR` and the one-sided 99% bound of σz under pure binomial
+    variation, ``1 + 2.326 · 0.9094 / √(points - 1)`` (``points``: baseline points
+    charted; the estimate is noisy on few points, so the bar is higher there)."""
+    if points < 2:
+        return float("inf")
+    return max(OVERDISPERSION_FLOOR, 1 + _Z99 * _SIGMA_Z_SD / np.sqrt(points - 1))
+
+
+def sla_chart(
+    frame: pd.DataFrame,
+    defects_col: str = "defects",
+    n_col: str = "n",
+    *,
+    date_col: str = "date",
+    baseline=None,
+    chart: str = "auto",
+    grain: str = "day",
+) -> ControlChart:
+    """The chart of a share defective: p or Laney p′, by day or by week.
+
+    ``chart``: ``"p"``, ``"laney"`` or ``"auto"``: p′ when σz over the baseline
+    exceeds :func:`overdispersion_bound` of the baseline points (more variation
+    between consecutive points than the binomial model allows), else p. Under-dispersion
+    (σz < 1) keeps the p-chart. ``grain``: ``"day"`` (a row per day) or ``"week"``
+    (complete Monday-to-Sunday weeks, :func:`weekly`). The result's ``reason``
+    says which chart and why (``quality.why.p_auto`` / ``laney_auto`` / ``p_user`` /
+    ``laney_user`` with ``sigma_z``, ``bound``, ``n``)."""
+    if chart not in SLA_CHARTS:
+        raise ValueError(f"chart must be auto, p or laney, not {chart!r}")
+    frame, baseline, partial = _at_grain(frame, [defects_col, n_col], date_col, baseline, grain)
+    plain = p_chart(frame, defects_col, n_col, date_col=date_col, baseline=baseline)
+    points = int(plain.frame["baseline"].sum())
+    bound = overdispersion_bound(points)
+    over = plain.sigma_z is not None and plain.sigma_z > bound
+    laney = over if chart == "auto" else chart == "laney"
+    out = p_chart(frame, defects_col, n_col, date_col=date_col, baseline=baseline, laney=laney)
+    name = "laney" if laney else "p"
+    how = "auto" if chart == "auto" else "user"
+    reason = Message(
+        f"quality.why.{name}_{how}",
+        {
+            "sigma_z": plain.sigma_z if plain.sigma_z is not None else float("nan"),
+            "bound": bound,
+            "n": points,
+        },
+    )
+    return _regrain(out, reason, grain, partial)
+
+
+# --------------------------------------------------------------------------- weeks
+
+
+def weekly(frame: pd.DataFrame, cols: list[str], date_col: str = "date"):
+    """Sum ``cols`` of a one-row-per-day frame by Monday-to-Sunday week.
+
+    Returns ``(weeks, partial)``: ``weeks`` has ``date_col`` (the week's Monday) and the
+    sums, complete weeks only (all seven days present, a missing value counts as 0 only
+    if its row is there); ``partial``: ``date, reason`` of the weeks left out because
+    the data covers only some of their days (typically the period's first and last)."""
+    _need(frame, date_col, *cols)
+    day = pd.to_datetime(frame[date_col]).dt.normalize()
+    week = day - pd.to_timedelta(day.dt.day_of_week, unit="D")
+    data = frame[cols].apply(pd.to_numeric).assign(_week=week, _day=day)
+    grouped = data.groupby("_week", sort=True)
+    days = grouped["_day"].nunique()
+    sums = grouped[cols].sum(min_count=1)
+    whole = days == 7
+    weeks = sums[whole].reset_index().rename(columns={"_week": date_col})
+    part = days[~whole]
+    partial = pd.DataFrame(
+        {"date": part.index, "reason": [f"partial week: {d} of 7 days" for d in part]}
+    )
+    return weeks, partial
+
+
+def _at_grain(frame, cols, date_col, baseline, grain):
+    """The frame (and a date-range baseline) at the grain; partial weeks left out."""
+    if grain == "day":
+        return frame, baseline, None
+    if grain not in GRAINS:
+        raise ValueError(f"grain must be day or week, not {grain!r}")
+    weeks, partial = weekly(frame, cols, date_col)
+    if baseline is not None:
+        pair = list(baseline) if not isinstance(baseline, str | pd.Series) else []
+        if len(pair) != 2 or any(isinstance(v, bool | np.bool_) for v in pair):
+            raise ValueError("a weekly chart's baseline is None or a (start, end) date pair")
+        start, end = (pd.Timestamp(v).normalize() for v in baseline)
+        # a week belongs to the baseline when all its days do
+        inside = (weeks[date_col] >= start) & (weeks[date_col] + pd.Timedelta(days=6) <= end)
+        baseline = inside
+    return weeks, baseline, partial
+
+
+def _regrain(chart: ControlChart, reason: Message, grain: str, partial) -> ControlChart:
+    excluded = chart.excluded
+    if partial is not None and len(partial):
+        excluded = pd.concat([excluded, partial], ignore_index=True)
+        excluded = excluded.sort_values("date", kind="stable").reset_index(drop=True)
+    return replace(chart, reason=reason, grain=grain, excluded=excluded)
+
+
+# --------------------------------------------------------------------------- weekday
+
+
+# Weekday adjustment is used (on "auto") when it cuts the day-to-day sigma by at least
+# this share: the weekly cycle then dominates the moving ranges and the centre line.
+WEEKDAY_CUT = 0.20
+
+
+def weekday_factors(frame: pd.DataFrame, value_col: str, mask) -> pd.Series | None:
+    """Each weekday's mean over the baseline days divided by the mean of the seven
+    weekday means (index 0 = Monday .. 6 = Sunday). None unless every weekday has at
+    least two baseline days or when the mean is 0."""
+    day = pd.to_datetime(frame["date"]).dt.day_of_week
+    base = pd.Series(np.asarray(mask, dtype=bool), index=frame.index)
+    values = pd.to_numeric(frame[value_col])[base]
+    counts = values.groupby(day[base]).count().reindex(range(7), fill_value=0)
+    if (counts < 2).any():
+        return None
+    means = values.groupby(day[base]).mean().reindex(range(7))
+    level = means.mean()
+    if not level > 0:
+        return None
+    return means / level
+
+
+def weekday_chart(
+    frame: pd.DataFrame,
+    value_col: str,
+    *,
+    date_col: str = "date",
+    baseline=None,
+    floor: float | None = 0.0,
+) -> ControlChart:
+    """Weekday-adjusted individuals chart of a daily count.
+
+    Each weekday's factor ``f_w`` = its mean over the baseline days / the mean of the
+    seven weekday means (:func:`weekday_factors`; every weekday needs two baseline
+    days). ``adjusted = value / f_w``; the XmR chart of ``adjusted`` gives ``x̄`` and
+    ``sigma = MR̄ / 1.128`` (baseline points and pairs only) and the rules
+    (``z = (adjusted - x̄) / sigma``). Drawn in the count's own units: a day's centre
+    is ``x̄ f_w`` (what that weekday expects), its limits ``(x̄ ± 3 sigma) f_w``, the
+    LCL raised to ``floor`` (0: a count is never below it). A weekday whose factor is
+    0 (no baseline ticket ever on it) charts its days at 0 with no spread: a ticket
+    there fires rule 1. Without factors the chart is returned with ``note``
+    ``quality.note.weekday_short`` and no limits."""
+    _need(frame, date_col, value_col)
+    plain = individuals_chart(frame, value_col, date_col=date_col, baseline=baseline)
+    data = plain.frame.copy()
+    factors = weekday_factors(data, "value", data["baseline"])
+    if factors is None:
+        data[["centre", "ucl", "lcl", "sigma"]] = np.nan
+        data["adjusted"] = np.nan
+        data = _flag(data, np.full(len(data), np.nan))
+        return replace(
+            plain,
+            kind="weekday",
+            frame=data,
+            centre=np.nan,
+            sigma=None,
+            ucl=None,
+            lcl=None,
+            mr_bar=None,
+            mr_ucl=None,
+            note=Message("quality.note.weekday_short", {}),
+        )
+    f = factors.reindex(data["date"].dt.day_of_week).to_numpy()
+    x = data["value"].to_numpy()
+    with np.errstate(divide="ignore", invalid="ignore"):
+        adjusted = np.where(f > 0, x / f, np.nan)
+    adj = individuals_chart(
+        pd.DataFrame({"date": data["date"], "value": adjusted}),
+        "value",
+        baseline=data["baseline"].to_numpy(),
+    )
+    # individuals_chart leaves NaN (factor-0 weekday) rows out; put them back in place.
+    a = adj.frame.set_index("date").reindex(data["date"])
+    centre, sigma = adj.centre, adj.sigma if adj.sigma is not None else np.nan
+    lcl = (centre - 3 * sigma) * f
+    if floor is not None:
+        lcl = np.maximum(lcl, float(floor))
+    data = data.assign(
+        centre=centre * f,
+        ucl=(centre + 3 * sigma) * f,
+        lcl=lcl,
+        sigma=sigma * f,
+        moving_range=a["moving_range"].to_numpy(),
+        adjusted=adjusted,
+    )
+    z = _standardise(adjusted, centre, sigma)
+    zero_day = f == 0
+    z = np.where(zero_day, np.where(x == 0, 0.0, np.inf), z)
+    data = _flag(data, z)
+    cols = [
+        "date",
+        "value",
+        "adjusted",
+        "centre",
+        "ucl",
+        "lcl",
+        "sigma",
+        "moving_range",
+        "baseline",
+        *_RULE_COLS,
+        "out_of_control",
+    ]
+    return replace(
+        adj,
+        kind="weekday",
+        frame=data[cols],
+        ucl=None,
+        lcl=None,
+        baseline=plain.baseline,
+        excluded=plain.excluded,
+    )
+
+
+def volume_chart(
+    frame: pd.DataFrame,
+    value_col: str = "value",
+    *,
+    date_col: str = "date",
+    baseline=None,
+    chart: str = "auto",
+) -> ControlChart:
+    """The chart of a daily count (tickets created per day).
+
+    ``chart``: ``"day"`` (the XmR chart of the daily counts), ``"weekday"``
+    (:func:`weekday_chart`), ``"week"`` (the XmR chart of complete Monday-to-Sunday
+    weekly totals, :func:`weekly`) or ``"auto"``: weekday-adjusted when adjusting cuts
+    the day-to-day sigma by at least :data:`WEEKDAY_CUT` (a weekly cycle), else the
+    plain daily chart. Every lower limit is floored at 0. The result's ``reason``:
+    ``quality.why.<chart>_auto`` or ``_user`` with ``raw`` and ``adjusted`` (the two
+    sigmas in counts a day, NaN when not computable) and ``cut`` (the threshold). The
+    decision compares the sigmas relative to their centres (the plain chart's daily
+    mean, the adjusted chart's mean of weekday means), equal when the weeks are whole."""
+    if chart not in VOLUME_CHARTS:
+        raise ValueError(f"chart must be auto, day, weekday or week, not {chart!r}")
+    how = "auto" if chart == "auto" else "user"
+    if chart == "week":
+        weeks, base, partial = _at_grain(frame, [value_col], date_col, baseline, "week")
+        out = individuals_chart(weeks, value_col, date_col=date_col, baseline=base, floor=0)
+        return _regrain(out, Message("quality.why.week_user", {}), "week", partial)
+    plain = individuals_chart(frame, value_col, date_col=date_col, baseline=baseline, floor=0)
+    adjusted = weekday_chart(frame, value_col, date_col=date_col, baseline=baseline)
+    raw_sigma = plain.sigma if plain.sigma is not None else np.nan
+    adj_sigma = adjusted.sigma if adjusted.sigma is not None else np.nan
+    # sigma in adjusted units is on the scale of the weekday means' mean, the plain
+    # sigma on the daily mean's; compare them relative to their own centres.
+    raw_cv = raw_sigma / plain.centre if plain.centre else np.nan
+    adj_cv = adj_sigma / adjusted.centre if adjusted.centre else np.nan
+    cycle = bool(adj_cv <= (1 - WEEKDAY_CUT) * raw_cv)
+    use = ("weekday" if cycle else "day") if chart == "auto" else chart
+    out = adjusted if use == "weekday" else plain
+    params = {"raw": float(raw_sigma), "adjusted": float(adj_sigma), "cut": WEEKDAY_CUT}
+    return replace(out, reason=Message(f"quality.why.{use}_{how}", params))
