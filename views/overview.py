@@ -46,6 +46,11 @@ for i in range(0, len(rows), per_line):
             border=True,
         )
 
+# Which rule the SLA figure follows, and what the outcome figures leave out or count once.
+notes = page.query(kpi.definitions, ctx.filters).notes()
+if notes:
+    st.caption(" ".join(page.words(n) for n in notes))
+
 missing = [kpi_name(r.kpi) for r in rows if r.value is None and kpi.DIRECTION[r.kpi] != 0]
 if missing and not ctx.presenter:
     st.caption(

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from svcops import charts, performance
+from svcops import kpi as kpi_defs
 from svcops.i18n import Message, t
 from ui import page, state
 from ui.format import kpi_delta_values, kpi_value, kpi_values
@@ -99,6 +100,11 @@ else:
         )[["kpi", "status", "actual", "target", "gap", "team"]],
         rag=("status", card["status"]),
     )
+
+# Which rule the SLA figure follows, and what the outcome figures leave out or count once.
+notes = page.query(kpi_defs.definitions, f).notes()
+if notes:
+    st.caption(" ".join(page.words(n) for n in notes))
 
 # -- rankings -----------------------------------------------------------------------
 st.subheader(t("performance.rankings", lang))
