@@ -2,13 +2,13 @@
 
 import streamlit as st
 
-from svcops.i18n import column_label, t
+from svcops.i18n import column_label, render, t
 from svcops.ingest import IngestError, import_files, import_summary, mapping_from_rows, preview
 from svcops.ingest.profiles import save_profile
 from svcops.ingest.read import SUPPORTED_SUFFIXES, max_upload_mb
 from svcops.schema import TABLES
 from svcops.tickets import out_of_order
-from ui import page, state
+from ui import page, progress, state
 
 ctx = state.page("data.title", needs_tickets=False)
 lang = ctx.lang
@@ -63,9 +63,12 @@ with st.form("data_upload", clear_on_submit=True):
 if (submitted or checking) and files:
     blobs = [(f.name, f.getvalue()) for f in files]
     try:
+        if submitted:
+            # Reading, checking and storing, with each sheet's rows, once it takes a while.
+            with progress.import_progress() as shown:
+                imported = import_files(own, blobs, progress=shown)
+            _finish(imported)
         with st.spinner("…"):
-            if submitted:
-                _finish(import_files(own, blobs))
             st.session_state["data_pending"] = (blobs, preview(own, blobs))
     except IngestError as exc:
         st.error(_failed(exc))
@@ -107,6 +110,10 @@ if pending:
                     "required": c.required,
                     "source": sheet.mapping.get(c.name) if table == sheet.table else None,
                     "confidence": sheet.confidence.get(c.name) if table == sheet.table else None,
+                    # Why a column was taken from its values ("priority words: P1, P2 …").
+                    "why": render(sheet.reasons[c.name], lang)
+                    if table == sheet.table and c.name in sheet.reasons
+                    else None,
                 }
                 for c in TABLES[table].columns
             ]
@@ -115,7 +122,7 @@ if pending:
                 key=f"data_map_{i}",
                 hide_index=True,
                 width="stretch",
-                disabled=["column", "required", "confidence"],
+                disabled=["column", "required", "confidence", "why"],
                 column_config={
                     "column": st.column_config.TextColumn(t("data.canonical", lang)),
                     "required": st.column_config.CheckboxColumn(t("data.required", lang)),
@@ -125,6 +132,7 @@ if pending:
                     "confidence": st.column_config.ProgressColumn(
                         t("data.confidence", lang), min_value=0, max_value=1, format="%.2f"
                     ),
+                    "why": st.column_config.TextColumn(t("data.why", lang)),
                 },
             )
             profile = st.text_input(t("data.profile_name", lang), key=f"data_profile_{i}")
@@ -136,7 +144,8 @@ if pending:
             for key, choice in choices.items()
         }
         try:
-            report = import_files(own, blobs, overrides=overrides)
+            with progress.import_progress() as shown:
+                report = import_files(own, blobs, overrides=overrides, progress=shown)
             for key, choice in choices.items():
                 if choice is None:
                     continue
@@ -162,6 +171,7 @@ if report is not None:
             rejected=report.rejected,
         )
     )
+    progress.last()
     summary = import_summary(report, lang)
     page.table(summary, column_config=_counts(summary))
     for file, sheet, reason in report.skipped:
