@@ -32,6 +32,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "data.required": {"en": "Required", "zh": "必需"},
     "data.source_column": {"en": "From column", "zh": "来源列"},
     "data.confidence": {"en": "Confidence", "zh": "置信度"},
+    "data.why": {"en": "Recognised by", "zh": "识别依据"},
     "data.profile_name": {
         "en": "Save as mapping profile (name, optional)",
         "zh": "另存为映射配置（名称，可选）",

@@ -134,6 +134,38 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "mapping profile '{profile}' applied (same columns as before)",
         "zh": "已应用映射配置“{profile}”（列与之前相同）",
     },
+    "ingest.note.tickets_from_values": {
+        "en": "no header names its columns: taken for tickets from its values; check the mapping",
+        "zh": "没有表头能说明各列：根据取值识别为工单；请检查映射",
+    },
+    "ingest.note.why": {
+        "en": "{source} → {column}: {why}",
+        "zh": "{source} → {column}：{why}",
+    },
+    "ingest.why.unique_code": {
+        "en": "unique code per row ({rows} rows, no two alike)",
+        "zh": "每行一个唯一编号（{rows} 行，无重复）",
+    },
+    "ingest.why.earliest": {
+        "en": "dates and times, never later than {others}",
+        "zh": "日期时间，从不晚于 {others}",
+    },
+    "ingest.why.never_earlier": {
+        "en": "dates and times, never earlier than {source}",
+        "zh": "日期时间，从不早于 {source}",
+    },
+    "ingest.why.priority_words": {
+        "en": "priority words: {values}",
+        "zh": "优先级词：{values}",
+    },
+    "ingest.why.status_words": {
+        "en": "status words (open, closed …)",
+        "zh": "状态词（处理中、已关闭等）",
+    },
+    "ingest.why.group_names": {
+        "en": "a small set of names: {values}",
+        "zh": "少量重复出现的名称：{values}",
+    },
     "ingest.note.calls_intervals": {
         "en": "derived from the calls of this sheet: calls offered, answered and abandoned, "
         "mean handle time, mean wait to answer and service level (answered within 20 s) "

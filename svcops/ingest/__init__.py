@@ -29,6 +29,7 @@ from . import progress as steps
 from .calls import counted_sql, intervals_sql, is_call_log
 from .coerce import _lit, _q, key_duplicates_sql, staging_sql
 from .dates import infer_datetime_formats
+from .infer import tickets_from_values
 from .mapping import Mapping, classify, created_from_values, map_columns, mapping_from_rows
 from .matrix import months_as_rows
 from .prepare import ColumnPlan, prepare
@@ -213,8 +214,18 @@ def _recognise(
             plan = prepare(_without_summary(raw), history)
             if not plan.mapping.missing_required:
                 return _Sheet(origin, raw, plan.mapping, event_log=plan.mapping, plan=plan)
-        mapping = created_from_values(headers, lambda h: _holds_datetimes(raw.data, h))
+        mapping = tickets_from_values(
+            _without_summary(raw), headers, lambda h: _holds_datetimes(raw.data, h)
+        )
         if mapping is not None:
+            notes.append(say("ingest.note.tickets_from_values"))
+            notes.extend(
+                say("ingest.note.why", source=mapping.columns[c], column=c, why=why)
+                for c, why in mapping.reasons.items()
+            )
+        else:
+            mapping = created_from_values(headers, lambda h: _holds_datetimes(raw.data, h))
+        if mapping is not None and not mapping.reasons:
             notes.append(
                 say(
                     "ingest.note.created_from_values",
@@ -267,6 +278,8 @@ class SheetPreview:
     notes: tuple[Message, ...]  # how it is read; for a skipped sheet, why it is skipped
     event_log: bool
     header_row: int
+    # canonical column -> why it was taken from its values (svcops/ingest/infer.py)
+    reasons: dict[str, Message] = field(default_factory=dict)
 
 
 def _read_all(
@@ -386,6 +399,11 @@ def preview(
                 notes,
                 sheet.event_log is not None,
                 raw.header_row,
+                {
+                    c: why
+                    for c, why in sheet.mapping.reasons.items()
+                    if c in sheet.mapping.columns
+                },
             )
         )
     return out

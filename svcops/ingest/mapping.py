@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING, Any
 
+from ..i18n import Message
 from ..schema import TABLES, Table, alias_index, normalise_header
 
 if TYPE_CHECKING:
@@ -61,6 +63,9 @@ class Mapping:
     # canonical column -> 0..1: 1 for a known name or alias, the similarity for a
     # near match, set by the user's correction or a saved profile to 1 as well.
     confidence: dict[str, float] = field(default_factory=dict)
+    # canonical column -> why it was taken, for a column recognised from its values
+    # (svcops/ingest/infer.py): shown beside it in the Data page's mapping check.
+    reasons: dict[str, Message] = field(default_factory=dict)
 
     @property
     def missing_required(self) -> list[str]:
@@ -85,8 +90,19 @@ def mapping_from_rows(table: str, rows: Iterable[dict[str, Any]] | pd.DataFrame)
     return Mapping(TABLES[table], columns, dict.fromkeys(columns, 1.0))
 
 
+# Jira writes each custom field as "Custom field (Name)": the name inside is the header.
+_WRAPPED = re.compile(r"^\s*custom\s*field\s*[(（](.+)[)）]\s*$", re.IGNORECASE)
+
+
+def header_name(header: str) -> str:
+    """The name a header gives its column: ``Custom field (Team)`` is ``Team``."""
+    found = _WRAPPED.match(str(header))
+    return found.group(1) if found else str(header)
+
+
 def map_columns(table: Table, headers: list[str]) -> Mapping:
-    """Headers onto a table's columns: exact names and aliases first, then near matches."""
+    """Headers onto a table's columns: exact names and aliases first, then near matches.
+    A header is read by :func:`header_name` (Jira's custom fields by their own name)."""
     index = alias_index(table)
     found: dict[str, str] = {}
     confidence: dict[str, float] = {}
@@ -94,13 +110,13 @@ def map_columns(table: Table, headers: list[str]) -> Mapping:
     # Canonical names first, so "priority" wins over an earlier "urgency" (an alias).
     for lookup in (exact, index):
         for header in headers:
-            canonical = lookup.get(normalise_header(header))
+            canonical = lookup.get(normalise_header(header_name(header)))
             if canonical and canonical not in found and header not in found.values():
                 found[canonical] = header
                 confidence[canonical] = 1.0
     used = set(found.values())
     for header in headers:
-        folded = normalise_header(header)
+        folded = normalise_header(header_name(header))
         if header in used or len(folded) < _FUZZY_MIN_LENGTH:
             continue
         best, score = None, FUZZY_CUTOFF
