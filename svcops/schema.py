@@ -315,8 +315,22 @@ TICKETS = Table(
             "csat score",
             "satisfaction rating",
             "customer satisfaction rating",
+            # Survey headings several tools use for the rating (Freshdesk "Survey
+            # results"; Jira's "Custom field (Satisfaction)" is read as "Satisfaction").
+            "survey results",
+            "survey result",
+            "survey rating",
+            "survey score",
+            "satisfaction survey",
+            "csat rating",
+            "customer satisfaction score",
             "满意度",
             "满意度评分",
+            "满意度调查",
+            "满意度调查结果",
+            "满意度评价",
+            "服务评价",
+            "客户评价",
         ),
         _c(
             "handle_minutes",
