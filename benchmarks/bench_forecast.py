@@ -7,7 +7,14 @@ Run: ``.venv/bin/python benchmarks/bench_forecast.py``. Measures
 (b) 20 such series one after another vs ``forecast_many`` across cores;
 (c) ``staffing_plan`` on a week of 30-minute intervals;
 
-and the peak resident memory of this process and of its worker processes.
+and the peak resident memory of this process and of its worker processes; then
+
+(d) forecast accuracy on the bundled sample workspace (total with US holidays, as
+    the Resource page's default, and per channel) and on the real exports in
+    ../shared/realdata when present: the model each series uses, the days its
+    backtest scored, and MAE, WAPE and MAPE against the naive weekly repeat.
+
+``--accuracy`` prints (d) alone.
 "cpu-sec" is CPU time used by the step, worker and Stan processes included;
 wall time well above cpu-sec / cores means other work was competing.
 Synthetic, seeded data; no network.
@@ -28,8 +35,23 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from svcops.forecast import clear_cache, forecast_daily, forecast_many  # noqa: E402
+from svcops import resource as planning  # noqa: E402
+from svcops.filters import Filters  # noqa: E402
+from svcops.forecast import ForecastResult, clear_cache, forecast_daily, forecast_many  # noqa: E402
+from svcops.ingest import import_files, import_paths  # noqa: E402
 from svcops.staffing import staffing_plan  # noqa: E402
+from svcops.store import Workspace  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "sample_data" / "svcops_sample.xlsx"
+REALDATA = ROOT.parent / "shared" / "realdata"
+# The real exports with at least eight weeks of arrivals, as svcops imports them.
+REAL_SERIES = {
+    "helpdesk": "helpdesk_ticketing_log/Helpdesk.csv",
+    "UCI incidents": "uci_incident_event_log/incident_event_log.csv.zip",
+    "BPI 2013 incidents": "bpi2013_volvo_it/VINST-new.csv",
+    "BPI 2013 problems": "bpi2013_volvo_it/BPI_Challenge_2013_closed_problems.csv",
+}
 
 WEEKLY = np.array([1.2, 1.1, 1.0, 1.0, 0.9, 0.4, 0.3])
 SERIES = 20
@@ -119,10 +141,54 @@ def main() -> None:
     print(f"peak RSS, largest child process: {children:7.1f} MB")
     bt = result.backtest
     print(
-        f"\n(a) model={result.model} backtest MAPE {bt.mape:.1%} vs naive {bt.baseline_mape:.1%}; "
+        f"\n(a) synthetic series: model={result.model}, backtest MAE {bt.mae:.2f} vs naive "
+        f"{bt.baseline_mae:.2f}, WAPE {bt.wape:.1%} vs {bt.baseline_wape:.1%}; "
         f"(c) peak agents {plan['agents'].max()}, scheduled {plan['scheduled_agents'].max()}"
     )
 
 
+def accuracy_line(label: str, result: ForecastResult) -> str:
+    """One series' backtest: the model used, the days scored, MAE / WAPE / MAPE vs naive."""
+    bt = result.backtest
+    if not bt.folds:
+        return f"{label}: model {result.model}; no backtest (too little history)"
+    return (
+        f"{label}: model {result.model}; {bt.days} days scored, {bt.first_day} to "
+        f"{bt.last_day}; MAE {bt.mae:.2f} vs naive {bt.baseline_mae:.2f} tickets a day; "
+        f"WAPE {bt.wape:.1%} vs {bt.baseline_wape:.1%}; "
+        f"MAPE {bt.mape:.1%} vs {bt.baseline_mape:.1%} ({bt.ticket_days} days with tickets)"
+    )
+
+
+def accuracy() -> None:
+    """(d): what the Resource page says about each series, in the measures it judges by."""
+    print("(d) forecast accuracy, 28-day horizon, 4 folds of 28 days")
+    with Workspace(":memory:") as ws:
+        import_paths(ws, [SAMPLE])
+        us = planning.PlanSettings(horizon_days=28, country="US")
+        total = planning.forecast_demand(ws, Filters(), us, max_workers=1)["all"]
+        print(accuracy_line("sample, total (US holidays)", total))
+        for name, result in planning.forecast_demand(
+            ws, Filters(), us, "channel", max_workers=1
+        ).items():
+            print(accuracy_line(f"sample, {name} (US holidays)", result))
+    if not REALDATA.is_dir():
+        print(f"real exports: {REALDATA} is absent")
+        return
+    for label, relative in REAL_SERIES.items():
+        path = REALDATA / relative
+        if not path.exists():
+            print(f"{label}: {relative} is missing")
+            continue
+        with Workspace(":memory:") as ws:
+            import_files(ws, [(path.name, path.read_bytes())])
+            plain = planning.PlanSettings(horizon_days=28)
+            result = planning.forecast_demand(ws, Filters(), plain, max_workers=1)["all"]
+        print(accuracy_line(f"{label}, total (no holidays)", result))
+
+
 if __name__ == "__main__":
-    main()
+    if "--accuracy" not in sys.argv[1:]:
+        main()
+        print()
+    accuracy()
