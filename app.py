@@ -104,6 +104,12 @@ pages = {
             url_path="data",
         ),
         st.Page(
+            "views/explorer.py",
+            title=t("explorer.nav", lang),
+            icon=":material/terminal:",
+            url_path="sql",
+        ),
+        st.Page(
             _to_overview, title=t("nav.overview", lang), url_path="overview", visibility="hidden"
         ),
     ],

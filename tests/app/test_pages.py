@@ -18,6 +18,7 @@ from streamlit.testing.v1 import AppTest
 
 from svcops.filters import Filters
 from svcops.kpi import compute
+from svcops.schema import TABLES
 from ui.format import kpi_value
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -31,6 +32,7 @@ PAGES = [
     "views/innovation.py",
     "views/risk.py",
     "views/data.py",
+    "views/explorer.py",
 ]
 TITLES = {
     "views/overview.py": {"en": "Service overview", "zh": "服务总览"},
@@ -42,6 +44,7 @@ TITLES = {
     "views/innovation.py": {"en": "Innovation management", "zh": "服务创新管理"},
     "views/risk.py": {"en": "Risk management", "zh": "服务风险管理"},
     "views/data.py": {"en": "Data", "zh": "数据"},
+    "views/explorer.py": {"en": "SQL explorer", "zh": "SQL 查询"},
 }
 
 
@@ -151,6 +154,12 @@ def test_page_on_sample(own_ws_path, page, lang):
             s.get("config", {}).get("locale", {}).get("time", {}).get("shortMonths") for s in specs
         ]
         assert locales == ([[f"{m}月" for m in range(1, 13)]] * 4 if lang == "zh" else [None] * 4)
+    elif page == "views/explorer.py":
+        # The schema panel: every canonical table with its rows, and no query run yet.
+        rows = {"en": "tickets · 66,651 rows", "zh": "tickets · 66,651 行"}[lang]
+        assert at.expander[0].label == rows and len(at.expander) == len(TABLES)
+        assert at.dataframe[0].value.iloc[0, 0] == "ticket_id"
+        assert "q" not in at.query_params and not at.error
     else:
         assert len(at.dataframe) >= 2  # holdings, uploads
         assert at.dataframe[0].value["Rows" if lang == "en" else "行数"].sum() > 60_000
@@ -172,6 +181,8 @@ def test_page_on_empty_workspace(own_ws_path, page):
         assert "No cost report yet" in at.info[0].value and "费用" in at.info[0].value
         assert "No tickets" in " ".join(c.value for c in at.caption)
         assert len(at.metric) == 0
+    elif page == "views/explorer.py":
+        assert at.expander[0].label == "tickets · 0 rows" and not at.info
     elif page != "views/data.py":
         assert "No tickets yet" in at.info[0].value
         assert len(at.metric) == 0
@@ -232,6 +243,8 @@ def test_page_on_a_ticket_only_workspace_says_what_more_data_adds(ticket_only, p
         assert "No risk register yet" in infos and "heat map" in infos
         kris = next(d.value for d in at.dataframe if d.value.shape[0] == 9)
         assert kris.iloc[:, 2].tolist()[0] != "—"  # the SLA breach rate is measured
+    elif page == "views/explorer.py":
+        assert at.expander[0].label == "tickets · 400 rows"
     else:
         assert at.dataframe[0].value["Rows"].sum() == 400
 
@@ -518,7 +531,14 @@ def gap(own_ws_path):
     [
         p
         for p in PAGES
-        if p not in ("views/data.py", "views/cost.py", "views/innovation.py", "views/risk.py")
+        if p
+        not in (
+            "views/data.py",
+            "views/cost.py",
+            "views/innovation.py",
+            "views/risk.py",
+            "views/explorer.py",
+        )
     ],
 )
 @pytest.mark.parametrize("lang", ["en", "zh"])

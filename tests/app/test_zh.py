@@ -31,6 +31,7 @@ PAGES = [
     "views/innovation.py",
     "views/risk.py",
     "views/data.py",
+    "views/explorer.py",
 ]
 
 # Template pieces short enough to be a word anyone may use ("Email", "P90") or that are

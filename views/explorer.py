@@ -1,0 +1,118 @@
+"""SQL explorer: one read-only SELECT over a snapshot of the workspace, the tables it can
+read, example queries built from the pages' own KPI SQL, and the result as a table, a
+quick chart and downloads. The query that ran is in the page's link (``q``)."""
+
+import streamlit as st
+
+from svcops import charts, explorer
+from svcops.downloads import to_csv_bytes, to_xlsx_bytes
+from svcops.i18n import t
+from ui import page, state
+
+ctx = state.page("explorer.title", needs_tickets=False)
+lang = ctx.lang
+SNAPSHOTS = state.cache_dir() / "explorer"
+FIRST_QUERY = "SELECT *\nFROM tickets\nLIMIT 100"
+
+st.caption(
+    t(
+        "explorer.intro",
+        lang,
+        rows=explorer.DEFAULT_ROW_LIMIT,
+        seconds=explorer.DEFAULT_TIMEOUT_SECONDS,
+    )
+)
+
+examples = {e.key: e.sql for e in page.query(explorer.examples)}
+
+# A link with a query opens it in the editor and runs it; after that the editor leads.
+if "explorer_sql" not in st.session_state:
+    linked = st.query_params.get("q")
+    st.session_state["explorer_sql"] = linked or FIRST_QUERY
+    if linked:
+        st.session_state["explorer_ran"] = linked
+
+
+def _example_picked() -> None:
+    picked = st.session_state.get("explorer_example")
+    if picked in examples:
+        st.session_state["explorer_sql"] = examples[picked]
+
+
+if ctx.presenter:
+    ran = st.session_state.get("explorer_ran")
+    if ran:
+        st.code(ran, language="sql")
+else:
+    left, right = st.columns([3, 2], gap="large")
+    left.selectbox(
+        t("explorer.example", lang),
+        list(examples),
+        index=None,
+        key="explorer_example",
+        format_func=lambda k: t(f"explorer.example.{k}", lang),
+        placeholder=t("explorer.example_none", lang),
+        on_change=_example_picked,
+    )
+    left.text_area(t("explorer.query", lang), key="explorer_sql", height=260)
+    if left.button(t("explorer.run", lang), type="primary", key="explorer_run"):
+        st.session_state["explorer_ran"] = st.session_state["explorer_sql"]
+
+    with right:
+        st.markdown(f"**{t('explorer.schema', lang)}**")
+        st.caption(t("explorer.schema_intro", lang))
+        for table in page.query(explorer.schema):
+            with st.expander(t("explorer.table_rows", lang, table=table.name, rows=table.rows)):
+                if table.description:
+                    st.caption(t(table.description, lang))
+                page.table(explorer.schema_frame(table, lang), labels=False)
+
+# The result of the query that ran, kept for the session until another runs or the
+# workspace changes (a rerun for a download or the language does not run it again).
+ran = st.session_state.get("explorer_ran")
+if ran:
+    st.query_params["q"] = ran
+    made_for = (ran, ctx.ws.path, ctx.version)
+    kept = st.session_state.get("explorer_result")
+    if kept is None or kept[0] != made_for:
+        result = explorer.run(ctx.ws, ran, folder=SNAPSHOTS)
+        kept = (made_for, result)
+        st.session_state["explorer_result"] = kept
+    result = kept[1]
+    if result.error is not None:
+        st.error(page.words(result.error))
+    elif result.frame.empty:
+        st.info(t("explorer.no_rows", lang))
+    else:
+        frame = result.frame
+        st.caption(t("explorer.rows", lang, rows=len(frame), seconds=result.seconds))
+        if result.truncated:
+            st.warning(t("explorer.truncated", lang, rows=result.limit))
+        page.table(frame, labels=False)
+        if not ctx.presenter:
+            csv, xlsx, _ = st.columns([1, 1, 4])
+            csv.download_button(
+                t("common.download_csv", lang),
+                to_csv_bytes(frame),
+                file_name="svcops_query.csv",
+                mime="text/csv",
+                key="explorer_csv",
+            )
+            xlsx.download_button(
+                t("explorer.download_xlsx", lang),
+                to_xlsx_bytes(frame, "query"),
+                file_name="svcops_query.xlsx",
+                mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                key="explorer_xlsx",
+            )
+        pick = charts.quick_chart_columns(frame)
+        if pick is None:
+            st.caption(t("explorer.no_chart", lang))
+        else:
+            page.chart(
+                charts.quick_chart(frame, pick, t("explorer.chart", lang, x=pick.x, y=pick.y))
+            )
+            if pick.rows < len(frame):
+                st.caption(t("explorer.chart_rows", lang, rows=pick.rows))
+    if not ctx.presenter:
+        st.caption(t("explorer.link", lang))
