@@ -37,7 +37,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from .i18n import STRINGS, Message, say
+from .i18n import DEFAULT_LANGUAGE, STRINGS, Message, say, t
 from .schema import TABLES
 from .store import SEQ_COL, UPLOAD_COL, Workspace
 from .tickets import (
@@ -66,6 +66,7 @@ __all__ = [
     "examples",
     "run",
     "schema",
+    "schema_frame",
 ]
 
 # At most this many rows come back unless asked otherwise; never more than MAX_ROW_LIMIT
@@ -294,6 +295,24 @@ def schema(ws: Workspace) -> list[SchemaTable]:
             )
         )
     return out
+
+
+def schema_frame(table: SchemaTable, lang: str = DEFAULT_LANGUAGE) -> pd.DataFrame:
+    """``table``'s columns for the schema panel, worded in ``lang``: one row per column
+    with its name, its type (``VARCHAR · required`` when the data contract requires it)
+    and its description; the headers are in ``lang`` too."""
+    required = t("explorer.required", lang)
+    return pd.DataFrame(
+        {
+            t("explorer.schema.column", lang): [c.name for c in table.columns],
+            t("explorer.schema.type", lang): [
+                f"{c.type} · {required}" if c.required else c.type for c in table.columns
+            ],
+            t("explorer.schema.about", lang): [
+                t(c.description, lang) if c.description else "" for c in table.columns
+            ],
+        }
+    )
 
 
 # --------------------------------------------------------------------------- examples
