@@ -72,7 +72,7 @@ def _code_column(data: pa.Table, headers: list[str]) -> str | None:
             con.register("col", pa.table({"v": data.column(h)}))
             present, distinct = con.execute(
                 "SELECT count(v), count(DISTINCT v) FROM col"
-            ).fetchone()
+            ).fetchall()[0]
             con.unregister("col")
             if present == rows and distinct == rows:
                 return h
@@ -106,7 +106,7 @@ def _ordered_stamps(
                 n, late = con.execute(
                     f"SELECT count(*), count(*) FILTER (WHERE {parsed[a]} > {parsed[b]}) "
                     f"FROM raw WHERE {parsed[a]} IS NOT NULL AND {parsed[b]} IS NOT NULL"
-                ).fetchone()
+                ).fetchall()[0]
                 both[(a, b)], later[(a, b)] = n, late
     finally:
         con.close()
