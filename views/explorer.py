@@ -59,13 +59,17 @@ else:
         st.session_state["explorer_ran"] = st.session_state["explorer_sql"]
 
     with right:
-        st.markdown(f"**{t('explorer.schema', lang)}**")
+        tables = {table.name: table for table in page.query(explorer.schema)}
+        shown = right.selectbox(
+            t("explorer.schema", lang),
+            list(tables),
+            key="explorer_table",
+            format_func=lambda n: t("explorer.table_rows", lang, table=n, rows=tables[n].rows),
+        )
+        if tables[shown].description:
+            st.caption(t(tables[shown].description, lang))
+        page.table(explorer.schema_frame(tables[shown], lang), labels=False, height=248)
         st.caption(t("explorer.schema_intro", lang))
-        for table in page.query(explorer.schema):
-            with st.expander(t("explorer.table_rows", lang, table=table.name, rows=table.rows)):
-                if table.description:
-                    st.caption(t(table.description, lang))
-                page.table(explorer.schema_frame(table, lang), labels=False)
 
 # The result of the query that ran, kept for the session until another runs or the
 # workspace changes (a rerun for a download or the language does not run it again).
@@ -85,10 +89,16 @@ if ran:
         st.info(t("explorer.no_rows", lang))
     else:
         frame = result.frame
+        # Whole numbers read with thousands separators (33,141), as on the other pages.
+        counts = {
+            c: st.column_config.NumberColumn(format="localized")
+            for c in frame.columns
+            if frame[c].dtype.kind in "iu"
+        }
         st.caption(t("explorer.rows", lang, rows=len(frame), seconds=result.seconds))
         if result.truncated:
             st.warning(t("explorer.truncated", lang, rows=result.limit))
-        page.table(frame, labels=False)
+        page.table(frame, labels=False, column_config=counts)
         if not ctx.presenter:
             csv, xlsx, _ = st.columns([1, 1, 4])
             csv.download_button(
