@@ -157,7 +157,8 @@ def test_page_on_sample(own_ws_path, page, lang):
     elif page == "views/explorer.py":
         # The schema panel: every canonical table with its rows, and no query run yet.
         rows = {"en": "tickets · 66,651 rows", "zh": "tickets · 66,651 行"}[lang]
-        assert at.expander[0].label == rows and len(at.expander) == len(TABLES)
+        tables = at.selectbox(key="explorer_table").options
+        assert tables[0] == rows and len(tables) == len(TABLES)
         assert at.dataframe[0].value.iloc[0, 0] == "ticket_id"
         assert "q" not in at.query_params and not at.error
     else:
@@ -182,7 +183,8 @@ def test_page_on_empty_workspace(own_ws_path, page):
         assert "No tickets" in " ".join(c.value for c in at.caption)
         assert len(at.metric) == 0
     elif page == "views/explorer.py":
-        assert at.expander[0].label == "tickets · 0 rows" and not at.info
+        assert at.selectbox(key="explorer_table").options[0] == "tickets · 0 rows"
+        assert not at.info
     elif page != "views/data.py":
         assert "No tickets yet" in at.info[0].value
         assert len(at.metric) == 0
@@ -244,7 +246,7 @@ def test_page_on_a_ticket_only_workspace_says_what_more_data_adds(ticket_only, p
         kris = next(d.value for d in at.dataframe if d.value.shape[0] == 9)
         assert kris.iloc[:, 2].tolist()[0] != "—"  # the SLA breach rate is measured
     elif page == "views/explorer.py":
-        assert at.expander[0].label == "tickets · 400 rows"
+        assert at.selectbox(key="explorer_table").options[0] == "tickets · 400 rows"
     else:
         assert at.dataframe[0].value["Rows"].sum() == 400
 
