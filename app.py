@@ -110,6 +110,12 @@ pages = {
             url_path="sql",
         ),
         st.Page(
+            "views/report.py",
+            title=t("report.nav", lang),
+            icon=":material/description:",
+            url_path="report",
+        ),
+        st.Page(
             _to_overview, title=t("nav.overview", lang), url_path="overview", visibility="hidden"
         ),
     ],

@@ -46,6 +46,8 @@ STRINGS = {
     "report.sheet": {"en": "Sheet", "zh": "工作表"},
     "report.state": {"en": "Data", "zh": "数据"},
     "report.state.ok": {"en": "shown", "zh": "已呈现"},
+    "report.charts": {"en": "Charts", "zh": "图表"},
+    "report.tables": {"en": "Tables", "zh": "表格"},
     "report.provenance": {"en": "Provenance", "zh": "数据来源"},
     "report.provenance_intro": {
         "en": "The uploads behind these numbers, the filters and the app version.",

@@ -16,7 +16,10 @@ from datetime import datetime
 from importlib import metadata
 from pathlib import Path
 
+import pandas as pd
+
 from ..filters import Filters
+from ..i18n import t
 from ..store import Workspace
 from ..tickets import resolve_period
 from .html import to_html
@@ -33,8 +36,10 @@ __all__ = [
     "PdfError",
     "Section",
     "Table",
+    "XLSX_MIME",
     "app_version",
     "build_pack",
+    "contents_frame",
     "to_html",
     "to_pdf",
     "to_xlsx",
@@ -73,6 +78,24 @@ def build_pack(
         made_at=(now or datetime.now()).replace(microsecond=0),
         version=app_version(),
         workspace=Path(str(ws.path)).name if ws.path else "",
+    )
+
+
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def contents_frame(pack: Pack, lang: str) -> pd.DataFrame:
+    """What the pack holds, one row per section: its title, then what it shows (charts
+    and tables) or why it is empty, in ``lang``."""
+    return pd.DataFrame(
+        {
+            t("report.section", lang): [s.title for s in pack.sections],
+            t("report.state", lang): [
+                s.missing or t("report.state.ok", lang) for s in pack.sections
+            ],
+            t("report.charts", lang): [len(s.figures) for s in pack.sections],
+            t("report.tables", lang): [len(s.tables) for s in pack.sections],
+        }
     )
 
 

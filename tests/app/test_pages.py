@@ -33,6 +33,7 @@ PAGES = [
     "views/risk.py",
     "views/data.py",
     "views/explorer.py",
+    "views/report.py",
 ]
 TITLES = {
     "views/overview.py": {"en": "Service overview", "zh": "服务总览"},
@@ -45,6 +46,7 @@ TITLES = {
     "views/risk.py": {"en": "Risk management", "zh": "服务风险管理"},
     "views/data.py": {"en": "Data", "zh": "数据"},
     "views/explorer.py": {"en": "SQL explorer", "zh": "SQL 查询"},
+    "views/report.py": {"en": "Review pack", "zh": "评审资料包"},
 }
 
 
@@ -161,6 +163,9 @@ def test_page_on_sample(own_ws_path, page, lang):
         assert tables[0] == rows and len(tables) == len(TABLES)
         assert at.dataframe[0].value.iloc[0, 0] == "ticket_id"
         assert "q" not in at.query_params and not at.error
+    elif page == "views/report.py":  # made on a click: tests/app/test_report_page.py
+        assert at.button[0].label == {"en": "Make the pack", "zh": "生成资料包"}[lang]
+        assert not at.get("download_button") and not at.info
     else:
         assert len(at.dataframe) >= 2  # holdings, uploads
         assert at.dataframe[0].value["Rows" if lang == "en" else "行数"].sum() > 60_000
@@ -185,6 +190,8 @@ def test_page_on_empty_workspace(own_ws_path, page):
     elif page == "views/explorer.py":
         assert at.selectbox(key="explorer_table").options[0] == "tickets · 0 rows"
         assert not at.info
+    elif page == "views/report.py":
+        assert "upload files on the Data page" in at.info[0].value and not at.button
     elif page != "views/data.py":
         assert "No tickets yet" in at.info[0].value
         assert len(at.metric) == 0
@@ -243,10 +250,15 @@ def test_page_on_a_ticket_only_workspace_says_what_more_data_adds(ticket_only, p
         assert "`go_live_date`" in infos  # what the register would add
     elif page == "views/risk.py":
         assert "No risk register yet" in infos and "heat map" in infos
-        kris = next(d.value for d in at.dataframe if d.value.shape[0] == 9)
+        kris = next(d.value for d in at.dataframe if d.value.shape[0] == 11)
         assert kris.iloc[:, 2].tolist()[0] != "—"  # the SLA breach rate is measured
+        # no roster, no cost report: the last two say what to upload
+        notes = kris.iloc[:, -1].tolist()
+        assert "cost report" in notes[-2] and "roster" in notes[-1]
     elif page == "views/explorer.py":
         assert at.selectbox(key="explorer_table").options[0] == "tickets · 400 rows"
+    elif page == "views/report.py":  # the pack is made on a click (tests/app/test_report_page.py)
+        assert at.button[0].label == "Make the pack" and not at.info
     else:
         assert at.dataframe[0].value["Rows"].sum() == 400
 
@@ -540,6 +552,7 @@ def gap(own_ws_path):
             "views/innovation.py",
             "views/risk.py",
             "views/explorer.py",
+            "views/report.py",
         )
     ],
 )
@@ -748,6 +761,15 @@ def test_presenter_mode_draws_readable_charts_and_whole_tables(own_ws_path, page
     if page == "views/performance.py":
         compare = next(t.value for t in at.table if "vs previous" in t.value.columns)
         assert len(compare) == 12
+    # A sparkline column cannot be drawn in a static table: it reads as block
+    # characters, never as a list of raw numbers.
+    for t in at.table:
+        cells = t.value.astype(str).to_numpy().ravel()
+        assert not any(c.startswith("[") for c in cells), page
+    if page == "views/risk.py":
+        kris = next(t.value for t in at.table if "Trend" in t.value.columns)
+        assert len(kris) == 11
+        assert all(set(v) <= set("▁▂▃▄▅▆▇█ ") and v for v in kris["Trend"])
 
 
 def test_outside_presenter_mode_charts_keep_the_theme_sizes(own_ws_path):

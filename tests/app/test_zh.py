@@ -32,6 +32,7 @@ PAGES = [
     "views/risk.py",
     "views/data.py",
     "views/explorer.py",
+    "views/report.py",
 ]
 
 # Template pieces short enough to be a word anyone may use ("Email", "P90") or that are

@@ -1,0 +1,58 @@
+"""The Review pack page: on the sample a click makes the three files (workbook, HTML,
+PDF) in the chosen language; on an empty workspace it says what to upload."""
+
+from __future__ import annotations
+
+import io
+
+import openpyxl
+import pytest
+from test_pages import run
+
+PAGE = "views/report.py"
+TITLE = {"en": "Review pack", "zh": "评审资料包"}
+
+
+@pytest.fixture
+def own_ws_path(tmp_path, monkeypatch):
+    path = tmp_path / "own.duckdb"
+    monkeypatch.setenv("SVCOPS_WORKSPACE", str(path))
+    return path
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_empty_workspace_says_what_to_upload(own_ws_path, lang):
+    at = run(PAGE, source="own", lang=lang)
+    assert at.title[0].value == TITLE[lang]
+    assert at.info[0].value.startswith(
+        {"en": "The workspace holds no data", "zh": "工作区尚无数据"}[lang]
+    )
+    assert not at.button
+
+
+@pytest.mark.parametrize(("lang", "pack_lang"), [("en", "en"), ("zh", "en")])
+def test_sample_pack_in_the_chosen_language(own_ws_path, lang, pack_lang):
+    """The pack's language defaults to the page's and can be chosen apart from it."""
+    at = run(PAGE, source="sample", lang=lang, start="2026-09-01", end="2026-09-30")
+    assert at.title[0].value == TITLE[lang]
+    if pack_lang != lang:
+        at.session_state["report_lang"] = pack_lang
+        at.run()
+    at.button[0].click().run(timeout=300)
+    assert not at.exception, [e.value for e in at.exception]
+    ready = {
+        "en": "The pack of 2026-09-01 to 2026-09-30 is ready (8 sections with data)",
+        "zh": "2026-09-01 至 2026-09-30 的资料包已生成（8 个部分有数据）",
+    }
+    assert at.success[0].value.startswith(ready[lang])
+    contents = at.dataframe[0].value
+    assert contents.shape == (8, 4)
+    assert contents.iloc[0, 0] == {"en": "Service overview", "zh": "服务总览"}[pack_lang]
+    assert len(at.get("download_button")) == 3
+    made = at.session_state["report_files"]
+    pack, files = made[1], made[2]
+    assert pack.lang == pack_lang and pack.stem == "svcops-review_2026-09-01_2026-09-30"
+    book = openpyxl.load_workbook(io.BytesIO(files["xlsx"]))
+    assert book.sheetnames[0] == {"en": "Contents", "zh": "目录"}[pack_lang]
+    assert files["pdf"].startswith(b"%PDF")
+    assert "<svg" in files["html"]
