@@ -39,6 +39,28 @@ def escape_md(text: str) -> str:
     return re.sub(r"^\s", "&#32;", shown)
 
 
+_BARS = "▁▂▃▄▅▆▇█"
+
+
+def sparkline(values) -> str:
+    """A series as a line of block characters, lowest ▁ to highest █, for a table that
+    cannot draw a chart (presenter mode's static tables); a missing value is a space,
+    a flat series the middle bar."""
+    seen = [float(v) for v in values if v is not None and v == v]
+    if not seen:
+        return ""
+    lo, hi = min(seen), max(seen)
+    out = []
+    for v in values:
+        if v is None or v != v:
+            out.append(" ")
+        elif hi == lo:
+            out.append(_BARS[3])
+        else:
+            out.append(_BARS[round((float(v) - lo) / (hi - lo) * (len(_BARS) - 1))])
+    return "".join(out)
+
+
 def kpi_value(kpi: str, value) -> str:
     if value is None or value != value:  # None or NaN
         return "—"

@@ -27,7 +27,7 @@ from svcops.headlines import NO_VALUE
 from svcops.i18n import STRINGS, Message, column_label, render, t
 
 from . import state
-from .format import escape_md, rag_style
+from .format import escape_md, rag_style, sparkline
 
 R = TypeVar("R")
 
@@ -98,7 +98,12 @@ def table(
     static = ctx.presenter and len(data) <= STATIC_ROWS
     if static:
         for column in data.columns:
-            if pd.api.types.is_bool_dtype(data[column]):
+            if data[column].map(lambda v: isinstance(v, list | tuple)).any():
+                # a sparkline column (LineChartColumn) drawn as text
+                data[column] = data[column].map(
+                    lambda v: sparkline(v) if isinstance(v, list | tuple) else ""
+                )
+            elif pd.api.types.is_bool_dtype(data[column]):
                 data[column] = data[column].map({True: "✓", False: ""})
             elif pd.api.types.is_integer_dtype(data[column]):
                 data[column] = data[column].map("{:,}".format)

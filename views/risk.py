@@ -361,6 +361,8 @@ if view.has_register:
         bands={b: band_name(b) for b in risk.BANDS},
         title=basis_name(basis),
         size=600 if ctx.presenter else 540,
+        # large type leaves room for two ids and a count in a cell
+        ids_shown=2 if ctx.presenter else 4,
     )
     st.altair_chart(
         charts.sized(charts.localised(spec, lang, ctx.presenter)),

@@ -28,13 +28,18 @@ _IDS_SHOWN = 4
 _ARROW_AT = (0.36, -0.3)
 
 
-def _ids_text(ids: str, more: str) -> str:
-    """The ids written in a cell: up to :data:`_IDS_SHOWN`, two a line, then "+n"."""
+def _ids_text(ids: str, more: str, shown: int = _IDS_SHOWN) -> str:
+    """The ids written in a cell: up to ``shown``, two a line, then "+n" (on a line of
+    its own after a full line, so no line is wider than two ids and a count)."""
     parts = [p for p in ids.split(", ") if p]
-    shown = parts[:_IDS_SHOWN]
-    lines = [", ".join(shown[i : i + 2]) for i in range(0, len(shown), 2)]
-    if len(parts) > _IDS_SHOWN:
-        lines[-1] += " " + more.format(n=len(parts) - _IDS_SHOWN)
+    first = parts[:shown]
+    lines = [", ".join(first[i : i + 2]) for i in range(0, len(first), 2)]
+    if len(parts) > shown:
+        rest = more.format(n=len(parts) - shown)
+        if len(first) % 2:
+            lines[-1] += " " + rest
+        else:
+            lines.append(rest)
     return "\n".join(lines)
 
 
@@ -65,6 +70,7 @@ def risk_heat_chart(
     bands: Mapping[str, str] | None = None,
     title: str = "",
     size: int = 460,
+    ids_shown: int = _IDS_SHOWN,
 ) -> alt.LayerChart:
     """The 5x5 matrix, impact across (1-5), likelihood up (1-5).
 
@@ -83,7 +89,9 @@ def risk_heat_chart(
     data["y"], data["y2"] = data["likelihood"] - 0.5, data["likelihood"] + 0.5
     data["band_name"] = data["band"].map(lambda b: bands.get(b, b))
     data["count_text"] = data["count"].map(lambda n: f"{int(n):,}" if n else "")
-    data["ids_text"] = data["ids"].map(lambda s: _ids_text(s, titles.get("more", "+{n}")))
+    data["ids_text"] = data["ids"].map(
+        lambda s: _ids_text(s, titles.get("more", "+{n}"), ids_shown)
+    )
     # The count in the cell's upper part, its ids below it (arrows run lower down).
     data["count_y"], data["ids_y"] = data["likelihood"] + 0.22, data["likelihood"] + 0.05
     axis_values = list(range(1, 6))
@@ -131,10 +139,10 @@ def risk_heat_chart(
         text="count_text:N",
         tooltip=tip,
     )
-    # The ids grow with the matrix (a cell is size / 5 wide): 11.5 px at 460, 15 px at
-    # presenter mode's 600, so "R-018, R-025" still fits a cell on one line.
+    # The ids grow with the matrix (a cell is about size / 5 wide): 10 px at 460, 13 px
+    # at presenter mode's 600, so "R-018, R-025" still fits a cell on one line.
     ids = base.mark_text(
-        fontSize=round(size / 40, 1), dy=10, baseline="top", lineBreak="\n", color="#24292F"
+        fontSize=round(size / 46, 1), dy=10, baseline="top", lineBreak="\n", color="#24292F"
     ).encode(
         x=alt.X("impact:Q", scale=scale, axis=x_axis, title=titles.get("impact", "impact")),
         y=alt.Y("likelihood:Q", scale=scale, axis=y_axis, title=titles.get("likelihood", "")),

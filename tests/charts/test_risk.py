@@ -103,7 +103,12 @@ def test_five_or_more_ids_are_cut_to_four_and_a_count():
     frame.loc[0, ["count", "ids"]] = [5, "A, B, C, D, E"]
     spec = charts.risk_heat_chart(frame, None, TITLES).to_dict()
     rows = _data(spec, _layers(spec)[0])
-    assert rows[0]["ids_text"] == "A, B\nC, D +1"
+    assert rows[0]["ids_text"] == "A, B\nC, D\n+1"
+    # Presenting, two ids and the count; an odd number shown keeps the count beside.
+    spec = charts.risk_heat_chart(frame, None, TITLES, ids_shown=2).to_dict()
+    assert _data(spec, _layers(spec)[0])[0]["ids_text"] == "A, B\n+3"
+    spec = charts.risk_heat_chart(frame, None, TITLES, ids_shown=3).to_dict()
+    assert _data(spec, _layers(spec)[0])[0]["ids_text"] == "A, B\nC +2"
 
 
 def test_arrows_run_from_inherent_to_residual_cell():
