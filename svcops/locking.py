@@ -51,9 +51,22 @@ def _wait_path(workspace: str | Path) -> Path:
 
 
 def wanted(workspace: str | Path) -> bool:
-    """Whether another process is waiting for ``workspace`` (the app then closes the
-    file it keeps open between page runs, and lets it go first)."""
-    return _wait_path(workspace).exists()
+    """Whether another process is waiting for ``workspace`` (the app then lets it go
+    first). The waiting file names the waiter's process; one left by a process that
+    is gone does not count."""
+    try:
+        pid = int(_wait_path(workspace).read_text().strip() or 0)
+    except (OSError, ValueError):
+        return False
+    if pid <= 0 or pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 class _Held:
@@ -82,7 +95,7 @@ def acquire(
         fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o666)
         waiting = _wait_path(workspace)
         told = False
-        if waiting.exists():  # another process waits already: let it have its turn first
+        if wanted(workspace):  # another process waits already: let it have its turn first
             time.sleep(4 * _POLL)
         try:
             started = time.monotonic()
@@ -96,7 +109,7 @@ def acquire(
                         raise busy(str(workspace), waited) from None
                     if not told:
                         told = True
-                        waiting.touch()
+                        waiting.write_text(str(os.getpid()))
                         if on_wait is not None:
                             on_wait()
                     time.sleep(min(_POLL, max(0.0, wait - waited)))

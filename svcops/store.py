@@ -206,6 +206,8 @@ class Workspace:
         self._con: duckdb.DuckDBPyConnection | None = None
         self._holds = 0
         self._hold_lock = threading.RLock()
+        self._hold_turn = threading.Condition(self._hold_lock)
+        self._owners: dict[int, int] = {}  # per thread, its holds (per-use workspaces)
         self._prepared = False
         self.linger = linger
         self._idle: threading.Timer | None = None
@@ -269,35 +271,53 @@ class Workspace:
     def held(self, on_wait: Callable[[], None] | None = None):
         """Keep the file open for the ``with`` block (nested holds share one opening):
         every call inside it uses one connection instead of opening the file for itself.
-        ``on_wait``: called once when another process has the file and this waits."""
-        with self._hold_lock:
-            if self._holds == 0:
-                if self._idle is not None:  # still open from the last hold
-                    self._idle.cancel()
-                    self._idle = None
-                    if locking.wanted(self.path):  # another process waits: its turn first
-                        self._shut()
-                self._holds = 1
-                try:
-                    if self._con is None:
-                        self._open(on_wait)
-                except BaseException:
-                    self._holds = 0
-                    raise
-            else:
+        ``on_wait``: called once when another process has the file and this waits.
+
+        A per-use workspace lets a process waiting for the file go first: a new hold
+        (from a thread holding nothing yet) does not join the open file then, but waits
+        for the holds under way to end and the file to be let go."""
+        me = threading.get_ident()
+        with self._hold_turn:
+            if self._owners.get(me) or not self.per_use:  # nested, or held for life
                 self._holds += 1
+                self._owners[me] = self._owners.get(me, 0) + 1
+            else:
+                while self._holds > 0 and locking.wanted(self.path):
+                    self._hold_turn.wait(0.05)
+                if self._holds == 0:
+                    if self._idle is not None:  # still open from the last hold
+                        self._idle.cancel()
+                        self._idle = None
+                    if self._con is not None and locking.wanted(self.path):
+                        self._shut()  # another process waits: its turn first
+                    try:
+                        if self._con is None:
+                            self._open(on_wait)
+                    except BaseException:
+                        self._hold_turn.notify_all()
+                        raise
+                self._holds += 1
+                self._owners[me] = 1
         try:
             yield self
         finally:
-            with self._hold_lock:
+            with self._hold_turn:
                 self._holds -= 1
-                if self._holds == 0:
-                    if self.linger > 0 and self._con is not None:
+                left = self._owners.get(me, 0) - 1
+                if left > 0:
+                    self._owners[me] = left
+                else:
+                    self._owners.pop(me, None)
+                if self._holds == 0 and self.per_use:
+                    if self.linger > 0 and self._con is not None and not locking.wanted(self.path):
                         self._idle = threading.Timer(self.linger, self._shut_idle)
                         self._idle.daemon = True
                         self._idle.start()
                     else:
                         self._shut()
+                elif self._holds == 0:
+                    self._shut()
+                self._hold_turn.notify_all()
 
     def _shut_idle(self) -> None:
         with self._hold_lock:
