@@ -80,8 +80,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "{indicator}已连续 {run} 个周期为红色",
     },
     "risk.review.evidence_ahead": {
-        "en": "{indicator} is forecast red for the next {run} periods",
-        "zh": "{indicator}预计在接下来的 {run} 个周期为红色",
+        "en": "{indicator} is red in each of the next {run} forecast periods",
+        "zh": "{indicator}在接下来的 {run} 个预测周期均为红色",
     },
     "risk.kris_ahead": {
         "en": "The forecast staff shortfall looks ahead: its periods are the Resource page's "

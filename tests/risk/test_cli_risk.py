@@ -74,5 +74,8 @@ def test_text_and_bad_bands(tmp_path, capsys):
     text = capsys.readouterr().out
     assert "R-1 Backlog outgrows the team: 20 critical -> residual 12 high" in text
     assert "review suggested: R-1" in text
+    # An indicator without a value says why, not "no value none".
+    assert "  downtime_share: no value (no availability data" in text
+    assert "none" not in text.replace("(none)", "")
     assert main(["risk", "--workspace", path, "--critical", "10", "--high", "12"]) == 1
     assert "Bands must rise" in capsys.readouterr().err
