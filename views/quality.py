@@ -34,12 +34,12 @@ page.defaults(
     {"metric": "volume", "baseline": (f.start, f.end), "chart": "auto", "grain": "day"},
 )
 if not ctx.presenter:
-    left, mid, right = st.columns([3, 3, 2])
+    left, right = st.columns([2, 2])
     left.selectbox(
         t("quality.metric", lang),
         list(SERIES),
         key="quality_metric",
-        format_func=page.named("quality.metric"),
+        format_func=page.named("quality.measure"),
     )
     # A baseline outside the period (after the filters changed) falls back to the period.
     base = page.setting("quality", "baseline")
@@ -58,7 +58,8 @@ baseline = tuple(baseline) if len(baseline) == 2 else None
 if metric in CHARTS and page.setting("quality", "chart") not in CHARTS[metric]:
     st.session_state["quality_chart"] = "auto"
 if not ctx.presenter and metric in CHARTS:
-    choice, grain_at = mid.columns([3, 2]) if metric == "sla" else (mid, None)
+    # Its own row: the volume chart's four choices need the width.
+    choice, grain_at = st.columns([2, 2]) if metric == "sla" else (st, None)
     choice.segmented_control(
         t("quality.chart", lang),
         CHARTS[metric],
@@ -158,7 +159,7 @@ if metric != "sla" and not ctx.presenter and chart.mr_bar is not None:
     page.chart(
         charts.control_chart(
             mr,
-            t("quality.mr", lang),
+            t("quality.mr_weekday" if chart.kind == "weekday" else "quality.mr", lang),
             {"period": period, "value": t("quality.mr", lang), **lines},
             flagged_label=flagged,
         )

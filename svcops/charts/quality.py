@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import altair as alt
 import pandas as pd
 
@@ -18,30 +20,52 @@ def control_chart(
     flagged_label: str = "out of control",
 ):
     """A control chart from a ``ControlChart.frame``: values as a line with points, the
-    centre line, and UCL/LCL (stepped, since p-chart limits vary with each day's n);
-    points where any Western Electric rule fires are red. ``axis``: titles of ``period``,
-    ``value``, ``centre``, ``ucl`` and ``lcl`` (axes and tooltip)."""
+    centre line, and UCL/LCL; points where any Western Electric rule fires are red.
+    ``axis``: titles of ``period``, ``value``, ``centre``, ``ucl`` and ``lcl`` (axes,
+    tooltip and legend). The centre and limits step at the midpoint between points
+    (``interpolate="step"``), so each point sits in the middle of its own level: a
+    p-chart's limits move with each day's n, a weekday-adjusted chart's centre and limits
+    with the weekday. A legend above the plot names the value, the flagged points, the
+    centre line and the limits (UCL / LCL)."""
     fmt = ".1%" if percent else ",.1f"
     data = frame.dropna(subset=["value"]).assign(
         flag=lambda d: d["out_of_control"].map({True: flagged_label, False: ""})
     )
+    limits_label = f"{axis['ucl']} / {axis['lcl']}"
+    names = [axis["value"], flagged_label, axis["centre"], limits_label]
+    # The four names must differ for the legend; a caller's clash keeps its own text.
+    scale = alt.Scale(domain=list(dict.fromkeys(names)), range=[PALETTE[0], BAD, GOOD, BAD])
+    legend = alt.Legend(title=None, orient="top", symbolType="circle", symbolOpacity=1)
+
+    colour = alt.Color("series:N", scale=scale, legend=legend)
+
+    def named(label: str) -> alt.Chart:
+        """The layer's rows, named ``label`` in the shared colour scale (the legend)."""
+        return base.transform_calculate(series=_js(label))
+
     x = alt.X("date:T", title=axis["period"])
     y_axis = number_axis(
         [data[c] for c in ("value", "centre", "ucl", "lcl")], ".0%" if percent else ",.1f"
     )
     base = alt.Chart(data)
-    limits = base.mark_line(interpolate="step-after", strokeDash=[4, 3], color=BAD, strokeWidth=1.2)
+    dashed = {"interpolate": "step", "strokeDash": [4, 3], "strokeWidth": 1.2}
     return alt.layer(
-        base.mark_line(color=NEUTRAL, strokeWidth=1).encode(
-            x=x, y=alt.Y("value:Q", title=axis["value"], axis=y_axis)
-        ),
-        base.mark_line(color=GOOD, strokeWidth=1.2).encode(x=x, y="centre:Q"),
-        limits.encode(x=x, y="ucl:Q"),
-        limits.encode(x=x, y="lcl:Q"),
-        base.mark_circle(size=36, opacity=1).encode(
+        named(axis["value"])
+        .mark_line(strokeWidth=1, opacity=0.6)
+        .encode(x=x, y=alt.Y("value:Q", title=axis["value"], axis=y_axis), color=colour),
+        named(axis["centre"])
+        .mark_line(interpolate="step", strokeWidth=1.2)
+        .encode(x=x, y="centre:Q", color=colour),
+        named(limits_label).mark_line(**dashed).encode(x=x, y="ucl:Q", color=colour),
+        named(limits_label).mark_line(**dashed).encode(x=x, y="lcl:Q", color=colour),
+        base.mark_circle(size=36, opacity=1)
+        .transform_calculate(
+            series=f"datum.out_of_control ? {_js(flagged_label)} : {_js(axis['value'])}"
+        )
+        .encode(
             x=x,
             y="value:Q",
-            color=alt.condition("datum.out_of_control", alt.value(BAD), alt.value(PALETTE[0])),
+            color=colour,
             size=alt.condition("datum.out_of_control", alt.value(80), alt.value(22)),
             tooltip=[
                 alt.Tooltip("date:T", title=axis["period"]),
@@ -53,6 +77,12 @@ def control_chart(
             ],
         ),
     ).properties(title=title)
+
+
+def _js(text: str) -> str:
+    """``text`` as a Vega expression string literal (JSON quoting: quotes and
+    backslashes escaped, so user-facing words cannot break the expression)."""
+    return json.dumps(text)
 
 
 def pareto_chart(frame: pd.DataFrame, category: str, title: str, axis: dict[str, str]):

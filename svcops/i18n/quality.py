@@ -4,6 +4,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "quality.title": {"en": "Quality control", "zh": "质量控制"},
     "quality.spc": {"en": "Is the process stable?", "zh": "流程是否稳定？"},
     "quality.metric": {"en": "Control chart of", "zh": "控制图指标"},
+    # The measures the control chart can show (the chart's title names the chart drawn).
+    "quality.measure.volume": {"en": "Tickets created", "zh": "新建工单"},
+    "quality.measure.resolution": {"en": "Median resolution hours", "zh": "解决时长中位数"},
+    "quality.measure.sla": {"en": "SLA breach rate", "zh": "SLA 违约率"},
     "quality.metric.volume": {
         "en": "Tickets created per day (XmR)",
         "zh": "每日新建工单（单值-移动极差图）",
@@ -28,7 +32,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "p̄ {centre} · limits p̄ ± 3√(p̄(1−p̄)/nᵢ), by each day's count · from {baseline}.",
         "zh": "p̄ {centre} · 控制限 p̄ ± 3√(p̄(1−p̄)/nᵢ)，随每日数量变化 · 基于 {baseline}。",
     },
-    "quality.flagged": {"en": "out of control", "zh": "失控"},
+    "quality.flagged": {"en": "Out of control", "zh": "失控"},
     "quality.violations": {
         "en": "{n} point(s) flagged by the Western Electric rules",
         "zh": "{n} 个点触发西电规则",
@@ -183,6 +187,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "每周 SLA 违约率（Laney p′ 控制图）",
     },
     "quality.mr": {"en": "Moving range", "zh": "移动极差"},
+    "quality.mr_weekday": {
+        "en": "Moving range of the weekday-adjusted counts",
+        "zh": "按星期几调整后数量的移动极差",
+    },
     "quality.customers": {"en": "What customers say", "zh": "客户评价"},
     "quality.csat_dist": {
         "en": "CSAT scores of tickets resolved in the period",

@@ -59,15 +59,34 @@ def test_control_layers_value_centre_limits_and_flagged_points():
     assert all(field(layer, "y")[1] == "quantitative" for layer in drawn)
     assert drawn[0]["encoding"]["x"]["title"] == "Day"
     assert drawn[0]["encoding"]["y"]["title"] == "Hours"
-    assert drawn[0]["mark"]["color"] == theme.NEUTRAL
-    assert drawn[1]["mark"]["color"] == theme.GOOD
-    # UCL and LCL step, because p-chart limits move with each day's n
+    # One colour scale names every layer, so a legend above the plot explains them.
+    legend = ["Hours", "out of control", "Centre", "UCL / LCL"]
+    colours = [theme.PALETTE[0], theme.BAD, theme.GOOD, theme.BAD]
+    for layer in drawn:
+        colour = layer["encoding"]["color"]
+        assert colour["field"] == "series"
+        assert colour["scale"] == {"domain": legend, "range": colours}
+        assert colour["legend"]["orient"] == "top" and colour["legend"]["title"] is None
+    named = [layer["transform"][0]["calculate"] for layer in drawn]
+    assert named[:4] == ['"Hours"', '"Centre"', '"UCL / LCL"', '"UCL / LCL"']
+    assert named[4] == 'datum.out_of_control ? "out of control" : "Hours"'
+    # The centre and limits step at the midpoint between points, so each point sits in
+    # the middle of its own level (p-chart limits move with n, weekday ones by weekday).
+    assert drawn[1]["mark"]["interpolate"] == "step"
     for limit in drawn[2:4]:
-        assert limit["mark"]["interpolate"] == "step-after"
-        assert limit["mark"]["color"] == theme.BAD
-    points = drawn[4]["encoding"]
-    assert points["color"]["condition"] == {"test": "datum.out_of_control", "value": theme.BAD}
-    assert points["color"]["value"] == theme.PALETTE[0]
+        assert limit["mark"]["interpolate"] == "step"
+        assert limit["mark"]["strokeDash"] == [4, 3]
+    assert drawn[4]["encoding"]["size"]["condition"] == {
+        "test": "datum.out_of_control",
+        "value": 80,
+    }
+
+
+def test_control_legend_names_are_quoted_not_evaluated():
+    axis = {**AXIS, "value": 'Tickets "a" \\ b'}
+    spec = charts.control_chart(_control([1.0, 2.0]), "t", axis, flagged_label="x' + y").to_dict()
+    calc = layers(spec)[4]["transform"][0]["calculate"]
+    assert calc == 'datum.out_of_control ? "x\' + y" : "Tickets \\"a\\" \\\\ b"'
 
 
 def test_control_flags_carry_the_translated_label():
