@@ -103,6 +103,7 @@ BUILT = {
     ],
     "quality.defect.": lambda: quality.DEFECT_TYPES,
     "quality.metric.": lambda: _constants_assigned(ROOT / "views/quality.py", "SERIES"),
+    "quality.measure.": lambda: _constants_assigned(ROOT / "views/quality.py", "SERIES"),
     "quality.rule.": lambda: quality.RULE_DESCRIPTIONS,
     "quality.chart.": lambda: {*quality.SLA_CHARTS, *quality.VOLUME_CHARTS},
     "quality.grain.": lambda: quality.GRAINS,
