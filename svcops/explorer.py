@@ -61,12 +61,13 @@ __all__ = [
     "Example",
     "Result",
     "SchemaColumn",
+    "SchemaLine",
     "SchemaTable",
     "check",
     "examples",
     "run",
     "schema",
-    "schema_frame",
+    "schema_lines",
 ]
 
 # At most this many rows come back unless asked otherwise; never more than MAX_ROW_LIMIT
@@ -297,22 +298,27 @@ def schema(ws: Workspace) -> list[SchemaTable]:
     return out
 
 
-def schema_frame(table: SchemaTable, lang: str = DEFAULT_LANGUAGE) -> pd.DataFrame:
-    """``table``'s columns for the schema panel, worded in ``lang``: one row per column
-    with its name, its type (``VARCHAR · required`` when the data contract requires it)
-    and its description; the headers are in ``lang`` too."""
+@dataclass(frozen=True)
+class SchemaLine:
+    """One column of the schema panel, worded: ``name``, ``kind`` (``TYPE`` or
+    ``TYPE · required``) and ``about`` (its description, or empty)."""
+
+    name: str
+    kind: str
+    about: str
+
+
+def schema_lines(table: SchemaTable, lang: str = DEFAULT_LANGUAGE) -> list[SchemaLine]:
+    """``table``'s columns as :class:`SchemaLine` in ``lang``, in the stored order."""
     required = t("explorer.required", lang)
-    return pd.DataFrame(
-        {
-            t("explorer.schema.column", lang): [c.name for c in table.columns],
-            t("explorer.schema.type", lang): [
-                f"{c.type} · {required}" if c.required else c.type for c in table.columns
-            ],
-            t("explorer.schema.about", lang): [
-                t(c.description, lang) if c.description else "" for c in table.columns
-            ],
-        }
-    )
+    return [
+        SchemaLine(
+            c.name,
+            f"{c.type} · {required}" if c.required else c.type,
+            t(c.description, lang) if c.description else "",
+        )
+        for c in table.columns
+    ]
 
 
 # --------------------------------------------------------------------------- examples

@@ -8,6 +8,7 @@ from svcops import charts, explorer
 from svcops.downloads import to_csv_bytes, to_xlsx_bytes
 from svcops.i18n import t
 from ui import page, state
+from ui.format import escape_md
 
 ctx = state.page("explorer.title", needs_tickets=False)
 lang = ctx.lang
@@ -42,7 +43,7 @@ def _example_picked() -> None:
 if ctx.presenter:
     ran = st.session_state.get("explorer_ran")
     if ran:
-        st.code(ran, language="sql")
+        st.code(ran, language="sql", wrap_lines=True)
 else:
     left, right = st.columns([3, 2], gap="large")
     left.selectbox(
@@ -68,7 +69,13 @@ else:
         )
         if tables[shown].description:
             st.caption(t(tables[shown].description, lang))
-        page.table(explorer.schema_frame(tables[shown], lang), labels=False, height=248)
+        # A list, not a grid: the descriptions wrap in this narrow column.
+        with st.container(height=250, border=True):
+            for line in explorer.schema_lines(tables[shown], lang):
+                st.markdown(
+                    f"**{escape_md(line.name)}** · {escape_md(line.kind)}  \n"
+                    f":gray[{escape_md(line.about)}]"
+                )
         st.caption(t("explorer.schema_intro", lang))
 
 # The result of the query that ran, kept for the session until another runs or the
@@ -100,15 +107,15 @@ if ran:
             st.warning(t("explorer.truncated", lang, rows=result.limit))
         page.table(frame, labels=False, column_config=counts)
         if not ctx.presenter:
-            csv, xlsx, _ = st.columns([1, 1, 4])
-            csv.download_button(
+            files = st.container(horizontal=True)
+            files.download_button(
                 t("common.download_csv", lang),
                 to_csv_bytes(frame),
                 file_name="svcops_query.csv",
                 mime="text/csv",
                 key="explorer_csv",
             )
-            xlsx.download_button(
+            files.download_button(
                 t("explorer.download_xlsx", lang),
                 to_xlsx_bytes(frame, "query"),
                 file_name="svcops_query.xlsx",

@@ -35,7 +35,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "仅显示前 {rows:,} 行：查询返回的行数更多。可加上 WHERE、GROUP BY 或 LIMIT 缩小结果。",
     ),
     "explorer.no_rows": _both("The query returned no rows.", "查询没有返回任何行。"),
-    "explorer.chart": _both("Quick chart: {y} by {x}", "快速图表：按{x}的{y}"),
+    "explorer.chart": _both("Quick chart: {y} by {x}", "快速图表：按 {x} 的 {y}"),
     "explorer.no_chart": _both(
         "No quick chart: it needs a column of labels or dates followed by a column of numbers.",
         "无快速图表：结果需要先有一列标签或日期，再有一列数值。",
