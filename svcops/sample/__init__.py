@@ -118,8 +118,9 @@ TABLE_NAMES: tuple[str, ...] = (
     "surveys",
     "targets",
 )
-# The sample has no per-ticket cost; cost per ticket comes from ``costs``.
-_NOT_GENERATED = {"tickets": ("cost",), "costs": ("currency",)}
+# The sample has no per-ticket cost; cost per ticket comes from ``costs``. Nor does it
+# carry a source SLA verdict: its tickets are judged by their sla_hours and the policy.
+_NOT_GENERATED = {"tickets": ("cost", "sla_met", "sla_breached"), "costs": ("currency",)}
 # The random streams: one per table of ``generate``, then the event log's.
 _STREAMS = 8
 
