@@ -20,11 +20,13 @@ life, after waiting for the file to be free.
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
 import shutil
 import threading
 import time
+import weakref
 from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -175,6 +177,17 @@ def connect(path: str = ":memory:", *, read_only: bool = False) -> duckdb.DuckDB
     return quiet(duckdb.connect(path, read_only=read_only, config=_CONFIG))
 
 
+# Per-use workspaces that may be open with nobody holding them (lingering): closed when
+# the process exits, not by a timer thread in the middle of the interpreter's shutdown.
+_LINGERING: weakref.WeakSet = weakref.WeakSet()
+
+
+@atexit.register
+def _close_lingering() -> None:
+    for ws in list(_LINGERING):
+        ws.close()
+
+
 class Workspace:
     """A DuckDB workspace file (or ``:memory:``).
 
@@ -211,6 +224,8 @@ class Workspace:
         self._prepared = False
         self.linger = linger
         self._idle: threading.Timer | None = None
+        if self.per_use and linger > 0:
+            _LINGERING.add(self)
         self._write_lock = threading.Lock()
         self.originals = None if self.path == ":memory:" else OriginalsFolder(self.path)
         if not self.per_use:
