@@ -171,7 +171,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "mean handle time, mean wait to answer and service level (answered within 20 s) "
         "per 30 minutes, channel phone",
         "zh": "由本表的通话汇总而来：每 30 分钟的来电量、接通量、放弃量、平均处理时长、"
-        "平均应答等待时间和服务水平（20 秒内接通），渠道为 phone",
+        "平均应答等待时间和服务水平（20 秒内接通），记为电话渠道",
     },
     "ingest.note.created_from_values": {
         "en": "{source}: taken as {column} from its values (dates and times); check the mapping",
