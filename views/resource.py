@@ -9,7 +9,10 @@ from svcops.forecast import describe_accuracy
 from svcops.i18n import t
 from ui import page, state
 
-ctx = state.page("resource.title")
+# A call log's interval statistics are enough to plan with when there are no tickets.
+_now = state.context()
+_calls_only = not _now.has_tickets and state.cached(_now.ws, _now.version, resource.has_intervals)
+ctx = state.page("resource.title", needs_tickets=not _calls_only)
 lang = ctx.lang
 f = ctx.filters
 
@@ -68,8 +71,9 @@ shown = page.named("value")
 
 def series_name(name: str) -> str:
     """A forecast series as the page shows it: the total, or a channel or team (tickets
-    without one in the page's language)."""
-    return shown(name) if by else t("resource.by.total", lang)
+    without one in the page's language). When no ticket has the dimension (an event log
+    without channels), the one series is the total, and is named so."""
+    return shown(name) if series_by else t("resource.by.total", lang)
 
 
 settings = resource.PlanSettings(
@@ -105,6 +109,8 @@ except ValueError as exc:
     st.error(t("resource.error", lang, message=page.words(exc)))
     st.stop()
 
+# Split by a dimension no ticket has, the one series "(none)" is the total.
+series_by = by if by and list(series_results) != ["(none)"] else None
 start, end = resource.horizon_bounds(by_channel)
 # The history ends at the last ticket created (resource.arrivals_end), not the period end.
 st.caption(
@@ -126,7 +132,7 @@ history, ahead = (
 # The workspace's values keep each series' colour; the series' own names are added, since
 # tickets without the dimension form a series ("(none)") that the values do not list.
 names = [series_name(str(n)) for n in series_results]
-scale = charts.colour_scale(by, [*ctx.dims.get(by, []), *names]) if by else None
+scale = charts.colour_scale(by, [*ctx.dims.get(by, []), *names]) if series_by else None
 page.chart(
     charts.forecast_chart(
         history,
@@ -135,7 +141,7 @@ page.chart(
         {
             "period": t("axis.period", lang),
             "tickets": t("axis.tickets", lang),
-            "series": t(f"resource.by.{by or 'total'}", lang),
+            "series": t(f"resource.by.{series_by or 'total'}", lang),
             "forecast": t("resource.legend.forecast", lang),
             "lower": t("resource.legend.lower", lang),
             "upper": t("resource.legend.upper", lang),
@@ -152,13 +158,11 @@ for name, result in series_results.items():
     series = series_name(name)
     if result.message:
         st.caption(page.words("resource.series_note", series=series, message=result.message))
-    st.markdown(
-        "- "
-        + page.words(
-            "resource.series_note", series=series, message=describe_accuracy(result.backtest)
-        )
-    )
-st.caption(t("resource.forecast_models_note", lang))
+    # Which model, why, and how far off it was: the short form on a presenter's screen.
+    accuracy = describe_accuracy(result.backtest, brief=ctx.presenter)
+    st.markdown("- " + page.words("resource.series_note", series=series, message=accuracy))
+if not ctx.presenter:
+    st.caption(t("resource.forecast_models_note", lang))
 
 # -- staffing -----------------------------------------------------------------------
 # The roster is cached; the plan is computed on each run (it takes the forecasts,

@@ -251,7 +251,7 @@ def significant(value: float) -> float | int:
     return round(value, 2 - math.floor(math.log10(abs(value))))
 
 
-def describe_accuracy(backtest: Backtest) -> Message:
+def describe_accuracy(backtest: Backtest, *, brief: bool = False) -> Message:
     """One plain sentence on a backtest, as a message key (``resource.accuracy.*``) and
     parameters: the model used and how many were tried (``count``), the days scored
     (how many, first and last), its MAE and WAPE and the naive weekly repeat's, and
@@ -260,8 +260,9 @@ def describe_accuracy(backtest: Backtest) -> Message:
 
     Keys: ``scored`` (a model compared with the weekly repeat), ``scored_naive`` (the
     weekly repeat itself was chosen), ``no_tickets`` (no scored day had tickets: no
-    WAPE or MAPE), ``unavailable`` (nothing scored). Word it with
-    :func:`svcops.i18n.render`.
+    WAPE or MAPE), ``unavailable`` (nothing scored). ``brief``: the short form for a
+    presenter's screen (``brief``, ``brief_naive``: model, days scored, MAE and WAPE;
+    no MAPE). Word it with :func:`svcops.i18n.render`.
     """
     if backtest.folds == 0:
         return Message("resource.accuracy.unavailable", {})
@@ -282,7 +283,7 @@ def describe_accuracy(backtest: Backtest) -> Message:
     if math.isnan(backtest.wape):
         kind = "no_tickets"
     elif backtest.model == BASELINE:
-        kind = "scored_naive"
+        kind = "brief_naive" if brief else "scored_naive"
     else:
-        kind = "scored"
+        kind = "brief" if brief else "scored"
     return Message(f"resource.accuracy.{kind}", params)

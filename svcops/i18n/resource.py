@@ -54,6 +54,19 @@ STRINGS: dict[str, dict[str, str]] = {
         "（{first} 至 {last}）里，平均每天偏差 {mae:,} 张，占工单量的 {wape:.0%}（WAPE；"
         "仅计有工单的 {ticket_days} 天，MAPE 为 {mape:.0%}）。",
     },
+    "resource.accuracy.brief": {
+        "en": "{model}, missed by {mae:,} tickets a day ({wape:.0%} of the tickets, WAPE) on "
+        "the {days} days to {last}; the naive weekly repeat by {baseline_mae:,} "
+        "({baseline_wape:.0%}).",
+        "zh": "{model}：截至 {last} 的 {days} 天回测中每天偏差 {mae:,} 张（WAPE {wape:.0%}）；"
+        "按上周重复为 {baseline_mae:,} 张（{baseline_wape:.0%}）。",
+    },
+    "resource.accuracy.brief_naive": {
+        "en": "{model}, missed by {mae:,} tickets a day ({wape:.0%} of the tickets, WAPE) on "
+        "the {days} days to {last}; no model tried did better.",
+        "zh": "{model}：截至 {last} 的 {days} 天回测中每天偏差 {mae:,} 张（WAPE {wape:.0%}）；"
+        "所试模型无一更好。",
+    },
     "resource.accuracy.no_tickets": {
         "en": "Model: {model}. The {days} days scored ({first} to {last}) had no tickets; "
         "it forecast {mae:,} a day on them, the naive weekly repeat {baseline_mae:,}.",
@@ -121,8 +134,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "历史数据为空：所选范围内没有工单",
     },
     "resource.history.too_short": {
-        "en": "only {days} day(s) of arrivals to forecast from ({first} to {last}); a forecast "
-        "needs at least {min_days} days (two weeks)",
+        "en": "only {days} day(s) of arrivals ({first} to {last}); a forecast needs at least "
+        "{min_days} days (two weeks)",
         "zh": "可用于预测的到达数据仅 {days} 天（{first} 至 {last}）；预测至少需要 {min_days} 天"
         "（两周）",
     },

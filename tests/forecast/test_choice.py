@@ -95,7 +95,8 @@ def test_backtest_scores_zero_days_and_says_which_days() -> None:
 
 
 def test_sentence_names_the_measure_the_model_and_the_days_scored() -> None:
-    message = describe_accuracy(forecast_daily(_zero_day_history(), 7, backtest_folds=1).backtest)
+    backtest = forecast_daily(_zero_day_history(), 7, backtest_folds=1).backtest
+    message = describe_accuracy(backtest)
     assert message.key == "resource.accuracy.scored"
     assert render(message) == (
         "Model: weekly profile, the best by MAE of the 2 tried in the backtest. On the 7 days "
@@ -106,6 +107,17 @@ def test_sentence_names_the_measure_the_model_and_the_days_scored() -> None:
     assert render(message, "zh").startswith(
         "模型：周量分摊，在回测的 2 个模型中平均绝对误差（MAE）最小。在回测的 7 天"
         "（2024-01-22 至 2024-01-28）里，平均每天偏差 0.524 张，占工单量的 183%（WAPE）"
+    )
+    # A presenter's screen gets the short form: model, measure and days, no MAPE.
+    brief = describe_accuracy(backtest, brief=True)
+    assert brief.key == "resource.accuracy.brief"
+    assert render(brief) == (
+        "weekly profile, missed by 0.524 tickets a day (183% of the tickets, WAPE) on the 7 "
+        "days to 2024-01-28; the naive weekly repeat by 1.0 (350%)."
+    )
+    assert render(brief, "zh") == (
+        "周量分摊：截至 2024-01-28 的 7 天回测中每天偏差 0.524 张（WAPE 183%）；"
+        "按上周重复为 1.0 张（350%）。"
     )
 
 
@@ -215,8 +227,8 @@ def test_a_few_hours_of_history_are_refused(ws, workbook) -> None:
         resource.forecast_demand(ws, Filters(), resource.PlanSettings(horizon_days=7))
     assert caught.value.message.key == "resource.history.too_short"
     assert str(caught.value) == (
-        "only 2 day(s) of arrivals to forecast from (2024-05-26 to 2024-05-27); a forecast "
-        "needs at least 14 days (two weeks)"
+        "only 2 day(s) of arrivals (2024-05-26 to 2024-05-27); a forecast needs at least 14 "
+        "days (two weeks)"
     )
     assert render(caught.value.message, "zh") == (
         "可用于预测的到达数据仅 2 天（2024-05-26 至 2024-05-27）；预测至少需要 14 天（两周）"

@@ -400,6 +400,7 @@ def test_describe_accuracy_names_model_measure_and_days() -> None:
         (_scored("combined", 5.0, 9.0), "resource.accuracy.scored"),
         (_scored("weekly_profile", 1234.5, 2345.6), "resource.accuracy.scored"),
         (_scored("seasonal_naive", 9.0, 9.0), "resource.accuracy.scored_naive"),
+        (_scored("seasonal_naive", 9.0, 9.0), "resource.accuracy.brief_naive"),
         (
             Backtest(float("nan"), float("nan"), 0.5, 1.0, 1, 7, model="prophet"),
             "resource.accuracy.no_tickets",
@@ -408,7 +409,7 @@ def test_describe_accuracy_names_model_measure_and_days() -> None:
     ],
 )
 def test_describe_accuracy_keys_all_render(backtest: Backtest, key: str) -> None:
-    got = describe_accuracy(backtest)
+    got = describe_accuracy(backtest, brief=key.startswith("resource.accuracy.brief"))
     assert got.key == key
     sentence = render(got)
     assert sentence.endswith(".") and "{" not in sentence and "nan" not in sentence
