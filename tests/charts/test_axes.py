@@ -252,6 +252,16 @@ def _risk_charts():
 BUILT.update(_risk_charts())
 
 
+def _explorer_charts():
+    """The SQL explorer's quick chart on tests/charts/test_explorer.py's frames."""
+    from . import test_explorer as E
+
+    return E.builders()
+
+
+BUILT.update(_explorer_charts())
+
+
 def _guides(spec: dict):
     """Every (channel, encoding) of every layer."""
     for layer in spec.get("layer", [spec]):
@@ -357,5 +367,6 @@ def test_the_table_of_builders_covers_every_builder():
         "adoption_chart",
         "risk_heat_chart",
         "kri_chart",
+        "quick_chart",
     }
     assert builders == used
