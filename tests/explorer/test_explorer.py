@@ -343,3 +343,29 @@ def test_cli_refuses_in_one_line(tmp_path, capsys):
     assert err.count("\n") == 1 and "out of reach" in err
     assert not (tmp_path / "x.csv").exists()
     assert _sha(path) == before
+
+
+# -- the downloads -----------------------------------------------------------------------
+def test_the_excel_download_holds_data_never_a_formula():
+    import openpyxl
+
+    from svcops.downloads import to_xlsx_bytes
+
+    frame = pd.DataFrame(
+        {
+            "note": ['=HYPERLINK("http://x")', "+1", "@SUM(A1)", "plain", None],
+            "n": [1, -2, 3, 4, 5],
+            "at": pd.to_datetime(["2024-01-01 09:00"] * 5).tz_localize("Asia/Shanghai"),
+            "parts": [[1, 2], {"a": 1}, None, "x", "y"],
+        }
+    )
+    book = openpyxl.load_workbook(io.BytesIO(to_xlsx_bytes(frame, "query")))
+    sheet = book["query"]
+    cells = [c for row in sheet.iter_rows(min_row=2) for c in row]
+    assert all(c.data_type != "f" for c in cells)
+    texts = [c.value for c in cells if isinstance(c.value, str)]
+    assert not any(v.startswith(("=", "+", "-", "@")) for v in texts)
+    assert [c.value for c in sheet["A"][1:4]] == ['\'=HYPERLINK("http://x")', "'+1", "'@SUM(A1)"]
+    assert [c.value for c in sheet["B"][1:]] == [1, -2, 3, 4, 5]  # numbers stay numbers
+    assert sheet["C"][1].value == datetime(2024, 1, 1, 1, 0)  # 09:00 in Shanghai, as UTC
+    assert sheet["D"][1].value == "[1, 2]"
