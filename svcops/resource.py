@@ -110,7 +110,44 @@ def is_realtime(channel: str) -> bool:
 
 
 def _as_of(ws: Workspace, filters: Filters) -> date:
+    """The period end; a workspace with interval statistics (a call log) but no tickets
+    ends on its last interval's day, not today."""
+    if filters.end is None and data_span(ws) is None:
+        last = ws.scalar("SELECT max(interval_start) FROM intervals")
+        if last is not None:
+            return pd.Timestamp(last).date()
     return resolve_period(ws, filters).span()[1]
+
+
+def has_intervals(ws: Workspace) -> bool:
+    """Whether the workspace holds interval statistics (enough to plan with, tickets or
+    not)."""
+    return bool(ws.scalar("SELECT count(*) > 0 FROM intervals"))
+
+
+# Channels only interval statistics hold (a call log imported on its own): no ticket
+# has them, so their arrivals are the intervals' offered contacts.
+_CALL_CHANNELS = "channel NOT IN (SELECT DISTINCT coalesce(channel, '(none)') FROM tickets)"
+
+
+def _interval_arrivals(
+    ws: Workspace, filters: Filters, by: str | None, end: datetime
+) -> pd.DataFrame:
+    """Daily offered contacts of the channels only interval statistics hold, before
+    ``end``, as ``unique_id, ds, y`` (none by team, nor under a team, category or
+    priority filter: intervals have none of those)."""
+    empty = pd.DataFrame({"unique_id": [], "ds": [], "y": []})
+    if by == "team" or filters.teams or filters.categories or filters.priorities:
+        return empty
+    frame = ws.query(
+        "SELECT channel, CAST(interval_start AS DATE) AS ds, sum(offered) AS y FROM intervals "
+        f"WHERE interval_start < $end AND {_CALL_CHANNELS} GROUP BY 1, 2",
+        {"end": end},
+    )
+    if filters.channels:
+        frame = frame[frame["channel"].isin(filters.channels)]
+    frame["unique_id"] = frame["channel"] if by == "channel" else "all"
+    return frame.groupby(["unique_id", "ds"], as_index=False)["y"].sum()
 
 
 def arrivals_end(ws: Workspace, filters: Filters) -> date:
@@ -131,6 +168,8 @@ def demand_history(ws: Workspace, filters: Filters, by: str | None = None) -> pd
     arrivals (see :func:`arrivals_end`).
     ``by``: None (one series ``all``), ``"channel"`` or ``"team"``. Dimension filters
     apply; the start date does not (a forecast wants all the history it can get).
+    Channels that only interval statistics hold (a call log) add their daily offered
+    contacts (:func:`_interval_arrivals`).
     Returns ``unique_id, ds, y``.
     """
     if by not in (None, "channel", "team"):
@@ -143,6 +182,9 @@ def demand_history(ws: Workspace, filters: Filters, by: str | None = None) -> pd
         f"FROM tickets WHERE {dims} AND created_at < $end GROUP BY 1, 2 ORDER BY 1, 2",
         {**params, "end": datetime.combine(end, datetime.min.time())},
     )
+    calls = _interval_arrivals(ws, filters, by, datetime.combine(end, datetime.min.time()))
+    if not calls.empty:
+        frame = pd.concat([frame, calls]).groupby(["unique_id", "ds"], as_index=False)["y"].sum()
     if frame.empty:
         return frame.assign(ds=pd.to_datetime(frame["ds"]))
     frame["ds"] = pd.to_datetime(frame["ds"])
@@ -179,7 +221,8 @@ def handle_times(ws: Workspace, filters: Filters) -> pd.DataFrame:
     Returns ``channel, aht_seconds, source`` where source is ``intervals``
     (answered-weighted mean AHT of interval statistics for that channel),
     ``tickets`` (mean ``handle_minutes``) or ``default`` (600 s when the data has
-    neither, or only a mean of zero or less). Channels are those of the filtered tickets.
+    neither, or only a mean of zero or less). Channels are those of the filtered tickets,
+    and those only interval statistics hold (a call log).
     """
     end = datetime.combine(_as_of(ws, filters) + timedelta(days=1), datetime.min.time())
     start = end - timedelta(days=RECENT_DAYS)
@@ -190,6 +233,15 @@ def handle_times(ws: Workspace, filters: Filters) -> pd.DataFrame:
         f"FROM tickets WHERE {dims} AND created_at >= $lo AND created_at < $hi GROUP BY 1",
         params,
     )
+    calls = ws.query(  # channels only interval statistics hold (a call log)
+        f"SELECT DISTINCT channel FROM intervals WHERE {_CALL_CHANNELS} "
+        "AND interval_start >= $lo AND interval_start < $hi",
+        {"lo": start, "hi": end},
+    )
+    if filters.channels:
+        calls = calls[calls["channel"].isin(filters.channels)]
+    if not (filters.teams or filters.categories or filters.priorities) and not calls.empty:
+        tickets = pd.concat([tickets, calls.assign(t_aht=np.nan)], ignore_index=True)
     intervals = ws.query(
         "SELECT coalesce(channel, '(none)') AS channel, "
         "sum(aht_seconds * coalesce(answered, offered)) / nullif(sum(coalesce(answered, offered)) "
