@@ -16,6 +16,11 @@ if not ctx.ws.scalar("SELECT count(*) FROM uploads"):
     st.stop()
 
 st.caption(t("report.caption", lang))
+st.markdown(
+    page.words("report.period", start=f.start or "—", end=f.end or "—")
+    + " · "
+    + page.words("report.filters", filters=report.filters_text(f, lang))
+)
 page.defaults("report", {"lang": lang})
 if not ctx.presenter:
     st.segmented_control(

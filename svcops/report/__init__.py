@@ -22,7 +22,7 @@ from ..filters import Filters
 from ..i18n import t
 from ..store import Workspace
 from ..tickets import resolve_period
-from .html import to_html
+from .html import filters_text, to_html
 from .pack import KINDS, Figure, Pack, Section, Table
 from .pdf import PdfError, to_pdf
 from .sections import AREAS, BUILDERS
@@ -40,6 +40,7 @@ __all__ = [
     "app_version",
     "build_pack",
     "contents_frame",
+    "filters_text",
     "to_html",
     "to_pdf",
     "to_xlsx",

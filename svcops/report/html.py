@@ -16,6 +16,7 @@ import pandas as pd
 import vl_convert as vlc
 
 from .. import charts
+from ..filters import Filters
 from ..i18n import t
 from .pack import KINDS, Figure, Pack, Table
 
@@ -41,11 +42,10 @@ def cell_text(value: Any, kind: str | None) -> str:
     return str(value)
 
 
-def filters_text(pack: Pack) -> str:
-    """The dimension filters in the pack's language ("Team: A, B; Channel: chat")."""
-    f = pack.filters
+def filters_text(f: Filters, lang: str) -> str:
+    """The dimension filters in ``lang`` ("Team: A, B; Channel: chat")."""
     parts = [
-        f"{t('filter.' + name, pack.lang)}: {', '.join(values)}"
+        f"{t('filter.' + name, lang)}: {', '.join(values)}"
         for name, values in (
             ("team", f.teams),
             ("channel", f.channels),
@@ -54,17 +54,17 @@ def filters_text(pack: Pack) -> str:
         )
         if values
     ]
-    return "; ".join(parts) if parts else t("report.filters_none", pack.lang)
+    return "; ".join(parts) if parts else t("report.filters_none", lang)
 
 
 def svg(fig: Figure, lang: str) -> str:
     """The chart as SVG, fetching nothing (no base URL allowed), in ``lang``'s locale."""
-    locale = charts.ZH_LOCALE if lang == "zh" else None
+    zh: dict[str, Any] = charts.ZH_LOCALE
     drawn = vlc.vegalite_to_svg(
         fig.spec,
         allowed_base_urls=[],
-        format_locale=locale["number"] if locale else None,
-        time_format_locale=locale["time"] if locale else None,
+        format_locale=dict(zh["number"]) if lang == "zh" else None,
+        time_format_locale=dict(zh["time"]) if lang == "zh" else None,
     )
     # vl-convert's SVG carries no links; a link or image reference would not survive here.
     return _URL_ATTR.sub("", drawn)
@@ -126,7 +126,7 @@ section.area.first {{ break-before: auto; }}
 ul.lines li {{ margin: 0.2em 0; }}
 .figure {{ margin: 0.6em 0; break-inside: avoid; }}
 .figure svg {{ max-width: 100%; height: auto; }}
-table {{ border-collapse: collapse; margin: 0.6em 0 1em; font-size: 9pt; break-inside: auto; }}
+table {{ border-collapse: collapse; margin: 0.6em 0 1em; font-size: 9pt; break-inside: avoid; }}
 caption {{ text-align: left; font-weight: 600; padding-bottom: 3px; }}
 th, td {{ border: 1px solid #d0d7de; padding: 2px 6px; vertical-align: top; }}
 th {{ background: #f6f8fa; text-align: left; }}
@@ -143,7 +143,7 @@ def to_html(pack: Pack) -> str:
     start, end = pack.start or "—", pack.end or "—"
     heading = t("report.heading", lang, start=start, end=end)
     period = t("report.period", lang, start=start, end=end)
-    filters = t("report.filters", lang, filters=filters_text(pack))
+    filters = t("report.filters", lang, filters=filters_text(pack.filters, pack.lang))
     made = t("report.made_at", lang, at=pack.made_at.isoformat(sep=" "), version=pack.version)
     parts = [
         f'<div class="runhead">{esc(heading)} · {esc(filters)}</div>',
@@ -201,7 +201,10 @@ def settings_rows(pack: Pack) -> list[tuple[str, str]]:
     lang = pack.lang
     return [
         (t("filter.period", lang), f"{pack.start or '—'} – {pack.end or '—'}"),
-        (t("report.filters", lang, filters="").rstrip(": ："), filters_text(pack)),
+        (
+            t("report.filters", lang, filters="").rstrip(": ："),
+            filters_text(pack.filters, pack.lang),
+        ),
         (t("report.version", lang), pack.version),
         (t("report.made_on", lang), pack.made_at.isoformat(sep=" ")),
         (t("report.workspace", lang), pack.workspace),

@@ -23,7 +23,7 @@ def _refuse(url: str, *args, **kwargs):
 def to_pdf(pack: Pack, html: str | None = None) -> bytes:
     """The PDF of ``html`` (default: :func:`.html.to_html` of ``pack``)."""
     try:
-        import weasyprint
+        import weasyprint  # type: ignore[import-untyped]
     except (ImportError, OSError) as exc:  # OSError: Pango's library not found
         raise PdfError(f"WeasyPrint cannot run: {str(exc).splitlines()[0]}") from exc
     if html is None:

@@ -718,9 +718,10 @@ def innovation_management(ws: Workspace, f: Filters, lang: str) -> Section:
     s = _section("innovation", lang)
     cases = inn.business_cases(ws, RATE, YEARS, DELAY)
     whole = inn.portfolio_case(ws, RATE, YEARS, DELAY)
-    s.lines.append(
-        t("report.cases_line", lang, n=len(cases), rate=RATE, years=YEARS, npv=whole.npv)
-    )
+    if whole is not None:
+        s.lines.append(
+            t("report.cases_line", lang, n=len(cases), rate=RATE, years=YEARS, npv=whole.npv)
+        )
     stages = inn.funnel(ws, f.end or date.today()).frame
     stage_names = [t(STAGES.get(v, STAGES["other"]), lang) for v in stages["stage"]]
     s.figures.append(

@@ -119,7 +119,11 @@ class _Writer:
         start, end = self.pack.start or "—", self.pack.end or "—"
         ws.write_string(0, 0, t("report.heading", lang, start=start, end=end), self.title)
         ws.write_string(1, 0, t("report.period", lang, start=start, end=end))
-        ws.write_string(2, 0, safe_text(t("report.filters", lang, filters=filters_text(self.pack))))
+        ws.write_string(
+            2,
+            0,
+            safe_text(t("report.filters", lang, filters=filters_text(self.pack.filters, lang))),
+        )
         ws.write_string(4, 0, t("report.section", lang), self.head)
         ws.write_string(4, 1, t("report.state", lang), self.head)
         row = 5
