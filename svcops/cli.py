@@ -501,7 +501,7 @@ def cmd_forecast(args) -> int:
         from .i18n import render
 
         for name, r in results.items():
-            print(f"{name}: {r.model}; " + render(describe_accuracy(r.backtest)))
+            print(f"{name}: " + render(describe_accuracy(r.backtest)))
             for row in r.to_dict()["forecast"]:
                 print(
                     f"  {row['date']}  {row['yhat']:8.1f}  "
