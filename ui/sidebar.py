@@ -22,7 +22,7 @@ from . import state
 PRESETS = {"last7": 7, "last28": 28, "last91": 91, "last365": 365, "all": None}
 DEFAULT_PRESET = "last28"
 # A page's own parameters, kept in the link as they are (the SQL explorer's query).
-PAGE_PARAMS = ("q",)
+PAGE_PARAMS = ("q", "slide")
 # Filter field -> (session-state key, label key)
 _DIM_WIDGETS = {
     "teams": ("f_team", "filter.team"),
