@@ -48,7 +48,14 @@ def control_chart(
         [data[c] for c in ("value", "centre", "ucl", "lcl")], ".0%" if percent else ",.1f"
     )
     base = alt.Chart(data)
-    dashed = {"interpolate": "step", "strokeDash": [4, 3], "strokeWidth": 1.2}
+
+    def limit(column: str) -> alt.Chart:
+        return (
+            named(limits_label)
+            .mark_line(interpolate="step", strokeDash=[4, 3], strokeWidth=1.2)
+            .encode(x=x, y=f"{column}:Q", color=colour)
+        )
+
     return alt.layer(
         named(axis["value"])
         .mark_line(strokeWidth=1, opacity=0.6)
@@ -56,8 +63,8 @@ def control_chart(
         named(axis["centre"])
         .mark_line(interpolate="step", strokeWidth=1.2)
         .encode(x=x, y="centre:Q", color=colour),
-        named(limits_label).mark_line(**dashed).encode(x=x, y="ucl:Q", color=colour),
-        named(limits_label).mark_line(**dashed).encode(x=x, y="lcl:Q", color=colour),
+        limit("ucl"),
+        limit("lcl"),
         base.mark_circle(size=36, opacity=1)
         .transform_calculate(
             series=f"datum.out_of_control ? {_js(flagged_label)} : {_js(axis['value'])}"
