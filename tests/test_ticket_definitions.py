@@ -112,9 +112,9 @@ def test_definitions_count_the_choices(log_ws):
     assert (d.sla_by_flag, d.sla_by_policy) == (0, 0)  # no priority, no flag: no SLA
     words = [render(m, "en") for m in d.notes()]
     assert words == [
-        "2 of the 5 tickets done have no resolve time and are timed to their close, "
+        "Done tickets with no resolve time (2 of 5) are timed to their close, "
         "which lengthens their resolution time.",
-        "1 reopened tickets count once, at their final resolution.",
+        "Reopened tickets (1) count once, at their final resolution.",
     ]
     assert all(render(m, "zh") != render(m, "en") for m in d.notes())
 

@@ -63,12 +63,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "（工单自带，否则按优先级策略）判定。",
     },
     "kpi.rule.timed_to_close": {
-        "en": "{n:,} of the {done:,} tickets done have no resolve time and are timed to their "
-        "close, which lengthens their resolution time.",
+        "en": "Done tickets with no resolve time ({n:,} of {done:,}) are timed to their close, "
+        "which lengthens their resolution time.",
         "zh": "已完成的 {done:,} 张工单中有 {n:,} 张没有解决时间，按关闭时间计时，其解决时长因此偏长。",
     },
     "kpi.rule.reopened": {
-        "en": "{n:,} reopened tickets count once, at their final resolution.",
+        "en": "Reopened tickets ({n:,}) count once, at their final resolution.",
         "zh": "{n:,} 张重开过的工单只计一次，按最后一次解决计。",
     },
     "headline.volume_up": {
