@@ -57,6 +57,8 @@ MIN_PROPHET_DAYS = 56
 #: Days with tickets Prophet needs besides: a weekly shape fitted to a few scattered
 #: tickets is noise.
 MIN_PROPHET_ACTIVE_DAYS = 28
+#: Days of week-on-week differences that set the naive repeat's likely range.
+NAIVE_SIGMA_DAYS = 91
 #: Yearly seasonality needs two full cycles to be told apart from trend.
 MIN_YEARLY_DAYS = 730
 #: Share of the history where Prophet may bend its trend. Its default, 0.8,
@@ -186,13 +188,15 @@ def _naive_forecast(history: pd.DataFrame, horizon: int, interval_width: float) 
     """Seasonal naive forecast with a normal interval from weekly-difference residuals.
 
     The interval half-width is ``z * sigma * sqrt(k)``, with ``sigma`` the RMS
-    of ``y[t] - y[t-7]`` and ``k`` the number of weeks ahead (Hyndman &
-    Athanasopoulos, FPP3 §5.5). Under two weeks of history there are no
-    residuals and the interval is the point forecast.
+    of ``y[t] - y[t-7]`` over the last :data:`NAIVE_SIGMA_DAYS` (91) days and ``k``
+    the number of weeks ahead (Hyndman & Athanasopoulos, FPP3 §5.5): recent
+    differences only, so a level the series left long ago (UCI's phone calls: hundreds
+    a day for three months, then one or two) does not widen today's range. Under two
+    weeks of history there are no residuals and the interval is the point forecast.
     """
     y = history["y"].to_numpy()
     yhat = seasonal_naive(y, horizon)
-    residuals = y[7:] - y[:-7]
+    residuals = (y[7:] - y[:-7])[-NAIVE_SIGMA_DAYS:]
     sigma = float(np.sqrt(np.mean(residuals**2))) if len(residuals) else 0.0
     z = NormalDist().inv_cdf(0.5 + interval_width / 2)
     weeks = np.ceil(np.arange(1, horizon + 1) / 7)

@@ -237,3 +237,15 @@ def test_a_few_hours_of_history_are_refused(ws, workbook) -> None:
     with pytest.raises(InputError, match="only 13 day"):
         forecast_daily(_series(np.ones(13)), 7)
     assert forecast_daily(_series(np.ones(14)), 7).model == "seasonal_naive"
+
+
+def test_naive_range_follows_recent_weeks_not_a_level_long_gone() -> None:
+    # Six weeks swinging between 300 and 0 a day, then fourteen weeks of 2 a day. The
+    # repeat is exact on the recent weeks (every model else misses), and its likely
+    # range comes from the last 13 weeks' week-on-week differences: all 0.
+    y = np.concatenate([np.repeat([300.0, 0.0] * 3, 7), np.full(98, 2.0)])
+    result = forecast_daily(_series(y), 14)
+    assert result.model == "seasonal_naive" and result.backtest.mae == 0
+    forecast = result.forecast
+    assert (forecast["yhat"] == 2).all()
+    assert (forecast["yhat_upper"] == 2).all() and (forecast["yhat_lower"] == 2).all()
