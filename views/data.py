@@ -113,7 +113,7 @@ if pending:
                     # Why a column was taken from its values ("priority words: P1, P2 …").
                     "why": render(sheet.reasons[c.name], lang)
                     if table == sheet.table and c.name in sheet.reasons
-                    else None,
+                    else "",
                 }
                 for c in TABLES[table].columns
             ]
@@ -125,14 +125,20 @@ if pending:
                 disabled=["column", "required", "confidence", "why"],
                 column_config={
                     "column": st.column_config.TextColumn(t("data.canonical", lang)),
-                    "required": st.column_config.CheckboxColumn(t("data.required", lang)),
+                    "required": st.column_config.CheckboxColumn(
+                        t("data.required", lang), width="small"
+                    ),
                     "source": st.column_config.SelectboxColumn(
                         t("data.source_column", lang), options=sheet.headers
                     ),
                     "confidence": st.column_config.ProgressColumn(
-                        t("data.confidence", lang), min_value=0, max_value=1, format="%.2f"
+                        t("data.confidence", lang),
+                        min_value=0,
+                        max_value=1,
+                        format="%.2f",
+                        width="small",
                     ),
-                    "why": st.column_config.TextColumn(t("data.why", lang)),
+                    "why": st.column_config.TextColumn(t("data.why", lang), width="large"),
                 },
             )
             profile = st.text_input(t("data.profile_name", lang), key=f"data_profile_{i}")
