@@ -137,6 +137,17 @@ STRINGS: dict[str, dict[str, str]] = {
         "part are left out.",
         "zh": "每周合计（单值-移动极差图），周一至周日；期间只覆盖部分天数的周不计入。",
     },
+    "quality.why.p_short": {
+        "en": "p-chart: too few consecutive points to measure the variation between "
+        "them (σz), so the binomial limits are used.",
+        "zh": "p 控制图：相邻点太少，无法衡量点间波动（σz），因此使用二项分布控制限。",
+    },
+    "quality.why.day_short": {
+        "en": "Daily counts (XmR): too few days of each weekday (two of every weekday "
+        "are needed) to judge a weekly cycle, so the counts are charted as they are.",
+        "zh": "每日数量（单值-移动极差图）：每个星期几的天数太少（每个星期几至少需要两天），"
+        "无法判断每周周期，因此按原始数量作图。",
+    },
     "quality.note.weekday_short": {
         "en": "weekday adjustment needs at least two baseline days of every weekday",
         "zh": "按星期几调整需要基准期内每个星期几至少两天",

@@ -456,6 +456,8 @@ REASONS = (
     "weekday_user",
     "day_user",
     "week_user",
+    "p_short",
+    "day_short",
 )
 
 
@@ -515,7 +517,8 @@ def sla_chart(
     (σz < 1) keeps the p-chart. ``grain``: ``"day"`` (a row per day) or ``"week"``
     (complete Monday-to-Sunday weeks, :func:`weekly`). The result's ``reason``
     says which chart and why (``quality.why.p_auto`` / ``laney_auto`` / ``p_user`` /
-    ``laney_user`` with ``sigma_z``, ``bound``, ``n``)."""
+    ``laney_user`` with ``sigma_z``, ``bound``, ``n``; ``p_short`` when under two
+    consecutive baseline points leave σz unmeasured)."""
     if chart not in SLA_CHARTS:
         raise ValueError(f"chart must be auto, p or laney, not {chart!r}")
     frame, baseline, partial = _at_grain(frame, [defects_col, n_col], date_col, baseline, grain)
@@ -527,6 +530,8 @@ def sla_chart(
     out = p_chart(frame, defects_col, n_col, date_col=date_col, baseline=baseline, laney=laney)
     name = "laney" if laney else "p"
     how = "auto" if chart == "auto" else "user"
+    if plain.sigma_z is None and chart == "auto":
+        how, name = "short", "p"  # under two consecutive points: nothing to measure
     reason = Message(
         f"quality.why.{name}_{how}",
         {
@@ -724,7 +729,9 @@ def volume_chart(
     ``quality.why.<chart>_auto`` or ``_user`` with ``raw`` and ``adjusted`` (the two
     sigmas in counts a day, NaN when not computable) and ``cut`` (the threshold). The
     decision compares the sigmas relative to their centres (the plain chart's daily
-    mean, the adjusted chart's mean of weekday means), equal when the weeks are whole."""
+    mean, the adjusted chart's mean of weekday means), equal when the weeks are whole.
+    ``quality.why.day_short`` when the weekday adjustment cannot be worked out (fewer
+    than two baseline days of some weekday, or no tickets)."""
     if chart not in VOLUME_CHARTS:
         raise ValueError(f"chart must be auto, day, weekday or week, not {chart!r}")
     how = "auto" if chart == "auto" else "user"
@@ -743,5 +750,7 @@ def volume_chart(
     cycle = bool(adj_cv <= (1 - WEEKDAY_CUT) * raw_cv)
     use = ("weekday" if cycle else "day") if chart == "auto" else chart
     out = adjusted if use == "weekday" else plain
+    if chart == "auto" and np.isnan(adj_cv):
+        how = "short"  # too few of each weekday (or no tickets) to judge a weekly cycle
     params = {"raw": float(raw_sigma), "adjusted": float(adj_sigma), "cut": WEEKDAY_CUT}
     return replace(out, reason=Message(f"quality.why.{use}_{how}", params))

@@ -306,3 +306,16 @@ def test_sample_volume_chart_is_weekday_adjusted_and_keeps_the_spikes(sample_ws)
     assert set(SPIKE_DATES) <= rule_1
     # The plain chart's LCL is below 0 (floored) and its sigma twice the adjusted one.
     assert chart.reason.params["raw"] > 1.5 * chart.reason.params["adjusted"]
+
+
+def test_too_short_to_choose_says_so():
+    one_week = q.volume_chart(_weekly_cycle(1))
+    assert one_week.reason.key == "quality.why.day_short"
+    assert render(one_week.reason).startswith("Daily counts (XmR): too few days")
+    one_day = q.sla_chart(_counts([1], [10]))
+    assert one_day.kind == "p" and one_day.reason.key == "quality.why.p_short"
+    assert "nan" not in render(one_day.reason, "zh")
+    # a weekly chart of a period holding no whole week
+    assert q.sla_chart(_counts([1] * 5, [10] * 5), grain="week").reason.key == (
+        "quality.why.p_short"
+    )
