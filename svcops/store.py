@@ -161,7 +161,7 @@ class UnmatchedSheet:
 
 # Row order is never relied on (every listing has ORDER BY); not preserving it lets bulk
 # inserts run in parallel with less memory.
-_CONFIG = {"preserve_insertion_order": False}
+_CONFIG: dict[str, str | bool | int | float | list[str]] = {"preserve_insertion_order": False}
 
 
 def quiet(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
