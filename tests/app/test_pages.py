@@ -92,6 +92,11 @@ def test_page_on_sample(own_ws_path, page, lang):
         assert len(specs) == 4  # forecast, intraday, gap heat map, weekly FTE
         accuracy = [m.value for m in at.markdown if "naive" in m.value or "上周" in m.value]
         assert len(accuracy) == 4  # one sentence per channel
+        # Each names its model and is judged by MAE and WAPE on the days it scored.
+        model, scored = (
+            ("Model: ", "112 days scored") if lang == "en" else ("模型：", "回测的 112 天")
+        )
+        assert all(model in a and "WAPE" in a and scored in a for a in accuracy)
         assert at.dataframe[0].value.shape[0] == 4
     elif page == "views/quality.py":
         assert len(at.get("vega_lite_chart")) == 6  # control, MR, CSAT x2, SERVQUAL, Pareto
