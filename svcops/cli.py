@@ -34,7 +34,7 @@ class _Parser(argparse.ArgumentParser):
     2, a usage error); ``--help`` still prints the usage (subcommands' parsers are this
     class as well)."""
 
-    def error(self, message: str):  # type: ignore[override]
+    def error(self, message: str):
         self.exit(2, f"error: {message} (see {self.prog} --help)\n")
 
 
