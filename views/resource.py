@@ -15,6 +15,8 @@ _calls_only = not _now.has_tickets and state.cached(_now.ws, _now.version, resou
 ctx = state.page("resource.title", needs_tickets=not _calls_only)
 lang = ctx.lang
 f = ctx.filters
+# What arrives: tickets, or (a call log alone) calls offered.
+arrivals_axis = t("resource.axis.calls" if _calls_only else "axis.tickets", lang)
 
 COUNTRIES = ["", "US", "GB", "CN", "DE", "FR", "IN", "AU", "CA", "JP", "NL", "ES", "IT", "SG"]
 BY = {"total": None, "channel": "channel", "team": "team"}
@@ -137,10 +139,10 @@ page.chart(
     charts.forecast_chart(
         history,
         ahead,
-        t("resource.forecast_chart", lang),
+        t("resource.forecast_chart_calls" if _calls_only else "resource.forecast_chart", lang),
         {
             "period": t("axis.period", lang),
-            "tickets": t("axis.tickets", lang),
+            "tickets": arrivals_axis,
             "series": t(f"resource.by.{series_by or 'total'}", lang),
             "forecast": t("resource.legend.forecast", lang),
             "lower": t("resource.legend.lower", lang),
@@ -185,7 +187,7 @@ page.chart(
         "",
         x_title=t("axis.time", lang),
         y_title=t("axis.weekday", lang),
-        value_title=t("axis.tickets", lang),
+        value_title=arrivals_axis,
         y_labels=weekdays,
     )
 )

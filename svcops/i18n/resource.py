@@ -25,6 +25,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Tickets per day: last 8 weeks and forecast",
         "zh": "每日工单：最近 8 周与预测",
     },
+    "resource.forecast_chart_calls": {
+        "en": "Calls offered per day: last 8 weeks and forecast",
+        "zh": "每日来电量：最近 8 周与预测",
+    },
+    "resource.axis.calls": {"en": "Calls offered", "zh": "来电量"},
     # The forecast chart's legend: the history line, the dashed forecast and its band.
     "resource.legend.actual": {"en": "Actual", "zh": "实际"},
     "resource.legend.forecast": {"en": "Forecast", "zh": "预测"},
