@@ -155,7 +155,7 @@ def run(
         con = _SNAPSHOTS.connect(ws, Path(folder))
     except (OSError, ValueError, duckdb.Error) as exc:
         return failed(say("explorer.error.snapshot", detail=_first_line(exc)))
-    timer = threading.Timer(timeout, con.interrupt)
+    timer = threading.Timer(timeout, _interrupt, (con,))
     try:
         timer.start()
         try:
@@ -178,6 +178,15 @@ def run(
     if truncated:
         frame = frame.head(limit)
     return Result(frame, truncated, limit, time.perf_counter() - started)
+
+
+def _interrupt(con: duckdb.DuckDBPyConnection) -> None:
+    """Stop the query running on ``con`` (the timer's work); a connection that has just
+    finished and closed has nothing to stop."""
+    try:
+        con.interrupt()
+    except duckdb.Error:
+        pass
 
 
 def _first_line(exc: BaseException) -> str:
