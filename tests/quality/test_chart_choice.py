@@ -319,3 +319,21 @@ def test_too_short_to_choose_says_so():
     assert q.sla_chart(_counts([1] * 5, [10] * 5), grain="week").reason.key == (
         "quality.why.p_short"
     )
+
+
+def test_the_bound_matches_sigma_z_under_pure_binomial_variation():
+    """0.9094 / sqrt(k - 1) is the standard deviation of MR̄(z) / 1.128 for independent
+    standard normal z (derived in spc.py); a simulation agrees, and purely binomial
+    28-day series seldom pick p′ (the normal approximation's 1% is nearer 2% there)."""
+    rng = np.random.default_rng(15)
+    z = rng.standard_normal((20000, 28))
+    sigma_z = np.abs(np.diff(z, axis=1)).mean(axis=1) / 1.128
+    assert sigma_z.mean() == pytest.approx(1, abs=0.005)
+    assert sigma_z.std() == pytest.approx(0.9094 / math.sqrt(27), rel=0.03)
+    # Binomial days of 30-150 tickets at a 19% breach rate, standardised as a p-chart does.
+    n = rng.integers(30, 150, (2000, 28))
+    p = rng.binomial(n, 0.19) / n
+    p_bar = (p * n).sum(axis=1, keepdims=True) / n.sum(axis=1, keepdims=True)
+    zs = (p - p_bar) / np.sqrt(p_bar * (1 - p_bar) / n)
+    picked = np.array([q.laney_sigma_z(row) for row in zs]) > q.overdispersion_bound(28)
+    assert picked.mean() <= 0.04
