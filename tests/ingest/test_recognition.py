@@ -116,7 +116,10 @@ def _jira_rows() -> list[list[object]]:
 
 
 def test_jira_custom_fields_are_read_by_the_name_inside():
-    ws, report = _imported("Jira.csv", _csv(JIRA_HEADER, _jira_rows()))
+    data = _csv(JIRA_HEADER, _jira_rows())
+    ws, report = _imported("Jira.csv", data)
+    (shown,) = preview(None, [("Jira.csv", data)])
+    assert {"Watchers", "Watchers (2)", "Labels", "Labels (2)"} <= set(shown.headers)
     (sheet,) = [s for s in report.sheets if s.table == "tickets"]
     assert sheet.rows == 6 and sheet.rejected == 0
     assert {c: sheet.mapping[c] for c in ("ticket_id", "created_at", "resolved_at")} == {
