@@ -118,7 +118,7 @@ def pareto_chart(frame: pd.DataFrame, category: str, title: str, axis: dict[str,
     )
     line = (
         alt.Chart(frame)
-        .mark_line(point=True, color=BAD)
+        .mark_line(point=alt.OverlayMarkDef(color=BAD, filled=True), color=BAD)
         .encode(
             x=x,
             y=alt.Y(

@@ -178,6 +178,8 @@ def test_pareto_bars_and_cumulative_line_on_two_axes():
     assert axis_format(line, "y") == ".0%"
     assert line["encoding"]["y"]["scale"] == {"domain": [0, 1]}
     assert line["mark"]["color"] == theme.BAD
+    # the points on the line in the line's colour, not the theme's blue of the bars
+    assert line["mark"]["point"] == {"color": theme.BAD, "filled": True}
 
 
 def test_pareto_ships_the_prepared_table_once():
