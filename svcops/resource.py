@@ -147,7 +147,7 @@ def _interval_arrivals(
     if filters.channels:
         frame = frame[frame["channel"].isin(filters.channels)]
     frame["unique_id"] = frame["channel"] if by == "channel" else "all"
-    return frame.groupby(["unique_id", "ds"], as_index=False)["y"].sum()
+    return frame.groupby(["unique_id", "ds"])["y"].sum().reset_index()
 
 
 def arrivals_end(ws: Workspace, filters: Filters) -> date:
@@ -184,7 +184,7 @@ def demand_history(ws: Workspace, filters: Filters, by: str | None = None) -> pd
     )
     calls = _interval_arrivals(ws, filters, by, datetime.combine(end, datetime.min.time()))
     if not calls.empty:
-        frame = pd.concat([frame, calls]).groupby(["unique_id", "ds"], as_index=False)["y"].sum()
+        frame = pd.concat([frame, calls]).groupby(["unique_id", "ds"])["y"].sum().reset_index()
     if frame.empty:
         return frame.assign(ds=pd.to_datetime(frame["ds"]))
     frame["ds"] = pd.to_datetime(frame["ds"])
