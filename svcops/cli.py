@@ -580,6 +580,7 @@ def cmd_sql(args) -> int:
     if result.error is not None:
         raise CliError(str(result.error))
     frame = result.frame
+    assert frame is not None  # a result without an error has its rows
     if args.json:
         print(
             json.dumps(
