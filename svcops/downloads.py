@@ -55,11 +55,8 @@ def _cell(value: object) -> object:
         return value
     if isinstance(value, pd.Timestamp | pd.Timedelta):
         return value
-    try:
-        if pd.isna(value):
-            return None
-    except (TypeError, ValueError):
-        pass
+    if value is pd.NA or value is pd.NaT:
+        return None
     return str(value)
 
 

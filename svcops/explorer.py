@@ -244,8 +244,8 @@ class _Snapshots:
             try:
                 # The database may be open already (another session's query): its
                 # configuration is locked then, and locking again is refused.
-                (locked,) = con.execute("SELECT current_setting('lock_configuration')").fetchone()
-                if not locked:
+                row = con.execute("SELECT current_setting('lock_configuration')").fetchone()
+                if not (row and row[0]):
                     con.execute("SET lock_configuration = true")
             except BaseException:
                 con.close()
