@@ -144,12 +144,25 @@ if flags.empty:
     st.success(t("quality.no_violations", lang))
 else:
     st.markdown(f"**{t('quality.violations', lang, n=flags['date'].nunique())}**")
+    # Each flagged point beside what its chart expected there (the centre line: a
+    # weekday's own average on the weekday-adjusted chart), both in the measure's unit.
+    unit, expected = t(UNIT[metric], lang), t("quality.centre", lang)
+    expect = chart.frame.set_index("date")["centre"]
+    shown_flags = flags.assign(
+        centre=flags["date"].map(expect),
+        date=flags["date"].dt.date,
+        description=[t(f"quality.rule.{r}", lang) for r in flags["rule"]],
+    )[["date", "value", "centre", "rule", "description"]]
+    number = fmt if metric != "volume" else "{:,.0f}"
     page.table(
-        flags.assign(
-            date=flags["date"].dt.date,
-            description=[t(f"quality.rule.{r}", lang) for r in flags["rule"]],
+        shown_flags.rename(
+            columns={
+                "date": "week" if chart.grain == "week" else "date",
+                "value": unit,
+                "centre": expected,
+            }
         ),
-        formats={"value": fmt if metric != "volume" else "{:,.0f}"},
+        formats={unit: number, expected: fmt},
     )
 
 if metric != "sla" and not ctx.presenter and chart.mr_bar is not None:
