@@ -8,6 +8,7 @@ read again as text, so every cell arrives as the user typed it.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import logging
@@ -21,6 +22,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 from pathlib import Path
 
+import duckdb
 import fastexcel
 import numpy as np
 import pandas as pd
@@ -377,38 +379,230 @@ def _read_sheet(name: str, reader: fastexcel.ExcelReader, sheet: str) -> RawShee
     return _sheet(name, sheet, table, loc.data_start + 1, loc.header_row + 1, loc.confidence)
 
 
-def read_text(name: str, blob: bytes) -> list[RawSheet]:
-    text = _decode(name, blob)
-    sep = _delimiter(name, text)
+def read_text(name: str, data: Source) -> list[RawSheet]:
+    """A CSV/TSV/TXT file as one sheet. The encoding, delimiter and the header (below any
+    title lines) come from the top of the file; DuckDB's CSV reader parses the whole of
+    it on every core, as text, straight from the file: the text is never held in Python
+    as one string. A file not in UTF-8 is transcoded first, in pieces, into a UTF-8 copy
+    in memory-backed storage."""
+    with tempfile.TemporaryDirectory(prefix="svcops-csv-", dir=_SHARED_DIR) as folder:
+        path = _utf8_file(name, data, folder, _encoding(name, data))
+        try:
+            return [_sliced(_read_utf8(name, path))]
+        except _NotUtf8:
+            # The top read as UTF-8, a later line did not: a GBK export with an ASCII top.
+            return [_sliced(_read_utf8(name, _utf8_file(name, data, folder, "gb18030")))]
+
+
+class _NotUtf8(Exception):
+    """The CSV reader met bytes that are not UTF-8."""
+
+
+# Read from the top of a text file to learn its encoding, delimiter and header.
+_HEAD_BYTES = 1_000_000
+_CHUNK_BYTES = 8 * MB
+
+
+def _chunks(data: Source):
+    if isinstance(data, bytes):
+        for i in range(0, len(data), _CHUNK_BYTES):
+            yield data[i : i + _CHUNK_BYTES]
+        return
+    with data.open("rb") as f:
+        while chunk := f.read(_CHUNK_BYTES):
+            yield chunk
+
+
+def _encoding(name: str, data: Source) -> str:
+    """UTF-16 (by its byte-order mark), else UTF-8 when the top of the file reads as
+    UTF-8 (the reader checks the rest), else GB18030 (GBK's superset)."""
+    head = _head(data, _HEAD_BYTES)
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    if len(head) == _HEAD_BYTES:  # cut at a line's end, never inside a character
+        head = head[: head.rfind(b"\n") + 1] or head
+    try:
+        head.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError as exc:
+        if exc.start < len(head) - 3:  # not merely a character cut at the end
+            return "gb18030"
+        return "utf-8"
+
+
+def _utf8_file(name: str, data: Source, folder: str, encoding: str) -> Path:
+    """The text as a UTF-8 file the CSV reader can open: the upload's own file when it
+    is UTF-8 on disk (by a link of a plain name, so no character of its name reads as a
+    pattern), else a copy in ``folder``, transcoded in pieces."""
+    target = Path(folder) / f"{encoding}.csv"
+    if encoding == "utf-8":
+        if isinstance(data, Path):
+            target.symlink_to(data.resolve())
+        else:
+            target.write_bytes(data)
+        return target
+    decoder = codecs.getincrementaldecoder(encoding)("strict")
+    try:
+        with target.open("wb") as out:
+            for chunk in _chunks(data):
+                out.write(decoder.decode(chunk).encode("utf-8"))
+            out.write(decoder.decode(b"", final=True).encode("utf-8"))
+    except UnicodeDecodeError:
+        raise IngestError(say("ingest.error.encoding", file=name)) from None
+    return target
+
+
+def _top(path: Path) -> str:
+    """The top of a UTF-8 file as text, whole lines only (the first byte-order mark
+    dropped)."""
+    head = _head(path, _HEAD_BYTES)
+    if len(head) == _HEAD_BYTES:
+        head = head[: head.rfind(b"\n") + 1] or head
+    return head.decode("utf-8-sig", errors="replace")
+
+
+def _read_utf8(name: str, path: Path) -> RawSheet:
+    top = _top(path)
+    sep = _delimiter(name, top)
+    lines = top.splitlines()[: _PROBE_ROWS * 4]
     # As many columns as the widest of the first lines: a title line above the header
     # (one field) must not fix the width the rest is read with.
-    head = text[:1_000_000].splitlines()[: _PROBE_ROWS * 4]
-    width = max((len(r) for r in csv.reader(head, delimiter=sep)), default=1)
+    width = max(max((len(r) for r in csv.reader(lines, delimiter=sep)), default=1), 1)
+    # The first rows as the reader sees them, a blank line as a row of its own, so every
+    # row keeps its number in the file; and where each ends in the text.
+    grid: list[list[object]] = []
+    ends: list[int] = []
+    read = 0
+
+    def lines_of_top():
+        nonlocal read
+        for line in io.StringIO(top, newline=""):  # lines end at LF, CRLF or CR
+            read += len(line)
+            yield line
+
     try:
-        frame = pd.read_csv(
+        for record in csv.reader(lines_of_top(), delimiter=sep):
+            cells: list[object] = [v if v != "" else None for v in record]
+            grid.append(cells + [None] * (width - len(record)))
+            ends.append(read)
+            if len(grid) == _PROBE_ROWS:
+                break
+    except csv.Error:
+        pass  # a field still open at the end of the top: the rows before it are enough
+    loc = locate_table(grid)
+    stem = Path(name).stem
+    above = ends[loc.data_start - 1] if 0 < loc.data_start <= len(ends) else 0
+    start = len(top[:above].encode("utf-8")) + (3 if _head(path, 3) == codecs.BOM_UTF8 else 0)
+    if width == 1 or _blank_line_below(path, start):
+        # The reader skips blank lines (rows of several columns), which would renumber
+        # the rows below one: such files are read row by row, blank lines kept.
+        frame = _frame_exact(name, path.read_bytes().decode("utf-8-sig"), sep, width)
+        body = frame.iloc[loc.data_start :].reset_index(drop=True)
+        body.columns = loc.names
+        table = pa.Table.from_pandas(body, preserve_index=False)
+    else:
+        table = _parse(name, path, sep, width)
+        # The reader skipped the blank lines above the table (there are none below it).
+        blank = [None] * width
+        above_rows = loc.data_start - sum(1 for row in grid[: loc.data_start] if row == blank)
+        table = table.slice(above_rows).rename_columns(loc.names)
+    return _sheet(name, stem, table, loc.data_start + 1, loc.header_row + 1, loc.confidence)
+
+
+def _blank_line_below(path: Path, start: int) -> bool:
+    """Whether a blank line lies in the file from byte ``start`` (where the table's rows
+    begin) on, blank lines at the very end aside. Line ends are found in pieces with
+    numpy: two line feeds in a row, or apart by a carriage return (CRLF), or two
+    carriage returns in a row in a file of CR line ends."""
+    size = path.stat().st_size
+    with path.open("rb") as f:
+        f.seek(max(0, size - 65_536))
+        tail = f.read()
+        end = size - (len(tail) - len(tail.rstrip(b"\r\n")))  # trailing line ends: no row
+        position = max(0, start - 1)  # the line end of the row above counts
+        while position < end:
+            f.seek(position)
+            chunk = np.frombuffer(f.read(min(_CHUNK_BYTES, end - position)), np.uint8)
+            feeds = np.flatnonzero(chunk == 10)
+            if feeds.size:
+                gaps = np.diff(feeds)
+                if (gaps == 1).any() or (chunk[feeds[:-1][gaps == 2] + 1] == 13).any():
+                    return True
+            elif (np.diff(np.flatnonzero(chunk == 13)) == 1).any():
+                return True
+            if position + chunk.size >= end or chunk.size < 3:
+                return False
+            position += chunk.size - 2  # a blank line across two pieces is still seen
+    return False
+
+
+def _parse(name: str, path: Path, sep: str, width: int) -> pa.Table:
+    """Every row of a UTF-8 CSV file as text (a missing cell as null), in file order,
+    with columns ``c0..``: DuckDB's reader, told the layout instead of guessing it."""
+    columns = "{" + ", ".join(f"'c{i}': 'VARCHAR'" for i in range(width)) + "}"
+    options = (
+        f"header = false, auto_detect = false, delim = {_sql_text(sep)}, quote = '\"', "
+        f"escape = '\"', null_padding = true, columns = {columns}"
+    )
+    con = duckdb.connect()
+    try:
+        con.execute("SET enable_progress_bar = false")
+        query = f"SELECT * FROM read_csv({_sql_text(str(path))}, {options}"
+        try:
+            return con.sql(query + ")").to_arrow_table()
+        except duckdb.Error as exc:
+            if "quoted new lines" not in str(exc):
+                raise
+            # A quoted field holding a line break: read in one pass, not in parallel.
+            return con.sql(query + ", parallel = false)").to_arrow_table()
+    except duckdb.Error as exc:
+        text = str(exc)
+        if "Invalid unicode" in text:
+            raise _NotUtf8 from None
+        raise IngestError(
+            say("ingest.error.csv_unreadable", file=name, detail=_csv_error(text))
+        ) from None
+    finally:
+        con.close()
+
+
+_LINE = re.compile(r"CSV Error on Line: (\d+)")
+_COLUMNS = re.compile(r"Expected Number of Columns: (\d+) Found: (\d+)")
+
+
+def _csv_error(text: str) -> str:
+    """The reader's error in one line: which line, and what is wrong with it."""
+    line, columns = _LINE.search(text), _COLUMNS.search(text)
+    if line and columns:
+        return f"Expected {columns[1]} fields in line {line[1]}, saw {columns[2]}"
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    problem = next((ln for ln in lines[1:] if not ln.startswith(("Original Line", "*"))), "")
+    where = f"line {line[1]}: " if line else ""
+    return where + (problem or (lines[0] if lines else "unreadable"))
+
+
+def _sql_text(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _frame_exact(name: str, text: str, sep: str, width: int) -> pd.DataFrame:
+    """Every row of the text, blank lines included, as text (pandas; the whole file in
+    memory: only for files whose blank lines the fast reader would drop)."""
+    try:
+        return pd.read_csv(
             io.StringIO(text),
             sep=sep,
             dtype=str,
             keep_default_na=False,
             header=None,
-            names=range(max(width, 1)),
+            names=range(width),
             skip_blank_lines=False,
             on_bad_lines="error",
-        ).fillna("")
+        ).replace("", None)
     except (pd.errors.ParserError, pd.errors.EmptyDataError, csv.Error) as exc:
         raise IngestError(
             say("ingest.error.csv_unreadable", file=name, detail=_first_line(exc))
         ) from exc
-    # Blank lines stay as rows so each row keeps its line number; importing skips them.
-    grid = frame.head(_PROBE_ROWS).replace("", None).values.tolist()
-    loc = locate_table(grid)
-    body = frame.iloc[loc.data_start :].reset_index(drop=True)
-    body.columns = loc.names
-    table = pa.Table.from_pandas(body, preserve_index=False)
-    stem = Path(name).stem
-    return [
-        _sliced(_sheet(name, stem, table, loc.data_start + 1, loc.header_row + 1, loc.confidence))
-    ]
 
 
 _DELIMITERS = ",\t;|"
@@ -495,17 +689,6 @@ def printable_name(name: str) -> str:
     return _CONTROL.sub(" ", name)
 
 
-def _decode(name: str, blob: bytes) -> str:
-    if blob.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return blob.decode("utf-16")
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return blob.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise IngestError(say("ingest.error.encoding", file=name))
-
-
 def read_file(name: str, data: Source) -> list[RawSheet]:
     """Read one uploaded file (by its display name, and its bytes or path) into sheets."""
     check_size(name, source_size(data))
@@ -513,7 +696,7 @@ def read_file(name: str, data: Source) -> list[RawSheet]:
     if suffix in WORKBOOK_SUFFIXES:
         return read_workbook(name, data)
     if suffix in TEXT_SUFFIXES:
-        return read_text(name, source_bytes(data))
+        return read_text(name, data)
     if suffix == ".zip":
         return read_zip(name, data)
     supported = ", ".join(sorted(SUPPORTED_SUFFIXES))
