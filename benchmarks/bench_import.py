@@ -1,18 +1,24 @@
-"""Import and overview-query speed at realistic sizes, against the reader alone.
+"""Import speed and memory at realistic sizes, as ratios against the floor in the same run.
 
 For each size (100,000 ticket rows, and 1,048,575 — a full Excel sheet: 1,048,576
-rows with the header) it writes a tickets workbook once (cached in benchmarks/out/), then, each
-step in a fresh process so peak memory is that step's own:
+rows with the header) it writes a tickets export once as a workbook and as a CSV file
+of the same rows (cached in benchmarks/out/), then, each step in a fresh process so
+peak memory is that step's own:
 
-* read   — fastexcel reading the sheet to Arrow and nothing else (the floor);
-* import — svcops reading, mapping, coercing and storing it in a new workspace file;
+* floor, workbook — fastexcel reading the sheet to Arrow and nothing else;
+* floor, CSV — DuckDB's own ``read_csv`` (types guessed) into a table of a new
+  database file;
+* import — svcops reading, mapping, coercing and storing the file in a new workspace;
 * overview — the Overview page's queries (scorecard with previous period, trend,
   headlines) for the last 28 days and for the whole history, warm.
 
-Prints seconds, rows per second, peak RSS, and import time as a multiple of read.
+Floor and import alternate, and each import is divided by the floor run just before it
+(the machine's speed drifts from minute to minute on shared cores); the summary line
+gives the median of those ratios, for time and for peak memory (RSS, the reading
+child's included).
 
-    python benchmarks/bench_import.py [--sizes 100000 1048575] [--strings shared inline]
-                                      [--repeat 3]
+    python benchmarks/bench_import.py [--sizes 100000 1048575] [--kinds csv shared inline]
+                                      [--repeat 3] [--overview]
 """
 
 from __future__ import annotations
@@ -35,23 +41,11 @@ OUT = ROOT / "benchmarks" / "out"
 sys.path.insert(0, str(ROOT))
 
 
-def make_workbook(rows: int, strings: str = "shared") -> Path:
-    """A ticket export of ``rows`` rows with 19 columns.
-
-    ``strings="shared"`` writes text through the shared-strings table, as Excel itself
-    saves a workbook; ``"inline"`` writes each text cell in place, as streaming
-    exporters do (xlsxwriter's constant-memory mode, Apache POI's SXSSF).
-    """
+def make_frame(rows: int):
+    """The rows of a ticket export: ``rows`` rows with 19 columns."""
     import numpy as np
     import pandas as pd
-    import xlsxwriter
 
-    if rows > EXCEL_MAX_DATA_ROWS:
-        raise SystemExit(f"an Excel sheet holds at most {EXCEL_MAX_DATA_ROWS:,} data rows")
-    path = OUT / f"tickets_{rows}{'' if strings == 'shared' else '_' + strings}.xlsx"
-    if path.exists():
-        return path
-    OUT.mkdir(parents=True, exist_ok=True)
     rng = np.random.default_rng(rows)
     start = pd.Timestamp("2023-01-01")
     created = start + pd.to_timedelta(np.sort(rng.uniform(0, 730 * 86400, rows)).round(), "s")
@@ -81,7 +75,26 @@ def make_workbook(rows: int, strings: str = "shared") -> Path:
         "handle_minutes": rng.lognormal(np.log(12), 0.5, rows).round(1),
         "cost": np.nan,
     }
-    frame = pd.DataFrame(cols).drop(columns="cost")
+    return pd.DataFrame(cols).drop(columns="cost")
+
+
+def make_workbook(rows: int, strings: str = "shared") -> Path:
+    """A ticket export of ``rows`` rows with 19 columns, as a workbook.
+
+    ``strings="shared"`` writes text through the shared-strings table, as Excel itself
+    saves a workbook; ``"inline"`` writes each text cell in place, as streaming
+    exporters do (xlsxwriter's constant-memory mode, Apache POI's SXSSF).
+    """
+    import pandas as pd
+    import xlsxwriter
+
+    if rows > EXCEL_MAX_DATA_ROWS:
+        raise SystemExit(f"an Excel sheet holds at most {EXCEL_MAX_DATA_ROWS:,} data rows")
+    path = OUT / f"tickets_{rows}{'' if strings == 'shared' else '_' + strings}.xlsx"
+    if path.exists():
+        return path
+    OUT.mkdir(parents=True, exist_ok=True)
+    frame = make_frame(rows)
     wb = xlsxwriter.Workbook(str(path), {"constant_memory": strings == "inline"})
     sheet = wb.add_worksheet("tickets")
     when = wb.add_format({"num_format": "yyyy-mm-dd hh:mm:ss"})
@@ -99,11 +112,21 @@ def make_workbook(rows: int, strings: str = "shared") -> Path:
     return path
 
 
+def make_csv(rows: int) -> Path:
+    """The same export as a UTF-8 CSV file, times as ``2023-01-01 00:10:33``."""
+    path = OUT / f"tickets_{rows}.csv"
+    if not path.exists():
+        OUT.mkdir(parents=True, exist_ok=True)
+        make_frame(rows).to_csv(path, index=False, date_format="%Y-%m-%d %H:%M:%S")
+    return path
+
+
 def child(step: str, path: str, workspace: str) -> dict:
     """Run one step in this process and report its time and peak memory.
 
     Libraries are loaded before the clock starts, as they are in a running app.
     """
+    import duckdb
     import fastexcel
 
     from svcops import headlines, kpi
@@ -115,6 +138,12 @@ def child(step: str, path: str, workspace: str) -> dict:
     if step == "read":
         reader = fastexcel.read_excel(path)
         rows = sum(reader.load_sheet(s, eager=True).num_rows for s in reader.sheet_names)
+    elif step == "read_csv":
+        con = duckdb.connect(workspace)
+        con.execute("SET enable_progress_bar = false")
+        con.execute("CREATE TABLE t AS SELECT * FROM read_csv(?)", [path])
+        rows = con.execute("SELECT count(*) FROM t").fetchone()[0]
+        con.close()
     elif step == "import":
         with Workspace(workspace) as ws:
             rows = import_paths(ws, [path]).rows
@@ -172,65 +201,67 @@ def fresh(workspace: Path) -> None:
     shutil.rmtree(f"{workspace}.originals", ignore_errors=True)
 
 
+# The floor each kind of file is measured against.
+FLOORS = {"csv": ("read_csv", "floor: DuckDB read_csv"), "xlsx": ("read", "floor: fastexcel read")}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", type=int, nargs="+", default=[100_000, EXCEL_MAX_DATA_ROWS])
     parser.add_argument(
-        "--strings", nargs="+", default=["shared", "inline"], choices=["shared", "inline"]
+        "--kinds",
+        nargs="+",
+        default=["csv", "shared", "inline"],
+        choices=["csv", "shared", "inline"],
+        help="csv, or a workbook whose text is shared or inline strings",
     )
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--overview", action="store_true", help="also time the Overview queries")
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         print(json.dumps(child(*args.child)))
         return
 
-    # The machine's speed drifts from minute to minute (shared cores), so read and import
-    # alternate, and each import is compared with the read just before it.
     print(
-        f"{'rows':>10} {'strings':<7} {'step':<22} {'seconds':>8} {'rows/s':>10} "
-        f"{'peak MB':>8} {'vs read':>8}"
+        f"{'rows':>10} {'file':<11} {'step':<24} {'seconds':>8} {'peak MB':>8} "
+        f"{'time/floor':>10} {'peak/floor':>10}"
     )
+    med = statistics.median
     for size in args.sizes:
-        for strings in args.strings:
+        for kind in args.kinds:
             t0 = time.perf_counter()
-            book = make_workbook(size, strings)
+            book = make_csv(size) if kind == "csv" else make_workbook(size, kind)
             made = time.perf_counter() - t0
-            head = f"{size:>10,} {strings:<7}"
-            print(
-                f"{head} {'(workbook ready)':<22} {made:>8.1f} {'':>10} {'':>8} "
-                f"{book.stat().st_size / 1e6:>6.1f}MB"
-            )
-            ws = OUT / f"bench_{size}_{strings}.duckdb"
-            ratios, reads, imports = [], [], []
+            label = "csv" if kind == "csv" else f"xlsx {kind}"
+            head = f"{size:>10,} {label:<11}"
+            print(f"{head} {'(file ready)':<24} {made:>8.1f} {book.stat().st_size / 1e6:>7.1f}MB")
+            floor_step, floor_name = FLOORS["csv" if kind == "csv" else "xlsx"]
+            ws = OUT / f"bench_{size}_{kind}.duckdb"
+            times, peaks = [], []
             for _ in range(args.repeat):
                 fresh(ws)
-                read = run_step("read", book, ws)
+                floor = run_step(floor_step, book, ws)
+                fresh(ws)
                 imp = run_step("import", book, ws)
-                assert imp["rows"] == size, imp
-                ratios.append(imp["seconds"] / read["seconds"])
-                reads.append(read)
-                imports.append(imp)
-                for name, r in (("read (fastexcel only)", read), ("import (svcops)", imp)):
+                assert floor["rows"] == size and imp["rows"] == size, (floor, imp)
+                times.append(imp["seconds"] / floor["seconds"])
+                peaks.append(imp["peak_mb"] / floor["peak_mb"])
+                for name, r in ((floor_name, floor), ("import (svcops)", imp)):
                     print(
-                        f"{head} {name:<22} {r['seconds']:>8.2f} "
-                        f"{r['rows'] / r['seconds']:>10,.0f} {r['peak_mb']:>8.0f} "
-                        f"{r['seconds'] / read['seconds']:>7.2f}x"
+                        f"{head} {name:<24} {r['seconds']:>8.2f} {r['peak_mb']:>8.0f} "
+                        f"{r['seconds'] / floor['seconds']:>9.2f}x "
+                        f"{r['peak_mb'] / floor['peak_mb']:>9.2f}x"
                     )
-            med = statistics.median
             print(
-                f"{head} {'median of ' + str(args.repeat):<22} "
-                f"read {med(r['seconds'] for r in reads):.2f} s, "
-                f"import {med(r['seconds'] for r in imports):.2f} s, "
-                f"import/read {med(ratios):.2f}x (range {min(ratios):.2f}-{max(ratios):.2f}), "
-                f"peak MB {max(r['peak_mb'] for r in reads):.0f} / "
-                f"{max(r['peak_mb'] for r in imports):.0f}"
+                f"{head} median of {args.repeat} runs: import/floor time {med(times):.2f}x "
+                f"(range {min(times):.2f}-{max(times):.2f}), peak memory {med(peaks):.2f}x "
+                f"(range {min(peaks):.2f}-{max(peaks):.2f})"
             )
-            ov = run_step("overview", book, ws)
-            for label, secs in ov["timings"].items():
-                print(
-                    f"{head} {'overview, ' + label:<22} {secs:>8.3f} {'':>10} {ov['peak_mb']:>8.0f}"
-                )
+            if args.overview:
+                ov = run_step("overview", book, ws)
+                for what, secs in ov["timings"].items():
+                    print(f"{head} {'overview, ' + what:<24} {secs:>8.3f} {ov['peak_mb']:>8.0f}")
 
 
 if __name__ == "__main__":
