@@ -1,11 +1,13 @@
 """Review pack: this period's headlines, charts and key tables of every area, as an
-Excel workbook, an HTML report that opens offline and its PDF."""
+Excel workbook, an HTML report that opens offline and its PDF; and review mode, the
+pack's sections as slides (``?slide=3``) with speaker notes."""
 
 import streamlit as st
 
 from svcops import report
 from svcops.i18n import LANGUAGES, t
 from ui import page, state
+from ui.format import escape_md
 
 ctx = state.page("report.title", needs_tickets=False)
 lang = ctx.lang
@@ -13,6 +15,116 @@ f = ctx.filters
 
 if not ctx.ws.scalar("SELECT count(*) FROM uploads"):
     st.info(t("report.no_data", lang))
+    st.stop()
+
+
+def notes_now() -> dict[str, str]:
+    """Every section's speaker notes: the workspace's, over them this session's (the
+    read-only sample keeps notes for the session only)."""
+    saved = report.load_notes(ctx.ws)
+    kept = st.session_state.get("report_notes", {}).get(ctx.version, {})
+    return {area: kept.get(area, saved.get(area, "")) for area in report.AREAS}
+
+
+def fresh_pack(pack_lang: str) -> report.Pack:
+    return report.with_notes(page.query(report.build_pack, f, pack_lang), notes_now())
+
+
+def go(n: int) -> None:
+    st.query_params["slide"] = str(n)
+
+
+def end_review() -> None:
+    st.session_state.pop("report_review", None)
+    del st.query_params["slide"]
+
+
+def save_notes(area: str) -> None:
+    text = st.session_state[f"report_note_{area}"]
+    if ctx.ws.read_only:
+        st.session_state.setdefault("report_notes", {}).setdefault(ctx.version, {})[area] = text
+    else:
+        report.save_note(ctx.ws, area, text)
+    st.session_state["report_notes_saved"] = area
+
+
+def review() -> None:
+    """One slide of the frozen pack: a link with ``?slide=n`` opens it (freezing the
+    link's filters then, when this session has no review running)."""
+    frozen = st.session_state.get("report_review")
+    if frozen is None or frozen[0] != ctx.version:
+        frozen = (ctx.version, fresh_pack(st.session_state.get("report_lang") or lang))
+        st.session_state["report_review"] = frozen
+    pack = frozen[1]
+    slides = pack.sections
+    try:
+        n = min(max(int(st.query_params.get("slide", "1")), 1), len(slides))
+    except ValueError:
+        n = 1
+    st.query_params["slide"] = str(n)
+    s = slides[n - 1]
+    period = t("report.period", pack.lang, start=pack.start or "—", end=pack.end or "—")
+    filters = t("report.filters", pack.lang, filters=report.filters_text(pack.filters, pack.lang))
+    left, mid, right, end = st.columns([1, 1, 1.5, 1.5], vertical_alignment="center")
+    left.button(
+        t("report.review.prev", lang),
+        icon=":material/arrow_back:",
+        on_click=go,
+        args=(n - 1,),
+        disabled=n == 1,
+        shortcut="Left",
+        key="report_prev",
+    )
+    mid.button(
+        t("report.review.next", lang),
+        icon=":material/arrow_forward:",
+        on_click=go,
+        args=(n + 1,),
+        disabled=n == len(slides),
+        shortcut="Right",
+        key="report_next",
+    )
+    right.markdown(f"**{t('report.review.slide', lang, n=n, m=len(slides))}**")
+    end.button(t("report.review.end", lang), on_click=end_review, key="report_end")
+    st.caption(
+        escape_md(
+            t(
+                "report.review.frozen",
+                lang,
+                at=pack.made_at.strftime("%H:%M"),
+                period=period,
+                filters=filters,
+            )
+        )
+    )
+    st.header(s.title, divider="blue")
+    if s.missing:
+        st.info(escape_md(t("report.missing", pack.lang, what=s.missing)))
+    if s.lines:
+        st.markdown("\n".join("- " + escape_md(line) for line in s.lines))
+    for fig in s.figures:
+        st.vega_lite_chart(fig.spec, width="stretch")
+    for table in s.tables:
+        st.markdown(f"**{escape_md(table.title)}**")
+        page.table(report.table_text(table), rag=table.rag)
+    with st.expander(t("report.review.notes", lang), expanded=bool(s.notes)):
+        st.text_area(
+            t("report.review.notes", lang),
+            value=notes_now()[s.key],
+            key=f"report_note_{s.key}",
+            label_visibility="collapsed",
+        )
+        st.button(
+            t("report.review.save", lang), on_click=save_notes, args=(s.key,), key="report_save"
+        )
+        if st.session_state.pop("report_notes_saved", None) == s.key:
+            st.success(
+                t("report.review.session_only" if ctx.ws.read_only else "report.review.saved", lang)
+            )
+
+
+if "slide" in st.query_params:
+    review()
     st.stop()
 
 st.caption(t("report.caption", lang))
@@ -34,9 +146,19 @@ pack_lang = page.setting("report", "lang") or lang
 # The pack is made on a click (it runs every area's analyses); its files stay in the
 # session for the filters and language they were made for.
 wanted = (ctx.version, f, pack_lang)
-if st.button(t("report.make", lang), type="primary", icon=":material/description:"):
+make, start = st.columns([1, 3])
+if start.button(
+    t("report.review.start", lang),
+    icon=":material/slideshow:",
+    help=t("report.review.help", lang),
+    key="report_start",
+):
+    st.session_state["report_review"] = (ctx.version, fresh_pack(pack_lang))
+    go(1)
+    st.rerun()
+if make.button(t("report.make", lang), type="primary", icon=":material/description:"):
     with st.spinner(t("report.make", lang)):
-        pack = page.query(report.build_pack, f, pack_lang)
+        pack = fresh_pack(pack_lang)
         html = report.to_html(pack)
         files: dict[str, bytes | str] = {"xlsx": report.to_xlsx(pack), "html": html}
         try:

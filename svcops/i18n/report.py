@@ -206,4 +206,29 @@ STRINGS = {
     "report.col.rejected": {"en": "Set aside", "zh": "暂存行"},
     "report.col.checksum": {"en": "Checksum (SHA-256)", "zh": "校验和（SHA-256）"},
     "report.col.imported_at": {"en": "Imported", "zh": "导入时间"},
+    # -- review mode ----------------------------------------------------------------------
+    "report.review.start": {"en": "Start the review", "zh": "开始评审"},
+    "report.review.help": {
+        "en": "Shows the pack's sections as slides, with the numbers frozen as they are now.",
+        "zh": "以幻灯片形式逐一展示资料包各部分，数字冻结为此刻的结果。",
+    },
+    "report.review.slide": {"en": "Slide {n} of {m}", "zh": "第 {n} 张，共 {m} 张"},
+    "report.review.prev": {"en": "Previous", "zh": "上一张"},
+    "report.review.next": {"en": "Next", "zh": "下一张"},
+    "report.review.end": {"en": "End the review", "zh": "结束评审"},
+    "report.review.frozen": {
+        "en": "Numbers frozen at {at}: {period} · {filters}. The arrow keys move between slides.",
+        "zh": "数字冻结于 {at}：{period} · {filters}。可用左右方向键切换幻灯片。",
+    },
+    "report.review.notes": {"en": "Speaker notes", "zh": "演讲者备注"},
+    "report.review.save": {"en": "Save the notes", "zh": "保存备注"},
+    "report.review.saved": {
+        "en": "Saved in the workspace; the next pack carries them.",
+        "zh": "已保存到工作区；之后生成的资料包会包含这些备注。",
+    },
+    "report.review.session_only": {
+        "en": "The sample is read-only: these notes are kept for this session and go into "
+        "the packs made in it.",
+        "zh": "示例工作区为只读：备注仅在本次会话中保留，并写入本次会话生成的资料包。",
+    },
 }

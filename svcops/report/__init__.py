@@ -22,7 +22,8 @@ from ..filters import Filters
 from ..i18n import t
 from ..store import Workspace
 from ..tickets import resolve_period
-from .html import filters_text, to_html
+from .html import filters_text, table_text, to_html
+from .notes import load_notes, save_note
 from .pack import KINDS, Figure, Pack, Section, Table
 from .pdf import PdfError, to_pdf
 from .sections import AREAS, BUILDERS
@@ -41,6 +42,10 @@ __all__ = [
     "build_pack",
     "contents_frame",
     "filters_text",
+    "load_notes",
+    "save_note",
+    "table_text",
+    "with_notes",
     "to_html",
     "to_pdf",
     "to_xlsx",
@@ -63,11 +68,15 @@ def app_version() -> str:
 def build_pack(
     ws: Workspace, filters: Filters, lang: str = "en", *, now: datetime | None = None
 ) -> Pack:
-    """Every area's section for ``filters`` worded in ``lang``. An open period is
-    resolved against the tickets (the pages' rule); without tickets it stays open."""
+    """Every area's section for ``filters`` worded in ``lang``, with the speaker notes
+    saved in the workspace. An open period is resolved against the tickets (the pages'
+    rule); without tickets it stays open."""
     if ws.has_rows("tickets"):
         filters = resolve_period(ws, filters)
+    notes = load_notes(ws)
     sections = [BUILDERS[area](ws, filters, lang) for area in AREAS]
+    for s in sections:
+        s.notes = notes.get(s.key, "")
     uploads = ws.uploads()
     return Pack(
         lang=lang,

@@ -42,6 +42,18 @@ def cell_text(value: Any, kind: str | None) -> str:
     return str(value)
 
 
+def table_text(table: Table) -> pd.DataFrame:
+    """``table``'s frame with every value as the text the report shows (numbers in
+    their kind's format, missing blank): for a page that draws it as it is."""
+    frame = table.frame
+    return pd.DataFrame(
+        {
+            column: [cell_text(v, table.kind(column, i)) for i, v in enumerate(frame[column])]
+            for column in frame.columns
+        }
+    )
+
+
 def filters_text(f: Filters, lang: str) -> str:
     """The dimension filters in ``lang`` ("Team: A, B; Channel: chat")."""
     parts = [
@@ -165,7 +177,8 @@ def to_html(pack: Pack) -> str:
             parts.extend(f"<li>{esc(line)}</li>" for line in s.lines)
             parts.append("</ul>")
         if s.notes.strip():
-            parts.append(f'<p class="notes">{esc(s.notes.strip())}</p>')
+            label = esc(t("report.review.notes", lang))
+            parts.append(f'<p class="notes"><strong>{label}</strong><br>{esc(s.notes.strip())}</p>')
         parts.extend(f'<div class="figure">{svg(fig, lang)}</div>' for fig in s.figures)
         parts.extend(table_html(tb) for tb in s.tables)
         parts.append("</section>")

@@ -347,7 +347,10 @@ def process_design(ws: Workspace, f: Filters, lang: str) -> Section:
 def resource_management(ws: Workspace, f: Filters, lang: str) -> Section:
     if not ws.has_rows("tickets"):
         return _missing("resource", lang, "tickets")
+    # The history the forecast learns from reaches back before the period: the period only.
     daily = resource.demand_history(ws, f)
+    days = pd.to_datetime(daily["ds"]).dt.date
+    daily = daily[((days >= f.start) if f.start else True) & ((days <= f.end) if f.end else True)]
     if daily.empty:
         return _missing("resource", lang, "cases")
     s = _section("resource", lang)

@@ -144,6 +144,10 @@ class _Writer:
         ws.set_column(1, 8, 16)
         ws.write_string(0, 0, s.title, self.title)
         row = 2
+        if s.notes.strip():
+            ws.write_string(row, 0, t("report.review.notes", lang), self.h2)
+            ws.write_string(row + 1, 0, safe_text(s.notes.strip()), self.muted)
+            row += 3
         if s.missing:
             ws.write_string(row, 0, t("report.missing", lang, what=s.missing), self.muted)
             return
@@ -154,9 +158,6 @@ class _Writer:
                 ws.write_string(row, 0, safe_text(line))
                 row += 1
             row += 1
-        if s.notes.strip():
-            ws.write_string(row, 0, safe_text(s.notes.strip()), self.muted)
-            row += 2
         for table in s.tables:
             row = self.frame(ws, row, table)
         for n, fig in enumerate(s.figures):

@@ -56,3 +56,33 @@ def test_sample_pack_in_the_chosen_language(own_ws_path, lang, pack_lang):
     assert book.sheetnames[0] == {"en": "Contents", "zh": "目录"}[pack_lang]
     assert files["pdf"].startswith(b"%PDF")
     assert "<svg" in files["html"]
+
+
+def test_review_mode_slides_notes_and_link(own_ws_path):
+    at = run(PAGE, source="sample", lang="en", start="2026-09-01", end="2026-09-30")
+    at.button(key="report_start").click().run(timeout=300)
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.query_params["slide"] == ["1"] or at.query_params["slide"] == "1"
+    assert at.header[0].value == "Service overview"
+    assert at.button(key="report_prev").disabled
+    at.button(key="report_next").click().run()
+    at.button(key="report_next").click().run()
+    assert at.header[0].value == "Resource management"
+    assert "Slide 3 of 8" in " ".join(m.value for m in at.markdown)
+    # Frozen: a changed filter in the sidebar does not change the slide's numbers.
+    line = at.markdown[1].value
+    at.session_state["f_team"] = ["Service Desk"]
+    at.run()
+    assert at.markdown[1].value == line
+    # Notes on the read-only sample: kept for the session, and in the next pack.
+    at.text_area(key="report_note_resource").input("Monday peak: <ask> =why").run()
+    at.button(key="report_save").click().run()
+    assert "kept for this session" in at.success[0].value
+    at.button(key="report_end").click().run()
+    assert "slide" not in at.query_params
+    at.button(key="report_start").click().run(timeout=300)
+    pack = at.session_state["report_review"][1]
+    assert [s.notes for s in pack.sections if s.notes] == ["Monday peak: <ask> =why"]
+    # A link to a slide opens it in a new session.
+    again = run(PAGE, source="sample", lang="zh", start="2026-09-01", end="2026-09-30", slide="4")
+    assert again.header[0].value == "质量控制"

@@ -278,3 +278,30 @@ def test_svg_fetches_nothing():
     }
     with pytest.raises(Exception, match="(?i)not allowed|access"):
         svg(Figure("x", spec, None), "en")  # type: ignore[arg-type]
+
+
+def test_resource_line_counts_the_period_only(hostile_pack):
+    pack, by_hand = hostile_pack
+    line = next(s for s in pack.sections if s.key == "resource").lines[0]
+    assert line.startswith(f"14 days with {by_hand:,} tickets created")
+
+
+def test_speaker_notes_are_kept_in_the_workspace_and_go_into_the_pack(tmp_path):
+    from svcops.report import load_notes, save_note
+
+    path = tmp_path / "notes.duckdb"
+    with Workspace(path) as ws:
+        save_note(ws, "risk", "=SUM(A1) <b>ask</b> about R-1")
+        save_note(ws, "overview", "  ")  # blank: no notes
+        with pytest.raises(ValueError):
+            save_note(ws, "nowhere", "x")
+    with Workspace(path, read_only=True) as ws:
+        assert load_notes(ws) == {"risk": "=SUM(A1) <b>ask</b> about R-1"}
+        with pytest.raises(ValueError):
+            save_note(ws, "risk", "read-only")
+        pack = build_pack(ws, Filters(), "en")
+    assert [s.notes for s in pack.sections if s.notes] == ["=SUM(A1) <b>ask</b> about R-1"]
+    assert "&lt;b&gt;ask&lt;/b&gt;" in to_html(pack)
+    book = openpyxl.load_workbook(io.BytesIO(to_xlsx(pack)))
+    cells = [c.value for row in book["Risk"].iter_rows() for c in row if c.value]
+    assert "'=SUM(A1) <b>ask</b> about R-1" in cells
