@@ -24,8 +24,9 @@ backlog_ageing            share of the open tickets at period end that have     
 p1_resolution_hours       median resolution hours of the P1 tickets done          all
 reopen_rate               the reopen-rate KPI of the tickets done                 all
 volume_anomalies          days whose created count lies beyond the 3-sigma        all
-                          limits of the individuals chart of the daily volume
-                          over all the periods (Western Electric rule 1)
+                          limits of the Quality page's chart of the daily volume
+                          over all the periods (weekday-adjusted when a weekly
+                          cycle would widen the plain one; Western Electric rule 1)
 single_agent_share        the share of a category's done tickets resolved by      category
                           its busiest agent (categories with >= 20 done)
 reassignment_rate         share of the tickets created in the period that         all
@@ -62,7 +63,7 @@ import pandas as pd
 from ..filters import Filters
 from ..i18n import Message
 from ..kpi import compute
-from ..quality import daily_volume, individuals_chart
+from ..quality import daily_volume, volume_chart
 from ..store import Workspace
 from ..tickets import KPI_SQL, in_period, kpi_sql, query, tickets_cte
 from .register import RiskError, select
@@ -418,7 +419,9 @@ def _volume(ws: Workspace, f: Filters, w: pd.DataFrame) -> pd.DataFrame:
     daily = daily_volume(ws, replace(f, start=first, end=last))
     if daily.empty or daily["value"].sum() == 0:
         return pd.DataFrame(columns=["k", "indicator", "scope", "value"])
-    chart = individuals_chart(daily, "value")
+    # The Quality page's chart of daily volume: against each day's own weekday when a
+    # weekly cycle would otherwise widen the limits (and flag every Monday).
+    chart = volume_chart(daily, "value")
     flags = chart.frame[["date", "rule_1"]]
     rows = []
     for r in w.itertuples():

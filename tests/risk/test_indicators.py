@@ -176,6 +176,25 @@ def test_volume_anomalies_are_rule_one_days_of_the_quality_chart(ws):
     assert k.summary.set_index("indicator").loc["volume_anomalies", "status"] == "amber"
 
 
+def test_volume_anomalies_judge_a_day_against_its_own_weekday(ws):
+    # Four weeks to Thursday 03-21: weekdays 100-104 tickets, weekends 10-11, and
+    # Wednesday 03-20 has 135. A plain XmR chart's sigma is 27.4 a day (the weekly
+    # cycle's jumps), so its UCL (76.8 + 82.2) misses 03-20; against its own weekday
+    # (sigma 4.7 after adjusting) 03-20 is far beyond, and it is the only such day.
+    rows, n = [], 0
+    for i in range(28):
+        day = END - timedelta(days=27 - i)
+        count = 10 + i % 2 if day.weekday() >= 5 else 100 + 2 * (i % 3)
+        if day == date(2024, 3, 20):
+            count = 135
+        for _ in range(count):
+            rows.append(_ticket(n, datetime.combine(day, datetime.min.time()), 1))
+            n += 1
+    _insert(ws, rows)
+    k = risk.indicators(ws, Filters(end=END), periods=4, forecast=False)
+    assert _values(k, "volume_anomalies") == [1.0, 0.0, 0.0, 0.0]
+
+
 def test_reassignment_rate_from_an_uploaded_event_log(ws):
     # Four tickets created in k0; their events: T1 A -> B (1 handover), T2 A -> A (0),
     # T3 A -> B -> A (2), T4 A only (0): 2 of 4 changed team.
