@@ -13,10 +13,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "Ask your own questions of the workspace in SQL (DuckDB). One SELECT runs on a "
         "read-only copy of the data: it cannot change the workspace, read files or reach the "
         "network. At most {rows:,} rows come back, and a query still running after "
-        "{seconds:.0f} s is stopped.",
+        "{seconds:.0f} s is stopped. The sidebar's filters do not apply here: write them into "
+        "the query.",
         "用 SQL（DuckDB）向工作区提出自己的问题。每次运行一条 SELECT 语句，作用于数据的只读副本："
         "它不能修改工作区，也不能读取文件或访问网络。最多返回 {rows:,} 行，运行超过 {seconds:.0f} "
-        "秒的查询会被停止。",
+        "秒的查询会被停止。侧边栏的筛选条件在此不起作用：请直接写进查询语句。",
     ),
     "explorer.example": _both("Start from an example", "从示例开始"),
     "explorer.example_none": _both("(your own query)", "（自己的查询）"),
