@@ -148,7 +148,8 @@ def test_several_imports_in_a_row_while_the_app_reads_all_store(tmp_path):
     path = tmp_path / "ws.duckdb"
     books = [_tickets_book(tmp_path / f"b{i}.xlsx", f"B{i}-", n) for i, n in enumerate((5, 7, 9))]
     assert len(books) == 3
-    app = Workspace(path, per_use=True, linger=0.2)
+    # Open between holds for up to 30 s, unless another process waits for the file.
+    app = Workspace(path, per_use=True, linger=30)
     stop = threading.Event()
     seen: list[int] = []
     errors: list[BaseException] = []
@@ -168,7 +169,9 @@ def test_several_imports_in_a_row_while_the_app_reads_all_store(tmp_path):
         r.start()
     try:
         for i in range(3):
-            done = _cli("import", str(tmp_path / f"b{i}.xlsx"), "--workspace", str(path))
+            done = _cli(
+                "import", str(tmp_path / f"b{i}.xlsx"), "--workspace", str(path), "--wait", "20"
+            )
             assert done.returncode == 0, done.stderr
     finally:
         stop.set()

@@ -82,9 +82,10 @@ def sample_workspace() -> Workspace:
 # How long a page run waits for another process (a scheduled import) to let go of the
 # workspace before saying it is busy, in seconds.
 APP_WAIT = float(os.environ.get("SVCOPS_APP_WAIT", "600"))
-# How long the file stays open after a run, so that a burst of runs (a user moving a
-# slider) shares one opening; a process waiting for it gets it at the next run.
-APP_LINGER = 1.0
+# How long the file stays open after a run, so that the runs that follow (a user moving
+# a slider, opening another page) share one opening; a process that waits for the file
+# (a scheduled import) gets it within a tenth of a second all the same.
+APP_LINGER = 30.0
 
 
 @st.cache_resource(show_spinner=False)
