@@ -166,6 +166,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "a small set of names: {values}",
         "zh": "少量重复出现的名称：{values}",
     },
+    "ingest.note.calls_kept": {
+        "en": "one row per call: each call is kept, and the calls offered, answered and "
+        "abandoned, handle and waiting time per 30 minutes are derived into the interval "
+        "statistics",
+        "zh": "每行一通电话：保留每通电话，并按 30 分钟汇总来电量、接通量、放弃量、"
+        "处理时长和等待时间，写入时段统计",
+    },
     "ingest.note.calls_intervals": {
         "en": "derived from the calls of this sheet: calls offered, answered and abandoned, "
         "mean handle time, mean wait to answer and service level (answered within 20 s) "

@@ -248,6 +248,8 @@ def _recognise(
             )
         )
         return None
+    if is_call_log(mapping):  # the check says what the import will also do
+        notes.append(say("ingest.note.calls_kept"))
     plan = prepare(_without_summary(raw), mapping)
     plan.notes[:0] = notes
     if plan.mapping.missing_required:
