@@ -27,9 +27,13 @@ st.caption(
 examples = {e.key: e.sql for e in page.query(explorer.examples)}
 
 # A link with a query opens it in the editor and runs it; after that the editor leads.
+# The editor's text is also kept under a key of its own: Streamlit forgets a widget's
+# value while another page is shown, and the link loses ``q`` on the way.
 if "explorer_sql" not in st.session_state:
     linked = st.query_params.get("q")
-    st.session_state["explorer_sql"] = linked or FIRST_QUERY
+    st.session_state["explorer_sql"] = (
+        linked or st.session_state.get("explorer_kept") or FIRST_QUERY
+    )
     if linked:
         st.session_state["explorer_ran"] = linked
 
@@ -56,6 +60,7 @@ else:
         on_change=_example_picked,
     )
     left.text_area(t("explorer.query", lang), key="explorer_sql", height=260)
+    st.session_state["explorer_kept"] = st.session_state["explorer_sql"]
     if left.button(t("explorer.run", lang), type="primary", key="explorer_run"):
         st.session_state["explorer_ran"] = st.session_state["explorer_sql"]
 

@@ -130,3 +130,13 @@ def test_the_schema_panel_describes_the_columns_in_chinese(own):
     assert lines[0] == "**ticket\\_id** · VARCHAR · 必填  \n:gray[工单编号。]"
     tickets = TABLES["tickets"]
     assert len(lines) == len(tickets.columns) + len(tickets.extras) + 1  # and _upload_id
+
+
+def test_the_query_survives_a_visit_to_another_page(own):
+    at = opened(source="own", q=BY_TEAM)
+    at.switch_page("views/data.py").run()
+    at.query_params.pop("q", None)  # the browser's link loses it on another page
+    at.switch_page("views/explorer.py").run()
+    assert not at.exception
+    assert at.text_area(key="explorer_sql").value == BY_TEAM
+    assert _result(at)["tickets"].tolist() == [4, 2]
