@@ -63,6 +63,7 @@ else:
     st.session_state["explorer_kept"] = st.session_state["explorer_sql"]
     if left.button(t("explorer.run", lang), type="primary", key="explorer_run"):
         st.session_state["explorer_ran"] = st.session_state["explorer_sql"]
+        st.session_state.pop("explorer_result", None)  # Run runs it again, whatever it was
 
     with right:
         tables = {table.name: table for table in page.query(explorer.schema)}

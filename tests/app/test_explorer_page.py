@@ -140,3 +140,17 @@ def test_the_query_survives_a_visit_to_another_page(own):
     assert not at.exception
     assert at.text_area(key="explorer_sql").value == BY_TEAM
     assert _result(at)["tickets"].tolist() == [4, 2]
+
+
+def test_results_of_every_kind_of_column_are_shown(own):
+    at = opened(
+        source="own",
+        q="SELECT 1 AS a, 2 AS a, [1, 2] AS list, {'x': 1} AS struct, 1.5::DECIMAL(10, 2) "
+        "AS dec, INTERVAL 3 HOUR AS span, DATE '2024-01-01' AS day, "
+        "TIMESTAMPTZ '2024-01-01 10:00+08' AS at, 'x'::BLOB AS blob, NULL AS nothing",
+    )
+    assert not at.error
+    assert list(_result(at).columns) == [
+        "a", "a_1", "list", "struct", "dec", "span", "day", "at", "blob", "nothing"
+    ]  # fmt: skip
+    assert len(at.get("download_button")) == 2
