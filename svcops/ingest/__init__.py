@@ -59,13 +59,43 @@ STATE_HISTORY_SHARE = 0.1
 # Activities that resolve a case (the work is done: resolve, solved, fixed, 已解决 ...)
 # and that close it (close, closed, cancelled, 关闭, 已关闭 ...); matched on the lower-cased
 # name. A negation in front does not count: unresolved, incomplete, 未解决, 待关闭.
-RESOLVE_ACTIVITY = (
-    r"((^|[^n])resol|solved|\bsolve|\bfix\b|\bfixed\b|(^|[^n])complet|\bdone\b|finish"
-    r"|(^|[^未待不])(解决|完成|修复))"
-)
+# The plain resolve words say so whatever else the name holds; the weak ones (complete,
+# done, finish, 完成) only when the name does not also close the case: BPI 2013's
+# "Completed-Closed" is the close after "Completed-Resolved", not a second resolution.
+_RESOLVE_WORDS = r"(^|[^n])resol|solved|\bsolve|\bfix\b|\bfixed\b|(^|[^未待不])(解决|修复)"
+_RESOLVE_WEAK = r"(^|[^n])complet|\bdone\b|finish|(^|[^未待不])完成"
+RESOLVE_ACTIVITY = f"({_RESOLVE_WORDS}|{_RESOLVE_WEAK})"
 CLOSE_ACTIVITY = r"(clos|cancel|abandon|withdr[ae]w|(^|[^未待不])(关闭|取消|结案|关单|撤销))"
 # A case whose last activity matches this (resolves or closes it) is done.
 CLOSING_ACTIVITY = f"({RESOLVE_ACTIVITY}|{CLOSE_ACTIVITY})"
+# Names that undo or deny a resolution or a close, which neither resolve nor close:
+# not resolved, not fixed, non-resolved, resolution rejected, close denied, reject the
+# fix, 关闭申请被拒, 修复失败, 驳回解决方案. ("Completed-Cancelled" is a close: cancelled
+# is not among the words that undo.)
+UNDONE_ACTIVITY = (
+    r"(\b(not|never|non|un)[\s_-]*(resol|solv|fix|complet|clos|done|finish)"
+    r"|(resol|solu|solv|fix|complet|clos)[a-z]*[\s_-]+((was|is|been)[\s_-]+)?"
+    r"(rejected|denied|declined|refused|failed|reverted|undone|reversed|withdrawn)\b"
+    r"|\b(reject|deny|denied|declin|refus|revert|undo)[a-z]*[\s_-]+(the[\s_-]+)?"
+    r"(resol|solu|fix|clos)"
+    r"|(解决|修复|关闭|结案|关单|完成)[^\s]{0,6}?(被拒|拒绝|驳回|失败|撤回|未通过|不通过)"
+    r"|(拒绝|驳回|撤回|撤销)[^\s]{0,4}?(解决|修复|关闭|结案))"
+)
+
+
+def activity_kind_sql(column: str) -> tuple[str, str, str]:
+    """SQL conditions on an activity ``column``: (resolves, closes, done), where done is
+    resolves or closes (the last activity of a finished case)."""
+    low = f"lower({column})"
+    undone = f"regexp_matches({low}, '{UNDONE_ACTIVITY}')"
+    closes = f"(regexp_matches({low}, '{CLOSE_ACTIVITY}') AND NOT {undone})"
+    resolves = (
+        f"((regexp_matches({low}, '{_RESOLVE_WORDS}') OR (regexp_matches({low}, "
+        f"'{_RESOLVE_WEAK}') AND NOT regexp_matches({low}, '{CLOSE_ACTIVITY}'))) "
+        f"AND NOT {undone})"
+    )
+    done = f"(regexp_matches({low}, '{CLOSING_ACTIVITY}') AND NOT {undone})"
+    return resolves, closes, done
 
 
 @dataclass(frozen=True)
@@ -665,6 +695,7 @@ def _stage(cur, i: int, sheet: _Sheet, temps: list[str]):
         # time (the last resolve-type event) and close time (the last close-type event,
         # unless a resolution came after it), and its reopens (the runs of resolve-type
         # events, less one: a resolve recorded twice in a row is one resolution).
+        resolves_sql, closes_sql, done_sql = activity_kind_sql("activity")
         cur.execute(f"""
             CREATE OR REPLACE TEMP TABLE {latest} AS
             SELECT r.*, e.first_ts AS "__first_event", e.activity AS "__last_activity",
@@ -673,7 +704,7 @@ def _stage(cur, i: int, sheet: _Sheet, temps: list[str]):
                         THEN e.closed END AS "__closed_event",
                    CASE WHEN e.resolutions > 0 THEN e.resolutions - 1 END AS "__reopens"
             FROM {raw_name} r JOIN (
-                SELECT *, regexp_matches(lower(activity), '{CLOSING_ACTIVITY}') AS done,
+                SELECT *, {done_sql} AS done,
                        max(timestamp) FILTER (WHERE resolves) OVER w AS resolved,
                        max(timestamp) FILTER (WHERE closes) OVER w AS closed,
                        count(*) FILTER (WHERE resolves AND NOT coalesce(after_resolve, false))
@@ -684,8 +715,7 @@ def _stage(cur, i: int, sheet: _Sheet, temps: list[str]):
                                   AS after_resolve
                     FROM (
                         SELECT _row, case_id, activity, timestamp,
-                               regexp_matches(lower(activity), '{RESOLVE_ACTIVITY}') AS resolves,
-                               regexp_matches(lower(activity), '{CLOSE_ACTIVITY}') AS closes,
+                               {resolves_sql} AS resolves, {closes_sql} AS closes,
                                min(timestamp) OVER (PARTITION BY case_id) AS first_ts,
                                row_number() OVER (PARTITION BY case_id ORDER BY
                                                   timestamp DESC NULLS LAST, _row DESC) AS rn

@@ -1,0 +1,98 @@
+"""Issue 15, definitions under inputs the first tests did not try: activity names that
+deny or undo a resolution, BPI 2013's 'Completed-Closed', SLA verdicts written as words.
+
+Small constructed event logs and exports, imported through the real importer into a real
+workspace; each expected value is worked out by hand beside it.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pandas as pd
+import pytest
+
+from svcops.ingest import import_files
+
+
+def _at(day: int, hour: int = 0) -> datetime:
+    return datetime(2024, 3, day, hour)
+
+
+def _log_csv(rows) -> bytes:
+    frame = pd.DataFrame(rows, columns=["case_id", "activity", "timestamp"])
+    return frame.to_csv(index=False).encode()
+
+
+# Each case with (resolved_at, closed_at, reopen_count) worked out by hand.
+CASES = {
+    # The caller rejects the resolution and it is resolved again at once: two
+    # resolutions (2nd, 5th), one reopen; the rejection itself resolves nothing.
+    "rejected": (
+        [("Open", 1), ("Resolve", 2), ("Resolution rejected", 3), ("Resolve", 5), ("Closed", 6)],
+        (_at(5), _at(6), 1),
+    ),
+    # "Not resolved" / "Not fixed" are no resolution: closed without one, timed to the
+    # close, no reopen count (none was ever resolved).
+    "not_resolved": ([("Open", 1), ("Not resolved", 2), ("Closed", 3)], (None, _at(3), None)),
+    "not_fixed": ([("Open", 1), ("Not fixed", 2), ("Closed", 3)], (None, _at(3), None)),
+    "zh_fix_failed": ([("新建", 1), ("修复失败", 2), ("已关闭", 5)], (None, _at(5), None)),
+    # A denied close does not close: the case is still open after it.
+    "close_denied": (
+        [("Open", 1), ("Resolved", 2), ("Reopened - not closed", 3)],
+        (None, None, 0),
+    ),
+    "zh_close_refused": (
+        [("新建", 1), ("已解决", 2), ("关闭申请被拒", 3)],
+        (None, None, 0),
+    ),
+    # BPI 2013 (Volvo IT): Completed-Resolved, then Completed-Closed days later. The
+    # close is not a second resolution: resolved on the 3rd, closed on the 9th.
+    "bpi": (
+        [
+            ("Queued-Awaiting Assignment", 1),
+            ("Accepted-In Progress", 2),
+            ("Completed-Resolved", 3),
+            ("Completed-Closed", 9),
+        ],
+        (_at(3), _at(9), 0),
+    ),
+    # ...and reopened once: resolved 3rd, worked 4th, resolved 5th, closed 9th.
+    "bpi_reopened": (
+        [
+            ("Queued-Awaiting Assignment", 1),
+            ("Completed-Resolved", 3),
+            ("Accepted-In Progress", 4),
+            ("Completed-Resolved", 5),
+            ("Completed-Closed", 9),
+        ],
+        (_at(5), _at(9), 1),
+    ),
+    # BPI's Completed-Cancelled closes (cancelled is not a word that undoes).
+    "bpi_cancelled": (
+        [("Queued-Awaiting Assignment", 1), ("Completed-Cancelled", 2)],
+        (None, _at(2), None),
+    ),
+    # Completed on its own (no close word) still resolves.
+    "completed": ([("Open", 1), ("Completed", 2), ("Closed", 4)], (_at(2), _at(4), 0)),
+}
+
+
+@pytest.fixture
+def edge_ws(ws):
+    rows = [(case, name, _at(day)) for case, (events, _) in CASES.items() for name, day in events]
+    import_files(ws, [("log.csv", _log_csv(rows))])
+    return ws
+
+
+def _none(v):
+    return None if pd.isna(v) else v
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_activities_that_deny_or_only_close(edge_ws, case):
+    row = edge_ws.query(
+        "SELECT resolved_at, closed_at, reopen_count FROM tickets WHERE ticket_id = ?", [case]
+    ).iloc[0]
+    got = (_none(row["resolved_at"]), _none(row["closed_at"]), _none(row["reopen_count"]))
+    assert got == CASES[case][1]
