@@ -140,3 +140,41 @@ def test_an_import_stored_by_a_scheduled_cli_between_runs_shows_on_the_next_run(
     assert _held_rows(at)["tickets"] == 5
     uploads = at.dataframe[1].value
     assert uploads.iloc[:, 1].tolist() == ["scheduled.xlsx"]
+
+
+@pytest.mark.slow  # starts a process that holds the workspace
+def test_a_page_that_waits_too_long_for_another_process_says_busy(own_ws_path):
+    """Another process keeps the workspace past the page's wait: the page says so in
+    one line (in its language) instead of failing, and works again once it is free."""
+    from ui import state
+
+    _data_page()  # the workspace exists
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, time; from svcops.store import Workspace; "
+            f"w = Workspace({str(own_ws_path)!r}); print('held', flush=True); sys.stdin.read()",
+        ],
+        cwd=ROOT,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    ws = state._own_workspace(str(own_ws_path))
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        ws.wait = 0.5
+        for lang, said in (("en", "workspace busy: "), ("zh", "工作区忙：")):
+            at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
+            at.query_params.update(source="own", lang=lang)
+            at.run()
+            assert not at.exception, [e.value for e in at.exception]
+            shown = [e.value.replace("\\", "") for e in at.error]
+            assert len(shown) == 1 and shown[0].startswith(said), shown
+            assert str(own_ws_path) in shown[0]
+    finally:
+        holder.stdin.close()
+        holder.wait(timeout=60)
+        ws.wait = state.APP_WAIT
+    assert _held_rows(_data_page())["tickets"] == 0
