@@ -348,9 +348,14 @@ def resource_management(ws: Workspace, f: Filters, lang: str) -> Section:
     if not ws.has_rows("tickets"):
         return _missing("resource", lang, "tickets")
     # The history the forecast learns from reaches back before the period: the period only.
-    daily = resource.demand_history(ws, f)
-    days = pd.to_datetime(daily["ds"]).dt.date
-    daily = daily[((days >= f.start) if f.start else True) & ((days <= f.end) if f.end else True)]
+    history = resource.demand_history(ws, f)
+    days = pd.to_datetime(history["ds"]).dt.date
+    inside = pd.Series(True, index=history.index)
+    if f.start:
+        inside &= days >= f.start
+    if f.end:
+        inside &= days <= f.end
+    daily = history.loc[inside]
     if daily.empty:
         return _missing("resource", lang, "cases")
     s = _section("resource", lang)
