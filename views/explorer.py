@@ -59,6 +59,11 @@ else:
         placeholder=t("explorer.example_none", lang),
         on_change=_example_picked,
     )
+    # SQL reads in a fixed-width font, as in any editor (our own constant stylesheet).
+    st.html(
+        "<style>.st-key-explorer_sql textarea {font-family: 'Source Code Pro', monospace;"
+        " font-size: 0.9rem;}</style>"
+    )
     left.text_area(t("explorer.query", lang), key="explorer_sql", height=260)
     st.session_state["explorer_kept"] = st.session_state["explorer_sql"]
     if left.button(t("explorer.run", lang), type="primary", key="explorer_run"):
