@@ -22,7 +22,7 @@ The steps, each a function of data in and data out:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 
 import numpy as np
@@ -216,7 +216,7 @@ def forecast_demand(
 
 
 def handle_times(ws: Workspace, filters: Filters) -> pd.DataFrame:
-    """Handle time per channel over the last 13 weeks to the period end.
+    """Handle time per channel over the 13 weeks to the end of arrivals (:func:`arrivals_end`).
 
     Returns ``channel, aht_seconds, source`` where source is ``intervals``
     (answered-weighted mean AHT of interval statistics for that channel),
@@ -224,7 +224,7 @@ def handle_times(ws: Workspace, filters: Filters) -> pd.DataFrame:
     neither, or only a mean of zero or less). Channels are those of the filtered tickets,
     and those only interval statistics hold (a call log).
     """
-    end = datetime.combine(_as_of(ws, filters) + timedelta(days=1), datetime.min.time())
+    end = datetime.combine(arrivals_end(ws, filters) + timedelta(days=1), datetime.min.time())
     start = end - timedelta(days=RECENT_DAYS)
     dims, params = filters.dims_sql()
     params = {**params, "lo": start, "hi": end}
@@ -263,12 +263,12 @@ def handle_times(ws: Workspace, filters: Filters) -> pd.DataFrame:
 def arrival_profile(
     ws: Workspace, filters: Filters, channel: str, interval_minutes: int = 30
 ) -> tuple[pd.DataFrame, str]:
-    """Weekday x time-of-day shape of a channel's arrivals over the last 13 weeks.
+    """Weekday x time-of-day shape of a channel's arrivals over the 13 weeks to the end of arrivals.
 
     From interval statistics (``offered``) where they exist for the channel, else from
     the tickets' ``created_at``. Returns (profile, source).
     """
-    end = datetime.combine(_as_of(ws, filters) + timedelta(days=1), datetime.min.time())
+    end = datetime.combine(arrivals_end(ws, filters) + timedelta(days=1), datetime.min.time())
     lo = end - timedelta(days=RECENT_DAYS)
     calls = ws.query(
         "SELECT interval_start, offered FROM intervals WHERE channel = $c AND offered > 0 "
@@ -287,9 +287,17 @@ def arrival_profile(
 
 
 def open_backlog(ws: Workspace, filters: Filters) -> pd.DataFrame:
-    """Open tickets per channel at the period end: ``channel, backlog``."""
-    # The open_backlog KPI's own expression, grouped by channel (svcops.tickets).
-    cte, params = tickets_cte(ws, filters)
+    """Open tickets per channel when the plan starts: ``channel, backlog``.
+
+    Counted at the end of :func:`arrivals_end`'s day, the eve of the forecast's first
+    day, not at the period end: when an export goes on recording closures after its
+    last new ticket, those closures are the backlog being worked, and the plan that
+    starts after the last arrival must clear what was open then.
+    """
+    # The open_backlog KPI's own expression, grouped by channel (svcops.tickets); only the
+    # period's end matters to it.
+    at = replace(filters, start=None, end=arrivals_end(ws, filters))
+    cte, params = tickets_cte(ws, at)
     return query(
         ws,
         cte

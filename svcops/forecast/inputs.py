@@ -47,7 +47,8 @@ def clean_history(history: pd.DataFrame) -> pd.DataFrame:
     if bad:
         raise InputError("resource.history.bad_dates", count=bad)
     y = pd.to_numeric(history["y"], errors="coerce")
-    bad = int((y.isna() & history["y"].notna()).sum())
+    # Text that is no number, and an infinite count (which would make every forecast NaN).
+    bad = int((y.isna() & history["y"].notna()).sum() + np.isinf(y).sum())
     if bad:
         raise InputError("resource.history.bad_counts", count=bad)
     bad = int((y < 0).sum())
