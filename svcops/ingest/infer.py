@@ -29,6 +29,7 @@ import pyarrow as pa
 
 from ..i18n import Message, say
 from ..schema import TABLES
+from .coerce import _q
 from .dates import infer_datetime_formats, strptime_sql
 from .mapping import VALUE_MATCH_CONFIDENCE, Mapping, map_columns
 from .values import normalise_priority, normalise_status
@@ -81,10 +82,10 @@ def _code_column(data: pa.Table, headers: list[str]) -> str | None:
     return None
 
 
-def _ordered_stamps(
-    data: pa.Table, stamps: list[str]
-) -> tuple[str | None, str | None, dict[str, int]]:
-    """(opening column, ending column, rows compared per column) among ``stamps``."""
+def _ordered_stamps(data: pa.Table, stamps: list[str]) -> tuple[str | None, str | None]:
+    """(opening column, ending column) among ``stamps``: the one never later than every
+    other, and the one never earlier than every other, on the rows where both are
+    present (each must share some rows with another)."""
     con = duckdb.connect()
     try:
         con.register("raw", data)
@@ -92,11 +93,11 @@ def _ordered_stamps(
         for h in stamps:
             kind = data.column(h).type
             if pa.types.is_timestamp(kind) or pa.types.is_date(kind):
-                parsed[h] = f'CAST("{h}" AS TIMESTAMP)'
+                parsed[h] = f"CAST({_q(h)} AS TIMESTAMP)"
             else:
                 guess = infer_datetime_formats(_texts(data, h)[:500])
-                parsed[h] = strptime_sql(f'trim("{h.replace(chr(34), chr(34) * 2)}")', guess)
-        # earlier[a][b]: rows where a is later than b (both present); both: rows compared.
+                parsed[h] = strptime_sql(f"trim({_q(h)})", guess)
+        # later[(a, b)]: rows where a is later than b; both[(a, b)]: rows with both present.
         later: dict[tuple[str, str], int] = {}
         both: dict[tuple[str, str], int] = {}
         for a in stamps:
@@ -118,7 +119,7 @@ def _ordered_stamps(
 
     first = next((h for h in stamps if never(h, "first")), None)
     last = next((h for h in reversed(stamps) if h != first and never(h, "last")), None)
-    return first, last, {h: sum(both[(h, b)] for b in stamps if b != h) for h in stamps}
+    return first, last
 
 
 def _priority_column(data: pa.Table, headers: list[str]) -> tuple[str, list[str]] | None:
@@ -181,7 +182,7 @@ def tickets_from_values(
     ]
     if len(stamps) < 2 or "created_at" in base.columns:
         return None
-    first, last, _compared = _ordered_stamps(data, stamps)
+    first, last = _ordered_stamps(data, stamps)
     if first is None:
         return None
     free = [h for h in free if h not in stamps]
