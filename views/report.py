@@ -106,7 +106,7 @@ def review() -> None:
         st.vega_lite_chart(fig.spec, width="stretch")
     for table in s.tables:
         st.markdown(f"**{escape_md(table.title)}**")
-        page.table(report.table_text(table), rag=table.rag)
+        page.table(report.table_text(table, pack.lang), rag=table.rag)
     with st.expander(t("report.review.notes", lang), expanded=bool(s.notes)):
         st.text_area(
             t("report.review.notes", lang),

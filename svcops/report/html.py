@@ -18,7 +18,7 @@ import vl_convert as vlc
 from .. import charts
 from ..filters import Filters
 from ..i18n import t
-from .pack import KINDS, Figure, Pack, Table
+from .pack import KINDS, POINTS, Figure, Pack, Table
 
 RAG_COLOURS = {
     "green": ("#DAFBE1", "#1A7F37"),
@@ -33,22 +33,22 @@ def esc(text: Any) -> str:
     return html.escape(str(text), quote=True)
 
 
-def cell_text(value: Any, kind: str | None) -> str:
+def cell_text(value: Any, kind: str | None, lang: str = "en") -> str:
     """A table value as text: numbers in their kind's format, missing blank."""
     if value is None or (isinstance(value, float) and value != value) or value is pd.NaT:
         return ""
     if kind and kind != "date" and isinstance(value, int | float) and not isinstance(value, bool):
-        return KINDS[kind][1].format(value)
+        return KINDS[kind][1].format(value, unit=POINTS.get(lang, POINTS["en"]))
     return str(value)
 
 
-def table_text(table: Table) -> pd.DataFrame:
+def table_text(table: Table, lang: str = "en") -> pd.DataFrame:
     """``table``'s frame with every value as the text the report shows (numbers in
     their kind's format, missing blank): for a page that draws it as it is."""
     frame = table.frame
     return pd.DataFrame(
         {
-            column: [cell_text(v, table.kind(column, i)) for i, v in enumerate(frame[column])]
+            column: [cell_text(v, table.kind(column, i), lang) for i, v in enumerate(frame[column])]
             for column in frame.columns
         }
     )
@@ -82,7 +82,7 @@ def svg(fig: Figure, lang: str) -> str:
     return _URL_ATTR.sub("", drawn)
 
 
-def table_html(table: Table) -> str:
+def table_html(table: Table, lang: str = "en") -> str:
     frame = table.frame
     rag_col, statuses = table.rag if table.rag else (None, [])
     head = "".join(f"<th>{esc(c)}</th>" for c in frame.columns)
@@ -95,7 +95,7 @@ def table_html(table: Table) -> str:
             if column == rag_col and statuses[i] in RAG_COLOURS:
                 cls.append("rag-" + statuses[i])
             attr = f' class="{" ".join(cls)}"' if cls else ""
-            cells.append(f"<td{attr}>{esc(cell_text(value, kind))}</td>")
+            cells.append(f"<td{attr}>{esc(cell_text(value, kind, lang))}</td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
     return (
         f"<table><caption>{esc(table.title)}</caption><thead><tr>{head}</tr></thead>"
@@ -180,7 +180,7 @@ def to_html(pack: Pack) -> str:
             label = esc(t("report.review.notes", lang))
             parts.append(f'<p class="notes"><strong>{label}</strong><br>{esc(s.notes.strip())}</p>')
         parts.extend(f'<div class="figure">{svg(fig, lang)}</div>' for fig in s.figures)
-        parts.extend(table_html(tb) for tb in s.tables)
+        parts.extend(table_html(tb, lang) for tb in s.tables)
         parts.append("</section>")
     parts.append(provenance_html(pack))
     return (

@@ -29,7 +29,11 @@ KINDS: dict[str, tuple[str, str]] = {
     "snum1": ("+#,##0.0;-#,##0.0;0.0", "{:+,.1f}"),
     "snum2": ("+#,##0.00;-#,##0.00;0.00", "{:+,.2f}"),
     "date": ("yyyy-mm-dd", "{}"),
+    # Percentage points: the value is points (5.2), the unit worded per language.
+    "spts": ('+0.0" {unit}";-0.0" {unit}";0.0" {unit}"', "{:+.1f} {unit}"),
 }
+# The points' unit as the tables show it (the app's own "{delta:+.1f} pts").
+POINTS = {"en": "pts", "zh": "个百分点"}
 # Red/amber/green statuses a table's status column may carry (one per row).
 RAG = ("red", "amber", "green", "none")
 

@@ -119,7 +119,16 @@ def kpi_kind(key: str) -> str:
 
 
 def kpi_delta_kind(key: str) -> str:
-    return {"int": "sint", "pct": "spct", "num2": "snum2"}.get(kpi_kind(key), "snum1")
+    """A KPI difference's kind: a rate's in percentage points (``spts``)."""
+    return {"int": "sint", "pct": "spts", "num2": "snum2"}.get(kpi_kind(key), "snum1")
+
+
+def kpi_deltas(keys: list[str], deltas: pd.Series) -> list[object]:
+    """Differences as :func:`kpi_delta_kind` shows them: a rate's (a fraction) as points."""
+    return [
+        None if d is None or d != d else (100 * d if kpi_kind(k) == "pct" else d)
+        for k, d in zip(keys, deltas, strict=True)
+    ]
 
 
 def figure(chart: alt.TopLevelMixin, lang: str, title: str, data: pd.DataFrame, **kw) -> Figure:
@@ -157,7 +166,7 @@ def overview(ws: Workspace, f: Filters, lang: str) -> Section:
                     col("kpi", lang): [t("kpi." + k, lang) for k in keys],
                     col("value", lang): frame["value"].astype(object),
                     col("previous", lang): frame["previous"].astype(object),
-                    col("delta", lang): frame["delta"].astype(object),
+                    col("delta", lang): kpi_deltas(keys, frame["delta"]),
                 }
             ),
             kinds={
@@ -529,7 +538,7 @@ def performance_evaluation(ws: Workspace, f: Filters, lang: str) -> Section:
                         status: [t(f"performance.status.{v}", lang) for v in card["status"]],
                         col("actual", lang): card["actual"].astype(object),
                         col("target", lang): card["target"].astype(object),
-                        col("gap", lang): card["gap"].astype(object),
+                        col("gap", lang): kpi_deltas(keys, card["gap"]),
                         col("team", lang): card["team"]
                         .astype(object)
                         .where(card["team"].notna(), t("filter.all", lang)),
@@ -585,7 +594,7 @@ def performance_evaluation(ws: Workspace, f: Filters, lang: str) -> Section:
                     col("kpi", lang): [t("kpi." + k, lang) for k in keys],
                     col("current", lang): compare["current"].astype(object),
                     col("previous", lang): compare["previous"].astype(object),
-                    col("delta", lang): compare["delta_previous"].astype(object),
+                    col("delta", lang): kpi_deltas(keys, compare["delta_previous"]),
                     col("year_ago", lang): compare["year_ago"].astype(object),
                 }
             ),

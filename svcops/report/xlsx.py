@@ -21,7 +21,7 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 from ..downloads import neutralise
 from ..i18n import t
 from .html import filters_text, provenance_frame, settings_rows
-from .pack import KINDS, Figure, Pack, Table
+from .pack import KINDS, POINTS, Figure, Pack, Table
 
 RAG_FILLS = {
     "green": {"bg_color": "#DAFBE1", "font_color": "#1A7F37", "bold": True},
@@ -58,7 +58,11 @@ class _Writer:
         self.head = b.add_format({"bold": True, "bg_color": "#F6F8FA", "border": 1})
         self.muted = b.add_format({"font_color": "#57606A", "italic": True})
         self.link = b.add_format({"font_color": "#0969DA", "underline": 1})
-        self.number = {k: b.add_format({"num_format": fmt}) for k, (fmt, _) in KINDS.items()}
+        unit = POINTS.get(pack.lang, POINTS["en"])
+        self.number = {
+            k: b.add_format({"num_format": fmt.replace("{unit}", unit)})
+            for k, (fmt, _) in KINDS.items()
+        }
         self.date = b.add_format({"num_format": "yyyy-mm-dd"})
         self.rag = {k: b.add_format(v) for k, v in RAG_FILLS.items()}
 

@@ -113,6 +113,10 @@ def test_workbook_numbers_are_the_analyses(sample_run, sample_ws):
         [datetime(2026, 7, 1), datetime(2026, 10, 1)],
     )
     assert tickets[1] == by_hand
+    # A rate's change is in points: (77.8% - 80.4%) is -2.6 pts, not -2.6%.
+    sla = next(r for r in ov.iter_rows() if r[0].value == "SLA attainment")
+    assert sla[3].value == pytest.approx(100 * (sla[1].value - sla[2].value))
+    assert sla[3].number_format.startswith('+0.0" pts"') and sla[1].number_format == "0.0%"
     prov = [[c.value for c in r] for r in book["Provenance"].iter_rows()]
     uploads = sample_ws.uploads()
     checksums = {r[6] for r in prov if r and isinstance(r[6], str) and len(r[6]) == 64}
