@@ -1,12 +1,12 @@
 """Resource management: how many people do we need, when?"""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import streamlit as st
 
 from svcops import charts, resource
 from svcops.forecast import describe_accuracy
-from svcops.i18n import t
+from svcops.i18n import Message, t
 from ui import page, state
 
 # A call log's interval statistics are enough to plan with when there are no tickets.
@@ -60,6 +60,12 @@ if not ctx.presenter:
         c1.slider(t("resource.shrinkage", lang), 0, 60, key="resource_shrink")
         c2.slider(t("resource.growth", lang), -50, 100, key="resource_growth", step=5)
         c3.slider(t("resource.aht", lang), -50, 100, key="resource_aht", step=5)
+
+
+def day(value: date) -> str:
+    """A day as the page writes it, ISO with non-breaking hyphens (U+2011): a narrow column
+    or a Chinese sentence would otherwise break "2026-10-31" into "2026-10-" and "31"."""
+    return value.isoformat().replace("-", "\u2011")
 
 
 def percent(key: str) -> float:
@@ -119,9 +125,9 @@ st.caption(
     t(
         "resource.caption",
         lang,
-        start=start.date(),
+        start=day(start.date()),
         days=settings.horizon_days,
-        end=(start - timedelta(days=1)).date(),
+        end=day((start - timedelta(days=1)).date()),
     )
 )
 
@@ -162,6 +168,8 @@ for name, result in series_results.items():
         st.caption(page.words("resource.series_note", series=series, message=result.message))
     # Which model, why, and how far off it was: the short form on a presenter's screen.
     accuracy = describe_accuracy(result.backtest, brief=ctx.presenter)
+    scored = {k: day(v) for k in ("first", "last") if (v := accuracy.params.get(k)) is not None}
+    accuracy = Message(accuracy.key, {**accuracy.params, **scored})
     st.markdown("- " + page.words("resource.series_note", series=series, message=accuracy))
 if not ctx.presenter:
     st.caption(t("resource.forecast_models_note", lang))
@@ -214,6 +222,8 @@ for m in dict.fromkeys(models["model"]):
             answer=settings.answer_seconds,
             occ=settings.max_occupancy,
             burn=settings.backlog_burn_days,
+            # The backlog is what is open when the plan starts (resource.open_backlog).
+            start=day(start.date()),
         )
     )
 st.caption(t("resource.shrinkage_note", lang, shrink=settings.shrinkage))

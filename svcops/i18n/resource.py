@@ -275,9 +275,11 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "resource.model.workload": {
         "en": "Workload: arriving work (volume × handle time) laid over rostered hours, "
-        "plus the open backlog cleared over {burn:.0f} days; occupancy at most {occ:.0%}.",
+        "plus the tickets open when the plan starts on {start} (Open now) cleared over "
+        "{burn:.0f} days; occupancy at most {occ:.0%}.",
         "zh": "工作量模型：到达的工作量（业务量 × 处理时长）分配到排班时段，"
-        "并在 {burn:.0f} 天内清理现有积压；占用率不超过 {occ:.0%}。",
+        "并在 {burn:.0f} 天内清理计划开始时（{start}）的未结工单（当前未结）；"
+        "占用率不超过 {occ:.0%}。",
     },
     "resource.shrinkage_note": {
         "en": "Staff to roster = staff needed ÷ (1 − shrinkage {shrink:.0%}).",
