@@ -266,6 +266,10 @@ TICKETS = Table(
             "sla achieved",
             "sla compliant",
             "sla ok",
+            "sla status",
+            "sla result",
+            "sla状态",
+            "sla结果",
             "是否达标",
             "sla达标",
             "是否满足sla",
@@ -287,6 +291,7 @@ TICKETS = Table(
             "sla超时",
             "是否违约",
             "sla违约",
+            "has breached",
         ),
         _c(
             "first_contact_resolved",

@@ -7,12 +7,14 @@ workspace; each expected value is worked out by hand beside it.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 import pandas as pd
 import pytest
 
-from svcops.ingest import import_files
+from svcops import kpi
+from svcops.filters import Filters
+from svcops.ingest import import_files, import_paths
 
 
 def _at(day: int, hour: int = 0) -> datetime:
@@ -96,3 +98,43 @@ def test_activities_that_deny_or_only_close(edge_ws, case):
     ).iloc[0]
     got = (_none(row["resolved_at"]), _none(row["closed_at"]), _none(row["reopen_count"]))
     assert got == CASES[case][1]
+
+
+# --------------------------------------------------------------------------- SLA verdict words
+
+
+def _verdict_tickets(header: str, verdicts: list) -> list[dict]:
+    """Four P1 tickets (policy 4 h) resolved after 1, 2, 3 and 5 hours: the policy meets
+    three of them, 3/4. The source's verdict is what the test puts in ``header``."""
+    return [
+        {
+            "Ticket ID": f"T{i}",
+            "Created": _at(2, 8),
+            "Resolved": _at(2, 8 + hours),
+            "Priority": "P1",
+            header: verdicts[i],
+        }
+        for i, hours in enumerate((1, 2, 3, 5))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("header", "verdicts", "met"),
+    [
+        # Met on T0 and T2 only by the source: 2/4 (the policy would say 3/4).
+        ("SLA met", ["Met", "Breached", "Met", "Not met"], 2 / 4),
+        ("SLA status", ["Within SLA", "Breached", "within sla", "Missed"], 2 / 4),
+        ("是否达标", ["达标", "超时", "达标", "未达标"], 2 / 4),
+        # The same words in a breached column say the opposite: breached on T1, T3.
+        ("SLA breached", ["Met", "Breached", "Met", "Breached"], 2 / 4),
+        ("是否超时", ["未超时", "超时", "未超时", "已超时"], 2 / 4),
+        # ServiceNow's task_sla "Has breached": breached on T3 only, 3/4.
+        ("Has breached", ["false", "false", "false", "true"], 3 / 4),
+    ],
+)
+def test_sla_verdicts_written_as_words_are_the_source_verdict(ws, workbook, header, verdicts, met):
+    period = Filters(start=date(2024, 3, 1), end=date(2024, 3, 31))
+    import_paths(ws, [workbook({"tickets": _verdict_tickets(header, verdicts)})])
+    assert kpi.compute(ws, period)["sla_attainment"] == pytest.approx(met)
+    d = kpi.definitions(ws, period)
+    assert (d.sla_by_flag, d.sla_by_policy) == (4, 0)

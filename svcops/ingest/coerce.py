@@ -14,7 +14,7 @@ from ..risk.scale import SCALE_COLUMNS, SCALE_TABLES
 from ..schema import BOOLEAN, DATE, INTEGER, NUMBER, TEXT, TIMESTAMP, Table
 from .dates import MISSING_MARKERS, strptime_sql
 from .mapping import Mapping
-from .values import FALSE_WORDS, TRUE_WORDS, case_sql, csat_sql
+from .values import FALSE_WORDS, TRUE_WORDS, case_sql, csat_sql, sla_verdict_words
 
 TIMESTAMP_FORMATS = (
     "%Y-%m-%d %H:%M:%S",
@@ -287,6 +287,14 @@ def staging_sql(plan, schema: pa.Schema, raw_table: str, summary_rows=()) -> str
             )
             value = f"(CASE WHEN {num} BETWEEN 1 AND 5 THEN {num} END)"
             problem = "risk_scale"
+        elif is_text[source] and (verdict := sla_verdict_words(col.name)):
+            # The source's SLA verdict as yes/no or as words (Met / Breached, 达标 / 超时).
+            low = f"lower({text})"
+            value = (
+                f"(CASE WHEN {low} IN {_in_list(verdict[0])} THEN true "
+                f"WHEN {low} IN {_in_list(verdict[1])} THEN false END)"
+            )
+            problem = "boolean"
         elif col.type in (TIMESTAMP, DATE) and col.name in plan.dates:
             value = strptime_sql(text, plan.dates[col.name])
             if col.type == DATE:

@@ -30,6 +30,7 @@ from .values import (
     normalise_priority,
     normalise_status,
     priority_scale_hint,
+    sla_verdict_words,
 )
 
 SAMPLE = 2000
@@ -84,14 +85,17 @@ def _distinct(column: pa.ChunkedArray) -> list[str] | None:
     return _clean(values.to_pylist())
 
 
-def _readable_share(values: list, target: str) -> float:
-    """Share of sample values that read as ``target`` (numbers, whole numbers, yes/no)."""
+def _readable_share(values: list, target: str, canonical: str = "") -> float:
+    """Share of sample values that read as ``target`` (numbers, whole numbers, yes/no;
+    an SLA verdict column's words, such as Met / Breached, too)."""
     if not values:
         return 1.0
+    verdicts = sla_verdict_words(canonical)
+    words = set(verdicts[0] + verdicts[1]) if verdicts else set()
     ok = 0
     for v in values:
         if target == BOOLEAN:
-            ok += normalise_bool(v) is not None
+            ok += normalise_bool(v) is not None or str(v).strip().lower() in words
             continue
         try:
             number = float(str(v).replace(",", ""))
@@ -149,7 +153,7 @@ def prepare(data: pa.Table, mapping: Mapping) -> ColumnPlan:
                 plan.notes.append(say("ingest.note.values_not_dates", source=source))
         elif target in (NUMBER, INTEGER, BOOLEAN) and canonical != "csat" and _is_text(kind):
             sample = _clean(_sample(column))
-            if _readable_share(sample, target) < MIN_READABLE:
+            if _readable_share(sample, target, canonical) < MIN_READABLE:
                 del kept[canonical]
                 plan.notes.append(
                     say(

@@ -34,6 +34,8 @@ __all__ = [
     "PRIORITY_WORDS",
     "PriorityScale",
     "SERVICENOW_STATES",
+    "SLA_MET_WORDS",
+    "SLA_MISSED_WORDS",
     "STATUSES",
     "STATUS_SYNONYMS",
     "TRUE_WORDS",
@@ -48,6 +50,7 @@ __all__ = [
     "normalise_priority",
     "normalise_status",
     "priority_scale_hint",
+    "sla_verdict_words",
 ]
 
 _FOLD = re.compile(r"[\s_\-–—./:()（）]+")
@@ -723,6 +726,74 @@ FALSE_WORDS = (
 )
 """Lower-case yes/no words (drop-in for coerce's). 无 is deliberately absent: it is a
 missing-value marker (SPEC), so it stays empty rather than becoming "no"."""
+
+
+# An SLA verdict written as a word rather than yes/no ("Met" / "Breached", 达标 / 超时):
+# read in the sla_met and sla_breached columns only, each the right way round.
+SLA_MET_WORDS = (
+    "met",
+    "sla met",
+    "made",
+    "made sla",
+    "achieved",
+    "within",
+    "within sla",
+    "within target",
+    "in sla",
+    "on time",
+    "ok",
+    "compliant",
+    "not breached",
+    "达标",
+    "已达标",
+    "未超时",
+    "没有超时",
+    "按时",
+    "准时",
+    "满足",
+    "已满足",
+    "未违约",
+)
+SLA_MISSED_WORDS = (
+    "breached",
+    "breach",
+    "sla breached",
+    "missed",
+    "sla missed",
+    "not met",
+    "unmet",
+    "not made",
+    "violated",
+    "overdue",
+    "late",
+    "exceeded",
+    "out of sla",
+    "outside sla",
+    "non-compliant",
+    "noncompliant",
+    "超时",
+    "已超时",
+    "未达标",
+    "不达标",
+    "违约",
+    "已违约",
+    "逾期",
+    "已逾期",
+    "超期",
+    "未满足",
+    "不满足",
+)
+
+
+def sla_verdict_words(canonical: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """The words read as true and as false in an SLA verdict column (yes/no words and
+    the verdict words, which say false in ``sla_breached`` where they say true in
+    ``sla_met``); None for any other column."""
+    if canonical == "sla_met":
+        return TRUE_WORDS + SLA_MET_WORDS, FALSE_WORDS + SLA_MISSED_WORDS
+    if canonical == "sla_breached":
+        return TRUE_WORDS + SLA_MISSED_WORDS, FALSE_WORDS + SLA_MET_WORDS
+    return None
 
 
 def normalise_bool(text: object) -> bool | None:
