@@ -16,7 +16,8 @@ class PdfError(RuntimeError):
     """The PDF cannot be made here (WeasyPrint or its system libraries missing)."""
 
 
-def _refuse(url: str, *args, **kwargs):
+def _refuse(url: str) -> None:
+    """Every URL WeasyPrint would load: refused (the pack's HTML names none)."""
     raise ValueError(f"the review pack loads nothing from outside ({url[:60]})")
 
 
@@ -30,5 +31,11 @@ def to_pdf(pack: Pack, html: str | None = None) -> bytes:
         from .html import to_html
 
         html = to_html(pack)
-    doc = weasyprint.HTML(string=html, url_fetcher=_refuse, base_url=None)
+    from weasyprint.urls import URLFetcher  # type: ignore[import-untyped]
+
+    class Refusing(URLFetcher):
+        def fetch(self, url, headers=None):
+            _refuse(url)
+
+    doc = weasyprint.HTML(string=html, url_fetcher=Refusing(), base_url=None)
     return doc.write_pdf()

@@ -280,7 +280,7 @@ def test_svg_fetches_nothing():
         "mark": "point",
         "encoding": {"x": {"field": "a", "type": "quantitative"}},
     }
-    with pytest.raises(Exception, match="(?i)not allowed|access"):
+    with pytest.raises(ValueError, match="External data url not allowed"):
         svg(Figure("x", spec, None), "en")  # type: ignore[arg-type]
 
 
@@ -309,3 +309,19 @@ def test_speaker_notes_are_kept_in_the_workspace_and_go_into_the_pack(tmp_path):
     book = openpyxl.load_workbook(io.BytesIO(to_xlsx(pack)))
     cells = [c.value for row in book["Risk"].iter_rows() for c in row if c.value]
     assert "'=SUM(A1) <b>ask</b> about R-1" in cells
+
+
+def test_the_pdf_fetches_nothing(monkeypatch):
+    from svcops.report import pdf
+
+    asked = []
+    original = pdf._refuse
+
+    def refuse(url):
+        asked.append(url)
+        original(url)
+
+    monkeypatch.setattr(pdf, "_refuse", refuse)
+    page = '<html><body><p>x</p><img src="https://example.com/x.png"></body></html>'
+    made = pdf.to_pdf(None, page)  # type: ignore[arg-type]
+    assert made.startswith(b"%PDF") and asked == ["https://example.com/x.png"]
