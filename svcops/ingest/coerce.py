@@ -8,6 +8,8 @@ optional value is set to null and recorded too, so nothing disappears unnoticed.
 
 from __future__ import annotations
 
+import re
+
 import pyarrow as pa
 
 from ..risk.scale import SCALE_COLUMNS, SCALE_TABLES
@@ -82,12 +84,29 @@ def _clean_text(raw: str) -> str:
     long IN list is planned as a join per column). DuckDB's trim also removes no-break
     and ideographic spaces, so every value goes through it.
     """
-    t = f"trim(CAST({raw} AS VARCHAR))"
+    v = f"CAST({raw} AS VARCHAR)"
+    t = f"trim({v})"
+    # trim is the costly part, and most values have nothing to trim: a value longer than
+    # any marker with no space at either end (DuckDB's trim removes exactly Unicode's
+    # space separators, \p{Zs}) is its own clean text.
     return (
-        f"(CASE WHEN length({t}) <= {_MARKER_CHARS} "
-        f"AND list_contains({MISSING_MARKERS_SQL}, lower({t})) "
-        f"THEN NULL ELSE {t} END)"
+        f"(CASE WHEN length({v}) > {_MARKER_CHARS} AND NOT regexp_matches({v}, {_EDGE_SPACE}) "
+        f"THEN {v} WHEN length({t}) <= {_MARKER_CHARS} "
+        f"AND {one_of(f'lower({t})', MISSING_MARKERS)} THEN NULL ELSE {t} END)"
     )
+
+
+# A space at either end of a value: what DuckDB's trim() would remove.
+_EDGE_SPACE = "'^\\p{Zs}|\\p{Zs}$'"
+_REGEX_SPECIAL = re.compile(r"([\\.^$|?*+()\[\]{}])")
+
+
+def one_of(text: str, words) -> str:
+    """SQL: whether ``text`` is one of ``words`` (NULL for NULL). A regular expression,
+    not ``IN (...)`` or ``list_contains``: DuckDB plans those as a join that reads every
+    row, even rows a CASE around them has already settled."""
+    pattern = "|".join(_REGEX_SPECIAL.sub(r"\\\1", w) for w in words)
+    return f"regexp_full_match({text}, {_lit(pattern)})"
 
 
 def _excel_serial(num: str) -> str:
@@ -158,8 +177,8 @@ def typed(raw: str, kind: pa.DataType, target: str, text: str | None = None) -> 
             return f"(CASE WHEN {raw} = 1 THEN true WHEN {raw} = 0 THEN false END)"
         low = f"lower({text})"
         return (
-            f"(CASE WHEN {low} IN {_in_list(TRUE_WORDS)} THEN true "
-            f"WHEN {low} IN {_in_list(FALSE_WORDS)} THEN false END)"
+            f"(CASE WHEN {one_of(low, TRUE_WORDS)} THEN true "
+            f"WHEN {one_of(low, FALSE_WORDS)} THEN false END)"
         )
     raise ValueError(f"unknown column type {target}")
 

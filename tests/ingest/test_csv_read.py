@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from svcops.ingest import import_files, import_paths
@@ -200,3 +201,49 @@ def test_text_in_no_known_encoding_is_refused_in_one_line(ws):
     with pytest.raises(IngestError) as caught:
         import_files(ws, [("legacy.csv", b"ticket_id,created_at\nA1,\x80\x80\n")])
     assert caught.value.message.key == "ingest.error.encoding"
+
+
+@pytest.mark.parametrize(
+    ("cell", "clean"),
+    [
+        ("INC00000001", "INC00000001"),  # longer than any marker, nothing to trim
+        ("  INC00000001 ", "INC00000001"),
+        ("\u00a0Service desk\u3000", "Service desk"),  # no-break and ideographic spaces
+        ("\tService desk", "\tService desk"),  # trim removes spaces, not tabs
+        (" N/A ", None),
+        ("(Blank)", None),
+        ("\u3000无", None),
+        ("--", None),
+        ("n.a", "n.a"),  # a dot is a dot, not "any character"
+        ("?x", "?x"),
+        ("P1", "P1"),
+        ("", None),
+    ],
+)
+def test_clean_text_trims_spaces_and_empties_missing_markers(cell, clean):
+    from svcops.ingest.coerce import _clean_text
+
+    got = duckdb.execute(f"SELECT {_clean_text('v')} FROM (SELECT ?::VARCHAR AS v)", [cell])
+    assert got.fetchone()[0] == clean
+
+
+def test_yes_no_words_read_as_booleans(ws):
+    blob = (
+        "ticket_id,created_at,first_contact_resolved\n"
+        "A1,2025-03-03 09:00,Yes\nA2,2025-03-03 09:00,no\nA3,2025-03-03 09:00, TRUE \n"
+        "A4,2025-03-03 09:00,0\nA5,2025-03-03 09:00,n.o\nA6,2025-03-03 09:00,\n"
+    )
+    report = import_files(ws, [("fcr.csv", blob.encode())])
+    assert report.rows == 6
+    got = ws.query(
+        "SELECT CAST(first_contact_resolved AS VARCHAR) AS fcr FROM tickets ORDER BY ticket_id"
+    )
+    assert [None if v is None or v != v else v == "true" for v in got.fcr] == [
+        True,
+        False,
+        True,
+        False,
+        None,  # not a yes/no word: set to empty, with a warning
+        None,
+    ]
+    assert len(ws.rejects()) == 1
