@@ -235,7 +235,9 @@ if roster.basis is None:
     st.info(page.words("resource.no_roster", reason=roster.reason))
 else:
     if roster.basis == "typical_week":
-        st.caption(t("resource.typical_week", lang, last=roster.last_shift))
+        st.caption(
+            t("resource.typical_week", lang, last=roster.last_shift and day(roster.last_shift))
+        )
     cost = (
         ""
         if total.short_cost is None
@@ -252,7 +254,7 @@ else:
         )
     )
     st.markdown(
-        t("resource.weeks_at_risk", lang, weeks=", ".join(str(w) for w in total.weeks_at_risk))
+        t("resource.weeks_at_risk", lang, weeks=", ".join(day(w) for w in total.weeks_at_risk))
         if total.weeks_at_risk
         else t("resource.no_weeks_at_risk", lang)
     )

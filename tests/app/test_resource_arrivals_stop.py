@@ -4,6 +4,7 @@ the backlog open then, and writes its dates so they never break at a hyphen."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,20 @@ from tests.forecast.test_arrivals_stop import stopped_rows
 
 ROOT = Path(__file__).resolve().parents[2]
 NB = "\u2011"  # the non-breaking hyphen
+# One person an hour a day in the last arrivals week, Monday 5 to Friday 9 February: the
+# roster ends before the plan, which compares against it as a typical week.
+ROSTER = [
+    {
+        "date": datetime(2024, 2, d),
+        "team": "Desk",
+        "agent": "Ann",
+        "shift_start": datetime(2024, 2, d, 9),
+        "shift_end": datetime(2024, 2, d, 10),
+        "scheduled_hours": 1,
+        "hourly_cost": 20,
+    }
+    for d in range(5, 10)
+]
 
 
 @pytest.fixture
@@ -22,7 +37,7 @@ def stopped_path(tmp_path, monkeypatch, workbook):
     path = tmp_path / "own.duckdb"
     monkeypatch.setenv("SVCOPS_WORKSPACE", str(path))
     with Workspace(path) as ws:
-        import_paths(ws, [workbook({"tickets": stopped_rows()})])
+        import_paths(ws, [workbook({"tickets": stopped_rows(), "roster": ROSTER})])
     return path
 
 
@@ -49,4 +64,12 @@ def test_the_page_plans_from_the_last_arrival_with_unbroken_dates(stopped_path, 
     accuracy = [m.value for m in at.markdown if "WAPE" in m.value]
     assert len(accuracy) == 1
     assert f"2024{NB}01{NB}13" in accuracy[0] and end in accuracy[0]
-    assert "2024-0" not in " ".join([*captions, *accuracy])
+    # The roster's last day and the weeks at risk (the plan's 28 days from Saturday 10
+    # February touch five weeks from Monday 5 February), unbroken too.
+    typical = next(c for c in captions if "typical week" in c or "典型周" in c)
+    assert f"2024{NB}02{NB}09" in typical
+    risk = next(m.value for m in at.markdown if "Weeks at risk" in m.value or "风险周" in m.value)
+    weeks = ["02-05", "02-12", "02-19", "02-26", "03-04"]
+    assert all(f"2024{NB}{w.replace('-', NB)}" in risk for w in weeks), risk
+    texts = [*captions, *(m.value for m in at.markdown)]
+    assert not any("2024-0" in text for text in texts), texts
