@@ -496,7 +496,11 @@ def _read_utf8(name: str, path: Path) -> RawSheet:
     if width == 1 or _blank_line_below(path, start):
         # The reader skips blank lines (rows of several columns), which would renumber
         # the rows below one: such files are read row by row, blank lines kept.
-        frame = _frame_exact(name, path.read_bytes().decode("utf-8-sig"), sep, width)
+        try:
+            text = path.read_bytes().decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise _NotUtf8 from None
+        frame = _frame_exact(name, text, sep, width)
         body = frame.iloc[loc.data_start :].reset_index(drop=True)
         body.columns = loc.names
         table = pa.Table.from_pandas(body, preserve_index=False)

@@ -247,3 +247,14 @@ def test_yes_no_words_read_as_booleans(ws):
         None,
     ]
     assert len(ws.rejects()) == 1
+
+
+def test_gbk_below_an_ascii_top_in_a_file_with_blank_lines_is_still_gbk(ws, tmp_path):
+    # The same late GBK, in a file read row by row (a blank line inside the table).
+    rows = [f"T{i:06d},2025-03-03 09:00,P3,Team A" for i in range(40_000)]
+    rows += ["", "Z1,2025-03-05 11:00,P1,二线"]
+    path = tmp_path / "gaps.csv"
+    path.write_bytes(("ticket_id,created_at,priority,team\n" + "\n".join(rows)).encode("gbk"))
+    assert import_paths(ws, [path]).rows == 40_001
+    assert ws.query("SELECT team FROM tickets WHERE ticket_id = 'Z1'").team.tolist() == ["二线"]
+    assert ws.rejects().empty
