@@ -62,6 +62,8 @@ _OCCUPANCY_SLACK = 1e-12
 # largest contact centres have on one queue. The search walks one agent at a time, so a
 # mistyped volume (1e9 calls in half an hour) would otherwise run for most of a minute.
 MAX_TRAFFIC_ERLANGS = 100_000
+# Beyond this the refusal does not print the traffic (a 300-digit or infinite number).
+_SAYABLE_TRAFFIC = 1e12
 
 
 @dataclass(frozen=True)
@@ -273,6 +275,8 @@ def _required_agents(
     max_occupancy: float,
 ) -> StaffingResult:
     """Search on validated inputs; one Erlang B pass up to the answer."""
+    if not traffic <= _SAYABLE_TRAFFIC:  # 1e-300-minute intervals, 1e308 s handle times
+        raise InputError("resource.too_much_traffic_vast", most=MAX_TRAFFIC_ERLANGS)
     if traffic > MAX_TRAFFIC_ERLANGS:
         raise InputError("resource.too_much_traffic", traffic=traffic, most=MAX_TRAFFIC_ERLANGS)
     if traffic == 0:

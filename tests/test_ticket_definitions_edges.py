@@ -138,3 +138,28 @@ def test_sla_verdicts_written_as_words_are_the_source_verdict(ws, workbook, head
     assert kpi.compute(ws, period)["sla_attainment"] == pytest.approx(met)
     d = kpi.definitions(ws, period)
     assert (d.sla_by_flag, d.sla_by_policy) == (4, 0)
+
+
+# --------------------------------------------------------------------------- staffing bounds
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        # 100 calls x 300 s in a 1e-300-minute interval: ~5e305 Erlangs, a 300-digit number.
+        ("--volume", "100", "--aht-seconds", "300", "--interval-minutes", "1e-300"),
+        # A 1e308-second handle time: infinite traffic.
+        ("--volume", "100", "--aht-seconds", "1e308"),
+    ],
+)
+def test_vast_traffic_is_refused_without_printing_it(capsys, args):
+    from svcops.cli import main
+
+    assert main(["staffing", *args]) == 1
+    out = capsys.readouterr()
+    assert out.out == ""
+    assert out.err == (
+        "error: the interval's traffic (volume × handle time ÷ interval) is far more than "
+        "the 100,000 Erlangs one queue can be planned for: check the volume, handle time "
+        "and interval length\n"
+    )

@@ -219,6 +219,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "该时段话务量为 {traffic:,.0f} 爱尔兰（量 × 处理时长 ÷ 时段），超过单一队列可规划的 "
         "{most:,}：请检查量与处理时长，或拆分队列",
     },
+    "resource.too_much_traffic_vast": {
+        "en": "the interval's traffic (volume × handle time ÷ interval) is far more than the "
+        "{most:,} Erlangs one queue can be planned for: check the volume, handle time and "
+        "interval length",
+        "zh": "该时段话务量（量 × 处理时长 ÷ 时段）远超单一队列可规划的 {most:,} 爱尔兰：请检查量、"
+        "处理时长与时段长度",
+    },
     "resource.must_be.given": {
         "en": "{name} must be given, as a column of frame or as an argument",
         "zh": "必须提供 {name}：作为 frame 的一列或作为参数",
