@@ -510,15 +510,20 @@ def shortfall_periods(comparison: pd.DataFrame, first: date, after: date) -> pd.
     sums = pd.DataFrame({"k": block, "short": short, "required": comparison["scheduled"]})
     sums = sums.groupby("k", as_index=False).sum()
     rows = []
-    for r in sums.itertuples():
-        start = first + timedelta(days=int(r.k) * PERIOD_DAYS)
+    for k, short_hours, required in zip(
+        sums["k"].astype(int).tolist(),
+        sums["short"].astype(float).tolist(),
+        sums["required"].astype(float).tolist(),
+        strict=True,
+    ):
+        start = first + timedelta(days=k * PERIOD_DAYS)
         end = min(start + timedelta(days=PERIOD_DAYS - 1), after - timedelta(days=1))
         rows.append(
             {
-                "k": int(r.k),
+                "k": k,
                 "indicator": "forecast_understaffing",
                 "scope": None,
-                "value": float(r.short) / float(r.required) if r.required > 0 else np.nan,
+                "value": short_hours / required if required > 0 else np.nan,
                 "start": start,
                 "end": end,
             }
@@ -604,10 +609,10 @@ def indicators(
         dated = series.drop(columns=["start", "end"], errors="ignore").merge(
             w[["k", "start", "end"]], on="k", how="left"
         )
-        mine = own.notna().to_numpy()
+        dated_own = own.notna().to_numpy()
         for col in ("start", "end"):
             if col in series.columns:
-                dated.loc[mine, col] = series.loc[mine, col].to_numpy()
+                dated.loc[dated_own, col] = series.loc[dated_own, col].to_numpy()
         series = dated
         series["status"] = [
             status(v, limits[i]["amber"], limits[i]["red"])
