@@ -71,6 +71,10 @@ STRINGS = {
         "en": "no ticket was created in this period.",
         "zh": "本期间没有新建工单。",
     },
+    "report.missing.period": {
+        "en": "no ticket was created or done in this period (with these filters).",
+        "zh": "本期间（在这些筛选条件下）没有新建或完成的工单。",
+    },
     "report.missing.costs": {
         "en": "upload a cost report (with a budget for the variance).",
         "zh": "请上传成本报表（含预算以计算差异）。",

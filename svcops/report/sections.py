@@ -22,6 +22,7 @@ from ..filters import Filters
 from ..headlines import NO_VALUE, headlines
 from ..i18n import STRINGS, Message, render, t
 from ..store import Workspace
+from ..tickets import period_activity
 from .pack import Figure, Section, Table
 
 # A chart's plot width in the pack, px (A4 landscape less margins holds about 1000).
@@ -62,6 +63,7 @@ SHEETS = {
 MISSING = {
     "tickets": "report.missing.tickets",
     "cases": "report.missing.cases",
+    "period": "report.missing.period",
     "costs": "report.missing.costs",
     "cost_months": "report.missing.cost_months",
     "initiatives": "report.missing.initiatives",
@@ -141,6 +143,13 @@ def figure(chart: alt.TopLevelMixin, lang: str, title: str, data: pd.DataFrame, 
     return Figure(title, spec, data.reset_index(drop=True), **kw)
 
 
+def _no_tickets(ws: Workspace, f: Filters) -> str | None:
+    """Why a section built on tickets has nothing (the pages' rule), or None."""
+    if not ws.has_rows("tickets"):
+        return "tickets"
+    return None if period_activity(ws, f) else "period"
+
+
 def _missing(key: str, lang: str, reason: str) -> Section:
     return Section(key, t(TITLES[key], lang), SHEETS[key], missing=t(MISSING[reason], lang))
 
@@ -151,8 +160,8 @@ def _section(key: str, lang: str) -> Section:
 
 # -- overview ---------------------------------------------------------------------------
 def overview(ws: Workspace, f: Filters, lang: str) -> Section:
-    if not ws.has_rows("tickets"):
-        return _missing("overview", lang, "tickets")
+    if (why := _no_tickets(ws, f)) is not None:
+        return _missing("overview", lang, why)
     s = _section("overview", lang)
     card = kpi.period_scorecard(ws, f)
     s.lines = [render(h, lang) for h in headlines(ws, f, card)]
@@ -354,8 +363,8 @@ def process_design(ws: Workspace, f: Filters, lang: str) -> Section:
 
 # -- resource ---------------------------------------------------------------------------
 def resource_management(ws: Workspace, f: Filters, lang: str) -> Section:
-    if not ws.has_rows("tickets"):
-        return _missing("resource", lang, "tickets")
+    if (why := _no_tickets(ws, f)) is not None:
+        return _missing("resource", lang, why)
     # The history the forecast learns from reaches back before the period: the period only.
     history = resource.demand_history(ws, f)
     days = pd.to_datetime(history["ds"]).dt.date
@@ -418,8 +427,8 @@ def resource_management(ws: Workspace, f: Filters, lang: str) -> Section:
 
 # -- quality ----------------------------------------------------------------------------
 def quality_control(ws: Workspace, f: Filters, lang: str) -> Section:
-    if not ws.has_rows("tickets"):
-        return _missing("quality", lang, "tickets")
+    if (why := _no_tickets(ws, f)) is not None:
+        return _missing("quality", lang, why)
     daily = quality.daily_volume(ws, f)
     if daily.empty:
         return _missing("quality", lang, "cases")
@@ -510,8 +519,8 @@ def quality_control(ws: Workspace, f: Filters, lang: str) -> Section:
 
 # -- performance ------------------------------------------------------------------------
 def performance_evaluation(ws: Workspace, f: Filters, lang: str) -> Section:
-    if not ws.has_rows("tickets"):
-        return _missing("performance", lang, "tickets")
+    if (why := _no_tickets(ws, f)) is not None:
+        return _missing("performance", lang, why)
     s = _section("performance", lang)
     card = performance.target_scorecard(ws, f, performance.load_targets(ws))
     if card.empty:
@@ -614,8 +623,8 @@ def cost_control(ws: Workspace, f: Filters, lang: str) -> Section:
     have = cost.availability(ws)
     if not have.costs:
         return _missing("cost", lang, "costs")
-    months = cost.months_of(ws, f)
-    if months is None:
+    months, report = cost.months_of(ws, f), cost.reported_months(ws)
+    if months is None or report is None or months.last < report.first or months.first > report.last:
         return _missing("cost", lang, "cost_months")
     s = _section("cost", lang)
     fy_start = int(ws.setting("cost.fy_start") or 1)

@@ -213,11 +213,12 @@ def hostile_pack(tmp_path_factory):
             [first, first + timedelta(days=14)],
         )
         pack = build_pack(ws, f, "en")
-    return pack, by_hand
+        later = build_pack(ws, Filters(start=date(2030, 1, 1), end=date(2030, 1, 31)), "en")
+    return pack, by_hand, later
 
 
 def test_hostile_text_is_never_a_formula_in_the_workbook(hostile_pack):
-    pack, _ = hostile_pack
+    pack, _, _ = hostile_pack
     book = openpyxl.load_workbook(io.BytesIO(to_xlsx(pack)))
     seen = []
     for sheet in book.worksheets:
@@ -234,7 +235,7 @@ def test_hostile_text_is_never_a_formula_in_the_workbook(hostile_pack):
 
 
 def test_hostile_text_is_escaped_in_the_html(hostile_pack):
-    pack, _ = hostile_pack
+    pack, _, _ = hostile_pack
     text = to_html(pack)
     assert "<script>" not in text and "&lt;script&gt;alert(1)&lt;/script&gt;" in text
     assert "<img" not in text and "&lt;img src=x onerror=alert(1)&gt;" in text
@@ -247,7 +248,7 @@ def test_hostile_text_is_escaped_in_the_html(hostile_pack):
 
 
 def test_constructed_pack_figures_and_missing_sections(hostile_pack):
-    pack, by_hand = hostile_pack
+    pack, by_hand, _ = hostile_pack
     sections = {s.key: s for s in pack.sections}
     card = sections["overview"].tables[0].frame
     assert card.set_index("KPI").loc["Tickets created", "Value"] == by_hand
@@ -285,7 +286,7 @@ def test_svg_fetches_nothing():
 
 
 def test_resource_line_counts_the_period_only(hostile_pack):
-    pack, by_hand = hostile_pack
+    pack, by_hand, _ = hostile_pack
     line = next(s for s in pack.sections if s.key == "resource").lines[0]
     assert line.startswith(f"14 days with {by_hand:,} tickets created")
 
@@ -325,3 +326,19 @@ def test_the_pdf_fetches_nothing(monkeypatch):
     page = '<html><body><p>x</p><img src="https://example.com/x.png"></body></html>'
     made = pdf.to_pdf(None, page)  # type: ignore[arg-type]
     assert made.startswith(b"%PDF") and asked == ["https://example.com/x.png"]
+
+
+def test_a_period_without_tickets_says_so_section_by_section(hostile_pack):
+    _, _, later = hostile_pack
+    said = {s.key: s.missing for s in later.sections}
+    none = "no ticket was created or done in this period (with these filters)."
+    assert said == {
+        "overview": none,
+        "process": "no ticket was created in this period.",
+        "resource": none,
+        "quality": none,
+        "performance": none,
+        "cost": "upload a cost report (with a budget for the variance).",
+        "innovation": "upload an initiative register.",
+        "risk": None,  # the register has no period; its indicators look back from the end
+    }
