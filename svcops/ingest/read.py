@@ -283,10 +283,11 @@ def _read_to_files(name: str, data: Source, folder: str) -> list[RawSheet]:
 
 def _mapped(sheet: RawSheet) -> RawSheet:
     """A sheet whose ``data`` names an Arrow file (:func:`_read_to_files`), with the table
-    read into memory (the file is removed with its folder)."""
+    mapped from it, not copied: the columns are the file's own pages, which outlive the
+    file's name (its folder is removed at once) until the table is let go."""
     if not isinstance(sheet.data, str):
         return sheet
-    with pa.OSFile(sheet.data, "rb") as source:
+    with pa.memory_map(sheet.data, "r") as source:
         table = pa.ipc.open_file(source).read_all()
     return replace(sheet, data=table)
 
