@@ -266,7 +266,10 @@ def arrival_profile(
     """Weekday x time-of-day shape of a channel's arrivals over the 13 weeks to the end of arrivals.
 
     From interval statistics (``offered``) where they exist for the channel, else from
-    the tickets' ``created_at``. Returns (profile, source).
+    the tickets' ``created_at``; a channel without tickets in those 13 weeks (one that
+    fell quiet: its forecast is mostly 0, but it may have a backlog) takes the shape of
+    all its arrivals before the end (source ``tickets_all``), so one quiet channel does
+    not stop the whole plan. Returns (profile, source).
     """
     end = datetime.combine(arrivals_end(ws, filters) + timedelta(days=1), datetime.min.time())
     lo = end - timedelta(days=RECENT_DAYS)
@@ -283,6 +286,13 @@ def arrival_profile(
         "AND created_at >= $lo AND created_at < $hi",
         {**params, "c": channel, "lo": lo, "hi": end},
     )
+    if stamps.empty:
+        stamps = ws.query(
+            f"SELECT created_at FROM tickets WHERE {dims} AND coalesce(channel, '(none)') = $c "
+            "AND created_at < $hi",
+            {**params, "c": channel, "hi": end},
+        )
+        return fc.intraday_profile(stamps["created_at"], interval_minutes), "tickets_all"
     return fc.intraday_profile(stamps["created_at"], interval_minutes), "tickets"
 
 
@@ -296,6 +306,8 @@ def open_backlog(ws: Workspace, filters: Filters) -> pd.DataFrame:
     """
     # The open_backlog KPI's own expression, grouped by channel (svcops.tickets); only the
     # period's end matters to it.
+    if data_span(ws) is None:  # no tickets (a call log alone): nothing is open
+        return pd.DataFrame({"channel": pd.Series(dtype=str), "backlog": pd.Series(dtype=int)})
     at = replace(filters, start=None, end=arrivals_end(ws, filters))
     cte, params = tickets_cte(ws, at)
     return query(

@@ -268,6 +268,10 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "resource.models": {"en": "How each channel is staffed", "zh": "各渠道的人力模型"},
     "resource.source.tickets": {"en": "tickets", "zh": "工单"},
+    "resource.source.tickets_all": {
+        "en": "all its tickets (none in the last 13 weeks)",
+        "zh": "全部历史工单（最近 13 周没有）",
+    },
     "resource.source.intervals": {"en": "interval statistics", "zh": "时段统计"},
     "resource.source.default": {"en": "default (600 s)", "zh": "默认（600 秒）"},
     "resource.source.what-if": {"en": "what-if", "zh": "假设"},

@@ -7,7 +7,7 @@ Answers worked out by hand on small constructed workspaces and series.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 import numpy as np
 import pandas as pd
@@ -111,3 +111,33 @@ def test_no_fold_sees_the_days_it_forecasts() -> None:
     assert seen == [(o, days[o]) for o in (22, 29, 36, 43)]
     assert folds.actual.tolist() == list(range(22, 50))
     assert (folds.first_day, folds.last_day) == (date(2024, 1, 23), date(2024, 2, 19))
+
+
+def test_a_channel_quiet_for_13_weeks_does_not_stop_the_plan(ws, workbook) -> None:
+    # Besides the email tickets, three portal tickets in June 2023 at 10:00, over 13 weeks
+    # before the last arrival (9 February 2024): the portal's forecast is 0 a day, and
+    # its intraday shape is that of all its tickets (every one at 10:00-10:30).
+    portal = [
+        {
+            "ticket_id": f"P{i}",
+            "created_at": datetime(2023, 6, 1 + i, 10),
+            "closed_at": datetime(2023, 6, 1 + i, 11),
+            "channel": "portal",
+        }
+        for i in range(3)
+    ]
+    import_paths(ws, [workbook({"tickets": stopped_rows() + portal})])
+    f = Filters()
+    settings = resource.PlanSettings(horizon_days=7)
+    results = resource.forecast_demand(ws, f, settings, "channel", max_workers=1)
+    assert results["portal"].forecast["yhat"].sum() == 0
+    plan = resource.interval_plan(ws, f, results, settings)
+    sources = plan.channels.set_index("channel")["shape_source"].to_dict()
+    assert sources == {"email": "tickets", "portal": "tickets_all"}
+    profile, source = resource.arrival_profile(ws, f, "portal")
+    assert source == "tickets_all"
+    shares = profile.set_index(["weekday", "slot"])["share"]
+    # 1 June 2023 was a Thursday (weekday 3): its whole day is the 10:00 slot.
+    assert shares.loc[(3, time(10, 0))] == 1.0
+    portal_plan = plan.intervals[plan.intervals["channel"] == "portal"]
+    assert portal_plan["volume"].sum() == 0 and portal_plan["required"].sum() == 0
