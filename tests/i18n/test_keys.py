@@ -113,7 +113,7 @@ BUILT = {
     "resource.forecast_model.": lambda: forecast.MODELS,
     "resource.model.": lambda: ("erlang_c", "workload"),
     "resource.model_name.": lambda: ("erlang_c", "workload"),
-    "resource.source.": lambda: ("tickets", "intervals", "default", "what-if"),
+    "resource.source.": lambda: ("tickets", "tickets_all", "intervals", "default", "what-if"),
     "risk.kri.": lambda: risk.INDICATORS,
     "risk.kri.none.": lambda: risk.INDICATORS,
     "risk.band.": lambda: risk.BANDS,
