@@ -308,8 +308,6 @@ def open_backlog(ws: Workspace, filters: Filters) -> pd.DataFrame:
     # period's end matters to it.
     if data_span(ws) is None:  # no tickets (a call log alone): nothing is open
         return pd.DataFrame({"channel": pd.Series(dtype=str), "backlog": pd.Series(dtype=int)})
-    if data_span(ws) is None:  # no tickets (a call log alone): nothing is open
-        return pd.DataFrame({"channel": pd.Series(dtype=str), "backlog": pd.Series(dtype=int)})
     at = replace(filters, start=None, end=arrivals_end(ws, filters))
     cte, params = tickets_cte(ws, at)
     return query(
