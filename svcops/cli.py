@@ -715,7 +715,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--by", choices=["team", "channel"], help="one forecast per team or channel")
     p.add_argument("--country", help="public holidays of this country (ISO code, e.g. US, GB, CN)")
     p.add_argument(
-        "--end", type=_day, help="forecast from the day after this (default: last day in data)"
+        "--end",
+        type=_day,
+        help="history up to this day, the forecast from the next (default, and at the latest: "
+        "the last day a ticket was created)",
     )
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=cmd_forecast)
