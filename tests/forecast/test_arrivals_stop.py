@@ -141,3 +141,28 @@ def test_a_channel_quiet_for_13_weeks_does_not_stop_the_plan(ws, workbook) -> No
     assert shares.loc[(3, time(10, 0))] == 1.0
     portal_plan = plan.intervals[plan.intervals["channel"] == "portal"]
     assert portal_plan["volume"].sum() == 0 and portal_plan["required"].sum() == 0
+
+
+def test_the_cli_forecast_starts_where_the_page_does(tmp_path, workbook, capsys) -> None:
+    # An --end after the last arrival (9 February) does not move the history's end: the
+    # forecast starts on 10 February, as on the page, and the help says so.
+    import json
+
+    from svcops.cli import build_parser, main
+    from svcops.store import Workspace
+
+    path = tmp_path / "stopped.duckdb"
+    with Workspace(path) as ws:
+        import_paths(ws, [workbook({"tickets": stopped_rows()})])
+    args = ["forecast", "--workspace", str(path), "--horizon", "7", "--json"]
+    assert main([*args, "--end", "2024-03-20"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["forecast"][0]["date"] == "2024-02-10"
+    assert out["backtest"]["last_day"] == "2024-02-09"
+    forecast = next(
+        a
+        for a in build_parser()._subparsers._group_actions[0].choices.items()  # noqa: SLF001
+        if a[0] == "forecast"
+    )[1]
+    end = next(a for a in forecast._actions if a.dest == "end")  # noqa: SLF001
+    assert "the last day a ticket was created" in end.help
