@@ -18,6 +18,7 @@ import tempfile
 import zipfile
 import zlib
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 from pathlib import Path
@@ -494,7 +495,20 @@ def _read_utf8(name: str, path: Path) -> RawSheet:
     stem = Path(name).stem
     above = ends[loc.data_start - 1] if 0 < loc.data_start <= len(ends) else 0
     start = len(top[:above].encode("utf-8")) + (3 if _head(path, 3) == codecs.BOM_UTF8 else 0)
-    if width == 1 or _blank_line_below(path, start):
+    parsed: pa.Table | None = None
+    failed: Exception | None = None
+    exact = width == 1
+    if not exact:
+        # The reader parses on every core while this thread looks for blank lines (numpy
+        # lets go of the interpreter while it scans).
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            blank_below = pool.submit(_blank_line_below, path, start)
+            try:
+                parsed = _parse(name, path, sep, width)
+            except (IngestError, _NotUtf8) as exc:
+                failed = exc
+            exact = blank_below.result()
+    if exact:
         # The reader skips blank lines (rows of several columns), which would renumber
         # the rows below one: such files are read row by row, blank lines kept.
         try:
@@ -505,12 +519,13 @@ def _read_utf8(name: str, path: Path) -> RawSheet:
         body = frame.iloc[loc.data_start :].reset_index(drop=True)
         body.columns = loc.names
         table = pa.Table.from_pandas(body, preserve_index=False)
+    elif failed is not None or parsed is None:
+        raise failed or RuntimeError("no table")
     else:
-        table = _parse(name, path, sep, width)
         # The reader skipped the blank lines above the table (there are none below it).
         blank = [None] * width
         above_rows = loc.data_start - sum(1 for row in grid[: loc.data_start] if row == blank)
-        table = table.slice(above_rows).rename_columns(loc.names)
+        table = parsed.slice(above_rows).rename_columns(loc.names)
     return _sheet(name, stem, table, loc.data_start + 1, loc.header_row + 1, loc.confidence)
 
 
