@@ -97,9 +97,10 @@ def table_html(table: Table, lang: str = "en") -> str:
             attr = f' class="{" ".join(cls)}"' if cls else ""
             cells.append(f"<td{attr}>{esc(cell_text(value, kind, lang))}</td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
+    # The wrapper keeps a table and its caption on one page of the PDF.
     return (
-        f"<table><caption>{esc(table.title)}</caption><thead><tr>{head}</tr></thead>"
-        f"<tbody>{''.join(rows)}</tbody></table>"
+        f'<div class="table"><table><caption>{esc(table.title)}</caption>'
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
     )
 
 
@@ -140,6 +141,7 @@ ul.lines li {{ margin: 0.2em 0; }}
 .figure svg {{ max-width: 100%; height: auto; }}
 table {{ border-collapse: collapse; margin: 0.6em 0 1em; font-size: 9pt; break-inside: avoid; }}
 caption {{ text-align: left; font-weight: 600; padding-bottom: 3px; }}
+div.table {{ break-inside: avoid; }}
 th, td {{ border: 1px solid #d0d7de; padding: 2px 6px; vertical-align: top; }}
 th {{ background: #f6f8fa; text-align: left; }}
 td.num {{ text-align: right; white-space: nowrap; }}
