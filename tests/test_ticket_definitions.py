@@ -166,7 +166,7 @@ def test_without_a_flag_the_policy_judges(ws, workbook):
     assert kpi.compute(ws, ALL)["sla_attainment"] == pytest.approx(2 / 4)
     d = kpi.definitions(ws, ALL)
     assert (d.sla_by_flag, d.sla_by_policy) == (0, 4)
-    assert render(d.notes()[0], "en").endswith("policy for its priority (4 tickets).")
+    assert render(d.notes()[0], "en").endswith("policy for its priority (tickets judged: 4).")
 
 
 def test_a_blank_flag_falls_back_to_the_policy_and_the_caption_says_mixed(ws, workbook):
@@ -177,8 +177,8 @@ def test_a_blank_flag_falls_back_to_the_policy_and_the_caption_says_mixed(ws, wo
     d = kpi.definitions(ws, ALL)
     assert (d.sla_by_flag, d.sla_by_policy) == (2, 2)
     assert render(d.notes()[0], "en") == (
-        "SLA attainment follows the source's own SLA flag for 2 tickets and the target "
-        "hours (own, else the priority policy) for 2."
+        "SLA attainment follows the source's own SLA flag where a ticket has one (2) and "
+        "the target hours (own, else the priority policy) for the rest (2)."
     )
 
 

@@ -46,19 +46,20 @@ STRINGS: dict[str, dict[str, str]] = {
     "kpi.cost_per_ticket": {"en": "Cost per resolved ticket", "zh": "单张解决工单成本"},
     # How the outcome figures were taken (svcops.kpi.Definitions.notes), under the scorecard.
     "kpi.rule.sla_flag": {
-        "en": "SLA attainment follows the source's own SLA flag ({n:,} tickets), not the "
-        "policy's hours.",
+        "en": "SLA attainment follows the source's own SLA flag (tickets judged: {n:,}), not "
+        "the policy's hours.",
         "zh": "SLA 达成率采用来源系统自带的 SLA 标记（{n:,} 张工单），而非策略时限。",
     },
     "kpi.rule.sla_policy": {
         "en": "SLA attainment holds each ticket's resolution time against its target: its "
-        "own SLA hours, else the policy for its priority ({n:,} tickets).",
+        "own SLA hours, else the policy for its priority (tickets judged: {n:,}).",
         "zh": "SLA 达成率以每张工单的解决时长对照其时限：工单自带的 SLA 小时数，否则按其优先级的"
         "策略（{n:,} 张工单）。",
     },
     "kpi.rule.sla_mixed": {
-        "en": "SLA attainment follows the source's own SLA flag for {flag:,} tickets and the "
-        "target hours (own, else the priority policy) for {policy:,}.",
+        "en": "SLA attainment follows the source's own SLA flag where a ticket has one "
+        "({flag:,}) and the target hours (own, else the priority policy) for the rest "
+        "({policy:,}).",
         "zh": "SLA 达成率：{flag:,} 张工单采用来源系统自带的 SLA 标记，{policy:,} 张按时限"
         "（工单自带，否则按优先级策略）判定。",
     },
