@@ -35,7 +35,9 @@ def forecast_chart(
     # Every colour legend but the history line's is off, and legends resolve apart: in a
     # shared legend one layer's "no legend" removes it for all.
     quiet = alt.Color("series:N", legend=None, scale=scale or alt.Undefined)
-    x = alt.X("ds:T", title=axis["period"])
+    # One label form ("Oct 25", "10月 25") at any width: Vega's own mixes "Mon 07",
+    # "October" and "Oct 25" on one axis when a wider font leaves room for fewer ticks.
+    x = alt.X("ds:T", title=axis["period"], axis=alt.Axis(format="%b %d"))
     y_axis = number_axis(
         [history["y"], forecast["yhat_lower"], forecast["yhat_upper"]], ",.1f", zero=True
     )

@@ -302,3 +302,11 @@ def test_forecast_count_axis_reads_as_whole_tickets():
     spec = charts.forecast_chart(_history(30), _ahead(2, yhat=25.3), "t", AXIS).to_dict()
     axis = layers(spec)[2]["encoding"]["y"]["axis"]
     assert axis == {"format": ",.0f", "tickMinStep": 1}
+
+
+def test_forecast_dates_read_one_way_at_any_width():
+    # Vega's default labels mix "Mon 07", "October" and "Oct 25" on one axis (seen in
+    # presenter mode): every layer's time axis says month and day.
+    spec = charts.forecast_chart(_history(3), _ahead(2), "t", AXIS).to_dict()
+    formats = {layer["encoding"]["x"]["axis"]["format"] for layer in spec["layer"]}
+    assert formats == {"%b %d"}
