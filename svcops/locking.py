@@ -54,19 +54,41 @@ def wanted(workspace: str | Path) -> bool:
     """Whether another process is waiting for ``workspace`` (the app then lets it go
     first). The waiting file names the waiter's process; one left by a process that
     is gone does not count."""
+    return _waiter(workspace) not in (None, os.getpid())
+
+
+def _waiter(workspace: str | Path) -> int | None:
+    """The live process the waiting file names, or None (no file, or a process gone)."""
     try:
         pid = int(_wait_path(workspace).read_text().strip() or 0)
     except (OSError, ValueError):
-        return False
-    if pid <= 0 or pid == os.getpid():
-        return False
+        return None
+    if pid <= 0:
+        return None
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
-        return False
+        return None
     except PermissionError:
-        return True
-    return True
+        return pid
+    return pid
+
+
+def _note_waiting(workspace: str | Path) -> None:
+    """Say this process waits for ``workspace``, unless a live waiter is named already.
+    Called at every poll: a waiter that got its turn removes the file, and another
+    still waiting writes it again. Best effort (a folder this process cannot write)."""
+    if _waiter(workspace) is None:
+        try:
+            _wait_path(workspace).write_text(str(os.getpid()))
+        except OSError:
+            pass
+
+
+def _unnote_waiting(workspace: str | Path) -> None:
+    """Remove the waiting file when it names this process (not another that waits)."""
+    if _waiter(workspace) == os.getpid():
+        _wait_path(workspace).unlink(missing_ok=True)
 
 
 class _Held:
@@ -93,7 +115,6 @@ def acquire(
             return
         path = lock_path(workspace)
         fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o666)
-        waiting = _wait_path(workspace)
         told = False
         if wanted(workspace):  # another process waits already: let it have its turn first
             time.sleep(4 * _POLL)
@@ -107,9 +128,9 @@ def acquire(
                     waited = time.monotonic() - started
                     if waited >= wait:
                         raise busy(str(workspace), waited) from None
+                    _note_waiting(workspace)
                     if not told:
                         told = True
-                        waiting.write_text(str(os.getpid()))
                         if on_wait is not None:
                             on_wait()
                     time.sleep(min(_POLL, max(0.0, wait - waited)))
@@ -118,7 +139,7 @@ def acquire(
             raise
         finally:
             if told:
-                waiting.unlink(missing_ok=True)
+                _unnote_waiting(workspace)
         held = _held[key] = _Held(fd)
         held.count = 1
 
