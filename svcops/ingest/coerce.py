@@ -88,9 +88,14 @@ def _clean_text(raw: str) -> str:
     t = f"trim({v})"
     # trim is the costly part, and most values have nothing to trim: a value longer than
     # any marker with no space at either end (DuckDB's trim removes exactly Unicode's
-    # space separators, \p{Zs}) is its own clean text.
+    # space separators, \p{Zs}; in ASCII text, as many bytes as characters, only ' ')
+    # is its own clean text.
+    edge = (
+        f"(CASE WHEN strlen({v}) = length({v}) THEN {v} LIKE ' %' OR {v} LIKE '% ' "
+        f"ELSE regexp_matches({v}, {_EDGE_SPACE}) END)"
+    )
     return (
-        f"(CASE WHEN length({v}) > {_MARKER_CHARS} AND NOT regexp_matches({v}, {_EDGE_SPACE}) "
+        f"(CASE WHEN length({v}) > {_MARKER_CHARS} AND NOT {edge} "
         f"THEN {v} WHEN length({t}) <= {_MARKER_CHARS} "
         f"AND {one_of(f'lower({t})', MISSING_MARKERS)} THEN NULL ELSE {t} END)"
     )

@@ -208,6 +208,9 @@ def test_text_in_no_known_encoding_is_refused_in_one_line(ws):
     [
         ("INC00000001", "INC00000001"),  # longer than any marker, nothing to trim
         ("  INC00000001 ", "INC00000001"),
+        ("INC00000001 ", "INC00000001"),  # ASCII, a space at one end only
+        ("INC00000001\u00a0", "INC00000001"),  # not ASCII: a no-break space at the end
+        ("Desk\u00a0two\u3000x", "Desk\u00a0two\u3000x"),  # spaces inside stay
         ("\u00a0Service desk\u3000", "Service desk"),  # no-break and ideographic spaces
         ("\tService desk", "\tService desk"),  # trim removes spaces, not tabs
         (" N/A ", None),
