@@ -163,3 +163,57 @@ def test_vast_traffic_is_refused_without_printing_it(capsys, args):
         "the 100,000 Erlangs one queue can be planned for: check the volume, handle time "
         "and interval length\n"
     )
+
+
+# --------------------------------------------------------------------------- a case across files
+
+FEB = [
+    # C1: opened 20 Feb, resolved 25 Feb, worked again 27 Feb: open at the end of February.
+    ("C1", "Open", datetime(2024, 2, 20)),
+    ("C1", "Resolve", datetime(2024, 2, 25)),
+    ("C1", "Work", datetime(2024, 2, 27)),
+    ("C2", "Open", datetime(2024, 2, 10)),
+    ("C2", "Resolve", datetime(2024, 2, 11)),
+    ("C2", "Closed", datetime(2024, 2, 18)),
+]
+# March's export carries on with C1: resolved again 2 March (its one reopen), closed 9 March.
+MAR = [
+    ("C1", "Resolve", datetime(2024, 3, 2)),
+    ("C1", "Closed", datetime(2024, 3, 9)),
+]
+
+
+@pytest.mark.parametrize("order", ["feb_then_mar", "mar_then_feb"])
+def test_a_case_running_on_into_the_next_file_keeps_its_history(ws, order):
+    files = [("feb.csv", _log_csv(FEB)), ("mar.csv", _log_csv(MAR))]
+    for name, data in files if order == "feb_then_mar" else files[::-1]:
+        import_files(ws, [(name, data)])
+    # The same February file again changes nothing (its events are merged, not doubled).
+    import_files(ws, [("feb.csv", _log_csv(FEB))])
+    got = ws.query(
+        "SELECT ticket_id, created_at, resolved_at, closed_at, reopen_count FROM tickets ORDER BY 1"
+    )
+    assert got.values.tolist() == [
+        ["C1", pd.Timestamp(2024, 2, 20), pd.Timestamp(2024, 3, 2), pd.Timestamp(2024, 3, 9), 1],
+        ["C2", pd.Timestamp(2024, 2, 10), pd.Timestamp(2024, 2, 11), pd.Timestamp(2024, 2, 18), 0],
+    ]
+    assert ws.query("SELECT count(*) AS n FROM events")["n"].iloc[0] == 8
+
+
+# --------------------------------------------------------------------------- caption wording
+
+
+@pytest.mark.parametrize(
+    ("flag", "policy"),
+    [(1, 0), (0, 1), (1, 1)],
+)
+def test_the_sla_rule_reads_right_for_one_ticket(flag, policy):
+    """'1 tickets' nowhere: the counts stand in brackets after what they count."""
+    from svcops.i18n import render
+
+    d = kpi.Definitions(
+        done=flag + policy, sla_by_flag=flag, sla_by_policy=policy, timed_to_close=0, reopened=0
+    )
+    (note,) = d.notes()
+    assert "1 tickets" not in render(note, "en")
+    assert "1 张" in render(note, "zh")

@@ -698,13 +698,14 @@ def _stage(cur, i: int, sheet: _Sheet, temps: list[str]):
         resolves_sql, closes_sql, done_sql = activity_kind_sql("activity")
         cur.execute(f"""
             CREATE OR REPLACE TEMP TABLE {latest} AS
-            SELECT r.*, e.first_ts AS "__first_event", e.activity AS "__last_activity",
+            SELECT r.*, e.first_ts AS "__first_event", e.last_activity AS "__last_activity",
                    CASE WHEN e.done THEN e.resolved END AS "__resolved_event",
                    CASE WHEN e.done AND NOT (e.closed < e.resolved) IS TRUE
                         THEN e.closed END AS "__closed_event",
                    CASE WHEN e.resolutions > 0 THEN e.resolutions - 1 END AS "__reopens"
             FROM {raw_name} r JOIN (
-                SELECT *, {done_sql} AS done,
+                SELECT *, first_value({done_sql}) OVER w_last AS done,
+                       first_value(activity) OVER w_last AS last_activity,
                        max(timestamp) FILTER (WHERE resolves) OVER w AS resolved,
                        max(timestamp) FILTER (WHERE closes) OVER w AS closed,
                        count(*) FILTER (WHERE resolves AND NOT coalesce(after_resolve, false))
@@ -717,12 +718,28 @@ def _stage(cur, i: int, sheet: _Sheet, temps: list[str]):
                         SELECT _row, case_id, activity, timestamp,
                                {resolves_sql} AS resolves, {closes_sql} AS closes,
                                min(timestamp) OVER (PARTITION BY case_id) AS first_ts,
-                               row_number() OVER (PARTITION BY case_id ORDER BY
+                               row_number() OVER (PARTITION BY case_id ORDER BY _row IS NULL,
                                                   timestamp DESC NULLS LAST, _row DESC) AS rn
-                        FROM {events_stage} WHERE _reject IS NULL
+                        FROM (
+                            SELECT _row, case_id, activity, timestamp
+                            FROM {events_stage} WHERE _reject IS NULL
+                            UNION ALL
+                            -- The case's events stored from earlier files (a case that
+                            -- runs on from last month's export): its history is whole.
+                            SELECT NULL, x.case_id, x.activity, x.timestamp FROM events x
+                            WHERE x.case_id IN (SELECT case_id FROM {events_stage}
+                                                WHERE _reject IS NULL)
+                              AND NOT EXISTS (
+                                  SELECT 1 FROM {events_stage} n
+                                  WHERE n._reject IS NULL AND n.case_id = x.case_id
+                                    AND n.activity IS NOT DISTINCT FROM x.activity
+                                    AND n.timestamp IS NOT DISTINCT FROM x.timestamp)
+                        )
                     )
                 )
-                WINDOW w AS (PARTITION BY case_id)
+                WINDOW w AS (PARTITION BY case_id),
+                       w_last AS (PARTITION BY case_id ORDER BY timestamp DESC NULLS LAST,
+                                _row IS NULL, _row DESC)
             ) e USING (_row)
             WHERE e.rn = 1""")
     finally:
