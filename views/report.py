@@ -4,7 +4,7 @@ pack's sections as slides (``?slide=3``) with speaker notes."""
 
 import streamlit as st
 
-from svcops import report
+from svcops import charts, report
 from svcops.i18n import LANGUAGES, t
 from ui import page, state
 from ui.format import escape_md
@@ -103,7 +103,13 @@ def review() -> None:
     if s.lines:
         st.markdown("\n".join("- " + escape_md(line) for line in s.lines))
     for fig in s.figures:
-        st.vega_lite_chart(fig.spec, width="stretch")
+        spec = fig.spec
+        if ctx.presenter:  # the presenter's larger chart text, over the pack's theme
+            config = dict(spec.get("config", {}))
+            for part, values in charts.PRESENTER.items():
+                config[part] = {**config.get(part, {}), **values}
+            spec = {**spec, "config": config}
+        st.vega_lite_chart(spec, width="stretch")
     for table in s.tables:
         st.markdown(f"**{escape_md(table.title)}**")
         page.table(report.table_text(table, pack.lang), rag=table.rag)
