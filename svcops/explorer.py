@@ -17,7 +17,11 @@ Read-only is enforced by the engine, not by looking at the text:
 * a **time limit** that cancels: a timer interrupts the connection
   (``interrupt()``), and the query stops with an error;
 * a **row limit**: at most ``limit`` rows come back, and :attr:`Result.truncated`
-  says when there were more.
+  says when there were more;
+* a **size limit**: the rows are fetched in small Arrow batches and no more than
+  :data:`MAX_RESULT_BYTES` of them are kept (ten thousand rows of 1 MB text would
+  otherwise fill gigabytes in the app and take minutes to convert, past the time
+  limit, which only stops the engine); the time limit also holds between batches.
 
 Everything that goes wrong comes back as a :class:`svcops.i18n.Message` (one line),
 never a traceback. Definitions and the reasons: docs/explorer.md.
@@ -36,6 +40,7 @@ from pathlib import Path
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
 
 from .i18n import DEFAULT_LANGUAGE, STRINGS, Message, say, t
 from .schema import TABLES
@@ -56,6 +61,7 @@ __all__ = [
     "DEFAULT_ROW_LIMIT",
     "DEFAULT_TIMEOUT_SECONDS",
     "EXAMPLES",
+    "MAX_RESULT_BYTES",
     "MAX_ROW_LIMIT",
     "SANDBOX",
     "Example",
@@ -76,6 +82,11 @@ DEFAULT_ROW_LIMIT = 10_000
 MAX_ROW_LIMIT = 100_000
 # A query still running after this long is interrupted.
 DEFAULT_TIMEOUT_SECONDS = 10.0
+# At most this many bytes of rows (as Arrow holds them) come back, whatever the row
+# limit: the page keeps them, draws them and makes CSV and Excel files of them.
+MAX_RESULT_BYTES = 64 * 2**20
+# Rows per Arrow batch fetched: the size limit is checked batch by batch.
+_BATCH_ROWS = 256
 
 # The snapshot's configuration, given when it is opened (lock_configuration follows).
 # One thread and 512 MB: the app serves everyone from one machine, and a runaway query
@@ -96,14 +107,16 @@ SANDBOX: dict[str, str | bool | int] = {
 @dataclass(frozen=True)
 class Result:
     """What one query gave: ``frame`` (at most ``limit`` rows; None on error),
-    ``truncated`` (the query had more rows than ``limit``), ``error`` (a one-line
-    message, or None), ``seconds`` (wall time, snapshot included)."""
+    ``truncated`` (the query had more rows than ``limit``, or more than
+    :data:`MAX_RESULT_BYTES`: then ``too_large``), ``error`` (a one-line message, or
+    None), ``seconds`` (wall time, snapshot included)."""
 
     frame: pd.DataFrame | None
     truncated: bool
     limit: int
     seconds: float
     error: Message | None = None
+    too_large: bool = False
 
     @property
     def ok(self) -> bool:
@@ -156,14 +169,23 @@ def run(
     except (OSError, ValueError, duckdb.Error) as exc:
         return failed(say("explorer.error.snapshot", detail=_first_line(exc)))
     timer = threading.Timer(timeout, _interrupt, (con,))
+    deadline = time.perf_counter() + timeout
     try:
         timer.start()
         try:
-            frame = con.sql(statement.query).limit(limit + 1).df()
+            frame, too_large = _fetch(con, statement.query, limit, deadline)
         finally:
             timer.cancel()
-    except duckdb.InterruptException:
+    except (duckdb.InterruptException, _PastTime):
         return failed(say("explorer.error.timeout", seconds=timeout))
+    except _TooLarge:
+        return failed(say("explorer.error.too_large", mb=MAX_RESULT_BYTES // 2**20))
+    except OSError as exc:  # the Arrow stream passes the engine's errors on as OSError
+        if "INTERRUPT" in str(exc) or time.perf_counter() >= deadline:
+            return failed(say("explorer.error.timeout", seconds=timeout))
+        if "Out of Memory" in str(exc):
+            return failed(say("explorer.error.memory", limit=SANDBOX["memory_limit"]))
+        return failed(say("explorer.error.query", detail=_first_line(exc)))
     except duckdb.OutOfMemoryException:
         return failed(say("explorer.error.memory", limit=SANDBOX["memory_limit"]))
     except duckdb.PermissionException:
@@ -174,10 +196,66 @@ def run(
         return failed(say("explorer.error.query", detail=_first_line(exc)))
     finally:
         con.close()
-    truncated = len(frame) > limit
-    if truncated:
+    truncated = len(frame) > limit or too_large
+    if len(frame) > limit:
         frame = frame.head(limit)
-    return Result(frame, truncated, limit, time.perf_counter() - started)
+    return Result(frame, truncated, limit, time.perf_counter() - started, too_large=too_large)
+
+
+class _PastTime(Exception):
+    """The time limit passed while the rows were being fetched."""
+
+
+class _TooLarge(Exception):
+    """Not even the first row fits in :data:`MAX_RESULT_BYTES`."""
+
+
+def _fetch(
+    con: duckdb.DuckDBPyConnection, query: str, limit: int, deadline: float
+) -> tuple[pd.DataFrame, bool]:
+    """The first ``limit + 1`` rows of ``query`` as a frame, and whether rows were left
+    out because they would pass :data:`MAX_RESULT_BYTES`. The rows stream in Arrow
+    batches of :data:`_BATCH_ROWS`; past ``deadline`` (a ``time.perf_counter()``
+    value) :class:`_PastTime` is raised between batches."""
+    reader = con.sql(query).limit(limit + 1).to_arrow_reader(_BATCH_ROWS)
+    batches: list[pa.RecordBatch] = []
+    size = rows = 0
+    too_large = False
+    for batch in reader:
+        if time.perf_counter() > deadline:
+            raise _PastTime
+        if size + batch.nbytes > MAX_RESULT_BYTES:
+            keep = _fitting(batch, MAX_RESULT_BYTES - size)
+            if rows + keep == 0:
+                raise _TooLarge
+            batches.append(batch.slice(0, keep))
+            too_large = True
+            break
+        batches.append(batch)
+        size += batch.nbytes
+        rows += batch.num_rows
+        if rows > limit:
+            break
+    table = pa.Table.from_batches(batches, schema=reader.schema)
+    # DuckDB's own conversion to pandas (as ``.df()`` gives it), on a plain in-memory
+    # connection: the sandbox may not read Python objects.
+    with duckdb.connect() as plain:
+        frame = plain.from_arrow(table).df()
+    if time.perf_counter() > deadline:
+        raise _PastTime
+    return frame, too_large
+
+
+def _fitting(batch: pa.RecordBatch, room: int) -> int:
+    """How many of ``batch``'s first rows fit in ``room`` bytes."""
+    lo, hi = 0, batch.num_rows  # lo rows fit; hi + 1 do not
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if batch.slice(0, mid).nbytes <= room:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
 
 
 def _interrupt(con: duckdb.DuckDBPyConnection) -> None:

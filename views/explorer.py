@@ -114,7 +114,10 @@ if ran:
             if frame[c].dtype.kind in "iu"
         }
         st.caption(t("explorer.rows", lang, rows=len(frame), seconds=result.seconds))
-        if result.truncated:
+        if result.too_large:
+            mb = explorer.MAX_RESULT_BYTES // 2**20
+            st.warning(t("explorer.truncated_size", lang, rows=len(frame), mb=mb))
+        elif result.truncated:
             st.warning(t("explorer.truncated", lang, rows=result.limit))
         page.table(frame, labels=False, column_config=counts)
         if not ctx.presenter:

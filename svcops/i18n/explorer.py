@@ -35,6 +35,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "a LIMIT to see what you need.",
         "仅显示前 {rows:,} 行：查询返回的行数更多。可加上 WHERE、GROUP BY 或 LIMIT 缩小结果。",
     ),
+    "explorer.truncated_size": _both(
+        "Showing the first {rows:,} rows: the rest would pass the {mb} MB a result may hold. "
+        "Select fewer or shorter columns, or add a WHERE or a GROUP BY.",
+        "仅显示前 {rows:,} 行：其余行会超出结果允许的 {mb} MB。请少选或缩短列，或加上 WHERE、"
+        "GROUP BY 缩小结果。",
+    ),
     "explorer.no_rows": _both("The query returned no rows.", "查询没有返回任何行。"),
     "explorer.chart": _both("Quick chart: {y} by {x}", "快速图表：按 {x} 的 {y}"),
     "explorer.no_chart": _both(
@@ -85,6 +91,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "explorer.error.memory": _both(
         "Stopped: the query needed more than {limit} of memory. Narrow it or check its joins.",
         "查询所需内存超过 {limit}，已被停止。请缩小范围或检查连接条件。",
+    ),
+    "explorer.error.too_large": _both(
+        "Stopped: a single row of the result is larger than the {mb} MB a result may hold. "
+        "Select fewer or shorter columns.",
+        "已停止：结果中单独一行就超过了结果允许的 {mb} MB。请少选或缩短列。",
     ),
     "explorer.error.query": _both("The query failed: {detail}", "查询失败：{detail}"),
     "explorer.error.snapshot": _both(

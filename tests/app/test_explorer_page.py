@@ -92,6 +92,17 @@ def test_more_rows_than_the_limit_are_cut_with_a_notice(own):
     assert at.warning[0].value.startswith("Showing the first 10,000 rows")
 
 
+def test_rows_past_the_size_limit_are_cut_with_their_own_notice(own, monkeypatch):
+    from svcops import explorer
+
+    # 100 rows of about 1 kB against a 20 kB limit: the rows that fit, and why.
+    monkeypatch.setattr(explorer, "MAX_RESULT_BYTES", 20_000)
+    at = opened(source="own", q="SELECT range AS n, repeat('x', 1000) AS s FROM range(100)")
+    rows = len(_result(at))
+    assert 0 < rows < 20
+    assert at.warning[0].value.startswith(f"Showing the first {rows:,} rows: the rest would pass")
+
+
 @pytest.mark.parametrize(
     ("lang", "said"),
     [

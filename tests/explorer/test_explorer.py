@@ -250,6 +250,30 @@ def test_rows_beyond_the_limit_are_cut_and_said(small):
     assert _run(small, "SELECT 1 AS n", limit=10**9).limit == explorer.MAX_ROW_LIMIT
 
 
+def test_rows_beyond_the_size_limit_are_cut_and_said(small):
+    # 100 rows of 1 MB: 100 MB, well within the row limit but past the 64 MB a result
+    # may hold (fetched whole, ten thousand such rows filled gigabytes in the app and
+    # ran minutes past the time limit).
+    mb = 2**20
+    result = _run(small, f"SELECT range AS n, repeat('x', {mb}) AS s FROM range(100)")
+    assert result.ok and result.truncated and result.too_large
+    # Each row holds 1 MB of text plus its offsets, number and validity: 63 rows fit.
+    assert result.frame["n"].tolist() == list(range(63))
+    assert set(result.frame["s"].str.len()) == {mb}
+    assert explorer.MAX_RESULT_BYTES == 64 * mb
+    # Under the size limit nothing is said.
+    small_rows = _run(small, f"SELECT range AS n, repeat('x', {mb}) AS s FROM range(10)")
+    assert not small_rows.truncated and not small_rows.too_large and len(small_rows.frame) == 10
+
+
+def test_a_single_row_past_the_size_limit_is_refused_in_one_line(small):
+    result = _run(small, f"SELECT repeat('x', {65 * 2**20}) AS s")
+    assert result.frame is None and result.error.key == "explorer.error.too_large"
+    for lang in ("en", "zh"):
+        worded = render(result.error, lang)
+        assert "64 MB" in worded and "\n" not in worded
+
+
 def test_the_snapshot_follows_an_import_and_old_ones_are_removed(tmp_path):
     folder = tmp_path / "snap"
     with Workspace(_make(tmp_path / "ws.duckdb")) as ws:
