@@ -9,11 +9,17 @@ values:
 * ``created_at``: among two or more columns of dates and times, the one never later
   than the others on any row where both are present; ``resolved_at``: the one never
   earlier than every other (columns whose header names another moment -- updated,
-  due -- are left out);
-* and at least one of ``priority`` (two to six distinct values, every one a priority
-  word or code: P1, High, Sev 2, 紧急 ...) or ``team`` (a small set of names: two to
-  :data:`MAX_GROUPS` distinct values, each repeated, none a number or a date).
-  A column whose values are all status words becomes ``status``.
+  due, review, target, warranty -- are left out). The two must be present together on
+  :data:`MIN_ORDERED` rows or more, hold times of day (a register of calendar days --
+  raised and due dates, a purchase and its warranty, an invoice and its payment -- is
+  not a log of work), and their gap must vary: the same non-zero span on half the rows
+  or more is a schedule or a term (8-hour shifts, 30-minute slots, 30 days to pay);
+* and ``priority`` (two to six distinct values, every one a priority word or code: P1,
+  High, Sev 2, 紧急 ...). Then ``team`` (a small set of names: two to
+  :data:`MAX_GROUPS` distinct values, each repeated, none a number or a date) and
+  ``status`` (every value a status word) when a column fits.
+
+A sheet of fewer than :data:`MIN_ROWS` rows is too small to tell from its values.
 
 Each column so found carries the reason it was taken (a message), which the Data
 page's mapping check shows beside it and the import report lists.
@@ -37,11 +43,33 @@ from .values import normalise_priority, normalise_status
 # Rows looked at to judge a column (all rows for the uniqueness of the code).
 SAMPLE_ROWS = 5_000
 MAX_GROUPS = 30
+# Fewer rows are too few to tell tickets from any other list by their values.
+MIN_ROWS = 5
+# Rows on which the opening and the ending moment must both be present.
+MIN_ORDERED = 3
 _CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9#_\-./]{0,23}$")
 _DIGIT = re.compile(r"\d")
 _NUMBER = re.compile(r"^[+-]?\d+([.,]\d+)?$")
 # Headers that name a moment which is not the opening or the end of the work.
-_NOT_OPEN_OR_DONE = ("updat", "modif", "chang", "due", "deadline", "更新", "修改", "到期", "截止")
+_NOT_OPEN_OR_DONE = (
+    "updat",
+    "modif",
+    "chang",
+    "due",
+    "deadline",
+    "review",
+    "target",
+    "expir",
+    "warrant",
+    "renew",
+    "更新",
+    "修改",
+    "到期",
+    "截止",
+    "复核",
+    "目标",
+    "保修",
+)
 _SHOWN = 4  # values named in a reason
 
 
@@ -85,7 +113,9 @@ def _code_column(data: pa.Table, headers: list[str]) -> str | None:
 def _ordered_stamps(data: pa.Table, stamps: list[str]) -> tuple[str | None, str | None]:
     """(opening column, ending column) among ``stamps``: the one never later than every
     other, and the one never earlier than every other, on the rows where both are
-    present (each must share some rows with another)."""
+    present (each must share some rows with another). The opening is None when the
+    pair is not the shape of work done (see the module): too few rows with both, no
+    time of day in either, or the same gap on half the rows."""
     con = duckdb.connect()
     try:
         con.register("raw", data)
@@ -109,16 +139,30 @@ def _ordered_stamps(data: pa.Table, stamps: list[str]) -> tuple[str | None, str 
                     f"FROM raw WHERE {parsed[a]} IS NOT NULL AND {parsed[b]} IS NOT NULL"
                 ).fetchall()[0]
                 both[(a, b)], later[(a, b)] = n, late
+
+        def never(a: str, cmp: str) -> bool:  # a never later ('first') / earlier than others
+            others = [b for b in stamps if b != a]
+            key = (lambda b: (a, b)) if cmp == "first" else (lambda b: (b, a))
+            return all(later[key(b)] == 0 for b in others) and any(both[(a, b)] for b in others)
+
+        first = next((h for h in stamps if never(h, "first")), None)
+        last = next((h for h in reversed(stamps) if h != first and never(h, "last")), None)
+        if first is None:
+            return None, None
+        end = last or max((b for b in stamps if b != first), key=lambda b: both[(first, b)])
+        # Rows with both; of them, with a time of day; the most rows sharing one gap.
+        rows, timed, top = con.execute(
+            "SELECT count(*), count(*) FILTER (WHERE CAST(a AS TIME) <> TIME '00:00:00' "
+            "OR CAST(b AS TIME) <> TIME '00:00:00'), "
+            "coalesce(max(n) FILTER (WHERE b > a), 0) FROM ("
+            "SELECT a, b, count(*) OVER (PARTITION BY b - a) AS n FROM ("
+            f"SELECT {parsed[first]} AS a, {parsed[end]} AS b FROM raw) "
+            "WHERE a IS NOT NULL AND b IS NOT NULL)"
+        ).fetchall()[0]
     finally:
         con.close()
-
-    def never(a: str, cmp: str) -> bool:  # a never later (cmp 'first') / earlier than others
-        others = [b for b in stamps if b != a]
-        key = (lambda b: (a, b)) if cmp == "first" else (lambda b: (b, a))
-        return all(later[key(b)] == 0 for b in others) and any(both[(a, b)] for b in others)
-
-    first = next((h for h in stamps if never(h, "first")), None)
-    last = next((h for h in reversed(stamps) if h != first and never(h, "last")), None)
+    if rows < MIN_ORDERED or timed == 0 or top * 2 >= rows:
+        return None, None
     return first, last
 
 
@@ -168,7 +212,7 @@ def tickets_from_values(
     """A tickets mapping for a sheet recognised from its values (see the module), each
     column with its reason in ``Mapping.reasons``; None when the values are not
     ticket-shaped. ``is_datetime(header)`` says whether a column holds dates/times."""
-    if data.num_rows < 2:
+    if data.num_rows < MIN_ROWS:
         return None
     base = map_columns(TABLES["tickets"], headers)
     used = set(base.columns.values())
@@ -192,9 +236,9 @@ def tickets_from_values(
     status = None if "status" in base.columns else _status_column(data, free)
     if status:
         free.remove(status)
-    group = None if "team" in base.columns else _group_column(data, free)
-    if not (priority or group or base.columns.keys() & {"priority", "team"}):
+    if not (priority or "priority" in base.columns):  # names and dates alone: any list
         return None
+    group = None if "team" in base.columns else _group_column(data, free)
 
     columns, confidence = dict(base.columns), dict(base.confidence)
     reasons: dict[str, Message] = dict(base.reasons)

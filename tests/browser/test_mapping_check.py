@@ -20,7 +20,7 @@ def _terse_workbook(path) -> None:
     for i in range(10):
         raised = t0 + timedelta(hours=5 * i)
         team = ["Desk", "Network"][i % 2]
-        ws.append([f"Q{100 + i}", raised, raised + timedelta(hours=2), f"P{1 + i % 3}", team])
+        ws.append([f"Q{100 + i}", raised, raised + timedelta(hours=2 + i), f"P{1 + i % 3}", team])
     wb.save(path)
 
 

@@ -306,7 +306,7 @@ def test_a_code_column_no_alias_names_is_the_ticket_id():
         [
             f"R-{i:04d}",
             (T0 + timedelta(hours=i)).strftime("%d.%m.%Y %H:%M"),
-            (T0 + timedelta(hours=i, minutes=40)).strftime("%d.%m.%Y %H:%M"),
+            (T0 + timedelta(hours=i, minutes=40 + 7 * i)).strftime("%d.%m.%Y %H:%M"),
             ["High", "Low"][i % 2],
             ["Desk", "Desk", "Field"][i % 3],
         ]

@@ -1,0 +1,140 @@
+"""Sheets that are not tickets are not taken for tickets from their values (issue 17,
+svcops/ingest/infer.py): lists with a unique code, two ordered dates and a small set of
+names are everywhere -- rosters, interval reports, registers, invoices. Each workbook
+here was taken for tickets before the rules below; each is written with openpyxl and
+read through the real import path."""
+
+from __future__ import annotations
+
+import io
+from datetime import datetime, timedelta
+
+import openpyxl
+import pytest
+
+from svcops.ingest import IngestError, import_files, preview
+from svcops.store import Workspace
+
+T0 = datetime(2026, 3, 2, 8, 0)
+
+
+def _xlsx(header: list[str], rows: list[list[object]]) -> bytes:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Sheet1"
+    ws.append(header)
+    for row in rows:
+        ws.append(row)
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def _roster_with_shift_codes():
+    # S1/S2/S3 read as priority codes (like Sev 1); every shift 8 hours: a schedule.
+    header = ["Line", "From", "To", "Shift", "Crew"]
+    rows = []
+    for i in range(12):
+        start = T0 + timedelta(hours=8 * i)
+        rows.append([f"L{i}", start, start + timedelta(hours=8), f"S{i % 3 + 1}", "AB"[i % 2]])
+    return header, rows
+
+
+def _interval_report():
+    # 30-minute slots with a queue name: the same gap on every row, no priority.
+    header = ["Slot", "From", "To", "Calls", "Q"]
+    rows = [
+        [
+            f"I{i}",
+            T0 + timedelta(minutes=30 * i),
+            T0 + timedelta(minutes=30 * i + 30),
+            i,
+            "AB"[i % 2],
+        ]
+        for i in range(12)
+    ]
+    return header, rows
+
+
+def _risk_register():
+    # Calendar days only (no time of day), High/Medium/Low ratings, owners.
+    header = ["Ref", "Logged", "Done", "Rating", "Owner"]
+    rows = []
+    for i in range(12):
+        day = (T0 + timedelta(days=3 * i)).date()
+        rows.append(
+            [
+                f"R-{i:02d}",
+                day,
+                day + timedelta(days=5 + i),
+                ["High", "Medium", "Low"][i % 3],
+                "Ops" if i % 2 else "IT",
+            ]
+        )
+    return header, rows
+
+
+def _invoices():
+    # Timestamps whose gap varies, a small set of vendors, but no priority words.
+    header = ["Invoice", "Issued", "Paid", "Vendor", "Amount"]
+    rows = []
+    for i in range(12):
+        at = T0 + timedelta(hours=5 * i)
+        rows.append([f"INV{500 + i}", at, at + timedelta(hours=20 + 3 * i), "ABC"[i % 3], 100 * i])
+    return header, rows
+
+
+def _four_tickets():
+    # Ticket-shaped, but four rows are too few to tell tickets by their values.
+    header = ["Ref", "In", "Out", "Lvl", "Who"]
+    rows = [
+        [
+            f"R{i}",
+            T0 + timedelta(hours=i),
+            T0 + timedelta(hours=2 * i + 1),
+            ["High", "Low"][i % 2],
+            "Desk",
+        ]
+        for i in range(4)
+    ]
+    return header, rows
+
+
+@pytest.mark.parametrize(
+    "sheet", [_roster_with_shift_codes, _interval_report, _risk_register, _invoices, _four_tickets]
+)
+def test_a_list_that_is_not_tickets_is_not_taken_for_tickets(sheet):
+    header, rows = sheet()
+    data = _xlsx(header, rows)
+    with pytest.raises(IngestError, match="no table matches its columns"):
+        preview(None, [("list.xlsx", data)])
+    ws = Workspace(":memory:")
+    with pytest.raises(IngestError):
+        import_files(ws, [("list.xlsx", data)])
+    assert ws.row_counts().get("tickets", 0) == 0
+
+
+def test_a_terse_chinese_sheet_with_chinese_priority_words_is_still_tickets():
+    header = ["单号", "提出", "完成", "级别", "组"]
+    rows = [
+        [
+            f"GD{i:04d}",
+            T0 + timedelta(hours=i),
+            T0 + timedelta(hours=2 * i + 3),
+            ["紧急", "高", "中", "低"][i % 4],
+            ["一线", "二线"][i % 2],
+        ]
+        for i in range(8)
+    ]
+    ws = Workspace(":memory:")
+    (sheet,) = import_files(ws, [("周报.xlsx", _xlsx(header, rows))]).sheets
+    assert (sheet.table, sheet.rows) == ("tickets", 8)
+    assert {c: sheet.mapping[c] for c in ("created_at", "resolved_at", "priority", "team")} == {
+        "created_at": "提出",
+        "resolved_at": "完成",
+        "priority": "级别",
+        "team": "组",
+    }
+    # 紧急 高 中 低 -> P1 P2 P3 P4, two of each.
+    got = ws.query("SELECT priority, count(*) AS n FROM tickets GROUP BY 1 ORDER BY 1")
+    assert got.to_dict("records") == [{"priority": f"P{k}", "n": 2} for k in range(1, 5)]
