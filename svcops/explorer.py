@@ -322,8 +322,9 @@ class _Snapshots:
             try:
                 # The database may be open already (another session's query): its
                 # configuration is locked then, and locking again is refused.
-                row = con.execute("SELECT current_setting('lock_configuration')").fetchone()
-                if not (row and row[0]):
+                # (fetchall: a result left unfinished would refuse the query that follows.)
+                rows = con.execute("SELECT current_setting('lock_configuration')").fetchall()
+                if not (rows and rows[0][0]):
                     con.execute("SET lock_configuration = true")
             except BaseException:
                 con.close()

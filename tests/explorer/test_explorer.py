@@ -9,6 +9,8 @@ import json
 import shutil
 import subprocess
 import sys
+import threading
+import time
 from datetime import datetime
 from pathlib import Path
 
@@ -272,6 +274,25 @@ def test_a_single_row_past_the_size_limit_is_refused_in_one_line(small):
     for lang in ("en", "zh"):
         worded = render(result.error, lang)
         assert "64 MB" in worded and "\n" not in worded
+
+
+def test_a_query_runs_while_another_session_s_query_is_running(small):
+    # The first query keeps the snapshot open (its configuration locked) for 2 s; a
+    # second session's query on the same snapshot meanwhile runs as usual (it was
+    # refused: "connection has an unfinished result").
+    slow: list = []
+    runaway = "SELECT count(*) FROM range(100000) a, range(100000) b"
+    other = threading.Thread(target=lambda: slow.append(_run(small, runaway, timeout=2.0)))
+    other.start()
+    try:
+        time.sleep(0.5)
+        assert other.is_alive()
+        quick = _run(small, "SELECT count(*) AS n FROM tickets")
+        assert quick.error is None, render(quick.error)
+        assert quick.frame["n"].tolist() == [5]
+    finally:
+        other.join()
+    assert slow[0].error.key == "explorer.error.timeout"
 
 
 def test_the_snapshot_follows_an_import_and_old_ones_are_removed(tmp_path):
