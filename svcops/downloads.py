@@ -42,9 +42,10 @@ def neutralise(frame: pd.DataFrame) -> pd.DataFrame:
 
 def to_csv_bytes(frame: pd.DataFrame) -> bytes:
     """UTF-8 CSV with a BOM (so Excel opens Chinese text correctly), formulas neutralised
-    and every text cell quoted (numbers unquoted, so they stay numbers)."""
+    and every text cell quoted (numbers unquoted, so they stay numbers); the column names
+    are quoted too (an SQL alias such as ``x;=1+1`` is a name a user typed)."""
     safe = neutralise(frame)
-    header = safe.head(0).to_csv(index=False)
+    header = safe.head(0).to_csv(index=False, quoting=csv.QUOTE_ALL)
     body = safe.to_csv(index=False, header=False, quoting=csv.QUOTE_NONNUMERIC)
     return (header + body).encode("utf-8-sig")
 

@@ -96,7 +96,7 @@ def test_formula_injection_neutralised(cell, shown):
 
 
 def test_csv_bytes_have_bom_for_excel():
-    assert to_csv_bytes(pd.DataFrame({"团队": ["一线"]})).startswith("\ufeff团队".encode())
+    assert to_csv_bytes(pd.DataFrame({"团队": ["一线"]})).startswith('\ufeff"团队"'.encode())
 
 
 def test_text_in_any_text_column_is_neutralised_and_numbers_stay_numbers():
@@ -131,7 +131,7 @@ def test_csv_quotes_text_so_a_separator_cannot_start_a_formula_cell():
     )
     text = to_csv_bytes(frame).decode("utf-8-sig")
     assert text.splitlines() == [
-        "team,n,share",
+        '"team","n","share"',
         '"a;=1+1",-3,-0.25',
         '"b,=2+2",1,0.5',
         '"say ""=3""",2,""',
@@ -139,6 +139,17 @@ def test_csv_quotes_text_so_a_separator_cannot_start_a_formula_cell():
     back = pd.read_csv(io.StringIO(text))
     assert back["team"].tolist() == frame["team"].tolist()
     assert back["n"].tolist() == [-3, 1, 2]
+
+
+def test_csv_quotes_column_names_so_a_separator_cannot_start_a_formula_cell():
+    # A column name is text a user typed too (an SQL explorer alias): where Excel splits
+    # on ";", an unquoted x;=1+1 would put =1+1 in a cell of its own.
+    frame = pd.DataFrame({"x;=1+1": ["a"], "y,@SUM(A1)": [1], "=cmd": [2]})
+    text = to_csv_bytes(frame).decode("utf-8-sig")
+    assert text.splitlines()[0] == '"x;=1+1","y,@SUM(A1)","\'=cmd"'
+    for separator in (",", ";"):
+        names = next(csv.reader(io.StringIO(text), delimiter=separator))
+        assert not any(name.startswith(("=", "+", "-", "@")) for name in names), names
 
 
 def test_csv_cells_never_start_a_formula():
