@@ -751,12 +751,55 @@ class Workspace:
         with self.held():
             return self._remove_upload(upload_id)
 
+    @staticmethod
+    def _derive_intervals_again(cur, touched: list, removed: int) -> None:
+        """The interval rows derived from call logs (rows of an upload that brought calls)
+        in the half-hours ``touched`` hold again the figures of the calls that remain
+        there, once upload ``removed`` is gone; a half-hour left with no call offered
+        loses its row. An intervals sheet uploaded as such is left as it was."""
+        from .ingest.calls import aggregate_sql  # the ingest package imports this module
+
+        cur.execute("CREATE OR REPLACE TEMP TABLE _touched (interval_start TIMESTAMP)")
+        cur.executemany("INSERT INTO _touched VALUES (?)", [[t] for t in touched])
+        derived = (
+            "i.interval_start IN (SELECT interval_start FROM _touched) AND i._upload_id IN "
+            "(SELECT upload_id FROM uploads WHERE table_name = 'calls' AND upload_id <> ?)"
+        )
+        fresh = aggregate_sql("interval_start IN (SELECT interval_start FROM _touched)")
+        figures = [
+            c.name
+            for c in TABLES["intervals"].columns
+            if c.name not in ("interval_start", "channel")
+        ]
+        sets = ", ".join(f'"{c}" = f."{c}"' for c in figures)
+        cur.execute(
+            f"UPDATE intervals i SET {sets} FROM ({fresh}) f WHERE {derived} "
+            "AND i.interval_start = f.interval_start AND i.channel = f.channel",
+            [removed],
+        )
+        cur.execute(
+            f"DELETE FROM intervals i WHERE {derived} AND NOT EXISTS (SELECT 1 FROM ({fresh}) f "
+            "WHERE f.interval_start = i.interval_start AND f.channel = i.channel)",
+            [removed],
+        )
+        cur.execute("DROP TABLE _touched")
+
     def _remove_upload(self, upload_id: int) -> int:
         if not self.scalar("SELECT count(*) FROM uploads WHERE upload_id = ?", [upload_id]):
             raise KeyError(f"no upload with id {upload_id}")
         files = self.query("SELECT checksum FROM upload_files WHERE upload_id = ?", [upload_id])
         removed = 0
         with self.transaction() as cur:
+            # The half-hours this upload's calls count in, whose intervals other call logs'
+            # calls may share (svcops/ingest/calls.py): derived again below.
+            touched = [
+                r[0]
+                for r in cur.execute(
+                    "SELECT DISTINCT interval_start FROM calls WHERE _upload_id = ? "
+                    "AND interval_start IS NOT NULL",
+                    [upload_id],
+                ).fetchall()
+            ]
             for t in TABLES.values():
                 name, sup = f'"{t.name}"', f'"_superseded_{t.name}"'
                 removed += int(
@@ -784,6 +827,8 @@ class Workspace:
                     f"DELETE FROM {sup} WHERE _superseded_by = ? OR {UPLOAD_COL} = ?",
                     [upload_id, upload_id],
                 )
+            if touched:
+                self._derive_intervals_again(cur, touched, upload_id)
             cur.execute("DELETE FROM rejects WHERE upload_id = ?", [upload_id])
             cur.execute("DELETE FROM upload_files WHERE upload_id = ?", [upload_id])
             cur.execute("DELETE FROM uploads WHERE upload_id = ?", [upload_id])

@@ -114,9 +114,19 @@ def counted_sql(stage: str, mapping: Mapping) -> str:
 
 
 def intervals_sql(stage: str) -> str:
-    """The interval statistics of the good calls in ``stage`` (after :func:`counted_sql`),
-    as the ``intervals`` table's columns; intervals where no call was offered are left
-    out."""
+    """The interval statistics of the half-hours the good calls in ``stage`` (after
+    :func:`counted_sql`) count in, as the ``intervals`` table's columns, from every call
+    the ``calls`` table holds in them once this sheet's calls are stored (evaluated
+    after them): a second log of the same half-hour -- another queue, the rest of the
+    day -- adds its calls to the first's instead of replacing its figures. Intervals
+    where no call was offered are left out."""
+    return aggregate_sql(
+        f"interval_start IN (SELECT interval_start FROM {stage} WHERE _reject IS NULL)"
+    )
+
+
+def aggregate_sql(where: str) -> str:
+    """The interval statistics of the stored ``calls`` whose rows satisfy ``where``."""
     names = ", ".join(_q(c.name) for c in TABLES["intervals"].columns)
     return f"""
     SELECT {names} FROM (
@@ -129,7 +139,7 @@ def intervals_sql(stage: str) -> str:
             count(*) FILTER (WHERE counted_as = 'answered' AND wait_seconds <= {ANSWER_SECONDS})
                 / count(*) FILTER (WHERE counted_as IN ('answered', 'abandoned'))
                 AS service_level
-        FROM {stage} WHERE _reject IS NULL
+        FROM calls WHERE {where}
         GROUP BY interval_start
         HAVING count(*) FILTER (WHERE counted_as IN ('answered', 'abandoned')) > 0
     )"""

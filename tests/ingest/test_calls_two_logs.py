@@ -1,0 +1,89 @@
+"""Two call logs that share half-hours (issue 17, svcops/ingest/calls.py): the intervals
+hold the calls of both, and removing either log leaves the figures of the calls that
+remain. Before, the second log's figures replaced the first's for every half-hour they
+shared, while both logs' calls stayed in ``calls``. Every figure worked out by hand."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+from svcops.ingest import import_files
+from svcops.store import Workspace
+
+HEADER = ["call_id", "date", "vru_entry", "q_start", "ser_start", "ser_exit", "outcome", "server"]
+# Queue A, 09:00-09:30: a1 answered (wait 10 s, handle 240 s), a2 hung up in the queue.
+QUEUE_A = [
+    ["a1", "2026-03-02", "9:00:05", "9:00:15", "9:00:25", "9:04:25", "AGENT", "ANA"],
+    ["a2", "2026-03-02", "9:05:00", "9:05:10", "0:00:00", "0:00:00", "HANG", "NO_SERVER"],
+]
+# Queue B: b1 09:00-09:30 answered (wait 30 s, handle 300 s); b2 09:30-10:00 answered
+# (wait 60 s, handle 120 s).
+QUEUE_B = [
+    ["b1", "2026-03-02", "9:10:00", "9:10:10", "9:10:40", "9:15:40", "AGENT", "BEN"],
+    ["b2", "2026-03-02", "9:40:00", "9:40:10", "9:41:10", "9:43:10", "AGENT", "ANA"],
+]
+A_ONLY = {"09:00": (2, 1, 1, 240.0, 10.0, 0.5)}
+B_ONLY = {"09:00": (1, 1, 0, 300.0, 30.0, 0.0), "09:30": (1, 1, 0, 120.0, 60.0, 0.0)}
+# 09:00 with both: a1, b1 answered, a2 abandoned; AHT (240+300)/2, ASA (10+30)/2,
+# within 20 s: a1 only, of 3 offered.
+BOTH = {"09:00": (3, 2, 1, 270.0, 20.0, pytest.approx(1 / 3)), "09:30": B_ONLY["09:30"]}
+
+
+def _log(rows: list[list[str]]) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter="\t", lineterminator="\r\n")
+    writer.writerow(HEADER)
+    writer.writerows(rows)
+    return out.getvalue().encode()
+
+
+def _intervals(ws: Workspace) -> dict:
+    got = ws.query(
+        "SELECT strftime(interval_start, '%H:%M') AS at, offered, answered, abandoned, "
+        "aht_seconds, asa_seconds, service_level FROM intervals ORDER BY 1"
+    )
+    return {r[0]: tuple(r[1:]) for r in got.itertuples(index=False)}
+
+
+def _two_logs() -> tuple[Workspace, int, int]:
+    ws = Workspace(":memory:")
+    (a, _) = import_files(ws, [("queue_a.txt", _log(QUEUE_A))]).sheets
+    (b, _) = import_files(ws, [("queue_b.txt", _log(QUEUE_B))]).sheets
+    return ws, a.upload_id, b.upload_id
+
+
+def test_a_second_log_of_the_same_half_hour_adds_its_calls():
+    ws, _, _ = _two_logs()
+    assert ws.row_counts()["calls"] == 4
+    assert _intervals(ws) == BOTH
+
+
+def test_either_log_removed_leaves_the_figures_of_the_other():
+    ws, a, b = _two_logs()
+    ws.remove_upload(a)  # the older: the newer's rows had counted a1 and a2
+    assert _intervals(ws) == B_ONLY
+    ws, a, b = _two_logs()
+    ws.remove_upload(b)  # the newer: the older's own figures come back
+    assert _intervals(ws) == A_ONLY
+
+
+def test_a_log_imported_again_is_not_counted_twice():
+    ws, _, _ = _two_logs()
+    import_files(ws, [("queue_a.txt", _log(QUEUE_A))])
+    assert ws.row_counts()["calls"] == 4
+    assert _intervals(ws) == BOTH
+
+
+def test_an_intervals_sheet_of_the_same_half_hour_is_left_as_uploaded():
+    # Interval statistics uploaded as such (not derived from calls) are not rewritten
+    # when a call log is removed.
+    ws, a, _ = _two_logs()
+    sheet = "interval_start,channel,offered,answered\r\n2026-03-02 09:00,email,7,6\r\n"
+    import_files(ws, [("email.csv", sheet.encode())])
+    ws.remove_upload(a)
+    got = ws.query("SELECT offered, answered FROM intervals WHERE channel = 'email'")
+    assert got.to_dict("records") == [{"offered": 7, "answered": 6}]
+    assert _intervals(ws)["09:30"] == B_ONLY["09:30"]
