@@ -326,14 +326,18 @@ class Workspace:
                         self._idle = None
                     if self._con is not None and locking.wanted(self.path):
                         self._shut()  # another process waits: its turn first
-                    try:
-                        if self._con is None:
-                            self._open(on_wait)
-                    except BaseException:
-                        self._hold_turn.notify_all()
-                        raise
+                # Counted before opening: opening queries the file (its originals
+                # folder), and that query's hold, nested in this one, must not close it.
                 self._holds += 1
                 self._owners[me] = 1
+                try:
+                    if self._con is None:
+                        self._open(on_wait)
+                except BaseException:
+                    self._holds -= 1
+                    self._owners.pop(me, None)
+                    self._hold_turn.notify_all()
+                    raise
         try:
             yield self
         finally:

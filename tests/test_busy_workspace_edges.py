@@ -7,6 +7,7 @@ ordinary turns.)
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -14,6 +15,8 @@ from pathlib import Path
 import pytest
 
 from svcops import locking
+from svcops.ingest import import_files
+from svcops.store import Workspace
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -81,3 +84,41 @@ def test_every_waiter_stays_named_while_it_waits(tmp_path):
         for proc in (holder, other):
             proc.kill()
             proc.wait()
+
+
+def _imported(path: Path) -> None:
+    """``path`` with two uploads (4 tickets), their originals kept beside it."""
+    with Workspace(path) as ws:
+        import_files(ws, [("one.csv", b"ticket_id,created_at\nA,2024-06-03 09:00\n")])
+        import_files(
+            ws,
+            [
+                (
+                    "more.csv",
+                    b"ticket_id,created_at\nB,2024-06-03 09:00\nC,2024-06-04 09:00\n"
+                    b"D,2024-06-05 09:00\n",
+                )
+            ],
+        )
+    assert (path.parent / f"{path.name}.originals").is_dir()
+
+
+@pytest.mark.parametrize("linger", [0.0, 30.0])
+def test_a_per_use_workspace_opened_while_another_process_waits_is_open(tmp_path, linger):
+    """Opening the file tidies its originals folder with a query of its own; that
+    query's hold, ending, used to close the file under the hold being opened (always
+    with no linger, and in the app when another process waited for the file), so the
+    page run's first query failed: 'workspace ... is not open'."""
+    path = tmp_path / "ws.duckdb"
+    _imported(path)
+    if linger:
+        # Another process (this one's parent, alive) waits for the file.
+        Path(f"{path}.lock.waiting").write_text(str(os.getppid()))
+        assert locking.wanted(path)
+    ws = Workspace(path, per_use=True, linger=linger, wait=5)
+    try:
+        with ws.held():
+            assert ws.scalar("SELECT count(*) FROM tickets") == 4
+            assert ws.scalar("SELECT count(*) FROM uploads") == 2
+    finally:
+        ws.close()
