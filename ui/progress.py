@@ -9,12 +9,17 @@ has passed (attached to the page run, so Streamlit takes its elements).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
 import streamlit as st
-from streamlit.runtime.scriptrunner import add_script_run_ctx, get_script_run_ctx
+from streamlit.runtime.scriptrunner import (
+    RerunException,
+    StopException,
+    add_script_run_ctx,
+    get_script_run_ctx,
+)
 
 from svcops.i18n import render, t
 from svcops.ingest.progress import Delayed, Step
@@ -33,44 +38,94 @@ class _Box:
         self.bar: Any = None
         self.lines: list[str] = []
         self.rows = 0  # stored so far
+        # A rerun the user asked for (a click) or a stop, met while drawing a step.
+        self.interrupted: RerunException | StopException | None = None
 
     def words(self, step: Step) -> str:
         return render(step.message, self.lang, escape_md)
 
     def show(self, step: Step) -> None:
+        """Draw ``step``. Streamlit raises a rerun (the user clicked something) or a stop
+        at any element drawn on the page run's thread; raised here it would end the
+        import half-way (rolled back, the upload lost without a word), so it is kept
+        and asked for again once the import is over (:meth:`resume`)."""
+        self.guarded(lambda: self._draw(step))
+
+    def guarded(self, draw: Callable[[], object]) -> None:
+        """``draw()``, keeping a rerun or a stop it raises for :meth:`resume`; after a
+        rerun (taken off Streamlit's queue by raising it) ``draw`` is tried once more."""
+        for _ in range(2):
+            try:
+                draw()
+                return
+            except (RerunException, StopException) as exc:
+                if self.interrupted is None or isinstance(exc, StopException):
+                    self.interrupted = exc
+                if isinstance(exc, StopException):
+                    return
+
+    def resume(self) -> None:
+        """Ask again for the rerun the import went on through (a stop stays asked for).
+        Writing session state is a point where Streamlit raises it: call this after."""
+        exc, self.interrupted = self.interrupted, None
+        ctx = get_script_run_ctx()
+        if isinstance(exc, RerunException) and ctx is not None and ctx.script_requests:
+            ctx.script_requests.request_rerun(exc.rerun_data)
+
+    def _draw(self, step: Step) -> None:
+        # Tried again after a rerun raised part-way: what was drawn is kept, and the
+        # counts change only once everything is drawn.
         if self.status is None:
             self.status = st.status(t("progress.title", self.lang), expanded=True)
+        if self.bar is None:
             self.bar = self.status.progress(0.0)
         self.bar.progress(min(max(step.fraction, 0.0), 1.0), text=self.words(step))
-        if step.stage == "stored":
-            self.rows += int(step.message.params["rows"])  # type: ignore[call-overload]
         if step.stage in ("read", "stored"):
             line = self.words(step)
-            self.lines.append(line)
             self.status.caption(line)
+            self.lines.append(line)
+        if step.stage == "stored":
+            self.rows += int(step.message.params["rows"])  # type: ignore[call-overload]
+
+
+class Shown(Delayed):
+    """The progress callback :func:`import_progress` gives; :meth:`resume` asks again
+    for a rerun the user asked for while the import ran (the page calls it when it has
+    kept the import's report, before it reruns)."""
+
+    box: _Box
+
+    def resume(self) -> None:
+        self.box.resume()
 
 
 @contextmanager
-def import_progress() -> Iterator[Delayed]:
+def import_progress() -> Iterator[Shown]:
     """A progress callback for ``import_files`` for the ``with`` block: nothing on the
     page for a quick import; for a longer one a status box that ends complete (or in
-    error), whose lines are kept for the page's next run (:func:`last`)."""
+    error), whose lines are kept for the page's next run (:func:`last`).
+
+    A click while the import runs does not end it: the rerun is asked for again when
+    it fails, or by the page (:meth:`Shown.resume`) once it has kept the report."""
     lang = state.context().lang
     box = _Box(lang)
     ctx = get_script_run_ctx()
-    shown = Delayed(box.show, on_thread=lambda thread: add_script_run_ctx(thread, ctx))
+    shown = Shown(box.show, on_thread=lambda thread: add_script_run_ctx(thread, ctx))
+    shown.box = box
     try:
         yield shown
     except BaseException:
         shown.close()
         if box.status is not None:
-            box.status.update(label=t("progress.failed", lang), state="error")
+            failed = t("progress.failed", lang)
+            box.guarded(lambda: box.status.update(label=failed, state="error"))
+        box.resume()
         raise
     shown.close()
     if box.status is not None:
         done = t("progress.done", lang, rows=box.rows, seconds=shown.elapsed)
-        box.status.update(label=done, state="complete", expanded=False)
-        st.session_state[LAST] = (done, box.lines)
+        box.guarded(lambda: st.session_state.__setitem__(LAST, (done, box.lines)))
+        box.guarded(lambda: box.status.update(label=done, state="complete", expanded=False))
 
 
 def last() -> None:

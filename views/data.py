@@ -38,12 +38,13 @@ if ctx.source == "sample":
 own = state.own_workspace(str(state.own_workspace_path()))
 
 
-def _finish(report) -> None:
+def _finish(report, shown: progress.Shown) -> None:
     st.session_state["data_last_report"] = report
     st.session_state.pop("data_pending", None)
     if ctx.source != "own":
         # The sidebar's radio is already drawn in this run; it applies this next run.
         st.session_state["source_next"] = "own"
+    shown.resume()  # what the user clicked while the import ran, now that it is kept
     st.rerun()
 
 
@@ -67,7 +68,7 @@ if (submitted or checking) and files:
             # Reading, checking and storing, with each sheet's rows, once it takes a while.
             with progress.import_progress() as shown:
                 imported = import_files(own, blobs, progress=shown)
-            _finish(imported)
+            _finish(imported, shown)
         with st.spinner("…"):
             st.session_state["data_pending"] = (blobs, preview(own, blobs))
     except IngestError as exc:
@@ -161,7 +162,7 @@ if pending:
         except (IngestError, ValueError) as exc:
             st.error(_failed(exc))
         else:
-            _finish(report)
+            _finish(report, shown)
     if right.button(t("data.cancel", lang)):
         st.session_state.pop("data_pending", None)
         st.rerun()
