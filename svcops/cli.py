@@ -25,6 +25,18 @@ from .store import Workspace, default_workspace_path
 EXIT_BUSY = 75
 
 
+def _seconds(text: str) -> float:
+    """A number of seconds to wait, 0 or more (``inf``: for good); argparse says so
+    otherwise, rather than NaN waiting for good or a negative giving up at once."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = float("nan")
+    if not value >= 0:
+        raise argparse.ArgumentTypeError(f"not a number of seconds (0 or more): {text!r}")
+    return value
+
+
 class CliError(Exception):
     """A problem to report in one line (exit status 1)."""
 
@@ -612,7 +624,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--profile", help="apply this saved mapping profile to every sheet")
     p.add_argument(
         "--wait",
-        type=float,
+        type=_seconds,
         default=DEFAULT_WAIT,
         help="seconds to wait while another process (the app, another import) is using the "
         f"workspace (default {DEFAULT_WAIT:g}); then exit {EXIT_BUSY} saying it is busy",

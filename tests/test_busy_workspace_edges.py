@@ -122,3 +122,33 @@ def test_a_per_use_workspace_opened_while_another_process_waits_is_open(tmp_path
             assert ws.scalar("SELECT count(*) FROM uploads") == 2
     finally:
         ws.close()
+
+
+@pytest.mark.parametrize(
+    ("given", "seconds"),
+    [("abc", 600.0), ("nan", 600.0), ("-5", 600.0), ("", 600.0), ("0", 0.0), ("45", 45.0)],
+)
+def test_the_apps_wait_ignores_a_value_that_is_not_seconds(monkeypatch, given, seconds):
+    """SVCOPS_APP_WAIT=abc used to fail the import of ui.state: every page an error."""
+    from ui import state
+
+    monkeypatch.setenv("SVCOPS_APP_WAIT", given)
+    assert state.app_wait() == seconds
+
+
+@pytest.mark.parametrize("given", ["abc", "nan", "-1"])
+def test_the_cli_refuses_a_wait_that_is_not_seconds(capsys, given):
+    """--wait nan waited for good; --wait -1 gave up at once."""
+    from svcops.cli import build_parser
+
+    with pytest.raises(SystemExit) as exited:
+        build_parser().parse_args(["import", "x.csv", "--wait", given])
+    assert exited.value.code == 2
+    assert "not a number of seconds (0 or more)" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("given", "seconds"), [("0", 0.0), ("2.5", 2.5), ("inf", float("inf"))])
+def test_the_cli_takes_a_wait_of_seconds(given, seconds):
+    from svcops.cli import build_parser
+
+    assert build_parser().parse_args(["import", "x.csv", "--wait", given]).wait == seconds

@@ -79,9 +79,20 @@ def sample_workspace() -> Workspace:
     return Workspace(path, read_only=True)
 
 
-# How long a page run waits for another process (a scheduled import) to let go of the
-# workspace before saying it is busy, in seconds.
-APP_WAIT = float(os.environ.get("SVCOPS_APP_WAIT", "600"))
+def app_wait() -> float:
+    """How long a page run waits for another process (a scheduled import) to let go of
+    the workspace before saying it is busy, in seconds: SVCOPS_APP_WAIT, default 600;
+    a value that is not a number of seconds (0 or more; ``inf`` waits for good) is
+    ignored rather than failing every page."""
+    try:
+        seconds = float(os.environ.get("SVCOPS_APP_WAIT", "600"))
+    except ValueError:
+        return 600.0
+    return seconds if seconds >= 0 else 600.0  # NaN is not >= 0 either
+
+
+APP_WAIT = app_wait()
+
 # How long the file stays open after a run, so that the runs that follow (a user moving
 # a slider, opening another page) share one opening; a process that waits for the file
 # (a scheduled import) gets it within a tenth of a second all the same.
