@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import io
 
+import numpy as np
 import pandas as pd
 
 _TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n", "\0", "＝", "＋", "－", "＠")
@@ -61,6 +62,24 @@ def _cell(value: object) -> object:
     return str(value)
 
 
+# The times an Excel date holds as it is: from 1 March 1900 (before it Excel counts a
+# 29 February 1900 that never was, and has no dates before 1900) to the end of 9999.
+_EXCEL_TIMES = (pd.Timestamp("1900-03-01"), pd.Timestamp("9999-12-31 23:59:59.999999"))
+
+
+def _excel_times(series: pd.Series) -> object:
+    """A time column (no time zone) as Excel can hold it: a time outside
+    :data:`_EXCEL_TIMES` (year 1, DuckDB's infinity, ...) as its ISO text, so it is
+    neither shifted a day, nor an error cell, nor a failure to write the file."""
+    outside = series.notna() & ((series < _EXCEL_TIMES[0]) | (series > _EXCEL_TIMES[1]))
+    if not outside.any():
+        return series
+    out = series.astype(object)
+    text = np.datetime_as_string(series[outside].to_numpy())
+    out[outside] = [str(v).replace("T", " ") for v in text]
+    return out.to_numpy()
+
+
 def to_xlsx_bytes(frame: pd.DataFrame, sheet: str = "data") -> bytes:
     """An .xlsx workbook of ``frame`` on one sheet, every cell data: text cells are
     neutralised as in :func:`to_csv_bytes`, and the writer is told never to read text as a
@@ -70,7 +89,10 @@ def to_xlsx_bytes(frame: pd.DataFrame, sheet: str = "data") -> bytes:
     for i in range(safe.shape[1]):
         series = safe.iloc[:, i]
         if isinstance(series.dtype, pd.DatetimeTZDtype):
-            safe.isetitem(i, series.dt.tz_convert("UTC").dt.tz_localize(None))
+            series = series.dt.tz_convert("UTC").dt.tz_localize(None)
+            safe.isetitem(i, series)
+        if series.dtype.kind == "M":
+            safe.isetitem(i, _excel_times(series))
         elif series.dtype.kind not in _PLAIN_KINDS:
             safe.isetitem(i, series.map(_cell).to_numpy())
     buffer = io.BytesIO()

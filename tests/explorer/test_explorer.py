@@ -391,6 +391,26 @@ def test_cli_refuses_in_one_line(tmp_path, capsys):
 
 
 # -- the downloads -----------------------------------------------------------------------
+def test_the_excel_download_writes_times_excel_cannot_hold_as_text(small):
+    import openpyxl
+
+    from svcops.downloads import to_xlsx_bytes
+
+    # DuckDB's infinity failed to write at all (the page broke); year 1 became an error
+    # cell and 1800-01-01 read back as 1799-12-31 (Excel's 29 February 1900).
+    result = _run(
+        small,
+        "SELECT TIMESTAMP 'infinity' AS inf, DATE '0001-01-01' AS first, "
+        "TIMESTAMP '1800-01-01' AS old, TIMESTAMPTZ '2024-01-01 10:00+08' AS at, "
+        "TIMESTAMP '1900-03-01 12:00' AS earliest",
+    )
+    book = openpyxl.load_workbook(io.BytesIO(to_xlsx_bytes(result.frame, "query")))
+    inf, first, old, at, earliest = (c.value for c in book.active[2])
+    assert inf.startswith("294247-01-10 ")  # pandas' reading of DuckDB's infinity
+    assert first == "0001-01-01 00:00:00.000000" and old == "1800-01-01 00:00:00.000000"
+    assert at == datetime(2024, 1, 1, 2) and earliest == datetime(1900, 3, 1, 12)
+
+
 def test_the_excel_download_holds_data_never_a_formula():
     import openpyxl
 
