@@ -205,7 +205,10 @@ models = plan.channels
 model_name, source = page.named("resource.model_name"), page.named("resource.source")
 page.table(
     models.assign(
-        channel=models["channel"].map(shown),
+        # No ticket has a channel: the one "(none)" row is the total, named as above.
+        channel=models["channel"].map(
+            shown if list(by_channel) != ["(none)"] else lambda _: t("resource.by.total", lang)
+        ),
         model=[model_name(m) for m in models["model"]],
         aht_source=[source(v) for v in models["aht_source"]],
         shape_source=[source(v) for v in models["shape_source"]],

@@ -73,3 +73,24 @@ def test_the_page_plans_from_the_last_arrival_with_unbroken_dates(stopped_path, 
     assert all(f"2024{NB}{w.replace('-', NB)}" in risk for w in weeks), risk
     texts = [*captions, *(m.value for m in at.markdown)]
     assert not any("2024-0" in text for text in texts), texts
+
+
+def test_without_channels_the_staffing_table_names_the_total_as_the_forecast_does(
+    tmp_path, monkeypatch, workbook
+) -> None:
+    # The same tickets without a channel: the forecast's one series is named Total, and
+    # so is the staffing table's one row (it said "(none)").
+    rows = [{k: v for k, v in r.items() if k != "channel"} for r in stopped_rows()]
+    path = tmp_path / "own.duckdb"
+    monkeypatch.setenv("SVCOPS_WORKSPACE", str(path))
+    with Workspace(path) as ws:
+        import_paths(ws, [workbook({"tickets": rows})])
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
+    at.query_params.update({"source": "own"})
+    at.run()
+    at.switch_page("views/resource.py")
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    accuracy = [m.value for m in at.markdown if "WAPE" in m.value]
+    assert len(accuracy) == 1 and accuracy[0].startswith("- Total: ")
+    assert at.dataframe[0].value.iloc[:, 0].tolist() == ["Total"]
