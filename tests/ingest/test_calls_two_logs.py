@@ -87,3 +87,28 @@ def test_an_intervals_sheet_of_the_same_half_hour_is_left_as_uploaded():
     got = ws.query("SELECT offered, answered FROM intervals WHERE channel = 'email'")
     assert got.to_dict("records") == [{"offered": 7, "answered": 6}]
     assert _intervals(ws)["09:30"] == B_ONLY["09:30"]
+
+
+def test_a_wait_or_handle_time_in_the_wrong_order_or_missing_is_unknown_not_zero():
+    # A CDR export with no durations: k1 answered 4 minutes "before" it queued, k2
+    # answered with no answer or end time, k3 answered 2 s before it queued (clock
+    # drift: wait 0), k4 ended 10 minutes before it was answered. Before, each gave a
+    # wait or handle of 0: answered at once, within the service level.
+    header = ["Call ID", "Call Start", "Queue Start", "Answer Time", "Call End", "Call Result"]
+    day = "2026-03-02 "
+    rows = [
+        ["k1", day + "09:00:00", day + "09:05:00", day + "09:01:00", day + "09:06:00", "answered"],
+        ["k2", day + "09:02:00", day + "09:02:10", "", "", "answered"],
+        ["k3", day + "09:03:00", day + "09:03:10", day + "09:03:08", day + "09:05:08", "answered"],
+        ["k4", day + "09:04:00", day + "09:04:10", day + "09:04:40", day + "08:54:40", "answered"],
+    ]
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerows([header, *rows])
+    ws = Workspace(":memory:")
+    import_files(ws, [("cdr.csv", out.getvalue().encode())])
+    calls = ws.query("SELECT call_id, wait_seconds, handle_seconds FROM calls ORDER BY 1")
+    got = {r.call_id: (r.wait_seconds, r.handle_seconds) for r in calls.itertuples()}
+    nan = pytest.approx(float("nan"), nan_ok=True)
+    assert got == {"k1": (nan, 300.0), "k2": (nan, nan), "k3": (0.0, 120.0), "k4": (30.0, nan)}
+    # 4 offered, all answered; AHT (300+120)/2; ASA (0+30)/2; within 20 s: k3 only.
+    assert _intervals(ws) == {"09:00": (4, 4, 0, 210.0, 15.0, 0.25)}
