@@ -86,7 +86,14 @@ def cmd_import(args) -> int:
     printed = Printed(sys.stderr)
 
     def waiting() -> None:
-        print(f"{path}: in use by another process; waiting up to {args.wait:g} s", file=sys.stderr)
+        if sys.stderr is None:  # closed (2>&-): print would write to stdout instead
+            return
+        try:
+            print(
+                f"{path}: in use by another process; waiting up to {args.wait:g} s", file=sys.stderr
+            )
+        except OSError:  # a reader gone: the import goes on
+            pass
 
     with Workspace(path, wait=args.wait, on_wait=waiting) as ws:
         shown = Delayed(printed)

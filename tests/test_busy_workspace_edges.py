@@ -7,6 +7,7 @@ ordinary turns.)
 
 from __future__ import annotations
 
+import io
 import os
 import subprocess
 import sys
@@ -16,6 +17,7 @@ import pytest
 
 from svcops import locking
 from svcops.ingest import import_files
+from svcops.ingest.progress import Delayed, Printed
 from svcops.store import Workspace
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -152,3 +154,44 @@ def test_the_cli_takes_a_wait_of_seconds(given, seconds):
     from svcops.cli import build_parser
 
     assert build_parser().parse_args(["import", "x.csv", "--wait", given]).wait == seconds
+
+
+class _Gone(io.StringIO):
+    """A stream whose reader has gone (a pipe closed at the other end)."""
+
+    def write(self, text: str) -> int:
+        raise BrokenPipeError(32, "Broken pipe")
+
+
+@pytest.mark.parametrize("stream", [None, _Gone()], ids=["stderr closed", "reader gone"])
+def test_progress_that_cannot_be_written_never_ends_the_import(tmp_path, stream):
+    """With stderr closed (2>&-, sys.stderr None) or its reader gone, an import over a
+    second failed when its progress was written: exit 1, nothing stored, no word."""
+    shown = Delayed(Printed(stream), after=0)
+    with Workspace(tmp_path / "ws.duckdb") as ws:
+        report = import_files(
+            ws, [("two.csv", b"ticket_id,created_at\nA,2024-06-03\nB,2024-06-04\n")], progress=shown
+        )
+        assert report.rows == 2
+        assert ws.scalar("SELECT count(*) FROM tickets") == 2
+
+
+@pytest.mark.slow  # starts the CLI
+def test_the_cli_imports_with_stderr_closed(tmp_path):
+    book = tmp_path / "two.csv"
+    book.write_bytes(b"ticket_id,created_at\nA,2024-06-03\nB,2024-06-04\n")
+    path = tmp_path / "ws.duckdb"
+    done = subprocess.run(
+        ["sh", "-c", 'exec "$0" -m svcops import "$1" --workspace "$2" 2>&-', sys.executable]
+        + [str(book), str(path)],
+        cwd=ROOT,
+        env={**os.environ, "SVCOPS_PROGRESS_AFTER": "0"},
+        capture_output=False,
+        stdout=subprocess.PIPE,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0
+    assert "2 rows imported" in done.stdout
+    with Workspace(path) as ws:
+        assert ws.scalar("SELECT count(*) FROM tickets") == 2

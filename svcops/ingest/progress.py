@@ -156,15 +156,30 @@ class Delayed:
 class Printed:
     """Steps written to ``stream`` (the CLI's stderr): on a terminal one line redrawn
     in place, a bar and the step's words; otherwise (piped, a scheduler's log) one
-    plain line per step. :meth:`close` ends a drawn line."""
+    plain line per step. :meth:`close` ends a drawn line. A stream that is missing
+    (stderr closed), closed or broken stops the output, never the import."""
 
     BAR = 24
 
     def __init__(self, stream, tty: bool | None = None) -> None:
         self._stream = stream
         isatty = getattr(stream, "isatty", None)
-        self.tty = bool(isatty and isatty()) if tty is None else tty
+        try:
+            self.tty = bool(isatty and isatty()) if tty is None else tty
+        except (OSError, ValueError):  # a closed stream
+            self.tty = False
         self._drawn = False
+
+    def _write(self, text: str) -> None:
+        """Write and flush; a stream that is missing (stderr closed: None), closed or
+        broken (a reader gone) ends the output, never the import."""
+        if self._stream is None:
+            return
+        try:
+            self._stream.write(text)
+            self._stream.flush()
+        except (OSError, ValueError):
+            self._stream = None
 
     def __call__(self, step: Step) -> None:
         from ..i18n import render
@@ -176,14 +191,12 @@ class Printed:
             width = shutil.get_terminal_size((80, 24)).columns
             filled = round(self.BAR * min(max(step.fraction, 0.0), 1.0))
             line = f"[{'#' * filled}{'-' * (self.BAR - filled)}] {step.fraction:4.0%} {words}"
-            self._stream.write("\r" + line[: width - 1].ljust(width - 1))
+            self._write("\r" + line[: width - 1].ljust(width - 1))
             self._drawn = True
         else:
-            self._stream.write(f"progress: {words}\n")
-        self._stream.flush()
+            self._write(f"progress: {words}\n")
 
     def close(self) -> None:
         if self._drawn:
-            self._stream.write("\n")
-            self._stream.flush()
+            self._write("\n")
             self._drawn = False
