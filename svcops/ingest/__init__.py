@@ -668,6 +668,11 @@ def _stage(cur, i: int, sheet: _Sheet, temps: list[str]):
                 cur, raw.data, raw_name, stage, sheet.mapping, raw.summary_rows, sheet.plan
             )
             if is_call_log(mapping):  # every call kept, and its intervals derived
+                if "call_id" in mapping.columns:
+                    # A call named twice (a log pasted in twice) is one call: the
+                    # earlier rows set aside. Without call ids, calls arriving in the
+                    # same second are different calls, so all are kept.
+                    cur.execute(key_duplicates_sql(TABLES["calls"], stage))
                 counted = f"_calls{i}"
                 temps.append(counted)
                 cur.execute(f"CREATE TEMP TABLE {counted} AS {counted_sql(stage, mapping)}")

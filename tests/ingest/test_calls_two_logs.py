@@ -112,3 +112,12 @@ def test_a_wait_or_handle_time_in_the_wrong_order_or_missing_is_unknown_not_zero
     assert got == {"k1": (nan, 300.0), "k2": (nan, nan), "k3": (0.0, 120.0), "k4": (30.0, nan)}
     # 4 offered, all answered; AHT (300+120)/2; ASA (0+30)/2; within 20 s: k3 only.
     assert _intervals(ws) == {"09:00": (4, 4, 0, 210.0, 15.0, 0.25)}
+
+
+def test_a_log_pasted_twice_into_one_file_counts_each_call_once():
+    ws = Workspace(":memory:")
+    (calls, _) = import_files(ws, [("twice.txt", _log(QUEUE_A + QUEUE_B + QUEUE_A))]).sheets
+    assert (calls.rows, calls.rejected) == (4, 2)
+    assert _intervals(ws) == BOTH
+    reasons = ws.query("SELECT reasons FROM rejects").reasons.tolist()
+    assert len(reasons) == 2 and all("ingest.reason.duplicate" in r for r in reasons)
