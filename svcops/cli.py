@@ -521,6 +521,8 @@ def cmd_forecast(args) -> int:
 
         for name, r in results.items():
             print(f"{name}: " + render(describe_accuracy(r.backtest)))
+            if r.message:  # why Prophet was not tried or not used, as the page says
+                print(f"{name}: " + render(r.message))
             for row in r.to_dict()["forecast"]:
                 print(
                     f"  {row['date']}  {row['yhat']:8.1f}  "
