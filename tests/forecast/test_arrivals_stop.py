@@ -166,3 +166,21 @@ def test_the_cli_forecast_starts_where_the_page_does(tmp_path, workbook, capsys)
     )[1]
     end = next(a for a in forecast._actions if a.dest == "end")  # noqa: SLF001
     assert "the last day a ticket was created" in end.help
+
+
+def test_the_cli_text_says_why_prophet_was_not_tried(tmp_path, workbook, capsys) -> None:
+    from svcops.cli import main
+    from svcops.store import Workspace
+
+    path = tmp_path / "stopped.duckdb"
+    with Workspace(path) as ws:
+        import_paths(ws, [workbook({"tickets": stopped_rows()})])
+    assert main(["forecast", "--workspace", str(path), "--horizon", "7"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("all: Model: naive weekly repeat")
+    # 40 days, 1 January to 9 February: the page's note, word for word.
+    assert lines[1] == (
+        "all: Only 40 days of history; Prophet needs at least 56 days (8 weeks), so only the "
+        "simple models were tried."
+    )
+    assert lines[2].startswith("  2024-02-10")
