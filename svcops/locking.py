@@ -43,11 +43,13 @@ def busy(path: str, waited: float) -> WorkspaceBusy:
 
 
 def lock_path(workspace: str | Path) -> Path:
-    return Path(f"{workspace}.lock")
+    """The lock file beside the workspace file itself: two spellings of one file (a
+    symlink, a relative path) take turns in one lock file."""
+    return Path(f"{Path(workspace).resolve()}.lock")
 
 
 def _wait_path(workspace: str | Path) -> Path:
-    return Path(f"{workspace}.lock.waiting")
+    return Path(f"{Path(workspace).resolve()}.lock.waiting")
 
 
 def wanted(workspace: str | Path) -> bool:

@@ -195,3 +195,36 @@ def test_the_cli_imports_with_stderr_closed(tmp_path):
     assert "2 rows imported" in done.stdout
     with Workspace(path) as ws:
         assert ws.scalar("SELECT count(*) FROM tickets") == 2
+
+
+@pytest.mark.slow  # another process started
+def test_two_spellings_of_one_workspace_take_turns_in_one_lock_file(tmp_path):
+    """The app opened a workspace through a symlink to the file and a scheduled import
+    the real path: two lock files, so neither saw the other waiting (the import waited
+    out the app's linger, or its --wait, on DuckDB's own lock)."""
+    real = tmp_path / "real.duckdb"
+    link = tmp_path / "link.duckdb"
+    link.symlink_to(real)
+    locking.acquire(link, wait=1)
+    try:
+        other = subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                "import sys; from svcops import locking\n"
+                "try:\n"
+                "    locking.acquire(sys.argv[1], wait=0.2)\n"
+                "except locking.WorkspaceBusy:\n"
+                "    print('busy')\n"
+                "else:\n"
+                "    print('taken')\n",
+                str(real),
+            ],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert other.stdout.strip() == "busy", other.stderr
+    finally:
+        locking.release(link)
