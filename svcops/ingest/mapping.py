@@ -107,9 +107,12 @@ def map_columns(table: Table, headers: list[str]) -> Mapping:
     found: dict[str, str] = {}
     confidence: dict[str, float] = {}
     exact = {normalise_header(c.name): c.name for c in table.columns}
-    # Canonical names first, so "priority" wins over an earlier "urgency" (an alias).
+    # Canonical names first, so "priority" wins over an earlier "urgency" (an alias);
+    # in each pass a plain header before a wrapped custom field, so Jira's own Priority,
+    # Team or Issue Type wins over "Custom field (Team)" wherever the columns stand.
+    plain_first = sorted(headers, key=lambda h: header_name(h) != str(h))
     for lookup in (exact, index):
-        for header in headers:
+        for header in plain_first:
             canonical = lookup.get(normalise_header(header_name(header)))
             if canonical and canonical not in found and header not in found.values():
                 found[canonical] = header

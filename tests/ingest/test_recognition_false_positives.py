@@ -138,3 +138,26 @@ def test_a_terse_chinese_sheet_with_chinese_priority_words_is_still_tickets():
     # 紧急 高 中 低 -> P1 P2 P3 P4, two of each.
     got = ws.query("SELECT priority, count(*) AS n FROM tickets GROUP BY 1 ORDER BY 1")
     assert got.to_dict("records") == [{"priority": f"P{k}", "n": 2} for k in range(1, 5)]
+
+
+def test_jiras_own_columns_win_over_custom_fields_of_the_same_name_wherever_they_stand():
+    # Columns re-ordered in Jira's export: the custom fields come first. Jira's own
+    # Priority and Issue Type are the priority and category; the custom field named
+    # Priority (a business rating) and the request type are left unmapped.
+    header = [
+        "Issue key",
+        "Custom field (Priority)",
+        "Custom field (Request Type)",
+        "Created",
+        "Priority",
+        "Issue Type",
+    ]
+    lines = [",".join(header)]
+    for i in range(3):
+        lines.append(f"ITSM-{i},Gold,Get IT help,2026-03-02 0{i}:00,Low,Incident")
+    ws = Workspace(":memory:")
+    (sheet,) = import_files(ws, [("jira.csv", "\r\n".join(lines).encode())]).sheets
+    assert sheet.mapping["priority"] == "Priority"
+    assert sheet.mapping["category"] == "Issue Type"
+    got = ws.query("SELECT DISTINCT priority, category FROM tickets")
+    assert got.to_dict("records") == [{"priority": "P4", "category": "Incident"}]
