@@ -41,7 +41,7 @@ import duckdb
 import pandas as pd
 
 from ..filters import Filters
-from ..ingest import CLOSING_ACTIVITY
+from ..ingest import CLOSING_ACTIVITY, UNDONE_ACTIVITY, activity_kind_sql
 from ..store import SEQ_COL, Workspace
 from ..tickets import CREATED_IN, HAS_TARGET, REOPENED, SLA_BREACHED, tickets_cte
 
@@ -117,13 +117,16 @@ def is_waiting(activity: str) -> bool:
 
 
 def is_done(activity: str) -> bool:
-    """Whether ``activity`` resolves or closes a case (the importer's closing words)."""
-    return bool(re.search(CLOSING_ACTIVITY, activity.lower()))
+    """Whether ``activity`` resolves or closes a case, as the importer reads it (its
+    closing words, unless the name denies or undoes one: "Resolution rejected")."""
+    low = activity.lower()
+    return bool(re.search(CLOSING_ACTIVITY, low)) and not re.search(UNDONE_ACTIVITY, low)
 
 
 def done_like(column: str) -> str:
-    """SQL: ``column`` names an activity that resolves or closes a case."""
-    return f"regexp_matches(lower({column}), '{CLOSING_ACTIVITY}')"
+    """SQL: ``column`` names an activity that resolves or closes a case (the importer's
+    rule, :func:`svcops.ingest.activity_kind_sql`)."""
+    return activity_kind_sql(column)[2]
 
 
 def reopen_like(column: str) -> str:
