@@ -136,6 +136,17 @@ def map_columns(table: Table, headers: list[str]) -> Mapping:
     return Mapping(table, found, confidence)
 
 
+# What a call log holds of each call besides its arrival, agent, queue and id.
+_CALL_EVIDENCE = {
+    "queued_at",
+    "answered_at",
+    "ended_at",
+    "queue_seconds",
+    "service_seconds",
+    "outcome",
+}
+
+
 def classify(sheet_name: str, headers: list[str]) -> Mapping | None:
     """Pick the table a sheet holds: by its name if that is a table's, else by headers.
 
@@ -153,6 +164,10 @@ def classify(sheet_name: str, headers: list[str]) -> Mapping | None:
         mapping = map_columns(table, headers)
         # One matching header (a lone "date") is not evidence of a table.
         if mapping.missing_required or len(mapping.columns) < MIN_EVIDENCE:
+            continue
+        # A call log shows more of each call than its start and who took it: a tickets
+        # export with a "Call start" and an "Agent name" is not one.
+        if table.name == "calls" and not mapping.columns.keys() & _CALL_EVIDENCE:
             continue
         fits.append((len(mapping.columns) / len(table.columns), len(mapping.columns), mapping))
     if not fits:

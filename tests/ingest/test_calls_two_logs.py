@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import datetime
 
+import openpyxl
 import pytest
 
 from svcops.ingest import import_files
@@ -121,3 +123,22 @@ def test_a_log_pasted_twice_into_one_file_counts_each_call_once():
     assert _intervals(ws) == BOTH
     reasons = ws.query("SELECT reasons FROM rejects").reasons.tolist()
     assert len(reasons) == 2 and all("ingest.reason.duplicate" in r for r in reasons)
+
+
+def test_a_tickets_export_with_a_call_start_and_an_agent_is_not_a_call_log():
+    # A call-back list: each ticket with the time the customer was called. "Call start"
+    # and "Agent name" are call-log headers, but nothing else of a call is there (no
+    # queue, answer or end time, no duration, no outcome).
+    wb = openpyxl.Workbook()
+    sheet = wb.active
+    sheet.append(["Ticket", "Created", "Call start", "Agent name", "Priority"])
+    for i in range(6):
+        sheet.append(
+            [f"T{i}", datetime(2026, 3, 2, 8 + i), datetime(2026, 3, 2, 8 + i, 30), "Ana", "High"]
+        )
+    out = io.BytesIO()
+    wb.save(out)
+    ws = Workspace(":memory:")
+    (got,) = import_files(ws, [("callbacks.xlsx", out.getvalue())]).sheets
+    assert (got.table, got.rows) == ("tickets", 6)
+    assert ws.row_counts().get("calls", 0) == 0 and ws.row_counts().get("intervals", 0) == 0
