@@ -601,6 +601,8 @@ def _regrain(chart: ControlChart, reason: Message, grain: str, partial) -> Contr
 # Weekday adjustment is used (on "auto") when it cuts the day-to-day sigma by at least
 # this share: the weekly cycle then dominates the moving ranges and the centre line.
 WEEKDAY_CUT = 0.20
+# Relative size below which a weekday-adjusted spread or departure is rounding noise.
+_NOISE = 1e-9
 
 
 def weekday_factors(frame: pd.DataFrame, value_col: str, mask) -> pd.Series | None:
@@ -672,6 +674,14 @@ def weekday_chart(
     # individuals_chart leaves NaN (factor-0 weekday) rows out; put them back in place.
     a = adj.frame.set_index("date").reindex(data["date"])
     centre, sigma = adj.centre, adj.sigma if adj.sigma is not None else np.nan
+    mr_bar, moving_range = adj.mr_bar, a["moving_range"].to_numpy()
+    # Dividing by the factors leaves rounding noise (~1e-15 of the level) where the true
+    # spread is 0 (a series that repeats its week exactly): a spread or a departure from
+    # the centre within _NOISE of the centre is none, not an infinitely far point.
+    tol = _NOISE * abs(centre) if np.isfinite(centre) else 0.0
+    if sigma <= tol:
+        sigma, mr_bar = 0.0, 0.0
+    moving_range = np.where(moving_range <= tol, 0.0, moving_range)  # NaN stays NaN
     lcl = (centre - 3 * sigma) * f
     if floor is not None:
         lcl = np.maximum(lcl, float(floor))
@@ -680,10 +690,10 @@ def weekday_chart(
         ucl=(centre + 3 * sigma) * f,
         lcl=lcl,
         sigma=sigma * f,
-        moving_range=a["moving_range"].to_numpy(),
+        moving_range=moving_range,
         adjusted=adjusted,
     )
-    z = _standardise(adjusted, centre, sigma)
+    z = _standardise(np.where(np.abs(adjusted - centre) <= tol, centre, adjusted), centre, sigma)
     zero_day = f == 0
     z = np.where(zero_day, np.where(x == 0, 0.0, np.inf), z)
     data = _flag(data, z)
@@ -704,11 +714,25 @@ def weekday_chart(
         adj,
         kind="weekday",
         frame=data[cols],
+        sigma=None if adj.sigma is None else float(sigma),
         ucl=None,
         lcl=None,
+        mr_bar=mr_bar,
+        mr_ucl=None if mr_bar is None else D4 * mr_bar,
         baseline=plain.baseline,
         excluded=plain.excluded,
     )
+
+
+def _fit_share(chart: ControlChart) -> float:
+    """``mean(1 / k_w)`` over the seven weekdays, ``k_w`` the baseline days of weekday
+    ``w`` with a value on a weekday-adjusted chart (NaN without factors): the share of
+    the day-to-day variance its weekday factors absorb when there is no weekly cycle."""
+    if chart.note is not None or chart.frame.empty:
+        return float("nan")
+    base = chart.frame[chart.frame["baseline"]]
+    k = base.groupby(base["date"].dt.day_of_week)["value"].count().reindex(range(7))
+    return float((1 / k).mean())
 
 
 def volume_chart(
@@ -729,7 +753,10 @@ def volume_chart(
     ``quality.why.<chart>_auto`` or ``_user`` with ``raw`` and ``adjusted`` (the two
     sigmas in counts a day, NaN when not computable) and ``cut`` (the threshold). The
     decision compares the sigmas relative to their centres (the plain chart's daily
-    mean, the adjusted chart's mean of weekday means), equal when the weeks are whole.
+    mean, the adjusted chart's mean of weekday means), equal when the weeks are whole,
+    the adjusted one divided by ``sqrt(1 - mean(1/k_w))`` (``k_w``: baseline days of
+    weekday ``w``), the share of the noise that factors fitted to the same days take
+    out even without a cycle; a series with no spread at all has no cycle.
     ``quality.why.day_short`` when the weekday adjustment cannot be worked out (fewer
     than two baseline days of some weekday, or no tickets)."""
     if chart not in VOLUME_CHARTS:
@@ -747,7 +774,12 @@ def volume_chart(
     # sigma on the daily mean's; compare them relative to their own centres.
     raw_cv = raw_sigma / plain.centre if plain.centre else np.nan
     adj_cv = adj_sigma / adjusted.centre if adjusted.centre else np.nan
-    cycle = bool(adj_cv <= (1 - WEEKDAY_CUT) * raw_cv)
+    # The factors are fitted to the same days, which takes out part of the day-to-day
+    # noise even without a cycle: with k_w baseline days of weekday w the adjusted moving
+    # ranges shrink by about sqrt(1 - mean(1/k_w)) (by 29% with two of each weekday).
+    # The comparison undoes that shrinkage; a series with no spread has no cycle.
+    adj_cv = adj_cv / np.sqrt(1 - _fit_share(adjusted))
+    cycle = bool(raw_cv > 0 and adj_cv <= (1 - WEEKDAY_CUT) * raw_cv)
     use = ("weekday" if cycle else "day") if chart == "auto" else chart
     out = adjusted if use == "weekday" else plain
     if chart == "auto" and np.isnan(adj_cv):

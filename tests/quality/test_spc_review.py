@@ -1,0 +1,86 @@
+"""Edge cases of the weekday-adjusted chart and its automatic choice found in review:
+a week that repeats exactly, a series with no spread, and weekday factors fitted to
+the same few days (values worked out by hand below)."""
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from svcops.quality import volume_chart, weekday_chart
+
+# One week of created counts that has no simple ratios between its days.
+WEEK = [393, 142, 160, 324, 325, 348, 434]
+
+
+def _days(values, start="2024-01-01"):  # 2024-01-01 is a Monday
+    return pd.DataFrame(
+        {"date": pd.date_range(start, periods=len(values), freq="D"), "value": values}
+    )
+
+
+def test_a_week_repeated_exactly_has_no_out_of_control_day():
+    # Each day is exactly its weekday's average: adjusted counts are all the level
+    # (305.142857...), no spread, nothing out of control. Dividing by the factors
+    # leaves rounding noise of ~1e-14 that must not read as infinitely many sigma.
+    chart = weekday_chart(_days(WEEK * 7), "value")
+    assert chart.sigma == 0.0
+    assert chart.mr_bar == 0.0
+    assert not chart.frame["out_of_control"].any()
+    assert not chart.moving_range_chart()["beyond_ucl"].any()
+    assert chart.frame["centre"].to_numpy() == pytest.approx(WEEK * 7, rel=1e-12)
+    # The automatic choice takes it (the plain chart's sigma is all weekly cycle).
+    auto = volume_chart(_days(WEEK * 7))
+    assert auto.kind == "weekday"
+    assert not auto.frame["out_of_control"].any()
+
+
+def test_a_departure_from_an_exact_weekly_repeat_is_the_only_flag():
+    # Baseline: five exact weeks (no spread). Week six repeats them except Wednesday
+    # 2024-02-07, one ticket more: the only point away from its weekday's centre.
+    values = WEEK * 6
+    values[37] += 1
+    frame = _days(values)
+    chart = weekday_chart(frame, "value", baseline=("2024-01-01", "2024-02-04"))
+    flagged = chart.frame.loc[chart.frame["out_of_control"], "date"]
+    assert list(flagged) == [pd.Timestamp("2024-02-07")]
+    assert chart.frame.loc[37, "rule_1"]
+
+
+def test_a_series_with_no_spread_has_no_weekly_cycle():
+    # 5 tickets every day: both sigmas are 0; 0 is not "20% less than" 0.
+    chart = volume_chart(_days([5] * 28))
+    assert chart.kind == "individuals"
+    assert chart.reason.key == "quality.why.day_auto"
+    assert not chart.frame["out_of_control"].any()
+
+
+def test_factors_fitted_to_two_weeks_do_not_make_a_weekly_cycle():
+    # Two weeks with no weekly cycle (the values run 100, 80, 120 round and round).
+    x = [100, 80, 120, 100, 80, 120, 100, 120, 100, 80, 120, 100, 80, 100]
+    # Plain chart: moving ranges ten of 20 and three of 40, MR̄ = 320/13, sigma =
+    # MR̄/1.128 = 21.82 around a mean of 100.
+    raw = 320 / 13 / 1.128
+    # Weekday means Mon..Sun 110, 90, 100, 110, 90, 100, 100 (mean 100), so the factors
+    # are 1.1, 0.9, 1, 1.1, 0.9, 1, 1; the adjusted counts x / f have mean 100 and
+    # sigma 16.35: 25% below the plain 21.82, past the 20% cut as it stands.
+    f = np.array([1.1, 0.9, 1.0, 1.1, 0.9, 1.0, 1.0] * 2)
+    adjusted = np.array(x) / f
+    assert adjusted.mean() == pytest.approx(100)
+    adj = np.abs(np.diff(adjusted)).mean() / 1.128
+    assert adj == pytest.approx(16.3528, abs=1e-4)
+    assert adj / raw <= 0.8
+    # But factors fitted to two days each absorb half the variance of pure noise
+    # (sqrt(1 - 1/2) of its sigma): undone, 16.35 / sqrt(1/2) = 23.13 is no cut at all.
+    assert adj / np.sqrt(0.5) / raw > 0.8
+    chart = volume_chart(_days(x))
+    assert chart.kind == "individuals"
+    assert chart.reason.key == "quality.why.day_auto"
+    assert chart.reason.params["raw"] == pytest.approx(raw)
+    assert chart.reason.params["adjusted"] == pytest.approx(adj)
+
+
+def test_a_strong_weekly_cycle_on_two_weeks_is_still_adjusted():
+    # Weekends at a tenth of the weekdays: the adjustment cuts sigma far more than the
+    # fitting alone could (the same two-week length as above).
+    x = [100, 104, 98, 101, 97, 10, 9, 102, 99, 100, 103, 96, 11, 10]
+    assert volume_chart(_days(x)).kind == "weekday"
