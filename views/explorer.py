@@ -121,17 +121,19 @@ if ran:
             st.warning(t("explorer.truncated", lang, rows=result.limit))
         page.table(frame, labels=False, column_config=counts)
         if not ctx.presenter:
+            # The files are made when a button is clicked, not on every rerun: up to
+            # 64 MB of rows took seconds to write as CSV and as Excel each time.
             files = st.container(horizontal=True)
             files.download_button(
                 t("common.download_csv", lang),
-                to_csv_bytes(frame),
+                lambda: to_csv_bytes(frame),
                 file_name="svcops_query.csv",
                 mime="text/csv",
                 key="explorer_csv",
             )
             files.download_button(
                 t("explorer.download_xlsx", lang),
-                to_xlsx_bytes(frame, "query"),
+                lambda: to_xlsx_bytes(frame, "query"),
                 file_name="svcops_query.xlsx",
                 mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                 key="explorer_xlsx",

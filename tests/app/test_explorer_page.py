@@ -103,6 +103,31 @@ def test_rows_past_the_size_limit_are_cut_with_their_own_notice(own, monkeypatch
     assert at.warning[0].value.startswith(f"Showing the first {rows:,} rows: the rest would pass")
 
 
+def test_the_download_files_are_made_only_when_asked_for(own, monkeypatch):
+    import traceback
+
+    import svcops.downloads
+
+    # Made on every rerun, a 64 MB result took seconds to write as CSV and as Excel each
+    # time the page moved; the buttons now make their file when clicked. (The Overview,
+    # shown first, makes its own small CSV.)
+    made = []
+
+    def making(kind):
+        def make(*_args):
+            made.append((kind, "".join(traceback.format_stack())))
+            return b""
+
+        return make
+
+    monkeypatch.setattr(svcops.downloads, "to_csv_bytes", making("csv"))
+    monkeypatch.setattr(svcops.downloads, "to_xlsx_bytes", making("xlsx"))
+    at = opened(source="own", q=BY_TEAM)
+    assert len(_result(at)) == 2 and len(at.get("download_button")) == 2
+    at.run()
+    assert [kind for kind, stack in made if "views/explorer.py" in stack] == []
+
+
 @pytest.mark.parametrize(
     ("lang", "said"),
     [

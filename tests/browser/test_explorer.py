@@ -3,8 +3,11 @@ its chart, and reopen the same view from the link the page wrote."""
 
 from __future__ import annotations
 
+import io
+from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
+from openpyxl import load_workbook
 from playwright.sync_api import expect
 
 QUERY = "SELECT team, count(*) AS tickets FROM tickets GROUP BY team ORDER BY tickets DESC"
@@ -29,6 +32,15 @@ def test_type_run_see_the_table_and_reopen_from_the_link(server, page):
     expect(page.get_by_test_id("stVegaLiteChart")).to_have_count(1)
     expect(page.get_by_text("Quick chart: tickets by team")).to_be_visible()
     _settled(page)
+    # The files are made when their button is clicked (not on every rerun).
+    with page.expect_download() as got:
+        page.get_by_role("button", name="Download CSV").click()
+    lines = Path(got.value.path()).read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0] == '"team","tickets"' and lines[1] == '"Service Desk",33141'
+    with page.expect_download() as got:
+        page.get_by_role("button", name="Download Excel").click()
+    sheet = load_workbook(io.BytesIO(Path(got.value.path()).read_bytes())).active
+    assert [c.value for c in sheet[2]] == ["Service Desk", 33141]
     link = page.url
     assert parse_qs(urlparse(link).query)["q"] == [QUERY]
 
