@@ -103,15 +103,16 @@ if chart.reason:
 if chart.note:
     st.caption(page.words(chart.note))
 if metric == "sla":
-    st.caption(
-        t(
-            "quality.limits_laney" if chart.kind == "laney_p" else "quality.limits_p",
-            lang,
-            centre=fmt(chart.centre),
-            sigma_z=f"{chart.sigma_z or 0:.2f}",
-            baseline=page.words(chart.baseline),
+    if chart.note is None:  # else no limits (its note says why), no p̄ to print
+        st.caption(
+            t(
+                "quality.limits_laney" if chart.kind == "laney_p" else "quality.limits_p",
+                lang,
+                centre=fmt(chart.centre),
+                sigma_z=f"{chart.sigma_z or 0:.2f}",
+                baseline=page.words(chart.baseline),
+            )
         )
-    )
 elif chart.kind == "weekday" and chart.sigma is not None:
     st.caption(
         t(

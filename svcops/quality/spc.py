@@ -517,8 +517,9 @@ def sla_chart(
     (σz < 1) keeps the p-chart. ``grain``: ``"day"`` (a row per day) or ``"week"``
     (complete Monday-to-Sunday weeks, :func:`weekly`). The result's ``reason``
     says which chart and why (``quality.why.p_auto`` / ``laney_auto`` / ``p_user`` /
-    ``laney_user`` with ``sigma_z``, ``bound``, ``n``; ``p_short`` when under two
-    consecutive baseline points leave σz unmeasured)."""
+    ``laney_user`` with ``sigma_z``, ``bound``, ``n``; ``p_short`` and the p-chart,
+    also when ``"laney"`` was asked for, when under two consecutive baseline points
+    leave σz unmeasured)."""
     if chart not in SLA_CHARTS:
         raise ValueError(f"chart must be auto, p or laney, not {chart!r}")
     frame, baseline, partial = _at_grain(frame, [defects_col, n_col], date_col, baseline, grain)
@@ -526,12 +527,14 @@ def sla_chart(
     points = int(plain.frame["baseline"].sum())
     bound = overdispersion_bound(points)
     over = plain.sigma_z is not None and plain.sigma_z > bound
-    laney = over if chart == "auto" else chart == "laney"
+    # Under two consecutive baseline points there is no σz to measure, nor to widen
+    # p′'s limits by: the p-chart, whichever was asked for.
+    laney = plain.sigma_z is not None and (over if chart == "auto" else chart == "laney")
     out = p_chart(frame, defects_col, n_col, date_col=date_col, baseline=baseline, laney=laney)
     name = "laney" if laney else "p"
     how = "auto" if chart == "auto" else "user"
-    if plain.sigma_z is None and chart == "auto":
-        how, name = "short", "p"  # under two consecutive points: nothing to measure
+    if plain.sigma_z is None:
+        how, name = "short", "p"
     reason = Message(
         f"quality.why.{name}_{how}",
         {
@@ -757,8 +760,9 @@ def volume_chart(
     the adjusted one divided by ``sqrt(1 - mean(1/k_w))`` (``k_w``: baseline days of
     weekday ``w``), the share of the noise that factors fitted to the same days take
     out even without a cycle; a series with no spread at all has no cycle.
-    ``quality.why.day_short`` when the weekday adjustment cannot be worked out (fewer
-    than two baseline days of some weekday, or no tickets)."""
+    ``quality.why.day_short`` and the plain daily chart, also when ``"weekday"`` was
+    asked for, when the weekday adjustment cannot be worked out (fewer than two
+    baseline days of some weekday, or no tickets)."""
     if chart not in VOLUME_CHARTS:
         raise ValueError(f"chart must be auto, day, weekday or week, not {chart!r}")
     how = "auto" if chart == "auto" else "user"
@@ -781,8 +785,10 @@ def volume_chart(
     adj_cv = adj_cv / np.sqrt(1 - _fit_share(adjusted))
     cycle = bool(raw_cv > 0 and adj_cv <= (1 - WEEKDAY_CUT) * raw_cv)
     use = ("weekday" if cycle else "day") if chart == "auto" else chart
+    if np.isnan(adj_cv):
+        # Too few of each weekday (or no tickets) to adjust, or to judge a weekly
+        # cycle: the plain daily chart, whichever was asked for.
+        use, how = "day", "short"
     out = adjusted if use == "weekday" else plain
-    if chart == "auto" and np.isnan(adj_cv):
-        how = "short"  # too few of each weekday (or no tickets) to judge a weekly cycle
     params = {"raw": float(raw_sigma), "adjusted": float(adj_sigma), "cut": WEEKDAY_CUT}
     return replace(out, reason=Message(f"quality.why.{use}_{how}", params))

@@ -87,3 +87,18 @@ def test_the_choice_is_worded_in_chinese(own_ws_path):
     _set(at, "quality_metric", "sla")
     assert "p′" in _title(at) or "p 控制图" in _title(at)
     assert "σz" in _captions(at)
+
+
+def test_a_period_with_no_whole_week_prints_no_nan(own_ws_path):
+    # Wednesday 28 to Saturday 31 October: a weekly chart has no point, a weekday
+    # adjustment no factors; the page says so and prints no "nan" where a figure was.
+    at = _run(start="2026-10-28", end="2026-10-31")
+    _set(at, "quality_chart", "weekday")
+    assert _title(at) == "Tickets created per day (XmR)"
+    assert "too few days of each weekday" in _captions(at)
+    _set(at, "quality_metric", "sla")
+    _set(at, "quality_chart", "laney")
+    _set(at, "quality_grain", "week")
+    assert _title(at) == "SLA breach rate per week (p-chart)"
+    assert "the baseline has no items to judge" in _captions(at)
+    assert "nan" not in _captions(at).lower()

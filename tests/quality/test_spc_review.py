@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from svcops.quality import volume_chart, weekday_chart
+from svcops.quality import sla_chart, volume_chart, weekday_chart
 
 # One week of created counts that has no simple ratios between its days.
 WEEK = [393, 142, 160, 324, 325, 348, 434]
@@ -84,3 +84,40 @@ def test_a_strong_weekly_cycle_on_two_weeks_is_still_adjusted():
     # fitting alone could (the same two-week length as above).
     x = [100, 104, 98, 101, 97, 10, 9, 102, 99, 100, 103, 96, 11, 10]
     assert volume_chart(_days(x)).kind == "weekday"
+
+
+def _breaches(defects, n, start="2024-01-03"):  # a Wednesday
+    return pd.DataFrame(
+        {"date": pd.date_range(start, periods=len(n), freq="D"), "defects": defects, "n": n}
+    )
+
+
+@pytest.mark.parametrize("asked", ["laney", "p", "auto"])
+def test_a_single_day_gets_the_p_chart_whatever_was_asked(asked):
+    # One day, 2 breaches of 5: no pair of points, no σz to measure or widen by, so
+    # the binomial limits 0.4 ± 3·√(0.4·0.6/5) = 0.4 ± 0.657, clipped to [0, 1].
+    chart = sla_chart(_breaches([2], [5]), chart=asked)
+    assert chart.kind == "p"
+    assert chart.reason.key == "quality.why.p_short"
+    assert chart.frame["ucl"].tolist() == [1.0]
+    assert chart.frame["lcl"].tolist() == [0.0]
+
+
+def test_a_weekly_laney_chart_of_partial_weeks_only_says_why_it_has_no_limits():
+    # Wednesday to Saturday: no complete week, so no point, no σz.
+    chart = sla_chart(_breaches([1, 2, 0, 1], [5, 6, 4, 5]), chart="laney", grain="week")
+    assert chart.kind == "p"
+    assert chart.reason.key == "quality.why.p_short"
+    assert chart.note.key == "quality.note.no_items"
+    assert chart.frame.empty and len(chart.excluded) == 1
+
+
+@pytest.mark.parametrize("asked", ["weekday", "day", "auto"])
+def test_four_days_cannot_be_adjusted_for_their_weekday(asked):
+    # Wednesday to Saturday: one of four weekdays, none of the others: no factors. The
+    # plain XmR chart: mean 10, moving ranges 2, 4, 2 -> MR̄ 8/3, sigma 2.364.
+    chart = volume_chart(_days([10, 12, 8, 10], start="2024-01-03"), chart=asked)
+    assert chart.kind == "individuals"
+    assert chart.reason.key == "quality.why.day_short"
+    assert chart.sigma == pytest.approx(8 / 3 / 1.128)
+    assert chart.ucl == pytest.approx(10 + 3 * 8 / 3 / 1.128)
