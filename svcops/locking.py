@@ -52,17 +52,27 @@ def _wait_path(workspace: str | Path) -> Path:
     return Path(f"{Path(workspace).resolve()}.lock.waiting")
 
 
+# A waiting file not written again for this long (seconds) is stale: its waiter was
+# killed and the number it names may belong to another process since. A waiter writes
+# it at every poll (:data:`_POLL`).
+_STALE = 5.0
+
+
 def wanted(workspace: str | Path) -> bool:
     """Whether another process is waiting for ``workspace`` (the app then lets it go
     first). The waiting file names the waiter's process; one left by a process that
-    is gone does not count."""
+    is gone, or not written again for :data:`_STALE` seconds, does not count."""
     return _waiter(workspace) not in (None, os.getpid())
 
 
 def _waiter(workspace: str | Path) -> int | None:
-    """The live process the waiting file names, or None (no file, or a process gone)."""
+    """The live process the waiting file names, or None (no file, a stale one, or a
+    process gone)."""
+    path = _wait_path(workspace)
     try:
-        pid = int(_wait_path(workspace).read_text().strip() or 0)
+        if abs(time.time() - path.stat().st_mtime) > _STALE:
+            return None
+        pid = int(path.read_text().strip() or 0)
     except (OSError, ValueError):
         return None
     if pid <= 0:
@@ -77,10 +87,11 @@ def _waiter(workspace: str | Path) -> int | None:
 
 
 def _note_waiting(workspace: str | Path) -> None:
-    """Say this process waits for ``workspace``, unless a live waiter is named already.
-    Called at every poll: a waiter that got its turn removes the file, and another
-    still waiting writes it again. Best effort (a folder this process cannot write)."""
-    if _waiter(workspace) is None:
+    """Say this process waits for ``workspace``, unless another live waiter is named
+    already. Called at every poll: the note is written again (kept fresh), and a
+    waiter that got its turn and removed the file leaves it to the next one still
+    waiting. Best effort (a folder this process cannot write)."""
+    if _waiter(workspace) in (None, os.getpid()):
         try:
             _wait_path(workspace).write_text(str(os.getpid()))
         except OSError:

@@ -11,6 +11,7 @@ import io
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -228,3 +229,17 @@ def test_two_spellings_of_one_workspace_take_turns_in_one_lock_file(tmp_path):
         assert other.stdout.strip() == "busy", other.stderr
     finally:
         locking.release(link)
+
+
+def test_a_waiting_file_not_kept_fresh_names_no_waiter(tmp_path):
+    """A waiter killed (kill -9) leaves its note; the number in it may name another,
+    unrelated process later (numbers are reused). Such a note is not written again, and
+    after a few seconds no longer counts: the app would otherwise let its file go after
+    every run and make each new run wait for the runs under way, for good."""
+    path = tmp_path / "ws.duckdb"
+    note = Path(f"{path}.lock.waiting")
+    note.write_text(str(os.getppid()))  # a live process, not this one
+    assert locking.wanted(path)
+    old = time.time() - 60
+    os.utime(note, (old, old))
+    assert not locking.wanted(path)
