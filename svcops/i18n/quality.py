@@ -29,8 +29,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "中心线 {centre} · 上控制限 {ucl} · 下控制限 {lcl} · 基于 {baseline}。",
     },
     "quality.limits_p": {
-        "en": "p̄ {centre} · limits p̄ ± 3√(p̄(1−p̄)/nᵢ), by each day's count · from {baseline}.",
-        "zh": "p̄ {centre} · 控制限 p̄ ± 3√(p̄(1−p̄)/nᵢ)，随每日数量变化 · 基于 {baseline}。",
+        "en": "p̄ {centre} · limits p̄ ± 3√(p̄(1−p̄)/nᵢ), nᵢ the tickets judged at each "
+        "point · from {baseline}.",
+        "zh": "p̄ {centre} · 控制限 p̄ ± 3√(p̄(1−p̄)/nᵢ)，nᵢ 为每个点判定的工单数 · 基于 {baseline}。",
     },
     "quality.flagged": {"en": "Out of control", "zh": "失控"},
     "quality.violations": {

@@ -522,6 +522,7 @@ def sla_chart(
     leave σz unmeasured)."""
     if chart not in SLA_CHARTS:
         raise ValueError(f"chart must be auto, p or laney, not {chart!r}")
+    asked = baseline
     frame, baseline, partial = _at_grain(frame, [defects_col, n_col], date_col, baseline, grain)
     plain = p_chart(frame, defects_col, n_col, date_col=date_col, baseline=baseline)
     points = int(plain.frame["baseline"].sum())
@@ -543,7 +544,7 @@ def sla_chart(
             "n": points,
         },
     )
-    return _regrain(out, reason, grain, partial)
+    return _regrain(out, reason, grain, partial, asked)
 
 
 # --------------------------------------------------------------------------- weeks
@@ -590,7 +591,14 @@ def _at_grain(frame, cols, date_col, baseline, grain):
     return weeks, baseline, partial
 
 
-def _regrain(chart: ControlChart, reason: Message, grain: str, partial) -> ControlChart:
+def _regrain(chart: ControlChart, reason: Message, grain: str, partial, asked=None) -> ControlChart:
+    """The chart at its grain, with its reason; partial weeks added to ``excluded``.
+    A weekly chart's baseline is worded as the date range asked for (``asked``) and
+    the weeks wholly inside it, not as "selected points"."""
+    if grain == "week" and asked is not None:
+        start, end = (pd.Timestamp(v).date() for v in asked)
+        n = int(chart.frame["baseline"].sum())
+        chart = replace(chart, baseline=_describe("range", {"start": start, "end": end}, n))
     excluded = chart.excluded
     if partial is not None and len(partial):
         excluded = pd.concat([excluded, partial], ignore_index=True)
@@ -769,7 +777,7 @@ def volume_chart(
     if chart == "week":
         weeks, base, partial = _at_grain(frame, [value_col], date_col, baseline, "week")
         out = individuals_chart(weeks, value_col, date_col=date_col, baseline=base, floor=0)
-        return _regrain(out, Message("quality.why.week_user", {}), "week", partial)
+        return _regrain(out, Message("quality.why.week_user", {}), "week", partial, baseline)
     plain = individuals_chart(frame, value_col, date_col=date_col, baseline=baseline, floor=0)
     adjusted = weekday_chart(frame, value_col, date_col=date_col, baseline=baseline)
     raw_sigma = plain.sigma if plain.sigma is not None else np.nan

@@ -121,3 +121,21 @@ def test_four_days_cannot_be_adjusted_for_their_weekday(asked):
     assert chart.reason.key == "quality.why.day_short"
     assert chart.sigma == pytest.approx(8 / 3 / 1.128)
     assert chart.ucl == pytest.approx(10 + 3 * 8 / 3 / 1.128)
+
+
+def test_a_weekly_chart_words_its_baseline_as_the_dates_asked_for():
+    # 2024-01-03 (Wed) to 2024-01-28 (Sun): whole weeks from 01-08, 01-15, 01-22; the
+    # baseline 01-03..01-21 holds the weeks of 01-08 and 01-15 wholly.
+    frame = _breaches([1] * 26, [5] * 26)
+    chart = sla_chart(frame, grain="week", baseline=("2024-01-03", "2024-01-21"))
+    assert chart.frame["baseline"].tolist() == [True, True, False]
+    assert chart.baseline.key == "quality.baseline.range"
+    assert dict(chart.baseline.params) == {
+        "start": pd.Timestamp("2024-01-03").date(),
+        "end": pd.Timestamp("2024-01-21").date(),
+        "n": 2,
+    }
+    volume = volume_chart(
+        _days([3] * 26, start="2024-01-03"), chart="week", baseline=("2024-01-03", "2024-01-21")
+    )
+    assert volume.baseline == chart.baseline
