@@ -33,6 +33,29 @@ def esc(text: Any) -> str:
     return html.escape(str(text), quote=True)
 
 
+# A word of LONG_WORD characters or more may break: a line break opportunity (<wbr>)
+# every WORD_CHUNK characters. Unbroken, a long word (a URL, a code, a name without
+# spaces) widened its table past the page and pushed the numbers beside it off the
+# PDF. (CSS ``overflow-wrap: anywhere`` does the same but made WeasyPrint take over a
+# minute on one 3,000-character name.)
+LONG_WORD, WORD_CHUNK = 40, 30
+_LONG_WORD = re.compile(rf"\S{{{LONG_WORD},}}")
+
+
+def esc_wrap(text: Any) -> str:
+    """``text`` escaped as :func:`esc` does, its long words breakable."""
+    raw, out, at = str(text), [], 0
+    for m in _LONG_WORD.finditer(raw):
+        word = m.group()
+        out.append(esc(raw[at : m.start()]))
+        out.append(
+            "<wbr>".join(esc(word[i : i + WORD_CHUNK]) for i in range(0, len(word), WORD_CHUNK))
+        )
+        at = m.end()
+    out.append(esc(raw[at:]))
+    return "".join(out)
+
+
 def cell_text(value: Any, kind: str | None, lang: str = "en") -> str:
     """A table value as text: numbers in their kind's format, missing blank."""
     if value is None or (isinstance(value, float) and value != value) or value is pd.NaT:
@@ -85,7 +108,7 @@ def svg(fig: Figure, lang: str) -> str:
 def table_html(table: Table, lang: str = "en") -> str:
     frame = table.frame
     rag_col, statuses = table.rag if table.rag else (None, [])
-    head = "".join(f"<th>{esc(c)}</th>" for c in frame.columns)
+    head = "".join(f"<th>{esc_wrap(c)}</th>" for c in frame.columns)
     rows = []
     for i, row in enumerate(frame.itertuples(index=False)):
         cells = []
@@ -95,13 +118,24 @@ def table_html(table: Table, lang: str = "en") -> str:
             if column == rag_col and statuses[i] in RAG_COLOURS:
                 cls.append("rag-" + statuses[i])
             attr = f' class="{" ".join(cls)}"' if cls else ""
-            cells.append(f"<td{attr}>{esc(cell_text(value, kind, lang))}</td>")
+            cells.append(f"<td{attr}>{esc_wrap(cell_text(value, kind, lang))}</td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
     # The wrapper keeps a table and its caption on one page of the PDF.
     return (
-        f'<div class="table"><table><caption>{esc(table.title)}</caption>'
+        f'<div class="table"><table><caption>{esc_wrap(table.title)}</caption>'
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
     )
+
+
+# The running header's filters at most this long: it sits in the page's top margin,
+# and many or long team names ran over the page's body (the meta line has them all).
+RUNHEAD_CHARS = 160
+
+
+def _short(text: str, limit: int = RUNHEAD_CHARS) -> str:
+    """``text`` on one line, cut to ``limit`` characters with an ellipsis."""
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
 
 
 def _css(pack: Pack) -> str:
@@ -160,9 +194,9 @@ def to_html(pack: Pack) -> str:
     filters = t("report.filters", lang, filters=filters_text(pack.filters, pack.lang))
     made = t("report.made_at", lang, at=pack.made_at.isoformat(sep=" "), version=pack.version)
     parts = [
-        f'<div class="runhead">{esc(heading)} · {esc(filters)}</div>',
+        f'<div class="runhead">{esc(heading)} · {esc_wrap(_short(filters))}</div>',
         f"<h1>{esc(heading)}</h1>",
-        f'<p class="meta">{esc(period)} · {esc(filters)}</p>',
+        f'<p class="meta">{esc(period)} · {esc_wrap(filters)}</p>',
         f'<p class="meta">{esc(made)}</p>',
         f"<nav><strong>{esc(t('report.contents', lang))}</strong><ol>",
         *(f'<li><a href="#{s.key}">{esc(s.title)}</a></li>' for s in pack.sections),
@@ -176,11 +210,13 @@ def to_html(pack: Pack) -> str:
             parts.append(f'<p class="missing">{esc(t("report.missing", lang, what=s.missing))}</p>')
         if s.lines:
             parts.append('<ul class="lines">')
-            parts.extend(f"<li>{esc(line)}</li>" for line in s.lines)
+            parts.extend(f"<li>{esc_wrap(line)}</li>" for line in s.lines)
             parts.append("</ul>")
         if s.notes.strip():
             label = esc(t("report.review.notes", lang))
-            parts.append(f'<p class="notes"><strong>{label}</strong><br>{esc(s.notes.strip())}</p>')
+            parts.append(
+                f'<p class="notes"><strong>{label}</strong><br>{esc_wrap(s.notes.strip())}</p>'
+            )
         parts.extend(f'<div class="figure">{svg(fig, lang)}</div>' for fig in s.figures)
         parts.extend(table_html(tb, lang) for tb in s.tables)
         parts.append("</section>")

@@ -1,0 +1,74 @@
+"""Review pack edge cases found in review: a long word in a table, many filters in the
+running header."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from datetime import date, datetime
+
+import pandas as pd
+import pytest
+
+from svcops.filters import Filters
+from svcops.report import Pack, Section, Table, to_html, to_pdf
+
+LONG = "X" * 3000  # a name without a space: a URL, a code, a pasted value
+
+
+def _pack(filters: Filters | None = None, tables: list[Table] | None = None) -> Pack:
+    section = Section("overview", "Service overview", "Overview", tables=tables or [])
+    return Pack(
+        lang="en",
+        filters=filters or Filters(),
+        start=date(2026, 9, 1),
+        end=date(2026, 9, 30),
+        sections=[section],
+        uploads=pd.DataFrame(),
+        made_at=datetime(2026, 10, 1, 9, 30),
+        version="0.1.0",
+        workspace="ws.duckdb",
+    )
+
+
+def _page_words(pdf: bytes, tmp_path) -> str:
+    """The words pdftotext finds on the PDF's pages (a word past the page's edge is not
+    on the page, so it is not found)."""
+    assert shutil.which("pdftotext"), "poppler-utils is installed by .ci/run"
+    path = tmp_path / "pack.pdf"
+    path.write_bytes(pdf)
+    done = subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], check=True, capture_output=True, timeout=60
+    )
+    return done.stdout.decode()
+
+
+def test_a_long_word_in_a_table_leaves_its_numbers_on_the_page(tmp_path):
+    """A 3,000-character category pushed the table past the page's right edge: the PDF
+    showed the name and lost the count and share beside it."""
+    table = Table(
+        "Defects by category",
+        pd.DataFrame({"Category": [LONG, "Plain"], "Count": [4321, 17], "Share": [0.25, 0.75]}),
+        kinds={"Count": "int", "Share": "pct"},
+    )
+    pack = _pack(tables=[table])
+    words = _page_words(to_pdf(pack, to_html(pack)), tmp_path)
+    assert "4,321" in words and "25.0%" in words and "75.0%" in words
+    assert words.count("X") == 3000  # the name is all there, wrapped
+
+
+def test_the_running_header_holds_a_short_line_of_the_filters():
+    teams = tuple(f"Team {i:02d} with a long name" for i in range(40))
+    pack = _pack(Filters(teams=teams))
+    html = to_html(pack)
+    head = html.split('<div class="runhead">', 1)[1].split("</div>", 1)[0]
+    assert len(head) < 260 and head.endswith("…")
+    assert "Team 00 with a long name" in head
+    # The full list is still in the page's meta line and the provenance.
+    assert html.count("Team 39 with a long name") == 2
+
+
+@pytest.mark.parametrize("text", ["a\nb", "a  b"])
+def test_the_running_header_is_one_line(text):
+    head = to_html(_pack(Filters(teams=(text,)))).split('<div class="runhead">', 1)[1]
+    assert "Team: a b" in head.split("</div>", 1)[0]
