@@ -52,8 +52,10 @@ def review() -> None:
     """One slide of the frozen pack: a link with ``?slide=n`` opens it (freezing the
     link's filters then, when this session has no review running)."""
     frozen = st.session_state.get("report_review")
-    if frozen is None or frozen[0] != ctx.version:
-        frozen = (ctx.version, fresh_pack(st.session_state.get("report_lang") or lang))
+    # Kept until the review ends or the page shows another workspace: an import (another
+    # session's, a scheduled one) changes the data version, not the frozen numbers.
+    if frozen is None or frozen[0] != ctx.ws.path:
+        frozen = (ctx.ws.path, fresh_pack(st.session_state.get("report_lang") or lang))
         st.session_state["report_review"] = frozen
     pack = frozen[1]
     slides = pack.sections
@@ -159,7 +161,7 @@ if start.button(
     help=t("report.review.help", lang),
     key="report_start",
 ):
-    st.session_state["report_review"] = (ctx.version, fresh_pack(pack_lang))
+    st.session_state["report_review"] = (ctx.ws.path, fresh_pack(pack_lang))
     go(1)
     st.rerun()
 if make.button(t("report.make", lang), type="primary", icon=":material/description:"):

@@ -86,3 +86,21 @@ def test_review_mode_slides_notes_and_link(own_ws_path):
     # A link to a slide opens it in a new session.
     again = run(PAGE, source="sample", lang="zh", start="2026-09-01", end="2026-09-30", slide="4")
     assert again.header[0].value == "质量控制"
+
+
+def test_review_mode_keeps_its_numbers_when_the_data_version_changes(own_ws_path, monkeypatch):
+    """An import elsewhere (another session, a scheduler) changes the data version in the
+    middle of a review: the slides keep the numbers and filters frozen at its start, as
+    the PDF made then has them, instead of being made again with the sidebar's filters."""
+    from ui import state
+
+    at = run(PAGE, source="sample", lang="en", start="2026-09-01", end="2026-09-30")
+    at.button(key="report_start").click().run(timeout=300)
+    pack = at.session_state["report_review"][1]
+    line = at.markdown[1].value
+    at.session_state["f_team"] = ["Service Desk"]
+    monkeypatch.setattr(state, "data_version", lambda ws: f"{ws.path}:imported")
+    at.run(timeout=300)
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.session_state["report_review"][1] is pack
+    assert at.markdown[1].value == line
