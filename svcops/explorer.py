@@ -10,7 +10,9 @@ Read-only is enforced by the engine, not by looking at the text:
   files, no network, no extension installs or loads, no Python objects), no
   persistent secrets, a memory and a thread cap, nowhere to spill to; then
   ``lock_configuration`` so no query can change any of it;
-* the text must be **exactly one SELECT** statement, as DuckDB's own parser
+* the text must be at most :data:`MAX_QUERY_CHARS` long (DuckDB's parser and binder
+  recurse once per nested subquery: some 40,000 of them, 640 kB of text, crash the
+  process, the app with it) and **exactly one SELECT** statement, as DuckDB's own parser
   (``duckdb.extract_statements``) classifies it: ``COPY``, ``ATTACH``, ``SET``,
   ``PRAGMA``, ``CREATE``, ``INSTALL``/``LOAD`` and a second statement are refused
   before anything runs;
@@ -61,6 +63,7 @@ __all__ = [
     "DEFAULT_ROW_LIMIT",
     "DEFAULT_TIMEOUT_SECONDS",
     "EXAMPLES",
+    "MAX_QUERY_CHARS",
     "MAX_RESULT_BYTES",
     "MAX_ROW_LIMIT",
     "SANDBOX",
@@ -82,6 +85,9 @@ DEFAULT_ROW_LIMIT = 10_000
 MAX_ROW_LIMIT = 100_000
 # A query still running after this long is interrupted.
 DEFAULT_TIMEOUT_SECONDS = 10.0
+# A longer query text is refused before DuckDB parses it: at most 100,000 characters
+# nest at most some 17,000 subqueries, which DuckDB refuses in one line (40,000 crash it).
+MAX_QUERY_CHARS = 100_000
 # At most this many bytes of rows (as Arrow holds them) come back, whatever the row
 # limit: the page keeps them, draws them and makes CSV and Excel files of them.
 MAX_RESULT_BYTES = 64 * 2**20
@@ -125,7 +131,10 @@ class Result:
 
 def check(sql: str) -> Message | None:
     """Why ``sql`` may not run (a message), or None when it is exactly one SELECT
-    without parameters, as DuckDB's parser reads it."""
+    without parameters, as DuckDB's parser reads it, and no longer than
+    :data:`MAX_QUERY_CHARS`."""
+    if len(sql) > MAX_QUERY_CHARS:
+        return say("explorer.error.too_long", chars=len(sql), limit=MAX_QUERY_CHARS)
     try:
         statements = duckdb.extract_statements(sql)
     except duckdb.Error as exc:

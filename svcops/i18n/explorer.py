@@ -67,6 +67,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "explorer.error.syntax": _both(
         "The query does not parse: {detail}", "查询语句无法解析：{detail}"
     ),
+    "explorer.error.too_long": _both(
+        "The query is {chars:,} characters long; at most {limit:,} run here.",
+        "查询语句长 {chars:,} 个字符；此处最多运行 {limit:,} 个字符。",
+    ),
     "explorer.error.several": _both(
         "Only one statement runs at a time, and this text has {count}.",
         "每次只能运行一条语句，而这段文字包含 {count} 条。",

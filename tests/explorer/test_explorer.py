@@ -198,6 +198,43 @@ def test_hostile_sql_is_refused_in_one_line_and_the_workspace_is_unchanged(small
     assert sorted(p.name for p in home.iterdir()) == beside
 
 
+def test_a_deeply_nested_query_is_refused_instead_of_crashing_the_process(tmp_path):
+    # 40,000 nested subqueries (640 kB) parse, then overflow the binder's stack: the
+    # process (the app, for everyone) died with a segmentation fault. Run in a child
+    # process so that, should it crash, this test fails instead of the test run.
+    path = _make(tmp_path / "ws.duckdb")
+    script = (
+        "import sys\n"
+        "from svcops import explorer\n"
+        "from svcops.i18n import render\n"
+        "from svcops.store import Workspace\n"
+        "n = 40_000\n"
+        "sql = 'SELECT * FROM ' + '(SELECT * FROM ' * n + 'tickets' + ')' * n\n"
+        "with Workspace(sys.argv[1]) as ws:\n"
+        "    result = explorer.run(ws, sql, folder=sys.argv[2])\n"
+        "print(result.error.key)\n"
+        "print(render(result.error))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(path), str(tmp_path / "snap")],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert done.returncode == 0, (done.returncode, done.stderr[-500:])
+    assert done.stdout.splitlines() == [
+        "explorer.error.too_long",
+        "The query is 640,021 characters long; at most 100,000 run here.",
+    ]
+    # At the limit, nesting as deep as the text allows is refused by DuckDB in one line.
+    deepest = "FROM " + "(FROM" * 16_660 + " tickets" + ")" * 16_660
+    assert len(deepest) <= explorer.MAX_QUERY_CHARS
+    with Workspace(path) as ws:
+        result = explorer.run(ws, deepest, folder=tmp_path / "snap")
+    assert result.error.key == "explorer.error.query" and "depth" in render(result.error)
+
+
 def test_a_refused_statement_names_its_kind(small):
     assert render(_run(small, "COPY tickets TO 'x.csv'").error) == (
         "Only SELECT queries run here; this is a COPY statement."
