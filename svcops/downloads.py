@@ -67,7 +67,7 @@ def _cell(value: object) -> object:
 _EXCEL_TIMES = (pd.Timestamp("1900-03-01"), pd.Timestamp("9999-12-31 23:59:59.999999"))
 
 
-def _excel_times(series: pd.Series) -> object:
+def _excel_times(series: pd.Series) -> pd.Series | np.ndarray:
     """A time column (no time zone) as Excel can hold it: a time outside
     :data:`_EXCEL_TIMES` (year 1, DuckDB's infinity, ...) as its ISO text, so it is
     neither shifted a day, nor an error cell, nor a failure to write the file."""
