@@ -67,13 +67,13 @@ def _cell(value: object) -> object:
 _EXCEL_TIMES = (pd.Timestamp("1900-03-01"), pd.Timestamp("9999-12-31 23:59:59.999999"))
 
 
-def _excel_times(series: pd.Series) -> pd.Series | np.ndarray:
+def _excel_times(series: pd.Series) -> np.ndarray:
     """A time column (no time zone) as Excel can hold it: a time outside
     :data:`_EXCEL_TIMES` (year 1, DuckDB's infinity, ...) as its ISO text, so it is
     neither shifted a day, nor an error cell, nor a failure to write the file."""
     outside = series.notna() & ((series < _EXCEL_TIMES[0]) | (series > _EXCEL_TIMES[1]))
     if not outside.any():
-        return series
+        return series.to_numpy()
     out = series.astype(object)
     text = np.datetime_as_string(series[outside].to_numpy())
     out[outside] = [str(v).replace("T", " ") for v in text]
