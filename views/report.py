@@ -119,6 +119,7 @@ def review() -> None:
         st.text_area(
             t("report.review.notes", lang),
             value=notes_now()[s.key],
+            max_chars=report.NOTES_CHARS,
             key=f"report_note_{s.key}",
             label_visibility="collapsed",
         )

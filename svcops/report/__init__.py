@@ -23,7 +23,7 @@ from ..i18n import t
 from ..store import Workspace
 from ..tickets import resolve_period
 from .html import filters_text, table_text, to_html
-from .notes import load_notes, save_note
+from .notes import NOTES_CHARS, load_notes, save_note
 from .pack import KINDS, Figure, Pack, Section, Table
 from .pdf import PdfError, to_pdf
 from .sections import AREAS, BUILDERS
@@ -32,6 +32,7 @@ from .xlsx import to_xlsx
 __all__ = [
     "AREAS",
     "KINDS",
+    "NOTES_CHARS",
     "Figure",
     "Pack",
     "PdfError",

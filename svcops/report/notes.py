@@ -9,6 +9,10 @@ from .sections import AREAS
 
 # The settings name of a section's notes (not an i18n key).
 _NAME = "pack_notes:"
+# A section's notes at most this long: a few pages of the PDF, and well inside an Excel
+# cell (32,767 characters; XlsxWriter cut a longer text there without a word, and a
+# megabyte pasted in kept WeasyPrint busy for minutes).
+NOTES_CHARS = 10_000
 
 
 def load_notes(ws: Workspace) -> dict[str, str]:
@@ -22,8 +26,10 @@ def load_notes(ws: Workspace) -> dict[str, str]:
 
 
 def save_note(ws: Workspace, area: str, text: str) -> None:
-    """Keep ``text`` as ``area``'s notes (blank: none). ValueError for an unknown area
-    or a read-only workspace (the sample)."""
+    """Keep ``text`` as ``area``'s notes (blank: none). ValueError for an unknown area,
+    a text longer than :data:`NOTES_CHARS` or a read-only workspace (the sample)."""
     if area not in AREAS:
         raise ValueError(f"no pack section {area!r}")
+    if len(text.strip()) > NOTES_CHARS:
+        raise ValueError(f"speaker notes hold at most {NOTES_CHARS:,} characters")
     ws.save_setting(_NAME + area, text.strip())

@@ -104,3 +104,10 @@ def test_review_mode_keeps_its_numbers_when_the_data_version_changes(own_ws_path
     assert not at.exception, [e.value for e in at.exception]
     assert at.session_state["report_review"][1] is pack
     assert at.markdown[1].value == line
+
+
+def test_review_notes_box_has_the_notes_limit(own_ws_path):
+    from svcops.report import NOTES_CHARS
+
+    at = run(PAGE, source="sample", lang="en", start="2026-09-01", end="2026-09-30", slide="2")
+    assert at.text_area(key="report_note_process").proto.max_chars == NOTES_CHARS == 10_000

@@ -72,3 +72,16 @@ def test_the_running_header_holds_a_short_line_of_the_filters():
 def test_the_running_header_is_one_line(text):
     head = to_html(_pack(Filters(teams=(text,)))).split('<div class="runhead">', 1)[1]
     assert "Team: a b" in head.split("</div>", 1)[0]
+
+
+def test_speaker_notes_have_a_length_limit(tmp_path):
+    """A megabyte pasted into the notes: refused, not cut at Excel's 32,767 characters
+    without a word or laid out by WeasyPrint for minutes."""
+    from svcops.report import NOTES_CHARS, load_notes, save_note
+    from svcops.store import Workspace
+
+    with Workspace(tmp_path / "notes.duckdb") as ws:
+        save_note(ws, "risk", "n" * NOTES_CHARS + "  ")  # the limit, and spaces trimmed
+        with pytest.raises(ValueError, match="at most 10,000 characters"):
+            save_note(ws, "risk", "n" * (NOTES_CHARS + 1))
+        assert load_notes(ws) == {"risk": "n" * NOTES_CHARS}
