@@ -396,6 +396,10 @@ def read_text(name: str, data: Source) -> list[RawSheet]:
             return [_sliced(_read_utf8(name, _utf8_file(name, data, folder, "gb18030")))]
 
 
+class _LongLine(Exception):
+    """A line longer than DuckDB's reader takes (``max_line_size``): read with pandas."""
+
+
 class _NotUtf8(Exception):
     """The CSV reader met bytes that are not UTF-8."""
 
@@ -498,6 +502,7 @@ def _read_utf8(name: str, path: Path) -> RawSheet:
     parsed: pa.Table | None = None
     failed: Exception | None = None
     exact = width == 1
+    long_line = False  # a line over DuckDB's 2 MB: read row by row, as before
     if not exact:
         # The reader parses on every core while this thread looks for blank lines (numpy
         # lets go of the interpreter while it scans).
@@ -507,7 +512,9 @@ def _read_utf8(name: str, path: Path) -> RawSheet:
                 parsed = _parse(name, path, sep, width)
             except (IngestError, _NotUtf8) as exc:
                 failed = exc
-            exact = blank_below.result()
+            except _LongLine:
+                long_line = True
+            exact = blank_below.result() or long_line
     if exact:
         # The reader skips blank lines (rows of several columns), which would renumber
         # the rows below one: such files are read row by row, blank lines kept.
@@ -579,6 +586,8 @@ def _parse(name: str, path: Path, sep: str, width: int) -> pa.Table:
         text = str(exc)
         if "Invalid unicode" in text:
             raise _NotUtf8 from None
+        if "Maximum line size" in text:
+            raise _LongLine from None
         raise IngestError(
             say("ingest.error.csv_unreadable", file=name, detail=_csv_error(text))
         ) from None
