@@ -2,6 +2,9 @@
 Excel workbook, an HTML report that opens offline and its PDF; and review mode, the
 pack's sections as slides (``?slide=3``) with speaker notes."""
 
+from dataclasses import replace
+from datetime import datetime
+
 import streamlit as st
 
 from svcops import charts, report
@@ -27,7 +30,14 @@ def notes_now() -> dict[str, str]:
 
 
 def fresh_pack(pack_lang: str) -> report.Pack:
-    return report.with_notes(page.query(report.build_pack, f, pack_lang), notes_now())
+    """The pack of the page's filters, made now: the analyses come from the cache, the
+    time it was made (the pack's "made on", review mode's "frozen at") does not."""
+    pack = page.query(report.build_pack, f, pack_lang)
+    return replace(report.with_notes(pack, notes_now()), made_at=now())
+
+
+def now() -> datetime:
+    return datetime.now().replace(microsecond=0)
 
 
 def go(n: int) -> None:

@@ -111,3 +111,17 @@ def test_review_notes_box_has_the_notes_limit(own_ws_path):
 
     at = run(PAGE, source="sample", lang="en", start="2026-09-01", end="2026-09-30", slide="2")
     assert at.text_area(key="report_note_process").proto.max_chars == NOTES_CHARS == 10_000
+
+
+def test_a_pack_made_later_says_when_it_was_made(own_ws_path):
+    """The analyses come from the cache; the pack's time did too, so a review started an
+    hour later said it was frozen at the first one's time."""
+    import time
+
+    first = run(PAGE, source="sample", lang="en", start="2026-09-01", end="2026-09-30")
+    first.button(key="report_start").click().run(timeout=300)
+    made = first.session_state["report_review"][1].made_at
+    time.sleep(1.1)
+    later = run(PAGE, source="sample", lang="en", start="2026-09-01", end="2026-09-30")
+    later.button(key="report_start").click().run(timeout=300)
+    assert later.session_state["report_review"][1].made_at > made
