@@ -334,6 +334,10 @@ class _Snapshots:
                 # (fetchall: a result left unfinished would refuse the query that follows.)
                 rows = con.execute("SELECT current_setting('lock_configuration')").fetchall()
                 if not (rows and rows[0][0]):
+                    # A query over 2 s would otherwise print DuckDB's bar to stdout (into
+                    # `svcops sql`'s output); a setting of this connection, set before
+                    # the lock.
+                    con.execute("SET enable_progress_bar = false")
                     con.execute("SET lock_configuration = true")
             except BaseException:
                 con.close()

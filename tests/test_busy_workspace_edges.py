@@ -243,3 +243,26 @@ def test_a_waiting_file_not_kept_fresh_names_no_waiter(tmp_path):
     old = time.time() - 60
     os.utime(note, (old, old))
     assert not locking.wanted(path)
+
+
+def test_the_value_inference_connections_have_no_progress_bar():
+    # DuckDB prints its bar to stdout for a query over 2 s, piped or not: every
+    # connection value inference opens turns it off.
+    import inspect
+
+    from svcops.ingest import infer
+
+    source = inspect.getsource(infer)
+    opened = source.count("duckdb.connect()")
+    assert opened >= 2 and source.count("quiet(duckdb.connect())") == opened
+
+
+def test_the_explorers_sandbox_has_no_progress_bar(tmp_path):
+    from svcops import explorer
+    from svcops.store import Workspace
+
+    with Workspace(tmp_path / "ws.duckdb") as ws:
+        got = explorer.run(
+            ws, "SELECT current_setting('enable_progress_bar') AS bar", folder=tmp_path / "s"
+        )
+    assert got.ok and got.frame["bar"].tolist() == [False]

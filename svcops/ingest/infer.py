@@ -35,6 +35,7 @@ import pyarrow as pa
 
 from ..i18n import Message, say
 from ..schema import TABLES
+from ..store import quiet
 from .coerce import _q
 from .dates import infer_datetime_formats, strptime_sql
 from .mapping import VALUE_MATCH_CONFIDENCE, Mapping, map_columns
@@ -85,7 +86,7 @@ def _listed(values: list[str]) -> str:
 
 def _code_column(data: pa.Table, headers: list[str]) -> str | None:
     rows = data.num_rows
-    con = duckdb.connect()
+    con = quiet(duckdb.connect())
     try:
         for h in headers:
             kind = data.column(h).type
@@ -116,7 +117,7 @@ def _ordered_stamps(data: pa.Table, stamps: list[str]) -> tuple[str | None, str 
     present (each must share some rows with another). The opening is None when the
     pair is not the shape of work done (see the module): too few rows with both, no
     time of day in either, or the same gap on half the rows."""
-    con = duckdb.connect()
+    con = quiet(duckdb.connect())
     try:
         con.register("raw", data)
         parsed = {}
