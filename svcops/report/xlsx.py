@@ -11,6 +11,7 @@ cell is ever a formula, whatever a user typed into an upload.
 from __future__ import annotations
 
 import io
+import math
 from datetime import date, datetime
 from typing import Any
 
@@ -20,7 +21,7 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 
 from ..downloads import neutralise
 from ..i18n import t
-from .html import filters_text, provenance_frame, settings_rows
+from .html import cell_text, filters_text, provenance_frame, settings_rows
 from .pack import KINDS, POINTS, Figure, Pack, Table
 
 RAG_FILLS = {
@@ -72,6 +73,10 @@ class _Writer:
             ws.write_blank(row, column, None)
         elif isinstance(value, bool):
             ws.write_boolean(row, column, value)
+        elif isinstance(value, int | float) and not math.isfinite(value):
+            # Excel has no infinity (XlsxWriter refused it, and with it the whole pack):
+            # the report's text of it ("inf"), as the HTML shows it.
+            ws.write_string(row, column, safe_text(cell_text(value, kind, self.pack.lang)))
         elif isinstance(value, int | float):
             ws.write_number(row, column, float(value), self.number.get(kind or "", None))
         elif isinstance(value, datetime | pd.Timestamp):

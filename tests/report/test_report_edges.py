@@ -85,3 +85,24 @@ def test_speaker_notes_have_a_length_limit(tmp_path):
         with pytest.raises(ValueError, match="at most 10,000 characters"):
             save_note(ws, "risk", "n" * (NOTES_CHARS + 1))
         assert load_notes(ws) == {"risk": "n" * NOTES_CHARS}
+
+
+def test_an_infinite_value_is_written_as_text_not_refused():
+    """An upload's "inf" handle time is a number to DuckDB: an average of it is infinite,
+    and XlsxWriter refused it with the whole pack (TypeError)."""
+    import io
+
+    import openpyxl
+
+    from svcops.report import to_xlsx
+
+    table = Table(
+        "Handle time by channel",
+        pd.DataFrame({"Channel": ["phone", "chat", "mail"], "Hours": [float("inf"), -1e999, 2.5]}),
+        kinds={"Hours": "num2"},
+    )
+    book = openpyxl.load_workbook(io.BytesIO(to_xlsx(_pack(tables=[table]))))
+    rows = [[c.value for c in r] for r in book["Overview"].iter_rows()]
+    values = {r[0]: r[1] for r in rows if r and r[0] in ("phone", "chat", "mail")}
+    assert values == {"phone": "inf", "chat": "'-inf", "mail": 2.5}
+    assert '<td class="num">inf</td>' in to_html(_pack(tables=[table]))
