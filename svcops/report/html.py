@@ -27,6 +27,8 @@ RAG_COLOURS = {
 }
 # Any URL in an attribute or a CSS url(): the SVG may only name XML namespaces.
 _URL_ATTR = re.compile(r"""\s(?:href|xlink:href|src)=("[^"]*"|'[^']*')""")
+# A tag (text between tags has its ``<`` escaped, so every ``<`` starts one).
+_TAG = re.compile(r"<[^<>]*>")
 
 
 def esc(text: Any) -> str:
@@ -102,7 +104,9 @@ def svg(fig: Figure, lang: str) -> str:
         time_format_locale=dict(zh["time"]) if lang == "zh" else None,
     )
     # vl-convert's SVG carries no links; a link or image reference would not survive here.
-    return _URL_ATTR.sub("", drawn)
+    # Only inside a tag: a label's text (``q src='`` one, ``'`` a later one) once matched
+    # from one to the other and cut the markup between them out of the chart.
+    return _TAG.sub(lambda tag: _URL_ATTR.sub("", tag.group()), drawn)
 
 
 def table_html(table: Table, lang: str = "en") -> str:

@@ -3,6 +3,7 @@ running header."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from datetime import date, datetime
@@ -106,3 +107,32 @@ def test_an_infinite_value_is_written_as_text_not_refused():
     values = {r[0]: r[1] for r in rows if r and r[0] in ("phone", "chat", "mail")}
     assert values == {"phone": "inf", "chat": "'-inf", "mail": 2.5}
     assert '<td class="num">inf</td>' in to_html(_pack(tables=[table]))
+
+
+def test_a_chart_label_with_quotes_keeps_every_label():
+    """The chart's link-stripping once ran from one label's ``src='`` to a later
+    label's quote and cut the markup between them (a whole axis label went)."""
+    import vl_convert as vlc
+
+    from svcops.report.html import svg
+    from svcops.report.pack import Figure
+
+    values = [{"t": "q src='", "v": 1}, {"t": "b", "v": 2}, {"t": "z'", "v": 3}]
+    spec = {
+        "data": {"values": values},
+        "mark": "bar",
+        "encoding": {
+            "y": {"field": "t", "type": "nominal"},
+            "x": {"field": "v", "type": "quantitative"},
+        },
+    }
+    drawn = svg(Figure("x", spec, pd.DataFrame()), "en")
+    raw = vlc.vegalite_to_svg(spec, allowed_base_urls=[])
+    labels = re.compile(r"<text[^>]*>([^<]*)</text>")
+    assert labels.findall(drawn) == labels.findall(raw)
+    assert {"q src='", "b", "z'"} <= set(labels.findall(drawn))
+    # A real link attribute is still taken out.
+    page = svg(
+        Figure("x", {**spec, "mark": {"type": "bar", "href": "https://e.x/"}}, pd.DataFrame()), "en"
+    )
+    assert "https://e.x" not in page
