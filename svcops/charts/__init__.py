@@ -17,7 +17,7 @@ from .cost import (
     quadrant_chart,
     variance_chart,
 )
-from .explorer import QuickChart, quick_chart, quick_chart_columns
+from .explorer import BAR_ROWS, LINE_ROWS, QuickChart, quick_chart, quick_chart_columns
 from .innovation import (
     adoption_chart,
     bubble_chart,
@@ -49,6 +49,8 @@ from .theme import (
 )
 
 __all__ = [
+    "BAR_ROWS",
+    "LINE_ROWS",
     "AUTOSIZE",
     "BAD",
     "FONT",
