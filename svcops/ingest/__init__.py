@@ -431,11 +431,7 @@ def preview(
                 notes,
                 sheet.event_log is not None,
                 raw.header_row,
-                {
-                    c: why
-                    for c, why in sheet.mapping.reasons.items()
-                    if c in sheet.mapping.columns
-                },
+                {c: why for c, why in sheet.mapping.reasons.items() if c in sheet.mapping.columns},
             )
         )
     return out
