@@ -79,9 +79,11 @@ class ControlChart:
 
     ``kind`` ``"laney_p"`` (Laney p′) has the p-chart's columns; ``"weekday"`` (the
     weekday-adjusted individuals chart) has the individuals chart's columns, with
-    per-point ``centre``, ``ucl`` and ``lcl`` (its weekday's expected count and limits)
-    and ``adjusted`` (the value divided by its weekday factor), whose moving ranges and
-    rules the chart uses; ``centre``, ``sigma`` and ``mr_bar`` are then in adjusted units.
+    per-point ``centre``, ``ucl``, ``lcl`` and ``sigma`` (its weekday's expected count,
+    limits and sigma) and ``adjusted`` (``x̄`` plus the day's departure from its weekday's
+    centre scaled to a day of average volume, see :func:`weekday_chart`), whose moving
+    ranges and rules the chart uses; ``centre``, ``sigma`` and ``mr_bar`` are then those
+    of an average day (weekday factor 1), in counts.
     """
 
     kind: str
@@ -645,11 +647,19 @@ def weekday_chart(
 
     Each weekday's factor ``f_w`` = its mean over the baseline days / the mean of the
     seven weekday means (:func:`weekday_factors`; every weekday needs two baseline
-    days). ``adjusted = value / f_w``; the XmR chart of ``adjusted`` gives ``x̄`` and
-    ``sigma = MR̄ / 1.128`` (baseline points and pairs only) and the rules
-    (``z = (adjusted - x̄) / sigma``). Drawn in the count's own units: a day's centre
-    is ``x̄ f_w`` (what that weekday expects), its limits ``(x̄ ± 3 sigma) f_w``, the
-    LCL raised to ``floor`` (0: a count is never below it). A weekday whose factor is
+    days) and ``x̄`` = the mean of ``value / f_w`` over the baseline days (the mean of
+    the seven weekday means), so ``x̄ f_w`` is what weekday ``w`` expects. A count's
+    noise grows with the square root of its mean (Poisson), so each day's departure
+    is scaled by ``sqrt(f_w)``, not ``f_w``: the residual ``r = (value - x̄ f_w) /
+    sqrt(f_w)`` is what a day of average volume (``f = 1``) would depart by, and
+    ``adjusted = x̄ + r``. The XmR chart of ``adjusted`` gives ``sigma = MR̄ / 1.128``
+    (baseline points and pairs only; the sigma of an average day, in counts) and the
+    rules (``z = r / sigma``). Drawn in the count's own units: a day's centre is
+    ``x̄ f_w``, its sigma ``sigma sqrt(f_w)``, its limits ``x̄ f_w ± 3 sigma
+    sqrt(f_w)``, the LCL raised to ``floor`` (0: a count is never below it). Scaling
+    the sigma by ``f_w`` itself would make quiet days' limits far too narrow (a Sunday
+    at a tenth of a weekday's volume would fire rule 1 on about 15% of pure Poisson
+    days, not 0.27%) and busy days' too wide. A weekday whose factor is
     0 (no baseline ticket ever on it) charts its days at 0 with no spread: a ticket
     there fires rule 1. Without factors the chart is returned with ``note``
     ``quality.note.weekday_short`` and no limits."""
@@ -676,7 +686,10 @@ def weekday_chart(
     f = factors.reindex(data["date"].dt.day_of_week).to_numpy()
     x = data["value"].to_numpy()
     with np.errstate(divide="ignore", invalid="ignore"):
-        adjusted = np.where(f > 0, x / f, np.nan)
+        base = data["baseline"].to_numpy() & (f > 0)
+        level = float(np.mean(x[base] / f[base]))
+        root = np.sqrt(f)
+        adjusted = np.where(f > 0, level + (x - level * f) / root, np.nan)
     adj = individuals_chart(
         pd.DataFrame({"date": data["date"], "value": adjusted}),
         "value",
@@ -693,14 +706,14 @@ def weekday_chart(
     if sigma <= tol:
         sigma, mr_bar = 0.0, 0.0
     moving_range = np.where(moving_range <= tol, 0.0, moving_range)  # NaN stays NaN
-    lcl = (centre - 3 * sigma) * f
+    lcl = centre * f - 3 * sigma * root
     if floor is not None:
         lcl = np.maximum(lcl, float(floor))
     data = data.assign(
         centre=centre * f,
-        ucl=(centre + 3 * sigma) * f,
+        ucl=centre * f + 3 * sigma * root,
         lcl=lcl,
-        sigma=sigma * f,
+        sigma=sigma * root,
         moving_range=moving_range,
         adjusted=adjusted,
     )
@@ -762,12 +775,17 @@ def volume_chart(
     the day-to-day sigma by at least :data:`WEEKDAY_CUT` (a weekly cycle), else the
     plain daily chart. Every lower limit is floored at 0. The result's ``reason``:
     ``quality.why.<chart>_auto`` or ``_user`` with ``raw`` and ``adjusted`` (the two
-    sigmas in counts a day, NaN when not computable) and ``cut`` (the threshold). The
-    decision compares the sigmas relative to their centres (the plain chart's daily
-    mean, the adjusted chart's mean of weekday means), equal when the weeks are whole,
-    the adjusted one divided by ``sqrt(1 - mean(1/k_w))`` (``k_w``: baseline days of
-    weekday ``w``), the share of the noise that factors fitted to the same days take
-    out even without a cycle; a series with no spread at all has no cycle.
+    sigmas in counts a day, NaN when not computable: the plain chart's, and the adjusted
+    chart's sigma of a day of average volume, weekday factor 1, whose limits on weekday
+    ``w`` are ``± 3 sigma sqrt(f_w)``) and ``cut`` (the threshold). The decision compares
+    the sigmas relative to their centres (the plain chart's daily mean, the adjusted
+    chart's mean of weekday means ``x̄``, equal when the weeks are whole: both sigmas are
+    then in counts on a day of the average volume), the adjusted one divided by
+    ``sqrt(1 - mean(1/k_w))`` (``k_w``: baseline days of weekday ``w``): a residual
+    ``(x - m̂_w) / sqrt(f_w)`` from a weekday mean ``m̂_w`` fitted to ``k_w`` days has
+    variance ``sigma² (1 - 1/k_w)`` whatever the cycle when the noise is Poisson-like,
+    so its moving ranges shrink by about that factor even without a cycle; a series
+    with no spread at all has no cycle.
     ``quality.why.day_short`` and the plain daily chart, also when ``"weekday"`` was
     asked for, when the weekday adjustment cannot be worked out (fewer than two
     baseline days of some weekday, or no tickets)."""
@@ -782,13 +800,14 @@ def volume_chart(
     adjusted = weekday_chart(frame, value_col, date_col=date_col, baseline=baseline)
     raw_sigma = plain.sigma if plain.sigma is not None else np.nan
     adj_sigma = adjusted.sigma if adjusted.sigma is not None else np.nan
-    # sigma in adjusted units is on the scale of the weekday means' mean, the plain
-    # sigma on the daily mean's; compare them relative to their own centres.
+    # The adjusted sigma is that of a day at the weekday means' mean (factor 1), the
+    # plain sigma around the daily mean; compare them relative to their own centres.
     raw_cv = raw_sigma / plain.centre if plain.centre else np.nan
     adj_cv = adj_sigma / adjusted.centre if adjusted.centre else np.nan
     # The factors are fitted to the same days, which takes out part of the day-to-day
-    # noise even without a cycle: with k_w baseline days of weekday w the adjusted moving
-    # ranges shrink by about sqrt(1 - mean(1/k_w)) (by 29% with two of each weekday).
+    # noise even without a cycle: a residual (x - m_w) / sqrt(f_w) from a mean fitted to
+    # k_w days has variance sigma² (1 - 1/k_w), so the adjusted moving ranges shrink by
+    # about sqrt(1 - mean(1/k_w)) (by 29% with two of each weekday).
     # The comparison undoes that shrinkage; a series with no spread has no cycle.
     adj_cv = adj_cv / np.sqrt(1 - _fit_share(adjusted))
     cycle = bool(raw_cv > 0 and adj_cv <= (1 - WEEKDAY_CUT) * raw_cv)

@@ -178,28 +178,38 @@ def test_weekday_adjusted_chart_worked_by_hand_has_no_false_flags():
     assert plain.lcl == pytest.approx(90 - 3 * 35.4 / 1.128)
     assert plain.lcl < 0
     assert plain.frame["rule_2"].sum() == 4
-    # Weekday-adjusted: adjusted = 90 ± 90 d / m = 90 ± (2.769231, -4.5, 4.5, -3.6, 6, -9, 9)
+    # Weekday-adjusted: level x̄ = 90, factor f = m / 90, a day's residual is its
+    # deviation scaled to an average day, r = d / sqrt(f) = d sqrt(90 / m) (a count's
+    # noise grows with the square root of its mean): Monday 4 sqrt(90/130) = 3.328201,
+    # Tuesday -7 sqrt(90/140) = -5.612486, Wednesday 6 sqrt(0.75) = 5.196152, Thursday
+    # -4.6 sqrt(90/115) = -4.069398, Friday 7 sqrt(90/105) = 6.480741, Saturday -1 x 3,
+    # Sunday 1 x 3; adjusted = 90 + r.
     chart = q.weekday_chart(frame, "value")
     assert chart.kind == "weekday"
     assert chart.frame["adjusted"].tolist()[:7] == pytest.approx(
-        [92.769231, 85.5, 94.5, 86.4, 96.0, 81.0, 99.0], abs=1e-6
+        [93.328201, 84.387514, 95.196152, 85.930602, 96.480741, 87.0, 93.0], abs=1e-6
     )
-    # Moving ranges within a week 7.269231, 9, 8.1, 9.6, 15, 18 (66.969231), Sunday to
-    # Monday |87.230769 - 99| = |92.769231 - 81| = 11.769231:
-    mr_bar = (4 * 66.969231 + 3 * 11.769231) / 27  # 11.229060
-    sigma = mr_bar / 1.128  # 9.954840
+    # Moving ranges within a week 8.940687, 10.808639, 9.265550, 10.550139, 9.480741, 6
+    # (55.045755), Sunday to Monday |3 + 3.328201| = 6.328201 (the signs flip each week):
+    mr_bar = (4 * 55.045755 + 3 * 6.328201) / 27  # 8.858060
+    sigma = mr_bar / 1.128  # 7.852890, the sigma of an average (f = 1) day
     assert chart.centre == pytest.approx(90)
     assert chart.mr_bar == pytest.approx(mr_bar)
     assert chart.sigma == pytest.approx(sigma)
     f = chart.frame
-    # Drawn in tickets: a Saturday expects 90 x 10/90 = 10, limits (90 ± 3 sigma) / 9.
+    # Drawn in tickets: a Saturday expects 90 x 10/90 = 10, sigma 7.852890 x sqrt(1/9)
+    # = 2.617630, limits 10 ± 3 x 2.617630 = 10 ± 7.852890 (a quiet day's noise is
+    # relatively larger; scaling sigma by f drew 10 ± 3.318280 here).
     saturday = f[f["date"].dt.day_of_week == 5].iloc[0]
     assert saturday["centre"] == pytest.approx(10)
-    assert saturday["lcl"] == pytest.approx((90 - 3 * sigma) / 9)  # 6.681720
-    assert saturday["ucl"] == pytest.approx((90 + 3 * sigma) / 9)
+    assert saturday["sigma"] == pytest.approx(sigma / 3)
+    assert saturday["lcl"] == pytest.approx(10 - sigma)  # 2.147110
+    assert saturday["ucl"] == pytest.approx(10 + sigma)  # 17.852890
+    # Tuesday: 140 ± 3 sigma sqrt(140/90) = 140 ± 29.382825.
     tuesday = f[f["date"].dt.day_of_week == 1].iloc[0]
     assert tuesday["centre"] == pytest.approx(140)
-    assert tuesday["lcl"] == pytest.approx((90 - 3 * sigma) * 140 / 90)
+    assert tuesday["lcl"] == pytest.approx(110.617175, abs=1e-5)
+    assert tuesday["ucl"] == pytest.approx(169.382825, abs=1e-5)
     assert not f[RULES].any().any()
     assert (f["lcl"] >= 0).all()
     mr = chart.moving_range_chart()
@@ -212,8 +222,10 @@ def test_volume_chart_auto_adjusts_for_a_weekly_cycle_and_not_without_one():
     assert cycle.reason.key == "quality.why.weekday_auto"
     assert cycle.reason.params["raw"] == pytest.approx(35.4 / 1.128)
     assert cycle.reason.params["adjusted"] == pytest.approx(
-        (4 * 66.969231 + 3 * 11.769231) / 27 / 1.128
+        (4 * 55.045755 + 3 * 6.328201) / 27 / 1.128  # 7.852890
     )
+    # The decision: 7.852890 / 90, undone for factors fitted to four of each weekday
+    # (/ sqrt(1 - 1/4)) = 9.067737 / 90, against 31.382979 / 90: a 71% cut (>= 20%).
     assert render(cycle.reason).startswith("Adjusted for the day of the week")
     # The same deviations around a flat 90 a day: no cycle, so no adjustment (the weekday
     # means are all 90, the factors 1, the two sigmas equal).
