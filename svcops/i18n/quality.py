@@ -168,10 +168,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "p̄ {centre} · 控制限 p̄ ± 3·σz·√(p̄(1−p̄)/nᵢ)，σz {sigma_z} · 基于 {baseline}。",
     },
     "quality.limits_weekday": {
-        "en": "Adjusted centre {centre} a day · σ {sigma} · each weekday's centre and "
-        "limits scaled by its share of the average day · from {baseline}.",
-        "zh": "调整后中心线每天 {centre} · σ {sigma} · 每个星期几的中心线与控制限按其占平均日的比例缩放 · "
-        "基于 {baseline}。",
+        "en": "Adjusted centre {centre} a day · σ {sigma} on a day of average volume · "
+        "each weekday's centre scaled by its share f of the average day, its σ by √f "
+        "(count noise grows with the square root of the volume) · from {baseline}.",
+        "zh": "调整后中心线每天 {centre} · 平均业务量日的 σ 为 {sigma} · 每个星期几的中心线按其占平均日的"
+        "比例 f 缩放，σ 按 √f 缩放（计数的波动随业务量的平方根增长）· 基于 {baseline}。",
     },
     "quality.lcl_floored": {
         "en": "The lower limit is drawn at 0 where 3σ below the centre would be negative: "
