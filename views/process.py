@@ -6,6 +6,7 @@ import streamlit as st
 
 from svcops import charts, process
 from svcops.i18n import t
+from svcops.i18n.process import DERIVED_STEPS, EVENT_SOURCES
 from ui import page, state
 
 ctx = state.page("process.title")
@@ -28,13 +29,7 @@ CHANGES = {
     "vanished": "process.change.vanished",
     "both": "process.change.both",
 }
-DERIVED = {
-    "Created": "process.derived.created",
-    "First response": "process.derived.first_response",
-    "Resolved": "process.derived.resolved",
-    "Closed": "process.derived.closed",
-}
-SOURCES = {"events": "process.source.events", "tickets": "process.source.tickets"}
+DERIVED, SOURCES = DERIVED_STEPS, EVENT_SOURCES
 NO_HANDOVERS = {
     "events": "process.no_handover_data.events",
     "tickets": "process.no_handover_data.tickets",

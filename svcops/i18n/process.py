@@ -314,3 +314,14 @@ STRINGS: dict[str, dict[str, str]] = {
     "process.axis.share": {"en": "Share of tickets", "zh": "工单占比"},
     "process.axis.cumulative": {"en": "Cumulative share", "zh": "累计占比"},
 }
+
+# Message keys of the steps a plain ticket export's timestamps become (the process map's
+# derived activities) and of where a map's events came from: the Process page and the
+# review pack word them alike.
+DERIVED_STEPS = {
+    "Created": "process.derived.created",
+    "First response": "process.derived.first_response",
+    "Resolved": "process.derived.resolved",
+    "Closed": "process.derived.closed",
+}
+EVENT_SOURCES = {"events": "process.source.events", "tickets": "process.source.tickets"}

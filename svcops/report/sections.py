@@ -21,6 +21,7 @@ from .. import innovation as inn
 from ..filters import Filters
 from ..headlines import NO_VALUE, headlines
 from ..i18n import STRINGS, Message, render, t
+from ..i18n.process import DERIVED_STEPS, EVENT_SOURCES
 from ..store import Workspace
 from ..tickets import period_activity
 from .pack import Figure, Section, Table
@@ -69,13 +70,7 @@ MISSING = {
     "initiatives": "report.missing.initiatives",
     "risks": "report.missing.risks",
 }
-DERIVED = {
-    "Created": "process.derived.created",
-    "First response": "process.derived.first_response",
-    "Resolved": "process.derived.resolved",
-    "Closed": "process.derived.closed",
-}
-SOURCES = {"events": "process.source.events", "tickets": "process.source.tickets"}
+DERIVED, SOURCES = DERIVED_STEPS, EVENT_SOURCES
 COST_STATUS = {
     "favourable": "cost.status.favourable",
     "unfavourable": "cost.status.unfavourable",
