@@ -130,6 +130,7 @@ if ran:
                 file_name="svcops_query.csv",
                 mime="text/csv",
                 key="explorer_csv",
+                on_click="ignore",  # a download needs no rerun
             )
             files.download_button(
                 t("explorer.download_xlsx", lang),
@@ -137,6 +138,7 @@ if ran:
                 file_name="svcops_query.xlsx",
                 mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                 key="explorer_xlsx",
+                on_click="ignore",  # a download needs no rerun
             )
         pick = charts.quick_chart_columns(frame)
         if pick is None:

@@ -37,6 +37,7 @@ def test_type_run_see_the_table_and_reopen_from_the_link(server, page):
         page.get_by_role("button", name="Download CSV").click()
     lines = Path(got.value.path()).read_text(encoding="utf-8-sig").splitlines()
     assert lines[0] == '"team","tickets"' and lines[1] == '"Service Desk",33141'
+    _settled(page)
     with page.expect_download() as got:
         page.get_by_role("button", name="Download Excel").click()
     sheet = load_workbook(io.BytesIO(Path(got.value.path()).read_bytes())).active
