@@ -27,7 +27,7 @@ from ..schema import EVENT_ACTOR_HEADERS, EVENT_TIME_HEADERS, TABLES, normalise_
 from ..store import SEQ_COL, StagedSheet, UnmatchedSheet, Workspace, key_expr, quiet
 from . import progress as steps
 from .calls import counted_sql, intervals_sql, is_call_log
-from .coerce import _lit, _q, key_duplicates_sql, staging_sql
+from .coerce import _lit, _q, key_duplicates_sql, staging_sql, text_needs
 from .dates import infer_datetime_formats
 from .infer import tickets_from_values
 from .mapping import Mapping, classify, created_from_values, map_columns, mapping_from_rows
@@ -468,12 +468,12 @@ def _without_summary(raw: RawSheet) -> pa.Table:
 
 def _state_history(raw: RawSheet, tickets: Mapping, headers: list[str]) -> Mapping | None:
     """The events mapping of a tickets export that holds several rows per ticket, or None."""
-    present, distinct = _distinct(raw.data.column(tickets.columns["ticket_id"]))
-    if present == 0 or 1 - distinct / present < STATE_HISTORY_SHARE:
-        return None
     when = _find(headers, EVENT_TIME_HEADERS)
     activity = tickets.columns.get("status")
-    if when is None or activity is None:
+    if when is None or activity is None:  # settled before the costly count
+        return None
+    present, distinct = _distinct(raw.data.column(tickets.columns["ticket_id"]))
+    if present == 0 or 1 - distinct / present < STATE_HISTORY_SHARE:
         return None
     columns = {"case_id": tickets.columns["ticket_id"], "activity": activity, "timestamp": when}
     actor = _find(headers, EVENT_ACTOR_HEADERS) or tickets.columns.get("agent")
@@ -601,9 +601,16 @@ def _stage_one(
 ) -> tuple[Mapping, tuple[Message, ...]]:
     """Check (unless ``plan`` is given), coerce and stage one relation into ``stage``."""
     plan = plan or prepare(data, mapping)
+    texts = [
+        name
+        for name in dict.fromkeys(plan.mapping.columns.values())
+        if pa.types.is_string(data.schema.field(name).type)
+        or pa.types.is_large_string(data.schema.field(name).type)
+    ]
+    needs = text_needs(data, texts)
     cur.execute(
         f"CREATE OR REPLACE TEMP TABLE {stage} AS "
-        f"{staging_sql(plan, data.schema, relation, summary_rows)}"
+        f"{staging_sql(plan, data.schema, relation, summary_rows, needs)}"
     )
     if mapping.table.dedupe_within_sheet:
         # The window UPDATE is the costly part; skip it when the keys are unique already.

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pyarrow as pa
 
 from ..risk.scale import SCALE_COLUMNS, SCALE_TABLES
@@ -103,6 +104,94 @@ def _clean_text(raw: str) -> str:
 
 # A space at either end of a value: what DuckDB's trim() would remove.
 _EDGE_SPACE = "'^\\p{Zs}|\\p{Zs}$'"
+
+# What a text column's values need to become clean text, found by one pass over them
+# (:func:`text_needs`) so that a column that needs less costs less:
+FULL = "full"  # a value with a space at an end: trimmed, then checked for markers
+MARKERS = "markers"  # no such value, but a blank or a short one that may be a marker
+PLAIN = "plain"  # neither: every value is its own clean text
+# The code points DuckDB's trim() removes (Unicode's space separators, \p{Zs}).
+_SPACE_CODES = (32, 160, 5760, *range(8192, 8203), 8239, 8287, 12288)
+# The first characters of the missing-value markers, either case (code points).
+_MARKER_FIRSTS = sorted(
+    {ord(c) for m in MISSING_MARKERS if m for c in {m[0], m[0].upper(), m[0].lower()}}
+)
+# A marker's longest form in UTF-8 bytes (strlen is free; length counts characters).
+_MARKER_BYTES = 4 * _MARKER_CHARS
+
+
+def _may_be_marker(text: str, first: str) -> str:
+    """SQL: whether a value without spaces at its ends might be a missing-value marker
+    (short, and starting as one does); cheap, and true for every marker."""
+    firsts = " OR ".join(f"{first} = {c}" for c in _MARKER_FIRSTS)
+    return f"(strlen({text}) <= {_MARKER_BYTES} AND ({firsts}))"
+
+
+# Each space trim() removes other than ' ', in UTF-8: no-break space, ogham space mark,
+# the en quad to hair space, narrow no-break, medium mathematical and ideographic space.
+_WIDE_SPACES = [chr(c).encode() for c in _SPACE_CODES if c > 127]
+# By a value's first byte and by its last: whether it may start (end) with a space.
+_SPACE_FIRST = np.zeros(256, bool)
+_SPACE_LAST = np.zeros(256, bool)
+for _space in (b" ", *_WIDE_SPACES):
+    _SPACE_FIRST[_space[0]] = _SPACE_LAST[_space[-1]] = True
+# By a value's first byte: whether it may start a marker.
+_MARKER_FIRST = np.zeros(256, bool)
+_MARKER_FIRST[[chr(c).encode()[0] for c in _MARKER_FIRSTS]] = True
+
+
+def text_needs(data: pa.Table, columns: list[str]) -> dict[str, str]:
+    """Each text column's need (:data:`FULL`, :data:`MARKERS` or :data:`PLAIN`), from
+    the first and last bytes of its values in the Arrow buffers: no value is copied."""
+    return {name: _need(data.column(name)) for name in columns}
+
+
+def _need(column: pa.ChunkedArray) -> str:
+    need = PLAIN
+    for chunk in column.chunks:
+        if chunk.null_count == len(chunk):
+            continue
+        wide = pa.types.is_large_string(chunk.type)
+        _, offsets_buf, data_buf = chunk.buffers()
+        every = np.frombuffer(offsets_buf, np.int64 if wide else np.int32)
+        offsets = every[chunk.offset : chunk.offset + len(chunk) + 1].astype(np.int64, copy=False)
+        starts, ends = offsets[:-1], offsets[1:]
+        filled = ends > starts
+        if chunk.null_count:
+            filled &= chunk.is_valid().to_numpy(zero_copy_only=False)
+        count = int(np.count_nonzero(filled))
+        blank = count < len(chunk) - chunk.null_count  # an empty text
+        if count == 0:
+            need = MARKERS if blank else need
+            continue
+        raw = np.frombuffer(data_buf, np.uint8)
+        if count < len(chunk):
+            starts, ends = starts[filled], ends[filled]
+        first = raw[starts]
+        if _SPACE_FIRST[first].any() or _SPACE_LAST[raw[ends - 1]].any():
+            if _spaced(raw, starts, ends):  # a space at an end: trimmed, and the rest
+                return FULL
+        if need == PLAIN and (blank or _MARKER_FIRST[first[ends - starts <= _MARKER_BYTES]].any()):
+            need = MARKERS
+    return need
+
+
+def _spaced(raw: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> bool:
+    """Whether any value (``raw[start:end]``, each non-empty) starts or ends with a space
+    trim() removes, compared byte by byte."""
+    sizes = ends - starts
+    for space in (b" ", *_WIDE_SPACES):
+        n = len(space)
+        head = sizes >= n
+        tail = head.copy()
+        for k, byte in enumerate(space):
+            head &= raw[np.minimum(starts + k, raw.size - 1)] == byte
+            tail &= raw[np.maximum(ends - n + k, 0)] == byte
+        if head.any() or tail.any():
+            return True
+    return False
+
+
 _REGEX_SPECIAL = re.compile(r"([\\.^$|?*+()\[\]{}])")
 
 
@@ -122,8 +211,10 @@ def _excel_serial(num: str) -> str:
     )
 
 
-def value_text(raw: str, kind: pa.DataType) -> str:
-    """The raw cell as clean text (NULL when missing), whatever type the reader gave."""
+def value_text(raw: str, kind: pa.DataType, need: str = FULL) -> str:
+    """The raw cell as clean text (NULL when missing), whatever type the reader gave.
+    ``need``: what a text column's values need (see :func:`text_needs`); the full
+    cleaning when not known."""
     if pa.types.is_floating(kind):
         return (
             f"(CASE WHEN isnan({raw}) THEN NULL WHEN {raw} = trunc({raw}) AND abs({raw}) < 1e15 "
@@ -132,6 +223,14 @@ def value_text(raw: str, kind: pa.DataType) -> str:
     if pa.types.is_null(kind):
         return "CAST(NULL AS VARCHAR)"
     if pa.types.is_string(kind) or pa.types.is_large_string(kind):
+        if need == PLAIN:
+            return raw
+        if need == MARKERS:  # no value has a space at an end: trim() would keep each
+            return (
+                f"(CASE WHEN strlen({raw}) = 0 THEN NULL WHEN {_may_be_marker(raw, f'ord({raw})')} "
+                f"AND length({raw}) <= {_MARKER_CHARS} AND {one_of(f'lower({raw})', MISSING_MARKERS)} "
+                f"THEN NULL ELSE {raw} END)"
+            )
         return _clean_text(raw)
     return f"CAST({raw} AS VARCHAR)"
 
@@ -226,7 +325,9 @@ def reason_sql(code: str, **params: str) -> str:
     )
 
 
-def staging_sql(plan, schema: pa.Schema, raw_table: str, summary_rows=()) -> str:
+def staging_sql(
+    plan, schema: pa.Schema, raw_table: str, summary_rows=(), needs: dict[str, str] | None = None
+) -> str:
     """SELECT producing canonical columns, ``_row``, ``_reject`` (why the row is set
     aside, or NULL), ``_warn`` (why values were set to null, or NULL) and ``_data`` (the
     raw row as JSON, only for rows with a reason) from the registered raw table. Reasons
@@ -234,7 +335,8 @@ def staging_sql(plan, schema: pa.Schema, raw_table: str, summary_rows=()) -> str
 
     ``plan``: a :class:`svcops.ingest.prepare.ColumnPlan` (mapping, date formats,
     vocabularies, CSAT scale). ``summary_rows``: row numbers of trailing total rows,
-    set aside with that reason. Three layers keep the SQL small enough to plan
+    set aside with that reason. ``needs``: what each text column's values need to become
+    clean text (:func:`text_needs`); the full cleaning for a column not in it. Three layers keep the SQL small enough to plan
     quickly: clean text once per source column, typed values from it, reasons from
     named columns.
     """
@@ -258,7 +360,7 @@ def staging_sql(plan, schema: pa.Schema, raw_table: str, summary_rows=()) -> str
         ["_row"]
         + [f"{_q(f.name)} AS {rid[f.name]}" for f in raw_fields]
         + [
-            f"{value_text(_q(src), kinds[src])} AS __t{slot[src]}"
+            f"{value_text(_q(src), kinds[src], (needs or {}).get(src, FULL))} AS __t{slot[src]}"
             for src in sources
             if is_text[src]
         ]

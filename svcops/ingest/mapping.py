@@ -126,7 +126,11 @@ def map_columns(table: Table, headers: list[str]) -> Mapping:
         for name, canonical in index.items():
             if canonical in found or len(name) < _FUZZY_MIN_LENGTH:
                 continue
-            ratio = SequenceMatcher(None, folded, name).ratio()
+            matcher = SequenceMatcher(None, folded, name)
+            # The quick ratios bound the ratio from above: most names fail on them.
+            if matcher.real_quick_ratio() < score or matcher.quick_ratio() < score:
+                continue
+            ratio = matcher.ratio()
             if ratio >= score:
                 best, score = canonical, ratio
         if best:
