@@ -515,7 +515,9 @@ def _import(
     ws: Workspace, files, profile, overrides, kept: list, progress: steps.Progress | None = None
 ) -> ImportReport:
     tell = progress or (lambda step: None)
-    report, sheets, _raws, unmatched = _read_all(ws, files, profile, overrides, kept, progress)
+    report, sheets, raws, unmatched = _read_all(ws, files, profile, overrides, kept, progress)
+    del raws  # each sheet's rows are let go of once staged (below)
+    rows_read = sum(s.raw.data.num_rows for s in sheets)
 
     cur = ws.cursor()
     temps: list[str] = []
@@ -531,9 +533,15 @@ def _import(
                     derived.append(len(staged))
                 staged.append(item)
                 about.append((mapping, notes))
+            # Staged: the sheet's rows as read are not needed again (a million-row sheet
+            # holds hundreds of MB while the store writes).
+            sheets[i] = replace(
+                sheet, raw=replace(raw, data=raw.data.schema.empty_table()), plan=None
+            )
+            del sheet, raw
         staged = _tickets_sheets_first(staged, derived)
         aside = [_unmatched(cur, i, origin, raw) for i, (origin, raw) in enumerate(unmatched)]
-        tell(steps.storing(sum(s.raw.data.num_rows for s in sheets), len(staged)))
+        tell(steps.storing(rows_read, len(staged)))
         summaries = ws.store(
             cur,
             staged,
