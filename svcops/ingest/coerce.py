@@ -263,16 +263,17 @@ def typed(raw: str, kind: pa.DataType, target: str, text: str | None = None) -> 
             expr = f"TRY_CAST({raw} AS TIMESTAMP)"
         return f"CAST({expr} AS DATE)" if target == DATE else expr
     if target in (NUMBER, INTEGER):
+        # A number is finite: "inf", "-Infinity", "1e309" or NaN cannot be summed or
+        # averaged, so such a value is set aside as not a number, like any other.
         if is_num:
-            expr = (
-                f"(CASE WHEN isnan(CAST({raw} AS DOUBLE)) THEN NULL ELSE CAST({raw} AS DOUBLE) END)"
-            )
+            number = f"CAST({raw} AS DOUBLE)"
         elif pa.types.is_boolean(kind):
-            expr = f"CAST({raw} AS DOUBLE)"
+            return f"CAST({raw} AS {'DOUBLE' if target == NUMBER else 'BIGINT'})"
         else:
-            expr = f"TRY_CAST(replace({text}, ',', '') AS DOUBLE)"
-        if target == INTEGER:
-            return f"(CASE WHEN {expr} = round({expr}) THEN CAST({expr} AS BIGINT) END)"
+            number = f"TRY_CAST(replace({text}, ',', '') AS DOUBLE)"
+        expr = f"(CASE WHEN isfinite({number}) THEN {number} END)"
+        if target == INTEGER:  # a whole number within BIGINT's range, else not one
+            return f"(CASE WHEN {expr} = round({expr}) THEN TRY_CAST({expr} AS BIGINT) END)"
         return expr
     if target == BOOLEAN:
         if pa.types.is_boolean(kind):
