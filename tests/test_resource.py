@@ -154,6 +154,32 @@ def test_typical_week_when_the_roster_ends_before_the_horizon(res_ws):
     assert at[D(2024, 3, 11, 12)] == 0
 
 
+def test_the_roster_end_the_page_names_is_the_filtered_teams_own(ws, workbook):
+    """Field's shifts end a week before Desk's: filtered to Field, the typical week is
+    Field's last four weeks, and the page must name the day they end, not Desk's."""
+    field_early = [
+        {
+            **r,
+            "date": D(2024, 2, 26),
+            "shift_start": D(2024, 2, 26, 8),
+            "shift_end": D(2024, 2, 26, 9),
+        }
+        if r["team"] == "Field"
+        else r
+        for r in ROSTER
+    ]
+    import_paths(ws, [workbook({"tickets": TICKETS, "roster": field_early})])
+    field = rs.rostered(
+        ws, Filters(end=date(2024, 3, 4), teams=("Field",)), D(2024, 3, 11), D(2024, 3, 12)
+    )
+    everyone = rs.rostered(ws, END, D(2024, 3, 11), D(2024, 3, 12))
+    assert (field.basis, field.last_shift) == ("typical_week", date(2024, 2, 26))
+    assert (everyone.basis, everyone.last_shift) == ("typical_week", date(2024, 3, 4))
+    # Field's four weeks end on Feb 26: its one Monday shift (08:00-09:00) counts 1/4.
+    at = field.intervals.set_index("interval_start")["rostered"]
+    assert at[D(2024, 3, 11, 8)] == pytest.approx(1 / 4)
+
+
 def test_no_roster_says_why(ws, workbook):
     import_paths(ws, [workbook({"tickets": TICKETS})])
     roster = rs.rostered(ws, END, D(2024, 3, 5), D(2024, 3, 6))
