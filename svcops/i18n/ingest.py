@@ -379,6 +379,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "duplicate {columns}: row {row} of this sheet has the same key and was kept",
         "zh": "{columns} 重复：本工作表第 {row} 行的主键相同，已保留该行",
     },
+    "ingest.reason.described_elsewhere": {
+        "en": "ticket {ticket_id} is in sheet {sheet} too, whose headers name its columns: "
+        "that row is kept",
+        "zh": "工单 {ticket_id} 也在工作表 {sheet} 中（按表头识别），保留该表中的行",
+    },
     "ingest.action.rejected": {"en": "rejected", "zh": "拒收"},
     "ingest.action.not_imported": {"en": "not imported", "zh": "未导入"},
     "ingest.action.emptied": {"en": "value set to empty", "zh": "值已置空"},

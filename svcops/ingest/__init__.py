@@ -27,7 +27,7 @@ from ..schema import EVENT_ACTOR_HEADERS, EVENT_TIME_HEADERS, TABLES, normalise_
 from ..store import SEQ_COL, StagedSheet, UnmatchedSheet, Workspace, key_expr, quiet
 from . import progress as steps
 from .calls import counted_sql, intervals_sql, is_call_log
-from .coerce import _lit, _q, key_duplicates_sql, staging_sql, text_needs
+from .coerce import _lit, _q, key_duplicates_sql, reason_sql, staging_sql, text_needs
 from .dates import infer_datetime_formats
 from .infer import tickets_from_values
 from .mapping import Mapping, classify, created_from_values, map_columns, mapping_from_rows
@@ -188,6 +188,9 @@ class _Sheet:
     mapping: Mapping
     event_log: Mapping | None = None  # the events mapping when the sheet is a history
     plan: ColumnPlan | None = None  # how the sheet's own mapping reads its values
+    # Taken for tickets from its values, not its headers (infer.py, created_from_values):
+    # a sheet whose headers name its columns describes the same tickets better.
+    from_values: bool = False
 
 
 def _find(headers: list[str], wanted: tuple[str, ...]) -> str | None:
@@ -235,6 +238,7 @@ def _recognise(
             mapping = saved.mapping()
             notes.append(say("ingest.note.profile_same", profile=saved.name))
     mapping = mapping or classify(raw.sheet, headers)
+    from_values = False
     if mapping is None:
         # A state history with no creation column (Number, State, Updated): an event log
         # whose tickets start at each case's first event.
@@ -255,6 +259,7 @@ def _recognise(
             )
         else:
             mapping = created_from_values(headers, lambda h: _holds_datetimes(raw.data, h))
+        from_values = mapping is not None
         if mapping is not None and not mapping.reasons:
             notes.append(
                 say(
@@ -293,7 +298,7 @@ def _recognise(
         history = _state_history(raw, plan.mapping, headers)
         if history is not None:
             return _Sheet(origin, raw, plan.mapping, event_log=history)
-    return _Sheet(origin, raw, plan.mapping, plan=plan)
+    return _Sheet(origin, raw, plan.mapping, plan=plan, from_values=from_values)
 
 
 @dataclass(frozen=True)
@@ -525,21 +530,27 @@ def _import(
         staged: list[StagedSheet] = []
         about: list[tuple[Mapping, tuple[Message, ...]]] = []
         derived: list[int] = []  # tickets taken from an event log's latest rows
+        guessed: dict[int, int] = {}  # tickets sheets taken from their values: staged -> sheet
         for i, sheet in enumerate(sheets):
             raw = sheet.raw
             tell(steps.checking(raw.file_name, raw.sheet, raw.data.num_rows, i, len(sheets)))
             for item, mapping, notes in _stage(cur, i, sheet, temps):
                 if item.table.name == "tickets" and sheet.event_log is not None:
                     derived.append(len(staged))
+                elif item.table.name == "tickets" and sheet.from_values:
+                    guessed[len(staged)] = i
                 staged.append(item)
                 about.append((mapping, notes))
             # Staged: the sheet's rows as read are not needed again (a million-row sheet
-            # holds hundreds of MB while the store writes).
-            sheets[i] = replace(
-                sheet, raw=replace(raw, data=raw.data.schema.empty_table()), plan=None
-            )
+            # holds hundreds of MB while the store writes), except a sheet taken for
+            # tickets from its values, whose rows a headed sheet may set aside below.
+            if not sheet.from_values:
+                sheets[i] = replace(
+                    sheet, raw=replace(raw, data=raw.data.schema.empty_table()), plan=None
+                )
             del sheet, raw
         staged = _tickets_sheets_first(staged, derived)
+        _headed_tickets_first(cur, sheets, staged, derived, guessed)
         aside = [_unmatched(cur, i, origin, raw) for i, (origin, raw) in enumerate(unmatched)]
         tell(steps.storing(rows_read, len(staged)))
         summaries = ws.store(
@@ -596,6 +607,51 @@ def _tickets_sheets_first(staged: list[StagedSheet], derived: list[int]) -> list
         else s
         for i, s in enumerate(staged)
     ]
+
+
+def _headed_tickets_first(
+    cur: duckdb.DuckDBPyConnection,
+    sheets: list[_Sheet],
+    staged: list[StagedSheet],
+    derived: list[int],
+    guessed: dict[int, int],
+) -> None:
+    """An import that brings a tickets sheet its headers name and one taken for tickets
+    from its values (``guessed``: index in ``staged`` -> index in ``sheets``): the headed
+    sheet describes the tickets both hold, whichever sheet comes first. The guessed
+    sheet's rows of those tickets are set aside (rejected, naming the sheet that holds
+    the ticket, the row kept as uploaded), so none is stored and none vanishes."""
+    headed = [
+        s
+        for n, s in enumerate(staged)
+        if s.table.name == "tickets" and n not in derived and n not in guessed
+    ]
+    if not headed or not guessed:
+        return
+    held = " UNION ALL ".join(
+        f"SELECT ticket_id, {_lit(s.sheet)} AS sheet FROM ({s.relation_sql})" for s in headed
+    )
+    why = reason_sql("described_elsewhere", ticket_id="s.ticket_id", sheet="h.sheet")
+    for i in guessed.values():
+        raw = sheets[i].raw
+        fields = [c for c in raw.data.column_names if c != "_row"]
+        row = "to_json({" + ", ".join(f"{_lit(f)}: r.{_q(f)}" for f in fields) + "})"
+        name = f"_guessed{i}"
+        cur.register(name, raw.data)
+        try:
+            cur.execute(
+                f"UPDATE {_stage_name(i)} s SET _reject = '[' || {why} || ']', "
+                f"_data = CAST({row} AS VARCHAR) "
+                f"FROM (SELECT ticket_id, min(sheet) AS sheet FROM ({held}) GROUP BY ticket_id) h, "
+                f"{name} r WHERE s._reject IS NULL AND s.ticket_id = h.ticket_id AND r._row = s._row"
+            )
+        finally:
+            cur.unregister(name)
+
+
+def _stage_name(i: int) -> str:
+    """The staging table of the ``i``-th sheet of an import (one table, not an event log)."""
+    return f"_stage{i}"
 
 
 def _stage_one(
@@ -673,7 +729,7 @@ def _stage(cur, i: int, sheet: _Sheet, temps: list[str]):
     cur.register(raw_name, raw.data)
     try:
         if sheet.event_log is None:
-            stage = f"_stage{i}"
+            stage = _stage_name(i)
             temps.append(stage)
             mapping, notes = _stage_one(
                 cur, raw.data, raw_name, stage, sheet.mapping, raw.summary_rows, sheet.plan

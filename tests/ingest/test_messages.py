@@ -224,6 +224,7 @@ REASON_CODES = {
     "datetime",
     "summary",
     "duplicate",
+    "described_elsewhere",
     *_TYPE_REASONS.values(),
 }
 _KEY = re.compile(r"""["'](ingest\.[a-z_]+(?:\.[a-z_]+)?)["']""")

@@ -335,3 +335,81 @@ def test_a_code_column_no_alias_names_is_the_ticket_id():
     for odd in (repeated, crossed):
         with pytest.raises(IngestError, match="no table matches its columns"):
             preview(None, [("odd.csv", _csv(header, odd))])
+
+
+# --------------------------------------------------------------------------- two sheets, one ticket
+
+
+def _two_sheet_book(order: list[str]) -> bytes:
+    # Incidents: a ServiceNow-style sheet its headers name, INC1001-INC1006, every one
+    # P1/P2/P3 at Service Desk, opened 09:00 + 2 h apart on 2 March. Weekly: a terse
+    # in-house sheet recognised from its values, INC1004-INC1009 on 3 March at Network /
+    # Field, P3/P4: INC1004-INC1006 are in both sheets.
+    sheets = {
+        "Incidents": (
+            ["Number", "Opened", "Resolved", "Priority", "Assignment group"],
+            [
+                [
+                    f"INC{1001 + i}",
+                    T0 + timedelta(hours=2 * i),
+                    T0 + timedelta(hours=2 * i + 3),
+                    ["P1", "P2", "P3"][i % 3],
+                    "Service Desk",
+                ]
+                for i in range(6)
+            ],
+        ),
+        "Weekly": (
+            ["No.", "Raised", "Done", "Sev", "Grp"],
+            [
+                [
+                    f"INC{1004 + i}",
+                    T0 + timedelta(days=1, hours=i),
+                    T0 + timedelta(days=1, hours=2 * i + 1),
+                    ["P3", "P4"][i % 2],
+                    ["Network", "Field"][i % 2],
+                ]
+                for i in range(6)
+            ],
+        ),
+    }
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    for name in order:
+        sheet = wb.create_sheet(name)
+        header, rows = sheets[name]
+        sheet.append(header)
+        for row in rows:
+            sheet.append(row)
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("order", [["Incidents", "Weekly"], ["Weekly", "Incidents"]])
+def test_a_headed_tickets_sheet_wins_over_one_recognised_from_its_values(order):
+    ws, report = _imported("tickets.xlsx", _two_sheet_book(order))
+    by_sheet = {s.sheet: (s.table, s.rows, s.rejected) for s in report.sheets}
+    # Weekly keeps only the three tickets Incidents does not hold; its other three rows
+    # are set aside, counted as rejected.
+    assert by_sheet == {"Incidents": ("tickets", 6, 0), "Weekly": ("tickets", 3, 3)}
+    got = ws.query("SELECT ticket_id, created_at, priority, team FROM tickets ORDER BY 1")
+    assert got.ticket_id.tolist() == [f"INC{n}" for n in range(1001, 1010)]
+    # INC1004-INC1006 as Incidents describes them: 2 March 15:00, 17:00, 19:00, P1 P2 P3.
+    assert got.created_at.tolist()[3:6] == [T0 + timedelta(hours=h) for h in (6, 8, 10)]
+    assert got.priority.tolist() == ["P1", "P2", "P3"] * 2 + ["P4", "P3", "P4"]
+    assert got.team.tolist() == ["Service Desk"] * 6 + ["Field", "Network", "Field"]
+    # Nothing vanishes: 12 rows uploaded = 9 stored + 3 set aside, each with its reason
+    # and the row as uploaded (Weekly's rows 2-4: INC1004-INC1006).
+    aside = ws.rejects()
+    assert len(got) + len(aside) == 12
+    assert aside[["sheet", "row_number", "action"]].values.tolist() == [
+        ["Weekly", n, "rejected"] for n in (2, 3, 4)
+    ]
+    assert aside.reason.tolist() == [
+        f"ticket INC{n} is in sheet Incidents too, whose headers name its columns: that row is kept"
+        for n in (1004, 1005, 1006)
+    ]
+    assert all(f'"No.":"INC{n}"' in d for d, n in zip(aside.data, (1004, 1005, 1006), strict=True))
+    zh = ws.rejects(lang="zh").reason.iloc[0]
+    assert zh == "工单 INC1004 也在工作表 Incidents 中（按表头识别），保留该表中的行"
