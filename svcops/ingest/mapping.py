@@ -227,15 +227,55 @@ _OTHER_MOMENTS = (
 VALUE_MATCH_CONFIDENCE = 0.6
 
 
+# A bare ID, No., Number or Key beside a date is any list (a roster, an invoice list, an
+# asset register): the sheet is taken for tickets only when something else says so. The
+# id's header names a ticket ("Ticket ID", "Incident number", "工单编号"); or a header
+# names what only tickets have: one of these columns, or a subject.
+_TICKET_ID_WORDS = ("ticket", "incident", "case", "request", "issue", "工单", "事件")
+_TICKET_ONLY = {
+    "status",
+    "priority",
+    "category",
+    "subcategory",
+    "channel",
+    "first_response_at",
+    "resolved_at",
+    "closed_at",
+    "sla_hours",
+    "first_contact_resolved",
+    "reopen_count",
+    "csat",
+}
+_SUBJECT_HEADERS = {
+    normalise_header(h)
+    for h in ("summary", "subject", "short description", "title", "标题", "摘要", "主题")
+}
+
+
+def _names_tickets(base: Mapping, headers: list[str]) -> bool:
+    """Whether a sheet with a ticket id recognised by its header says it holds tickets
+    (see :data:`_TICKET_ID_WORDS`)."""
+    id_header = normalise_header(header_name(base.columns["ticket_id"]))
+    return (
+        any(w in id_header for w in _TICKET_ID_WORDS)
+        or bool(base.columns.keys() & _TICKET_ONLY)
+        or any(normalise_header(h) in _SUBJECT_HEADERS for h in headers)
+    )
+
+
 def created_from_values(headers: list[str], is_datetime) -> Mapping | None:
     """A tickets mapping for a sheet whose ticket id is recognised but whose creation
     time is not: among the columns of dates and times, one whose header says it is the
     opening moment, else a plainly named date/time column, else the leftmost one that
     does not name another moment (updated, due, closed...) becomes ``created_at``.
     ``is_datetime(header) -> bool`` says whether a column's values are dates/times.
-    Returns None when no column qualifies."""
+    Returns None when no column qualifies, or when nothing but a bare id says the sheet
+    holds tickets (:func:`_names_tickets`: a roster or an invoice list has an ID and a
+    date too)."""
     base = map_columns(TABLES["tickets"], headers)
     if "ticket_id" not in base.columns or "created_at" in base.columns:
+        return None
+    if not _names_tickets(base, headers):
         return None
     used = set(base.columns.values())
     stamps = [

@@ -161,3 +161,112 @@ def test_jiras_own_columns_win_over_custom_fields_of_the_same_name_wherever_they
     assert sheet.mapping["category"] == "Issue Type"
     got = ws.query("SELECT DISTINCT priority, category FROM tickets")
     assert got.to_dict("records") == [{"priority": "P4", "category": "Incident"}]
+
+
+# ----------------------------------------------- a bare ID beside a date (created_from_values)
+# A ticket id recognised by its header and one column of dates was enough to take a sheet
+# for tickets. A bare ID, No. or Number beside a date is any list: each of these was
+# imported as tickets, its date as created_at.
+
+
+def _staff_roster():
+    # Employee ids repeat on each day; the shift start holds a time of day.
+    header = ["ID", "Name", "Date", "Shift start", "Shift end"]
+    rows = []
+    for day in range(3):
+        for k, name in enumerate(["Ana", "Ben", "Cy"]):
+            start = T0 + timedelta(days=day, hours=4 * k)
+            rows.append([f"E{101 + k}", name, start.date(), start, start + timedelta(hours=8)])
+    return "Staff", header, rows
+
+
+def _invoice_list():
+    header = ["ID", "Invoice date", "Vendor", "Amount"]
+    rows = [
+        [f"INV-{500 + i}", (T0 + timedelta(days=2 * i)).date(), "ABC"[i % 3], 120.0 * (i + 1)]
+        for i in range(7)
+    ]
+    return "Invoices", header, rows
+
+
+def _asset_list():
+    header = ["ID", "Description", "Purchase date", "Location"]
+    rows = [
+        [f"A{i:03d}", ["Laptop", "Monitor", "Dock"][i % 3], T0 + timedelta(days=40 * i), "HQ"]
+        for i in range(5)
+    ]
+    return "Assets", header, rows
+
+
+def _number_and_total():
+    header = ["Number", "Date", "Total"]
+    rows = [[f"{9000 + i}", (T0 + timedelta(days=i)).date(), 10 * i] for i in range(6)]
+    return "Orders", header, rows
+
+
+# A ticket export whose creation column no header names: Ticket ID and Logged (a date
+# and time column) -- the shape the fallback is there for.
+INCIDENTS = (
+    ["Ticket ID", "Summary", "Logged", "Assignee"],
+    [[f"V{i}", "printer", T0 + timedelta(hours=i), "ana"] for i in range(4)],
+)
+
+
+@pytest.mark.parametrize("other", [_staff_roster, _invoice_list, _asset_list, _number_and_total])
+def test_a_bare_id_beside_a_date_is_not_taken_for_tickets(other):
+    name, header, rows = other()
+    wb = openpyxl.Workbook()
+    first = wb.active
+    first.title = "Incidents"
+    for row in [INCIDENTS[0], *INCIDENTS[1]]:
+        first.append(row)
+    sheet = wb.create_sheet(name)
+    for row in [header, *rows]:
+        sheet.append(row)
+    out = io.BytesIO()
+    wb.save(out)
+    ws = Workspace(":memory:")
+    report = import_files(ws, [("export.xlsx", out.getvalue())])
+    # Only the incidents are tickets; the other sheet's rows are kept as uploaded, set
+    # aside as "not imported", one per row.
+    assert [(s.sheet, s.table, s.rows) for s in report.sheets] == [("Incidents", "tickets", 4)]
+    assert ws.scalar("SELECT count(*) FROM tickets") == 4
+    assert [(s, str(r).split(";")[0]) for _f, s, r in report.skipped] == [
+        (name, f"no table matches its columns ({', '.join(header)})")
+    ]
+    aside = ws.rejects()
+    assert (aside.sheet == name).all() and (aside.action == "not imported").all()
+    assert aside.row_number.tolist() == list(range(2, len(rows) + 2))
+
+
+@pytest.mark.parametrize(
+    "header, created",
+    [
+        # The id's header names a ticket.
+        (["Ticket ID", "Summary", "Logged"], "Logged"),
+        (["Incident number", "Raised", "Owner"], "Raised"),
+        (["工单编号", "登记时间", "处理人"], "登记时间"),
+        # A bare id, with a column that only tickets have: a status, a priority, a subject.
+        (["ID", "Status", "Logged"], "Logged"),
+        (["No", "Priority", "Raised"], "Raised"),
+        (["Key", "Summary", "When"], "When"),
+    ],
+)
+def test_a_ticket_export_that_names_no_creation_column_still_imports(header, created):
+    values = {"Status": "Open", "Priority": "High", "Summary": "printer jams"}
+    rows = [
+        [
+            f"T{i}"
+            if h == header[0]
+            else T0 + timedelta(hours=i)
+            if h == created
+            else values.get(h, "ana")
+            for h in header
+        ]
+        for i in range(3)
+    ]
+    ws = Workspace(":memory:")
+    (sheet,) = import_files(ws, [("tickets.xlsx", _xlsx(header, rows))]).sheets
+    assert (sheet.table, sheet.rows, sheet.mapping["created_at"]) == ("tickets", 3, created)
+    got = ws.query("SELECT created_at FROM tickets ORDER BY ticket_id").created_at.tolist()
+    assert got == [T0 + timedelta(hours=i) for i in range(3)]
