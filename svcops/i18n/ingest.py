@@ -173,6 +173,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "每行一通电话：保留每通电话，并按 30 分钟汇总来电量、接通量、放弃量、"
         "处理时长和等待时间，写入时段统计",
     },
+    "ingest.note.arrival_from_queue": {
+        "en": "{source}: the log has no arrival time, so each call arrives when it enters "
+        "the queue",
+        "zh": "{source}：日志中没有呼入时间，以每通电话进入队列的时间作为其到达时间",
+    },
     "ingest.note.calls_intervals": {
         "en": "derived from the calls of this sheet: calls offered, answered and abandoned, "
         "mean handle time, mean wait to answer and service level (answered within 20 s) "

@@ -30,7 +30,14 @@ from .calls import counted_sql, intervals_sql, is_call_log
 from .coerce import _lit, _q, key_duplicates_sql, reason_sql, staging_sql, text_needs
 from .dates import infer_datetime_formats
 from .infer import tickets_from_values
-from .mapping import Mapping, classify, created_from_values, map_columns, mapping_from_rows
+from .mapping import (
+    Mapping,
+    arrival_is_queue_entry,
+    classify,
+    created_from_values,
+    map_columns,
+    mapping_from_rows,
+)
 from .matrix import months_as_rows
 from .prepare import ColumnPlan, prepare
 from .profiles import Profile, ProfileError, get_profile, profile_for
@@ -285,6 +292,8 @@ def _recognise(
         return None
     if is_call_log(mapping):  # the check says what the import will also do
         notes.append(say("ingest.note.calls_kept"))
+        if arrival_is_queue_entry(mapping):
+            notes.append(say("ingest.note.arrival_from_queue", source=mapping.columns["queued_at"]))
     plan = prepare(_without_summary(raw), mapping)
     plan.notes[:0] = notes
     if plan.mapping.missing_required:

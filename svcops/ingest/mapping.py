@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING, Any
 
@@ -151,6 +151,29 @@ _CALL_EVIDENCE = {
 }
 
 
+def _arrival_from_queue(mapping: Mapping) -> Mapping:
+    """A call log with a queue-entry column and no arrival column (an ACD report that
+    starts each call at the agents' queue): each call arrives when it enters the queue."""
+    cols = mapping.columns
+    if mapping.table.name != "calls" or "arrived_at" in cols or "queued_at" not in cols:
+        return mapping
+    return replace(
+        mapping,
+        columns={**cols, "arrived_at": cols["queued_at"]},
+        confidence={**mapping.confidence, "arrived_at": mapping.confidence["queued_at"]},
+    )
+
+
+def arrival_is_queue_entry(mapping: Mapping) -> bool:
+    """Whether a call log's arrival was taken from its queue entry (see above)."""
+    cols = mapping.columns
+    return (
+        mapping.table.name == "calls"
+        and "queued_at" in cols
+        and (cols.get("arrived_at") == cols["queued_at"])
+    )
+
+
 def classify(sheet_name: str, headers: list[str]) -> Mapping | None:
     """Pick the table a sheet holds: by its name if that is a table's, else by headers.
 
@@ -160,14 +183,14 @@ def classify(sheet_name: str, headers: list[str]) -> Mapping | None:
     """
     named = SHEET_NAMES.get(normalise_header(sheet_name))
     if named:
-        mapping = map_columns(TABLES[named], headers)
+        mapping = _arrival_from_queue(map_columns(TABLES[named], headers))
         if not mapping.missing_required:
             return mapping
     fits: list[tuple[float, int, Mapping]] = []
     for table in TABLES.values():
-        mapping = map_columns(table, headers)
+        mapping = _arrival_from_queue(map_columns(table, headers))
         # One matching header (a lone "date") is not evidence of a table.
-        if mapping.missing_required or len(mapping.columns) < MIN_EVIDENCE:
+        if mapping.missing_required or len(set(mapping.columns.values())) < MIN_EVIDENCE:
             continue
         # A call log shows more of each call than its start and who took it: a tickets
         # export with a "Call start" and an "Agent name" is not one.

@@ -8,9 +8,12 @@ built on it would be wrong, so before mapping:
 * a date column and a time-of-day column with the same name but for the words
   (``Created Date`` / ``Created Time``, ``创建日期`` / ``创建时间``, ``Date`` / ``Time``)
   become one: the date column then holds the date and time;
-* a sheet with one plain ``date`` column and time-of-day columns named otherwise
-  (``vru_entry``, ``answered``): each of those takes the date. A time earlier than
-  the group's first by over 12 hours is on the next day (a call across midnight).
+* a sheet with one date column of the row's day (``date``, ``Call date``, ``Shift
+  date``) and time-of-day columns named otherwise: each of those takes the date when
+  its header has no time word (``vru_entry``, ``answered``) or, with one, names a
+  moment (``Queue entry time``, ``Time answered``, ``Service end time``; not a
+  duration such as ``Talk time`` or ``Response time``). A time earlier than the
+  group's previous one by over 12 hours is on the next day (a call across midnight).
 
 A time column is one whose values are all times of day (``7:02:47``, ``2:14 PM``,
 or Excel time cells); a date column one whose values are all dates with no time,
@@ -37,6 +40,35 @@ from .read import RawSheet
 
 _DATE_WORDS = ("date", "日期")
 _TIME_WORDS = ("time", "时间", "时刻")
+# A lone date column whose header is the date word alone, or names the row's own day
+# (the call's, the shift's), not another moment's (a due date, a closed date).
+_DAY_STEMS = ("", "call", "shift", "work", "report", "business", "service", "log")
+_DAY_STEMS_ZH = ("通话", "呼叫", "来电", "话务", "排班", "班次", "工作")
+# Words (beginnings of words) that make a header with a time word name a moment of the
+# row, not a duration: "Queue entry time", "Time answered", "Service end time".
+_MOMENT_WORDS = (
+    "arriv",
+    "enter",
+    "entr",
+    "start",
+    "begin",
+    "answer",
+    "pick",
+    "connect",
+    "end",
+    "exit",
+    "finish",
+    "hang",
+    "leav",
+    "left",
+    "releas",
+    "abandon",
+    "open",
+    "creat",
+    "clos",
+    "resolv",
+)
+_MOMENT_WORDS_ZH = ("到达", "进入", "入队", "开始", "接通", "应答", "结束", "挂机", "离开", "放弃")
 # A time of day as typed, or an Excel time cell as the reader writes it in a text column
 # (on Excel's day zero).
 _TIME_OF_DAY = re.compile(
@@ -75,6 +107,19 @@ def _stem(header: str, words: tuple[str, ...]) -> str | None:
         if folded.startswith(w):
             return folded[len(w) :]
     return None
+
+
+def _names_moment(header: str) -> bool:
+    """Whether a header with a time word names a moment (see :data:`_MOMENT_WORDS`)."""
+    words = re.findall(r"[a-z]+", header.lower())
+    return any(w.startswith(m) for w in words for m in _MOMENT_WORDS) or any(
+        m in header for m in _MOMENT_WORDS_ZH
+    )
+
+
+def _is_day_of_row(header: str) -> bool:
+    stem = _stem(header, _DATE_WORDS)
+    return stem is not None and (stem in _DAY_STEMS or stem in _DAY_STEMS_ZH)
 
 
 def _has_clock(text: str) -> bool:
@@ -179,11 +224,11 @@ def combine_date_and_time(raw: RawSheet) -> RawSheet:
         same = [d for d in dates if _stem(d, _DATE_WORDS) == t.stem]
         if len(same) == 1 and same[0] not in target.values():
             pairs[t.name], target[t.name] = same[0], same[0]
-    plain = [d for d in dates if _stem(d, _DATE_WORDS) == ""]
-    if len(dates) == 1 and plain and plain[0] not in target.values():
+    day = [d for d in dates if _is_day_of_row(d)]
+    if len(dates) == 1 and day and day[0] not in target.values():
         for t in times:
-            if t.stem is None:
-                pairs[t.name], target[t.name] = plain[0], t.name
+            if t.name not in pairs and (t.stem is None or _names_moment(t.name)):
+                pairs[t.name], target[t.name] = day[0], t.name
     if not pairs:
         return raw
     return _combine(raw, pairs, target, dates)

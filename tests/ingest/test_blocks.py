@@ -1218,6 +1218,32 @@ def test_a_call_log_date_gives_each_time_of_day_its_day():
     )
 
 
+def test_times_headed_as_moments_take_the_day_of_the_row_and_durations_do_not():
+    """A date of the row's day (Call date) beside times headed with a time word: those
+    naming a moment take the date (a night shift's end on the next day); a duration
+    headed as a time (Talk time) does not, nor does any time beside another moment's
+    date (Due date)."""
+    raw = _raw(
+        {
+            "Call date": ["2024-03-01", "2024-03-01"],
+            "Time entered queue": ["9:00:05", "23:58:00"],
+            "Service end time": ["9:04:25", "0:03:00"],
+            "Talk time": ["0:04:00", "0:05:00"],
+        }
+    )
+    out = combine_date_and_time(raw)
+    got = out.data.to_pydict()
+    assert got["Time entered queue"] == ["2024-03-01 09:00:05", "2024-03-01 23:58:00"]
+    assert got["Service end time"] == ["2024-03-01 09:04:25", "2024-03-02 00:03:00"]
+    assert got["Talk time"] == ["0:04:00", "0:05:00"]
+    assert [str(n) for n in out.notes] == [
+        "Call date + Time entered queue: read together as one date and time",
+        "Call date + Service end time: read together as one date and time",
+    ]
+    due = _raw({"Due date": ["2024-03-01"] * 2, "Start time": ["9:00", "10:00"]})
+    assert combine_date_and_time(due).notes == ()
+
+
 def test_midnight_is_a_time_in_an_interval_report():
     """Every half-hour, midnight included, is equally common: none is a placeholder."""
     slots = [f"{h:02d}:{m:02d}" for h in range(24) for m in (0, 30)]

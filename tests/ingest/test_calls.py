@@ -8,8 +8,10 @@ import csv
 import io
 from datetime import datetime, timedelta
 
+import openpyxl
 import pytest
 
+from svcops.i18n import render
 from svcops.ingest import import_files
 from svcops.store import Workspace
 
@@ -187,3 +189,137 @@ def test_a_long_log_keeps_each_calls_own_times():
         "+ to_seconds(4 * CAST(substr(call_id, 2) AS BIGINT))"
     )
     assert ws.row_counts()["calls"] == 20_000 and wrong == 0
+
+
+# ------------------------------------------- time columns headed with time words, one date
+# An ACD report with a date column and times of day headed as times ("Queue entry time",
+# "Time answered"), and no arrival column: a call arrives when it enters the queue.
+DAY = datetime(2026, 3, 2)
+# (queue entry, seconds waited, seconds handled; None: the caller hung up in the queue)
+HEADED_CALLS = [
+    # 09:00-09:30: 12 offered, 3 abandoned; waits 10/20/30 three times each (sum 180,
+    # ASA 20, 6 within 20 s: SL 6/12); handles 100/200/300 three times each (AHT 200).
+    # The last entered at 09:29:50 and is answered at 09:30:20: it counts at 09:00.
+    ("09:00:00", 10, 100),
+    ("09:02:30", 20, 200),
+    ("09:05:00", 30, 300),
+    ("09:07:30", None, None),
+    ("09:10:00", 10, 100),
+    ("09:12:30", 20, 200),
+    ("09:15:00", None, None),
+    ("09:17:30", 30, 300),
+    ("09:20:00", 10, 100),
+    ("09:22:30", None, None),
+    ("09:25:00", 20, 200),
+    ("09:29:50", 30, 300),
+    # 09:30-10:00: 12 offered, 2 abandoned; waits 5 five times and 45 five times (ASA
+    # 25, 5 within 20 s: SL 5/12); handles 60 five times and 300 five times (AHT 180).
+    # The last ends at 10:04:45, after its half-hour.
+    ("09:30:00", 5, 60),
+    ("09:32:00", 45, 300),
+    ("09:34:00", 5, 60),
+    ("09:36:00", None, None),
+    ("09:38:00", 45, 300),
+    ("09:40:00", 5, 60),
+    ("09:42:00", 45, 300),
+    ("09:44:00", 5, 60),
+    ("09:46:00", None, None),
+    ("09:48:00", 45, 300),
+    ("09:50:00", 5, 60),
+    ("09:59:00", 45, 300),
+]
+
+
+def _headed_rows(as_text: bool) -> list[list[object]]:
+    rows = []
+    for entry, wait, handle in HEADED_CALLS:
+        queued = datetime.combine(DAY, datetime.strptime(entry, "%H:%M:%S").time())
+        answered = queued + timedelta(seconds=wait) if wait is not None else None
+        ended = answered + timedelta(seconds=handle) if answered is not None else None
+        moments = [queued, answered, ended]
+        if as_text:  # 9:00:00, as the ACD writes it; blank when it did not happen
+            rows.append(
+                ["2026-03-02", *(f"{m:%-H:%M:%S}" if m else "" for m in moments)]
+                + ["Answered" if wait is not None else "Abandoned"]
+            )
+        else:  # Excel date and time cells
+            rows.append(
+                [DAY.date(), *(m.time() if m else None for m in moments)]
+                + ["Handled" if wait is not None else "Abandoned"]
+            )
+    return rows
+
+
+def _headed_book(header: list[str], rows: list[list[object]]) -> bytes:
+    wb = openpyxl.Workbook()
+    sheet = wb.active
+    sheet.title = "ACD"
+    sheet.append(header)
+    for row in rows:
+        sheet.append(row)
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    "name, data",
+    [
+        (
+            "acd.csv",
+            _csv(
+                _headed_rows(as_text=True),
+                ["Date", "Queue entry time", "Service start time", "Service end time", "Outcome"],
+                sep=",",
+            ),
+        ),
+        (
+            "acd.xlsx",
+            _headed_book(
+                ["Call date", "Time entered queue", "Time answered", "Time ended", "Result"],
+                _headed_rows(as_text=False),
+            ),
+        ),
+    ],
+)
+def test_time_columns_headed_as_times_beside_one_date_column(name, data):
+    ws = Workspace(":memory:")
+    report = import_files(ws, [(name, data)])
+    assert [(s.table, s.rows, s.rejected) for s in report.sheets] == [
+        ("calls", 24, 0),
+        ("intervals", 2, 0),
+    ]
+    notes = [render(n, "en") for n in report.sheets[0].notes]
+    assert any(
+        "the log has no arrival time, so each call arrives when it enters" in n for n in notes
+    )
+    got = ws.query(
+        "SELECT strftime(interval_start, '%H:%M') AS at, offered, answered, abandoned, "
+        "aht_seconds, asa_seconds, service_level FROM intervals ORDER BY 1"
+    )
+    assert got.to_dict("records") == [
+        {
+            "at": "09:00",
+            "offered": 12,
+            "answered": 9,
+            "abandoned": 3,
+            "aht_seconds": 200.0,
+            "asa_seconds": 20.0,
+            "service_level": 0.5,
+        },
+        {
+            "at": "09:30",
+            "offered": 12,
+            "answered": 10,
+            "abandoned": 2,
+            "aht_seconds": 180.0,
+            "asa_seconds": 25.0,
+            "service_level": pytest.approx(5 / 12),
+        },
+    ]
+    # Each call on its day: the arrival is the queue entry; the last ends at 10:04:45.
+    calls = ws.query("SELECT arrived_at, queued_at, ended_at FROM calls ORDER BY queued_at")
+    assert (calls.arrived_at == calls.queued_at).all()
+    assert calls.queued_at.iloc[0] == datetime(2026, 3, 2, 9, 0)
+    assert calls.ended_at.max() == datetime(2026, 3, 2, 10, 4, 45)
+    assert ws.rejects().empty
