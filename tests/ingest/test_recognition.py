@@ -413,3 +413,35 @@ def test_a_headed_tickets_sheet_wins_over_one_recognised_from_its_values(order):
     assert all(f'"No.":"INC{n}"' in d for d, n in zip(aside.data, (1004, 1005, 1006), strict=True))
     zh = ws.rejects(lang="zh").reason.iloc[0]
     assert zh == "工单 INC1004 也在工作表 Incidents 中（按表头识别），保留该表中的行"
+
+
+def test_a_headed_sheet_wins_over_one_whose_creation_time_was_taken_from_its_values():
+    # "Logged" is no alias of created_at: that sheet's creation time is recognised from
+    # its values (docs/imports.md, rule 5). INC1002 is in both sheets.
+    wb = openpyxl.Workbook()
+    first = wb.active
+    first.title = "Incidents"
+    first.append(["Number", "Opened", "Priority"])
+    first.append(["INC1001", T0, "P1"])
+    first.append(["INC1002", T0 + timedelta(hours=1), "P2"])
+    second = wb.create_sheet("Followups")
+    second.append(["Ticket ID", "Summary", "Logged"])
+    second.append(["INC1002", "call back", T0 + timedelta(days=2)])
+    second.append(["INC1003", "new laptop", T0 + timedelta(days=3)])
+    out = io.BytesIO()
+    wb.save(out)
+    ws, report = _imported("incidents.xlsx", out.getvalue())
+    assert [(s.sheet, s.rows, s.rejected) for s in report.sheets] == [
+        ("Incidents", 2, 0),
+        ("Followups", 1, 1),
+    ]
+    got = ws.query(
+        "SELECT ticket_id, created_at, coalesce(priority, '-') AS priority FROM tickets ORDER BY 1"
+    )
+    assert got.to_dict("list") == {
+        "ticket_id": ["INC1001", "INC1002", "INC1003"],
+        "created_at": [T0, T0 + timedelta(hours=1), T0 + timedelta(days=3)],
+        "priority": ["P1", "P2", "-"],
+    }
+    (reason,) = ws.rejects().reason
+    assert reason.startswith("ticket INC1002 is in sheet Incidents too")
