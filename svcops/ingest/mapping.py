@@ -166,11 +166,11 @@ def _arrival_from_queue(mapping: Mapping) -> Mapping:
 
 def arrival_is_queue_entry(mapping: Mapping) -> bool:
     """Whether a call log's arrival was taken from its queue entry (see above)."""
-    cols = mapping.columns
+    queued = mapping.columns.get("queued_at")
     return (
         mapping.table.name == "calls"
-        and "queued_at" in cols
-        and (cols.get("arrived_at") == cols["queued_at"])
+        and queued is not None
+        and mapping.columns.get("arrived_at") == queued
     )
 
 
