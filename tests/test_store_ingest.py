@@ -115,6 +115,8 @@ def test_bad_rows_are_set_aside_with_reasons_and_nothing_is_lost(ws, workbook):
     )
     assert "ticket_id (ticket_id) is empty" in by_row[5].reason
     assert json.loads(by_row[4].data)["created_at"] == "garbage"
+    # The duplicate set aside is shown as uploaded, like every other row set aside.
+    assert json.loads(by_row[2].data)["ticket_id"] == "A1"
     assert 7 not in by_row  # the blank row is not data
 
 

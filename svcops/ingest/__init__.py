@@ -692,7 +692,7 @@ def _stage_one(
             f"SELECT count(*), count(DISTINCT {key}) FROM {stage} WHERE _reject IS NULL"
         ).fetchall()[0]
         if rows != keys:
-            cur.execute(key_duplicates_sql(mapping.table, stage))
+            cur.execute(key_duplicates_sql(mapping.table, stage, relation, data.schema))
     return plan.mapping, tuple(plan.notes)
 
 
@@ -748,7 +748,9 @@ def _stage(cur, i: int, sheet: _Sheet, temps: list[str]):
                     # A call named twice (a log pasted in twice) is one call: the
                     # earlier rows set aside. Without call ids, calls arriving in the
                     # same second are different calls, so all are kept.
-                    cur.execute(key_duplicates_sql(TABLES["calls"], stage))
+                    cur.execute(
+                        key_duplicates_sql(TABLES["calls"], stage, raw_name, raw.data.schema)
+                    )
                 counted = f"_calls{i}"
                 temps.append(counted)
                 cur.execute(f"CREATE TEMP TABLE {counted} AS {counted_sql(stage, mapping)}")

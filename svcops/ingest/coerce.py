@@ -479,14 +479,19 @@ def staging_sql(
     FROM c"""
 
 
-def key_duplicates_sql(table: Table, stage: str) -> str:
-    """UPDATE marking all but the last row of each key within one sheet as rejected."""
+def key_duplicates_sql(table: Table, stage: str, raw: str, schema: pa.Schema) -> str:
+    """UPDATE marking all but the last row of each key within one sheet as rejected,
+    each with the row as uploaded (from ``raw``, the sheet's relation, of ``schema``)."""
     from ..store import key_expr
 
     key = key_expr(table)
     why = reason_sql("duplicate", columns=_lit(", ".join(table.key)), row="d.last_row")
+    fields = [f.name for f in schema if f.name != "_row"]
+    row = "to_json({" + ", ".join(f"{_lit(f)}: r.{_q(f)}" for f in fields) + "})"
     return (
-        f"UPDATE {stage} s SET _reject = '[' || {why} || ']' "
+        f"UPDATE {stage} s SET _reject = '[' || {why} || ']', "
+        f"_data = coalesce(s._data, CAST({row} AS VARCHAR)) "
         f"FROM (SELECT _row, max(_row) OVER (PARTITION BY {key}) AS last_row FROM {stage} "
-        f"WHERE _reject IS NULL) d WHERE s._row = d._row AND d._row <> d.last_row"
+        f"WHERE _reject IS NULL) d, {raw} r "
+        f"WHERE s._row = d._row AND d._row <> d.last_row AND r._row = s._row"
     )
