@@ -194,3 +194,32 @@ def words(message: Message | str | Exception, /, **params: Any) -> str:
     elif params:
         message = Message(message.key, {**message.params, **params})
     return render(message, state.context().lang, escape_md)
+
+
+def _css_text(text: str) -> str:
+    """``text`` as a CSS string literal (for ``content:``)."""
+    return '"' + "".join(c if c.isalnum() or c in " .,•-" else f"\\{ord(c):x} " for c in text) + '"'
+
+
+def uploader_words(lang: str, limit_mb: int, types: Sequence[str]) -> None:
+    """Word the file uploader's own button and limit line in ``lang``: Streamlit writes
+    them in English whatever the page's language ("Upload", "200MB per file • CSV …").
+    Our stylesheet hides its text and shows ours in its place, at its size (rem, so
+    presenter mode scales it too); screen readers keep the uploader's own label."""
+    if lang == "en":
+        return
+    button = _css_text(t("data.uploader_button", lang))
+    limit = _css_text(
+        t("data.uploader_limit", lang, mb=limit_mb, types=", ".join(x.upper() for x in types))
+    )
+    zone = '[data-testid="stFileUploaderDropzone"]'
+    st.html(
+        "<style>"
+        f'{zone} button [data-testid="stMarkdownContainer"] p {{font-size: 0 !important;}}'
+        f'{zone} button [data-testid="stMarkdownContainer"] p::after '
+        f"{{content: {button}; font-size: 0.875rem; line-height: 1.6;}}"
+        f'[data-testid="stFileUploaderDropzoneInstructions"] span {{font-size: 0 !important;}}'
+        f'[data-testid="stFileUploaderDropzoneInstructions"] span::after '
+        f"{{content: {limit}; font-size: 0.875rem; line-height: 1.6;}}"
+        "</style>"
+    )

@@ -48,14 +48,17 @@ def _finish(report, shown: progress.Shown) -> None:
     st.rerun()
 
 
+# The server refuses a body over its own limit before svcops sees it, so the uploader
+# never offers more (a larger SVCOPS_MAX_UPLOAD_MB applies to the CLI).
+upload_limit = max(1, int(max_upload_mb(st.get_option("server.maxUploadSize"))))
+upload_types = sorted(s.lstrip(".") for s in SUPPORTED_SUFFIXES)
+page.uploader_words(lang, upload_limit, upload_types)
 with st.form("data_upload", clear_on_submit=True):
     files = st.file_uploader(
         t("data.upload", lang),
         accept_multiple_files=True,
-        type=sorted(s.lstrip(".") for s in SUPPORTED_SUFFIXES),
-        # The server refuses a body over its own limit before svcops sees it, so the
-        # uploader never offers more (a larger SVCOPS_MAX_UPLOAD_MB applies to the CLI).
-        max_upload_size=max(1, int(max_upload_mb(st.get_option("server.maxUploadSize")))),
+        type=upload_types,
+        max_upload_size=upload_limit,
     )
     left, right = st.columns([1, 3])
     submitted = left.form_submit_button(t("data.import", lang), type="primary")

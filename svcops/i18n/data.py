@@ -14,6 +14,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "重复上传相同主键的行会覆盖旧行，不会重复。",
     },
     "data.upload": {"en": "Upload files", "zh": "上传文件"},
+    # The uploader's own button and limit line (Streamlit words them in English only).
+    "data.uploader_button": {"en": "Upload", "zh": "选择文件"},
+    "data.uploader_limit": {
+        "en": "{mb} MB per file • {types}",
+        "zh": "每个文件不超过 {mb} MB • {types}",
+    },
     "data.import": {"en": "Import", "zh": "导入"},
     "data.check": {"en": "Check the mapping first", "zh": "先检查列映射"},
     "data.mapping": {"en": "How each sheet will be read", "zh": "各工作表的读取方式"},

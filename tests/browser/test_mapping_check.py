@@ -43,3 +43,32 @@ def test_the_mapping_check_says_why_each_column_was_taken(server, page, tmp_path
     page.get_by_role("button", name="Import with this mapping").click()
     expect(page.get_by_text(re.compile(r"Imported 10 rows from 1 file"))).to_be_visible()
     expect(page.get_by_test_id("stException")).to_have_count(0)
+
+
+def _shown(page, selector: str) -> str:
+    """What an element shows: its own text, or the text our stylesheet puts in its
+    place (``::after``) when its own is hidden (font size 0)."""
+    return page.eval_on_selector(
+        selector,
+        """e => getComputedStyle(e).fontSize === '0px'
+            ? JSON.parse(getComputedStyle(e, '::after').content) : e.textContent""",
+    )
+
+
+def test_the_uploader_speaks_the_page_language(server, page):
+    """Streamlit words the uploader's button and limit line in English only; in Chinese
+    the page shows its own words there, and the English page keeps Streamlit's."""
+    button = '[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p'
+    limit = '[data-testid="stFileUploaderDropzoneInstructions"] span'
+    page.goto(f"{server}/data?lang=zh")
+    expect(page.get_by_text("上传文件", exact=True)).to_be_visible()
+    page.wait_for_selector(limit)
+    assert _shown(page, button) == "选择文件"
+    assert _shown(page, limit) == (
+        "每个文件不超过 200 MB • CSV, ODS, TSV, TXT, XLS, XLSB, XLSM, XLSX, ZIP"
+    )
+    page.goto(f"{server}/data?lang=en")
+    expect(page.get_by_text("Upload files", exact=True)).to_be_visible()
+    page.wait_for_selector(limit)
+    assert _shown(page, button) == "Upload"
+    assert _shown(page, limit).startswith("200MB per file")
