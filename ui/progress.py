@@ -22,7 +22,7 @@ from streamlit.runtime.scriptrunner import (
 )
 
 from svcops.i18n import render, t
-from svcops.ingest.progress import Delayed, Step
+from svcops.ingest.progress import READING_SHARE, Delayed, Step
 
 from . import state
 from .format import escape_md
@@ -32,12 +32,13 @@ LAST = "data_last_progress"
 
 
 class _Box:
-    def __init__(self, lang: str) -> None:
+    def __init__(self, lang: str, check: bool = False) -> None:
         self.lang = lang
+        self.check = check  # a mapping check: reading only, its bar stretched
         self.status: Any = None
         self.bar: Any = None
         self.lines: list[str] = []
-        self.rows = 0  # stored so far
+        self.rows = 0  # stored so far (read so far, for a mapping check)
         # A rerun the user asked for (a click) or a stop, met while drawing a step.
         self.interrupted: RerunException | StopException | None = None
 
@@ -76,15 +77,17 @@ class _Box:
         # Tried again after a rerun raised part-way: what was drawn is kept, and the
         # counts change only once everything is drawn.
         if self.status is None:
-            self.status = st.status(t("progress.title", self.lang), expanded=True)
+            title = "progress.check_title" if self.check else "progress.title"
+            self.status = st.status(t(title, self.lang), expanded=True)
         if self.bar is None:
             self.bar = self.status.progress(0.0)
-        self.bar.progress(min(max(step.fraction, 0.0), 1.0), text=self.words(step))
+        share = step.fraction / READING_SHARE if self.check else step.fraction
+        self.bar.progress(min(max(share, 0.0), 1.0), text=self.words(step))
         if step.stage in ("read", "stored"):
             line = self.words(step)
             self.status.caption(line)
             self.lines.append(line)
-        if step.stage == "stored":
+        if step.stage == ("read" if self.check else "stored"):
             self.rows += int(step.message.params["rows"])  # type: ignore[call-overload]
 
 
@@ -100,15 +103,17 @@ class Shown(Delayed):
 
 
 @contextmanager
-def import_progress() -> Iterator[Shown]:
+def import_progress(check: bool = False) -> Iterator[Shown]:
     """A progress callback for ``import_files`` for the ``with`` block: nothing on the
     page for a quick import; for a longer one a status box that ends complete (or in
     error), whose lines are kept for the page's next run (:func:`last`).
+    ``check``: for ``preview`` (the mapping check) instead, which only reads: its box
+    says so, counts the rows read and ends in this run, the mapping shown below it.
 
     A click while the import runs does not end it: the rerun is asked for again when
     it fails, or by the page (:meth:`Shown.resume`) once it has kept the report."""
     lang = state.context().lang
-    box = _Box(lang)
+    box = _Box(lang, check)
     ctx = get_script_run_ctx()
     shown = Shown(box.show, on_thread=lambda thread: add_script_run_ctx(thread, ctx))
     shown.box = box
@@ -123,8 +128,10 @@ def import_progress() -> Iterator[Shown]:
         raise
     shown.close()
     if box.status is not None:
-        done = t("progress.done", lang, rows=box.rows, seconds=shown.elapsed)
-        box.guarded(lambda: st.session_state.__setitem__(LAST, (done, box.lines)))
+        said = "progress.checked" if check else "progress.done"
+        done = t(said, lang, rows=box.rows, seconds=shown.elapsed)
+        if not check:
+            box.guarded(lambda: st.session_state.__setitem__(LAST, (done, box.lines)))
         box.guarded(lambda: box.status.update(label=done, state="complete", expanded=False))
 
 

@@ -72,8 +72,10 @@ if (submitted or checking) and files:
             with progress.import_progress() as shown:
                 imported = import_files(own, blobs, progress=shown)
             _finish(imported, shown)
-        with st.spinner("…"):
-            st.session_state["data_pending"] = (blobs, preview(own, blobs))
+        # Reading a large file takes a while: its progress, as an import's.
+        with progress.import_progress(check=True) as shown:
+            st.session_state["data_pending"] = (blobs, preview(own, blobs, progress=shown))
+        shown.resume()  # what the user clicked while the files were read
     except IngestError as exc:
         st.error(_failed(exc))
 

@@ -15,6 +15,11 @@ STRINGS = {
         "zh": "已导入 {rows:,} 行，用时 {seconds:.1f} 秒",
     },
     "progress.failed": {"en": "Import stopped", "zh": "导入已停止"},
+    "progress.check_title": {"en": "Reading and checking…", "zh": "正在读取并检查…"},
+    "progress.checked": {
+        "en": "Read {rows:,} rows in {seconds:.1f} s",
+        "zh": "已读取 {rows:,} 行，用时 {seconds:.1f} 秒",
+    },
     "progress.reading": {
         "en": "Reading {file} ({done} of {files} files)",
         "zh": "正在读取 {file}（第 {done} 个，共 {files} 个文件）",

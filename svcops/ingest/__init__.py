@@ -411,13 +411,16 @@ def preview(
     *,
     profile: str | None = None,
     overrides: dict[tuple[str, str], Mapping] | None = None,
+    progress: steps.Progress | None = None,
 ) -> list[SheetPreview]:
     """Read and recognise files without writing: one :class:`SheetPreview` per sheet.
+    ``progress``: told of each file read and each sheet it holds (the reading steps of
+    :func:`import_files`).
 
     Raises IngestError for a file that cannot be imported, as :func:`import_files` would
     (a ProfileError, which is one, for an unknown profile name).
     """
-    report, sheets, raws, _unmatched = _read_all(ws, files, profile, overrides)
+    report, sheets, raws, _unmatched = _read_all(ws, files, profile, overrides, progress=progress)
     by_key = {(s.raw.file_name, s.raw.sheet): s for s in sheets}
     skipped = {(f, sh): r for f, sh, r in report.skipped}
     out = []

@@ -25,6 +25,9 @@ from ..i18n import Message
 STAGES = ("reading", "read", "checking", "storing", "stored")
 # The share of the bar each part of an import fills: reading, checking, storing.
 _READING, _CHECKING = 0.4, 0.3
+# The share reading fills: a mapping check (:func:`svcops.ingest.preview`) only reads,
+# so its bar is the reading part stretched to the whole.
+READING_SHARE = _READING
 
 
 @dataclass(frozen=True)

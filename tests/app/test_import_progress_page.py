@@ -105,6 +105,45 @@ def test_an_import_over_the_threshold_shows_its_steps(
     assert lines == read + stored
 
 
+@pytest.mark.parametrize(
+    ("lang", "title", "read"),
+    [
+        (
+            "en",
+            "Read 7 rows in",
+            ["Read two.xlsx / tickets: 4 rows", "Read two.xlsx / costs: 3 rows"],
+        ),
+        (
+            "zh",
+            "已读取 7 行，用时",
+            ["已读取 two.xlsx / tickets：4 行", "已读取 two.xlsx / costs：3 行"],
+        ),
+    ],
+)
+def test_a_mapping_check_over_the_threshold_shows_its_reading(
+    own_ws_path, monkeypatch, lang, title, read
+):
+    """The mapping check only reads: its box counts the rows read (not stored), its bar
+    reaches the end, nothing is kept for the next run, and the mapping follows it."""
+    monkeypatch.setenv("SVCOPS_PROGRESS_AFTER", "0")
+    book = _book(
+        tickets=_tickets("T", 4),
+        costs=[["period", "amount", "cost_center"], ["2024-01", 100, "Desk"]]
+        + [["2024-02", 200, "Desk"], ["2024-03", 300, "Desk"]],
+    )
+    at = _data_page(lang)
+    at.file_uploader[0].upload("two.xlsx", book)
+    at.form_submit_button[1].click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    (box,) = at.get("status")
+    assert box.label.startswith(title)
+    assert [c.value.replace("\\", "") for c in box.caption] == read
+    (bar,) = box.get("progress")
+    assert bar.value == 100  # reading is the whole of a check
+    assert "data_last_progress" not in at.session_state
+    assert len(at.session_state["data_pending"][1]) == 2  # the two sheets to check
+
+
 def test_a_quick_import_shows_no_progress(own_ws_path, monkeypatch):
     monkeypatch.setenv("SVCOPS_PROGRESS_AFTER", "60")
     at = _data_page()
