@@ -273,7 +273,18 @@ def typed(raw: str, kind: pa.DataType, target: str, text: str | None = None) -> 
             number = f"TRY_CAST(replace({text}, ',', '') AS DOUBLE)"
         expr = f"(CASE WHEN isfinite({number}) THEN {number} END)"
         if target == INTEGER:  # a whole number within BIGINT's range, else not one
-            return f"(CASE WHEN {expr} = round({expr}) THEN TRY_CAST({expr} AS BIGINT) END)"
+            whole = f"(CASE WHEN {expr} = round({expr}) THEN TRY_CAST({expr} AS BIGINT) END)"
+            # Digits are taken exactly: through a double, 9007199254740993 would be
+            # stored as ...992 and 9223372036854775807 (BIGINT's largest) set aside.
+            if pa.types.is_integer(kind):
+                return f"TRY_CAST({raw} AS BIGINT)"
+            if is_text:
+                digits = f"replace({text}, ',', '')"
+                return (
+                    f"(CASE WHEN regexp_full_match({digits}, '[+-]?[0-9]+') "
+                    f"THEN TRY_CAST({digits} AS BIGINT) ELSE {whole} END)"
+                )
+            return whole
         return expr
     if target == BOOLEAN:
         if pa.types.is_boolean(kind):
