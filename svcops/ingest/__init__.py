@@ -244,6 +244,7 @@ def _recognise(
         if saved is not None:
             mapping = saved.mapping()
             notes.append(say("ingest.note.profile_same", profile=saved.name))
+    chosen = mapping  # a user's correction or a profile
     mapping = mapping or classify(raw.sheet, headers)
     from_values = False
     if mapping is None:
@@ -307,6 +308,13 @@ def _recognise(
         history = _state_history(raw, plan.mapping, headers)
         if history is not None:
             return _Sheet(origin, raw, plan.mapping, event_log=history)
+    if chosen is not None and chosen.table.name == "tickets":
+        # The mapping check hands back every sheet as a correction, and a profile names
+        # columns as a user once did: such a sheet whose own headers do not name tickets
+        # (one recognised from its values, checked and imported) still yields to a sheet
+        # whose headers do.
+        named = classify(raw.sheet, headers)
+        from_values = named is None or named.table.name != "tickets"
     return _Sheet(origin, raw, plan.mapping, plan=plan, from_values=from_values)
 
 
