@@ -44,6 +44,10 @@ class Table:
     # its position within its upload (``store.SEQ_COL``), so an event log's events with
     # equal timestamps stay in the order the file has them.
     ordered: bool = False
+    # Columns worked out from others when no header gives them: (column, the columns it
+    # is worked out from, columns of which one must also be there; see
+    # ``svcops.ingest.mapping.Mapping.derived`` and ``svcops.ingest.coerce``).
+    derivable: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = ()
 
     @property
     def column_names(self) -> list[str]:
@@ -541,6 +545,9 @@ ROSTER = Table(
     ),
     key=("date", "team", "agent", "shift_start"),
     description="staffing roster",
+    # A roster that gives each shift's start and end (most workforce tools do) and
+    # whose shifts they are, but no hours: its hours are the shifts' lengths (SPEC).
+    derivable=(("scheduled_hours", ("shift_start", "shift_end"), ("agent", "team")),),
 )
 
 COSTS = Table(

@@ -126,6 +126,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "识别为 {table}，但{notes}",
     },
     # -- notes on how a sheet is read ------------------------------------------------
+    "ingest.note.derived": {
+        "en": "{column} is worked out from {sources}, as no column gives it",
+        "zh": "没有列提供 {column}，由 {sources} 推算",
+    },
     "ingest.note.profile": {
         "en": "mapping profile '{profile}' applied",
         "zh": "已应用映射配置“{profile}”",
@@ -336,6 +340,12 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     # -- rows set aside (the rejects table); {column}: the canonical column ----------
     "ingest.reason.empty": {"en": "{column} ({source}) is empty", "zh": "{column}（{source}）为空"},
+    "ingest.reason.derived_scheduled_hours": {
+        "en": '{column}: no hours from the shift\'s start ("{shift_start}") and end '
+        '("{shift_end}"), which must both be there, the end after the start',
+        "zh": "{column}：无法由班次开始（“{shift_start}”）与结束（“{shift_end}”）推算工时，"
+        "两者都须填写且结束晚于开始",
+    },
     "ingest.reason.priority": {
         "en": '{column} ({source}): "{value}" is not a priority P1-P4; kept in {raw}',
         "zh": "{column}（{source}）：“{value}”不是 P1-P4 优先级；原值保存在 {raw}",

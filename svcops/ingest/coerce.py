@@ -337,6 +337,17 @@ def reason_sql(code: str, **params: str) -> str:
     )
 
 
+# How a column no header gives is worked out from the typed values of others (SQL), for
+# the tables that allow it (``schema.Table.derivable``). A roster's scheduled hours are
+# each shift's length; a shift that does not end after it starts gives none.
+DERIVATIONS = {
+    "scheduled_hours": lambda v: (
+        f"(CASE WHEN {v['shift_end']} > {v['shift_start']} THEN "
+        f"date_diff('microsecond', {v['shift_start']}, {v['shift_end']}) / 3600000000.0 END)"
+    ),
+}
+
+
 def staging_sql(
     plan, schema: pa.Schema, raw_table: str, summary_rows=(), needs: dict[str, str] | None = None
 ) -> str:
@@ -392,8 +403,21 @@ def staging_sql(
         return f"__t{slot[src]}" if is_text[src] else value_text(rid[src], kinds[src])
 
     layer2, rejects, warns = [], [], []
+    values: dict[str, str] = {}  # canonical column -> its typed value (SQL)
+    derived = mapping.derived
     for col in table.columns:
         source = mapping.columns.get(col.name)
+        if source is None and col.name in derived:
+            # Worked out from columns typed before it (schema.Table.derivable).
+            value = DERIVATIONS[col.name](values)
+            layer2.append(f"{value} AS {_q(col.name)}")
+            if col.required:
+                given = {
+                    c: f"coalesce({text_of(mapping.columns[c])}, '')" for c in derived[col.name]
+                }
+                why = reason_sql(f"derived_{col.name}", column=_lit(col.name), **given)
+                rejects.append(f"CASE WHEN {_q(col.name)} IS NULL THEN {why} END")
+            continue
         if source is None:
             layer2.append(f"CAST(NULL AS {col.type}) AS {_q(col.name)}")
             continue
@@ -442,6 +466,7 @@ def staging_sql(
             value = typed(raw, kind, col.type, text)
             problem = _TYPE_REASONS[col.type]
         layer2.append(f"{value} AS {_q(col.name)}")
+        values[col.name] = value
         has_value = (
             text
             if is_text[source]

@@ -68,8 +68,21 @@ class Mapping:
     reasons: dict[str, Message] = field(default_factory=dict)
 
     @property
+    def derived(self) -> dict[str, tuple[str, ...]]:
+        """Columns no header gives that are worked out from mapped ones (a roster's
+        hours from its shift times): column -> the columns it is worked out from."""
+        return {
+            column: sources
+            for column, sources, along in self.table.derivable
+            if column not in self.columns
+            and all(c in self.columns for c in sources)
+            and (not along or any(c in self.columns for c in along))
+        }
+
+    @property
     def missing_required(self) -> list[str]:
-        return [c for c in self.table.required if c not in self.columns]
+        derived = self.derived
+        return [c for c in self.table.required if c not in self.columns and c not in derived]
 
 
 def mapping_from_rows(table: str, rows: Iterable[dict[str, Any]] | pd.DataFrame) -> Mapping:

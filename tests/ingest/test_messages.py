@@ -225,6 +225,7 @@ REASON_CODES = {
     "summary",
     "duplicate",
     "described_elsewhere",
+    "derived_scheduled_hours",
     *_TYPE_REASONS.values(),
 }
 _KEY = re.compile(r"""["'](ingest\.[a-z_]+(?:\.[a-z_]+)?)["']""")

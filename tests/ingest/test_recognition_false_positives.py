@@ -212,7 +212,31 @@ INCIDENTS = (
 )
 
 
-@pytest.mark.parametrize("other", [_staff_roster, _invoice_list, _asset_list, _number_and_total])
+def test_a_staff_roster_beside_incidents_is_a_roster_not_tickets():
+    """ID, Name, Date, Shift start, Shift end: a roster whose hours are its shifts'
+    lengths (8 h each), never tickets."""
+    name, header, rows = _staff_roster()
+    wb = openpyxl.Workbook()
+    first = wb.active
+    first.title = "Incidents"
+    for row in [INCIDENTS[0], *INCIDENTS[1]]:
+        first.append(row)
+    sheet = wb.create_sheet(name)
+    for row in [header, *rows]:
+        sheet.append(row)
+    out = io.BytesIO()
+    wb.save(out)
+    ws = Workspace(":memory:")
+    report = import_files(ws, [("export.xlsx", out.getvalue())])
+    assert [(s.sheet, s.table, s.rows) for s in report.sheets] == [
+        ("Incidents", "tickets", 4),
+        ("Staff", "roster", 9),
+    ]
+    assert ws.scalar("SELECT count(*) FROM tickets") == 4
+    assert ws.query("SELECT DISTINCT scheduled_hours FROM roster").scheduled_hours.tolist() == [8.0]
+
+
+@pytest.mark.parametrize("other", [_invoice_list, _asset_list, _number_and_total])
 def test_a_bare_id_beside_a_date_is_not_taken_for_tickets(other):
     name, header, rows = other()
     wb = openpyxl.Workbook()
