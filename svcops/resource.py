@@ -453,7 +453,7 @@ class Roster:
     last four weeks of shifts averaged by weekday and time, because the roster does
     not reach into the horizon), or ``None`` (no usable roster; ``reason`` says why,
     as a message key ``resource.roster.*``). ``hourly_cost``: mean hourly cost of
-    recent shifts, or None. ``last_shift``: the day the roster's last shift ends (of
+    recent shifts, or None. ``last_shift``: the day the roster's last shift is worked (of
     the teams the filters keep: the four weeks of a typical week end then), or None
     without a usable roster.
     """
@@ -500,8 +500,11 @@ def rostered(
     )
     last = ws.scalar(f"SELECT max(shift_end) FROM roster WHERE {teams}", params)
     # What the page names as the roster's end: the day the last shift of the teams the
-    # filters keep ends, where the typical week's four weeks end too.
-    last_shift = pd.Timestamp(last).date() if last is not None else None
+    # filters keep is worked, where the typical week's four weeks end too (a shift
+    # ending at midnight is its evening's, as the four weeks below take it).
+    last_shift = (
+        (pd.Timestamp(last) - pd.Timedelta(microseconds=1)).date() if last is not None else None
+    )
     covered = last is not None and pd.Timestamp(last) >= pd.Timestamp(end) - pd.Timedelta(days=1)
     if covered:
         lo, hi, basis = start, end, "roster"
