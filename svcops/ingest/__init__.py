@@ -292,8 +292,8 @@ def _recognise(
         )
         return None
     for column, sources in mapping.derived.items():  # e.g. a roster's hours from its shifts
-        named = ", ".join(mapping.columns[c] for c in sources)
-        notes.append(say("ingest.note.derived", column=column, sources=named))
+        given = ", ".join(mapping.columns[c] for c in sources)
+        notes.append(say("ingest.note.derived", column=column, sources=given))
     if is_call_log(mapping):  # the check says what the import will also do
         notes.append(say("ingest.note.calls_kept"))
         if arrival_is_queue_entry(mapping):
