@@ -109,12 +109,19 @@ def _stem(header: str, words: tuple[str, ...]) -> str | None:
     return None
 
 
+# Words before a moment word that make the header a span up to it, a duration: "Time to
+# answer", "Time before abandon", "Wait until answered".
+_SPAN_WORDS = ("to", "before", "until", "till")
+
+
 def _names_moment(header: str) -> bool:
     """Whether a header with a time word names a moment (see :data:`_MOMENT_WORDS`)."""
     words = re.findall(r"[a-z]+", header.lower())
-    return any(w.startswith(m) for w in words for m in _MOMENT_WORDS) or any(
-        m in header for m in _MOMENT_WORDS_ZH
-    )
+    return any(
+        w.startswith(m) and not (i and words[i - 1] in _SPAN_WORDS)
+        for i, w in enumerate(words)
+        for m in _MOMENT_WORDS
+    ) or any(m in header for m in _MOMENT_WORDS_ZH)
 
 
 def _is_day_of_row(header: str) -> bool:
