@@ -23,6 +23,7 @@ from __future__ import annotations
 import atexit
 import json
 import os
+import re
 import shutil
 import threading
 import time
@@ -72,6 +73,13 @@ _META_DDL = [
     # month): one text value per name, kept with the data they describe.
     "CREATE TABLE IF NOT EXISTS settings (name VARCHAR PRIMARY KEY, value VARCHAR)",
 ]
+
+
+# What a statement of _META_DDL makes: (TABLE or SEQUENCE, its name, a column it adds).
+_MADE = re.compile(
+    r"\s*(?:CREATE (?P<kind>TABLE|SEQUENCE) IF NOT EXISTS (?P<name>\w+)"
+    r"|ALTER TABLE (?P<altered>\w+) ADD COLUMN IF NOT EXISTS (?P<column>\w+))"
+)
 
 
 def default_workspace_path() -> Path:
@@ -377,16 +385,40 @@ class Workspace:
 
     def _ensure_schema(self) -> None:
         con = self._connection()
-        for ddl in _META_DDL:
-            con.execute(ddl)
+        # One transaction, not one per statement (each commit writes and syncs the log):
+        # the app opens the workspace for each page run.
+        con.execute("BEGIN TRANSACTION")
+        try:
+            self._create_schema(con)
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        con.execute("COMMIT")
+
+    @staticmethod
+    def _create_schema(con: duckdb.DuckDBPyConnection) -> None:
         have: dict[str, set[str]] = {}
         for name, column in con.execute(
             "SELECT table_name, column_name FROM information_schema.columns"
         ).fetchall():
             have.setdefault(name, set()).add(column)
+        sequences = {
+            n for (n,) in con.execute("SELECT sequence_name FROM duckdb_sequences()").fetchall()
+        }
+        for ddl in _META_DDL:
+            made = _MADE.match(ddl)
+            if made is not None:
+                kind, name, column = made["kind"], made["name"] or made["altered"], made["column"]
+                there = (name in sequences) if kind == "SEQUENCE" else (name in have)
+                if there and (column is None or column in have[name]):
+                    continue
+            con.execute(ddl)
         for table in TABLES.values():
-            con.execute(table_ddl(table))
-            con.execute(table_ddl(table, f"_superseded_{table.name}", "_superseded_by BIGINT"))
+            # Only what is not there yet: a page run opens the workspace each time.
+            if table.name not in have:
+                con.execute(table_ddl(table))
+            if f"_superseded_{table.name}" not in have:
+                con.execute(table_ddl(table, f"_superseded_{table.name}", "_superseded_by BIGINT"))
             # A workspace written before a canonical column existed gains it (empty).
             for name in (table.name, f"_superseded_{table.name}"):
                 for col in (*table.columns, *table.extras):
@@ -396,7 +428,10 @@ class Workspace:
                 # A workspace written before rows kept their order: its rows have none
                 # (NULL), the rows of later uploads have theirs.
                 for name in (table.name, f"_superseded_{table.name}"):
-                    con.execute(f'ALTER TABLE "{name}" ADD COLUMN IF NOT EXISTS {SEQ_COL} BIGINT')
+                    if SEQ_COL not in have.get(name, ()):
+                        con.execute(
+                            f'ALTER TABLE "{name}" ADD COLUMN IF NOT EXISTS {SEQ_COL} BIGINT'
+                        )
         if con.execute("SELECT count(*) FROM sla_policy").fetchall() == [(0,)]:
             con.executemany(
                 "INSERT INTO sla_policy VALUES (?, ?)", list(DEFAULT_SLA_POLICY.items())
