@@ -523,3 +523,36 @@ def test_an_original_is_only_dropped_after_asking_under_the_folder_lock(tmp_path
     assert asked == [True] and folder.file(second.checksum).exists()
     folder.forget(second.checksum, lambda: asked.append(folder._lock.locked()) or set())
     assert asked == [True, True] and not folder.file(second.checksum).exists()
+
+
+def test_opening_an_older_workspace_adds_only_what_it_lacks(tmp_path):
+    """A workspace written before some tables and columns existed gains them on opening
+    (rows kept); one that has them all is opened without changing anything."""
+    path = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute(
+        "CREATE TABLE rejects (upload_id BIGINT, file_name VARCHAR, sheet VARCHAR, "
+        "row_number BIGINT, action VARCHAR, reason VARCHAR, data VARCHAR)"
+    )
+    con.execute("INSERT INTO rejects VALUES (1, 'a.csv', 'a', 2, 'rejected', 'old words', '{}')")
+    con.execute("CREATE TABLE tickets (ticket_id VARCHAR, created_at TIMESTAMP)")
+    con.execute("INSERT INTO tickets VALUES ('OLD-1', TIMESTAMP '2024-01-01 09:00')")
+    con.close()
+    with Workspace(path) as ws:
+        cols = set(
+            ws.query(
+                "SELECT column_name FROM information_schema.columns WHERE table_name = 'rejects'"
+            ).column_name
+        )
+        assert "reasons" in cols
+        assert (
+            ws.scalar("SELECT count(*) FROM duckdb_sequences() WHERE sequence_name = 'upload_seq'")
+            == 1
+        )
+        assert ws.scalar("SELECT count(*) FROM settings") == 0
+        assert ws.query("SELECT ticket_id, priority FROM tickets").ticket_id.tolist() == ["OLD-1"]
+        assert ws.scalar("SELECT reason FROM rejects") == "old words"
+        assert ws.scalar("SELECT count(*) FROM sla_policy") == 4
+    with Workspace(path) as ws:  # a second opening finds everything there
+        assert ws.scalar("SELECT count(*) FROM sla_policy") == 4
+        assert ws.query("SELECT ticket_id FROM tickets").ticket_id.tolist() == ["OLD-1"]
