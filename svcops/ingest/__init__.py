@@ -685,8 +685,10 @@ def _stage_one(
     mapping: Mapping,
     summary_rows=(),
     plan: ColumnPlan | None = None,
+    uploaded: list[str] | None = None,
 ) -> tuple[Mapping, tuple[Message, ...]]:
-    """Check (unless ``plan`` is given), coerce and stage one relation into ``stage``."""
+    """Check (unless ``plan`` is given), coerce and stage one relation into ``stage``.
+    ``uploaded``: the relation's columns a row set aside shows (all when None)."""
     plan = plan or prepare(data, mapping)
     texts = [
         name
@@ -697,7 +699,7 @@ def _stage_one(
     needs = text_needs(data, texts)
     cur.execute(
         f"CREATE OR REPLACE TEMP TABLE {stage} AS "
-        f"{staging_sql(plan, data.schema, relation, summary_rows, needs)}"
+        f"{staging_sql(plan, data.schema, relation, summary_rows, needs, uploaded)}"
     )
     if mapping.table.dedupe_within_sheet:
         # The window UPDATE is the costly part; skip it when the keys are unique already.
@@ -706,7 +708,8 @@ def _stage_one(
             f"SELECT count(*), count(DISTINCT {key}) FROM {stage} WHERE _reject IS NULL"
         ).fetchall()[0]
         if rows != keys:
-            cur.execute(key_duplicates_sql(mapping.table, stage, relation, data.schema))
+            shown = pa.schema([f for f in data.schema if uploaded is None or f.name in uploaded])
+            cur.execute(key_duplicates_sql(mapping.table, stage, relation, shown))
     return plan.mapping, tuple(plan.notes)
 
 
@@ -871,7 +874,10 @@ def _stage(cur, i: int, sheet: _Sheet, temps: list[str]):
                 columns[canonical] = source
                 confidence[canonical] = sheet.mapping.confidence.get(canonical, 1.0)
     t_map = Mapping(TABLES["tickets"], columns, confidence)
-    t_map, t_notes = _stage_one(cur, latest_data, latest, tickets_stage, t_map)
+    # A row set aside is shown as uploaded: the sheet's columns, not those worked out.
+    t_map, t_notes = _stage_one(
+        cur, latest_data, latest, tickets_stage, t_map, uploaded=raw.data.column_names
+    )
     return [
         (_staged(sheet, "events", events_stage), e_map, e_notes),
         (_staged(sheet, "tickets", tickets_stage), t_map, t_notes),

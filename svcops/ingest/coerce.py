@@ -9,6 +9,7 @@ optional value is set to null and recorded too, so nothing disappears unnoticed.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 import numpy as np
 import pyarrow as pa
@@ -349,7 +350,12 @@ DERIVATIONS = {
 
 
 def staging_sql(
-    plan, schema: pa.Schema, raw_table: str, summary_rows=(), needs: dict[str, str] | None = None
+    plan,
+    schema: pa.Schema,
+    raw_table: str,
+    summary_rows=(),
+    needs: dict[str, str] | None = None,
+    uploaded: Sequence[str] | None = None,
 ) -> str:
     """SELECT producing canonical columns, ``_row``, ``_reject`` (why the row is set
     aside, or NULL), ``_warn`` (why values were set to null, or NULL) and ``_data`` (the
@@ -359,7 +365,10 @@ def staging_sql(
     ``plan``: a :class:`svcops.ingest.prepare.ColumnPlan` (mapping, date formats,
     vocabularies, CSAT scale). ``summary_rows``: row numbers of trailing total rows,
     set aside with that reason. ``needs``: what each text column's values need to become
-    clean text (:func:`text_needs`); the full cleaning for a column not in it. Three layers keep the SQL small enough to plan
+    clean text (:func:`text_needs`); the full cleaning for a column not in it.
+    ``uploaded``: the columns of the row as uploaded, for ``_data`` (all but ``_row``
+    when None; an event log's tickets relation also holds columns worked out for it).
+    Three layers keep the SQL small enough to plan
     quickly: clean text once per source column, typed values from it, reasons from
     named columns.
     """
@@ -504,7 +513,8 @@ def staging_sql(
         listed = ", ".join(str(int(r)) for r in summary_rows)
         rejects.insert(0, f"CASE WHEN _row IN ({listed}) THEN {reason_sql('summary')} END")
     names = [_q(c.name) for c in (*table.columns, *table.extras)]
-    raw_json = "to_json({" + ", ".join(f"{_lit(f.name)}: {rid[f.name]}" for f in raw_fields) + "})"
+    shown = [f for f in raw_fields if uploaded is None or f.name in uploaded]
+    raw_json = "to_json({" + ", ".join(f"{_lit(f.name)}: {rid[f.name]}" for f in shown) + "})"
     return f"""
     WITH a AS (SELECT {", ".join(layer1)} FROM {raw_table} WHERE {nonblank}),
     b AS (SELECT *, {", ".join(layer2)} FROM a),
