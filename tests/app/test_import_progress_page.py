@@ -46,6 +46,15 @@ def _tickets(prefix: str, n: int) -> list[list]:
     ]
 
 
+def _two_sheets() -> bytes:
+    """A workbook of 4 tickets and 3 months of costs."""
+    return _book(
+        tickets=_tickets("T", 4),
+        costs=[["period", "amount", "cost_center"], ["2024-01", 100, "Desk"]]
+        + [["2024-02", 200, "Desk"], ["2024-03", 300, "Desk"]],
+    )
+
+
 def _data_page(lang: str = "en") -> AppTest:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
     at.query_params.update(source="own", lang=lang)
@@ -88,11 +97,7 @@ def test_an_import_over_the_threshold_shows_its_steps(
     own_ws_path, monkeypatch, lang, title, read, stored
 ):
     monkeypatch.setenv("SVCOPS_PROGRESS_AFTER", "0")
-    book = _book(
-        tickets=_tickets("T", 4),
-        costs=[["period", "amount", "cost_center"], ["2024-01", 100, "Desk"]]
-        + [["2024-02", 200, "Desk"], ["2024-03", 300, "Desk"]],
-    )
+    book = _two_sheets()
     at = _data_page(lang)
     at.file_uploader[0].upload("two.xlsx", book)
     at.form_submit_button[0].click().run()
@@ -126,11 +131,7 @@ def test_a_mapping_check_over_the_threshold_shows_its_reading(
     """The mapping check only reads: its box counts the rows read (not stored), its bar
     reaches the end, nothing is kept for the next run, and the mapping follows it."""
     monkeypatch.setenv("SVCOPS_PROGRESS_AFTER", "0")
-    book = _book(
-        tickets=_tickets("T", 4),
-        costs=[["period", "amount", "cost_center"], ["2024-01", 100, "Desk"]]
-        + [["2024-02", 200, "Desk"], ["2024-03", 300, "Desk"]],
-    )
+    book = _two_sheets()
     at = _data_page(lang)
     at.file_uploader[0].upload("two.xlsx", book)
     at.form_submit_button[1].click().run()

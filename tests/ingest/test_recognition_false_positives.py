@@ -212,10 +212,8 @@ INCIDENTS = (
 )
 
 
-def test_a_staff_roster_beside_incidents_is_a_roster_not_tickets():
-    """ID, Name, Date, Shift start, Shift end: a roster whose hours are its shifts'
-    lengths (8 h each), never tickets."""
-    name, header, rows = _staff_roster()
+def _beside_incidents(name: str, header: list, rows: list) -> bytes:
+    """A workbook of the incidents and, beside them, sheet ``name``."""
     wb = openpyxl.Workbook()
     first = wb.active
     first.title = "Incidents"
@@ -226,8 +224,15 @@ def test_a_staff_roster_beside_incidents_is_a_roster_not_tickets():
         sheet.append(row)
     out = io.BytesIO()
     wb.save(out)
+    return out.getvalue()
+
+
+def test_a_staff_roster_beside_incidents_is_a_roster_not_tickets():
+    """ID, Name, Date, Shift start, Shift end: a roster whose hours are its shifts'
+    lengths (8 h each), never tickets."""
+    name, header, rows = _staff_roster()
     ws = Workspace(":memory:")
-    report = import_files(ws, [("export.xlsx", out.getvalue())])
+    report = import_files(ws, [("export.xlsx", _beside_incidents(name, header, rows))])
     assert [(s.sheet, s.table, s.rows) for s in report.sheets] == [
         ("Incidents", "tickets", 4),
         ("Staff", "roster", 9),
@@ -239,18 +244,8 @@ def test_a_staff_roster_beside_incidents_is_a_roster_not_tickets():
 @pytest.mark.parametrize("other", [_invoice_list, _asset_list, _number_and_total])
 def test_a_bare_id_beside_a_date_is_not_taken_for_tickets(other):
     name, header, rows = other()
-    wb = openpyxl.Workbook()
-    first = wb.active
-    first.title = "Incidents"
-    for row in [INCIDENTS[0], *INCIDENTS[1]]:
-        first.append(row)
-    sheet = wb.create_sheet(name)
-    for row in [header, *rows]:
-        sheet.append(row)
-    out = io.BytesIO()
-    wb.save(out)
     ws = Workspace(":memory:")
-    report = import_files(ws, [("export.xlsx", out.getvalue())])
+    report = import_files(ws, [("export.xlsx", _beside_incidents(name, header, rows))])
     # Only the incidents are tickets; the other sheet's rows are kept as uploaded, set
     # aside as "not imported", one per row.
     assert [(s.sheet, s.table, s.rows) for s in report.sheets] == [("Incidents", "tickets", 4)]
