@@ -666,10 +666,20 @@ def _headed_tickets_first(
                 f"UPDATE {_stage_name(i)} s SET _reject = '[' || {why} || ']', "
                 f"_data = CAST({row} AS VARCHAR) "
                 f"FROM (SELECT ticket_id, min(sheet) AS sheet FROM ({held}) GROUP BY ticket_id) h, "
-                f"{name} r WHERE s._reject IS NULL AND s.ticket_id = h.ticket_id AND r._row = s._row"
+                f"{name} r WHERE s.ticket_id = h.ticket_id AND r._row = s._row "
+                # A row set aside as a duplicate of a row set aside here is of that
+                # ticket too: "the same key ... was kept" would no longer be so.
+                f"AND (s._reject IS NULL OR {_DUPLICATE_ONLY.format(reject='s._reject')})"
             )
         finally:
             cur.unregister(name)
+
+
+# SQL: whether a row's reasons are only that its key came again later in the sheet.
+_DUPLICATE_ONLY = (
+    "(json_array_length({reject}) = 1 "
+    "AND json_extract_string({reject}, '$[0].key') = 'ingest.reason.duplicate')"
+)
 
 
 def _stage_name(i: int) -> str:
