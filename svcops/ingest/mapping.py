@@ -200,6 +200,7 @@ def classify(sheet_name: str, headers: list[str]) -> Mapping | None:
         if not mapping.missing_required:
             return mapping
     fits: list[tuple[float, int, Mapping]] = []
+    fallback: list[tuple[float, int, Mapping]] = []
     for table in TABLES.values():
         mapping = _arrival_from_queue(map_columns(table, headers))
         # One matching header (a lone "date") is not evidence of a table.
@@ -209,7 +210,11 @@ def classify(sheet_name: str, headers: list[str]) -> Mapping | None:
         # export with a "Call start" and an "Agent name" is not one.
         if table.name == "calls" and not mapping.columns.keys() & _CALL_EVIDENCE:
             continue
-        fits.append((len(mapping.columns) / len(table.columns), len(mapping.columns), mapping))
+        fit = (len(mapping.columns) / len(table.columns), len(mapping.columns), mapping)
+        # A call log whose arrival is only its queue entry is one when no table the
+        # headers name fits: a tickets export with a "Queued at" stays tickets.
+        (fallback if arrival_is_queue_entry(mapping) else fits).append(fit)
+    fits = fits or fallback
     if not fits:
         return None
     # A table that takes every header another one takes, and more, holds the sheet: a
