@@ -236,6 +236,43 @@ def value_text(raw: str, kind: pa.DataType, need: str = FULL) -> str:
     return f"CAST({raw} AS VARCHAR)"
 
 
+# A number written with commas: grouped thousands (1,234,567.89), grouped thousands with
+# a decimal comma (1.234.567,89, as European spreadsheets export it), or a decimal comma
+# alone (12,5; 0,75). A group of thousands has three digits and does not start with 0,
+# so 1,234 is read as thousands and 12,5 or 0,750 as decimals; any other use of commas
+# (1,2,3) is not a number. Stripping every comma made 12,5 read 125 and 1.234,10 1.2341.
+_THOUSANDS = "'[+-]?[1-9][0-9]{0,2}(,[0-9]{3})+([.][0-9]*)?'"
+_EURO_THOUSANDS = "'[+-]?[1-9][0-9]{0,2}([.][0-9]{3})+,[0-9]*'"
+_DECIMAL_COMMA = "'[+-]?[0-9]*,[0-9]+'"
+
+
+def number_text(text: str) -> str:
+    """SQL: the clean text ``text`` of a number cell with its commas read (see
+    ``_THOUSANDS``), for a cast to a number; NULL for commas that make no number."""
+    return (
+        f"(CASE WHEN NOT contains({text}, ',') THEN {text} "
+        f"WHEN regexp_full_match({text}, {_THOUSANDS}) THEN replace({text}, ',', '') "
+        f"WHEN regexp_full_match({text}, {_EURO_THOUSANDS}) "
+        f"THEN replace(replace({text}, '.', ''), ',', '.') "
+        f"WHEN regexp_full_match({text}, {_DECIMAL_COMMA}) THEN replace({text}, ',', '.') END)"
+    )
+
+
+def number_of(text: str) -> float:
+    """Python's twin of :func:`number_text`: ``text`` (stripped) as a float, its commas
+    read the same way; ValueError when it is not a number."""
+    if "," in text:
+        if re.fullmatch(_THOUSANDS.strip("'"), text):
+            text = text.replace(",", "")
+        elif re.fullmatch(_EURO_THOUSANDS.strip("'"), text):
+            text = text.replace(".", "").replace(",", ".")
+        elif re.fullmatch(_DECIMAL_COMMA.strip("'"), text):
+            text = text.replace(",", ".")
+        else:
+            raise ValueError(f"not a number: {text!r}")
+    return float(text)
+
+
 def typed(raw: str, kind: pa.DataType, target: str, text: str | None = None) -> str:
     """SQL converting a raw column to a canonical type; NULL where it cannot.
 
@@ -271,7 +308,7 @@ def typed(raw: str, kind: pa.DataType, target: str, text: str | None = None) -> 
         elif pa.types.is_boolean(kind):
             return f"CAST({raw} AS {'DOUBLE' if target == NUMBER else 'BIGINT'})"
         else:
-            number = f"TRY_CAST(replace({text}, ',', '') AS DOUBLE)"
+            number = f"TRY_CAST({number_text(text)} AS DOUBLE)"
         expr = f"(CASE WHEN isfinite({number}) THEN {number} END)"
         if target == INTEGER:  # a whole number within BIGINT's range, else not one
             whole = f"(CASE WHEN {expr} = round({expr}) THEN TRY_CAST({expr} AS BIGINT) END)"
@@ -280,7 +317,7 @@ def typed(raw: str, kind: pa.DataType, target: str, text: str | None = None) -> 
             if pa.types.is_integer(kind):
                 return f"TRY_CAST({raw} AS BIGINT)"
             if is_text:
-                digits = f"replace({text}, ',', '')"
+                digits = number_text(text)
                 return (
                     f"(CASE WHEN regexp_full_match({digits}, '[+-]?[0-9]+') "
                     f"THEN TRY_CAST({digits} AS BIGINT) ELSE {whole} END)"

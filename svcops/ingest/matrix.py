@@ -23,6 +23,7 @@ import pyarrow.compute as pc
 
 from ..i18n import say
 from ..schema import normalise_header
+from .coerce import number_of
 from .read import RawSheet
 
 MIN_MONTHS = 2
@@ -130,7 +131,7 @@ _BLANKS = {"", "-", "—", "–"}
 def _numbers(column: pa.ChunkedArray) -> pa.ChunkedArray | None:
     """The month column as float64, or None when it is not one of amounts. Numbers
     stored as text (``"1,200.50"``, as CSV exports and text-formatted cells have them)
-    are read as the long layout reads amounts (thousands commas dropped); a blank or a
+    are read as the long layout reads amounts (commas as :func:`number_of` reads them); a blank or a
     dash is no posting. Any other text means the column is not amounts."""
     kind = column.type
     if pa.types.is_integer(kind) or pa.types.is_floating(kind) or pa.types.is_null(kind):
@@ -144,7 +145,7 @@ def _numbers(column: pa.ChunkedArray) -> pa.ChunkedArray | None:
             out.append(None)
             continue
         try:
-            number = float(text.replace(",", ""))
+            number = number_of(text)
         except ValueError:
             return None
         if not math.isfinite(number):

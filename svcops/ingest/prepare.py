@@ -18,7 +18,7 @@ import pyarrow.compute as pc
 from ..i18n import Message, say
 from ..risk.scale import SCALE_COLUMNS, SCALE_TABLES, is_three_level, scale_vocab
 from ..schema import BOOLEAN, DATE, INTEGER, NUMBER, TIMESTAMP
-from .coerce import MISSING_MARKERS
+from .coerce import MISSING_MARKERS, number_of
 from .dates import DateFormatGuess, excel_serial_like, infer_datetime_formats
 from .mapping import Mapping
 from .values import (
@@ -98,7 +98,7 @@ def _readable_share(values: list, target: str, canonical: str = "") -> float:
             ok += normalise_bool(v) is not None or str(v).strip().lower() in words
             continue
         try:
-            number = float(str(v).replace(",", ""))
+            number = number_of(str(v).strip())
         except ValueError:
             continue
         ok += target != INTEGER or number == round(number)
