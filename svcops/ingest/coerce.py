@@ -16,7 +16,14 @@ import pyarrow as pa
 
 from ..risk.scale import SCALE_COLUMNS, SCALE_TABLES
 from ..schema import BOOLEAN, DATE, INTEGER, NUMBER, TEXT, TIMESTAMP, Table
-from .dates import MISSING_MARKERS, strptime_sql
+from .dates import (
+    MISSING_MARKERS,
+    SERIAL_MAX,
+    SERIAL_MIN,
+    SERIAL_TEXT,
+    DateFormatGuess,
+    strptime_sql,
+)
 from .mapping import Mapping
 from .values import FALSE_WORDS, TRUE_WORDS, case_sql, csat_sql, sla_verdict_words
 
@@ -210,6 +217,19 @@ def _excel_serial(num: str) -> str:
         f"(CASE WHEN {num} BETWEEN 1 AND 2958465 THEN TIMESTAMP '1899-12-30' + "
         f"to_microseconds(CAST(round({num} * 86400000000) AS BIGINT)) END)"
     )
+
+
+def serial_or_strptime_sql(text: str, guess: DateFormatGuess) -> str:
+    """SQL: a text date column's value read with its guessed formats, else, when it is
+    an Excel serial day number of 1950..2099 (``45383.5``: a cell of the column left in
+    General format), as that day and time; a serial among text dates was set aside as
+    not a date, although the column takes a column of serials alone."""
+    number = f"TRY_CAST({text} AS DOUBLE)"
+    serial = (
+        f"(CASE WHEN regexp_full_match({text}, {_lit(SERIAL_TEXT.pattern)}) "
+        f"AND {number} BETWEEN {SERIAL_MIN} AND {SERIAL_MAX} THEN {_excel_serial(number)} END)"
+    )
+    return f"coalesce({strptime_sql(text, guess)}, {serial})"
 
 
 def value_text(raw: str, kind: pa.DataType, need: str = FULL) -> str:
@@ -504,7 +524,7 @@ def staging_sql(
             )
             problem = "boolean"
         elif col.type in (TIMESTAMP, DATE) and col.name in plan.dates:
-            value = strptime_sql(text, plan.dates[col.name])
+            value = serial_or_strptime_sql(text, plan.dates[col.name])
             if col.type == DATE:
                 value = f"CAST({value} AS DATE)"
             problem = "datetime"

@@ -381,7 +381,7 @@ def infer_datetime_formats(samples: list[str]) -> DateFormatGuess:
     )
 
 
-_SERIAL = re.compile(r"\d{4,5}(\.\d+)?")
+SERIAL_TEXT = re.compile(r"\d{4,5}(\.\d+)?")
 # 1950-01-01 .. 2099-12-31 as Excel serial day numbers: a number outside this range
 # in a date column is more likely an id or an amount than a date.
 SERIAL_MIN, SERIAL_MAX = 18264, 73415
@@ -399,7 +399,7 @@ def excel_serial_like(samples: list[str]) -> bool:
         text = str(s).strip()
         if text.lower() in _MISSING:
             continue
-        if not _SERIAL.fullmatch(text) or not SERIAL_MIN <= float(text) <= SERIAL_MAX:
+        if not SERIAL_TEXT.fullmatch(text) or not SERIAL_MIN <= float(text) <= SERIAL_MAX:
             return False
         found = True
     return found
