@@ -420,11 +420,13 @@ def _chunks(data: Source):
 
 
 def _encoding(name: str, data: Source) -> str:
-    """UTF-16 (by its byte-order mark), else UTF-8 when the top of the file reads as
+    """UTF-16 (by its byte-order mark, or its zero bytes when it has none), else UTF-8 when the top of the file reads as
     UTF-8 (the reader checks the rest), else GB18030 (GBK's superset)."""
     head = _head(data, _HEAD_BYTES)
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "utf-16"
+    if (no_bom := _utf16_without_bom(head)) is not None:
+        return no_bom
     if len(head) == _HEAD_BYTES:  # cut at a line's end, never inside a character
         head = head[: head.rfind(b"\n") + 1] or head
     try:
@@ -434,6 +436,25 @@ def _encoding(name: str, data: Source) -> str:
         if exc.start < len(head) - 3:  # not merely a character cut at the end
             return "gb18030"
         return "utf-8"
+
+
+def _utf16_without_bom(head: bytes) -> str | None:
+    """UTF-16 written without a byte-order mark (some exporters and PowerShell's
+    ``Out-File -Encoding Unicode`` piped elsewhere): text of Latin letters and digits has
+    a zero byte in every other place, the high byte of each character; in UTF-8 or GBK
+    text a zero byte is a stray. Little- or big-endian by where the zeros are. (Read as
+    UTF-8, every header came out with a NUL between its letters and no table matched.)"""
+    sample = head[:4096]
+    sample = sample[: len(sample) - len(sample) % 2]
+    if len(sample) < 4:
+        return None
+    odd, even = sample[1::2].count(0), sample[0::2].count(0)
+    half = len(sample) // 2
+    if odd >= 0.4 * half and even <= 0.05 * half:
+        return "utf-16-le"
+    if even >= 0.4 * half and odd <= 0.05 * half:
+        return "utf-16-be"
+    return None
 
 
 def _utf8_file(name: str, data: Source, folder: str, encoding: str) -> Path:
