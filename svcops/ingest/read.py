@@ -686,6 +686,35 @@ def _junk(member: str) -> bool:
     return member.startswith("__MACOSX/") or base.startswith((".", "~$"))
 
 
+_CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+
+
+def _member_name(info: zipfile.ZipInfo) -> str:
+    """A member's name as its maker wrote it. A name not flagged as UTF-8 is read by
+    zipfile as code page 437; Windows' own zip and most Chinese tools write the system
+    code page instead (GBK), and some write UTF-8 without the flag: such a name came out
+    as '╣ñ╡Ñ╡╝│÷.csv' for 工单导出.csv. Taken as UTF-8 when its bytes are valid UTF-8, as
+    GBK when they read as GBK into Chinese characters only, else as code page 437."""
+    name = info.filename
+    if info.flag_bits & 0x800 or name.isascii():
+        return name
+    try:
+        raw = name.encode("cp437")
+    except UnicodeEncodeError:
+        return name
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        gbk = raw.decode("gbk")
+    except UnicodeDecodeError:
+        return name
+    if all(_CJK.match(c) for c in gbk if not c.isascii()):
+        return gbk
+    return name
+
+
 # An archive inside an archive is opened; one inside that is refused.
 _ZIP_DEPTH = 2
 
@@ -711,7 +740,7 @@ def read_zip(name: str, data: Source, depth: int = 1) -> list[RawSheet]:
         if not members:
             raise IngestError(say("ingest.error.zip_empty", file=name))
         for info in members:
-            member = f"{name}/{printable_name(info.filename)}"
+            member = f"{name}/{printable_name(_member_name(info))}"
             if info.flag_bits & 0x1:
                 raise IngestError(say("ingest.error.zip_encrypted", file=member))
             try:
