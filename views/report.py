@@ -121,7 +121,7 @@ def review() -> None:
             for part, values in charts.PRESENTER.items():
                 config[part] = {**config.get(part, {}), **values}
             spec = {**spec, "config": config}
-        st.vega_lite_chart(spec, width="stretch")
+        st.vega_lite_chart(spec, width="stretch" if fig.stretch else "content")
     for table in s.tables:
         st.markdown(f"**{escape_md(table.title)}**")
         page.table(report.table_text(table, pack.lang), rag=table.rag)

@@ -137,6 +137,10 @@ STRINGS = {
         "zh": "共 {n:,} 项举措；按 {rate:.0%} 折现率、{years} 年计，组合净现值为 {npv:,.0f}。",
     },
     "report.top_risks": {"en": "Top risks (residual)", "zh": "主要风险（剩余）"},
+    "report.heat_map": {"en": "Heat map (residual)", "zh": "风险热力图（剩余）"},
+    "report.col.likelihood": {"en": "Likelihood", "zh": "可能性"},
+    "report.col.impact": {"en": "Impact", "zh": "影响"},
+    "report.col.risks": {"en": "Risks", "zh": "风险"},
     "report.kris": {"en": "Key risk indicators", "zh": "关键风险指标"},
     "report.risk_line": {
         "en": "{open:,} open risks: {severe:,} critical or high, {appetite:,} outside appetite, "

@@ -69,6 +69,9 @@ class Figure:
     data: pd.DataFrame
     kind: str | None = "line"
     percent: bool = False
+    # Whether the chart may take the page's width (False: drawn at its own size, as the
+    # heat map's square cells need).
+    stretch: bool = True
 
 
 @dataclass

@@ -812,6 +812,7 @@ def risk_management(ws: Workspace, f: Filters, lang: str) -> Section:
                 overdue=int(open_["overdue"].sum()),
             )
         )
+        s.figures.append(_heat_map(view, lang))
         top = risk.top_risks(reg, 10)
         band = col("band", lang)
         s.tables.append(
@@ -872,6 +873,39 @@ def risk_management(ws: Workspace, f: Filters, lang: str) -> Section:
             )
         )
     return s
+
+
+# The words of the heat map's axes, legend and cells (the Risk page's own).
+_HEAT_WORDS = ("likelihood", "impact", "score", "band", "count", "ids", "more", "appetite")
+
+
+def _heat_map(view: risk.RiskView, lang: str) -> Figure:
+    """The residual heat map as the Risk page draws it by default (the default appetite
+    line, no arrows), its cells' counts and ids as its data."""
+    cells = view.cells["residual"]
+    title = t("report.heat_map", lang)
+    spec = charts.risk_heat_chart(
+        cells,
+        None,
+        {w: t(f"risk.chart.{w}", lang) for w in _HEAT_WORDS},
+        appetite=risk.DEFAULT_APPETITE,
+        bands={b: t(f"risk.band.{b}", lang) for b in risk.BANDS},
+        title=title,
+        size=460,
+    )
+    held = cells[cells["count"] > 0].sort_values(["likelihood", "impact"], ascending=False)
+    data = pd.DataFrame(
+        {
+            col("likelihood", lang): held["likelihood"],
+            col("impact", lang): held["impact"],
+            col("band", lang): [t(f"risk.band.{b}", lang) for b in held["band"]],
+            col("count", lang): held["count"],
+            col("risks", lang): held["ids"],
+        }
+    )
+    # Square, at its own size: not stretched to the page, nor squeezed to a set height.
+    spec = charts.localised(charts.sized(spec), lang).to_dict()
+    return Figure(title, spec, data.reset_index(drop=True), kind=None, stretch=False)
 
 
 BUILDERS: dict[str, Callable[[Workspace, Filters, str], Section]] = {

@@ -128,7 +128,7 @@ def test_workbook_numbers_are_the_analyses(sample_run, sample_ws):
 def test_html_has_an_svg_per_chart_and_no_outside_url(sample_run):
     out, _ = sample_run
     text = (out / f"{STEM}.html").read_text(encoding="utf-8")
-    assert text.count("<svg") == 10
+    assert text.count("<svg") == 11  # the 10 charts above and the risk heat map
     urls = set(re.findall(r"https?://[^\s\"'<>)]+", text))
     assert urls <= NAMESPACES
     assert "<script" not in text and "<link" not in text and "@import" not in text
@@ -261,6 +261,15 @@ def test_constructed_pack_figures_and_missing_sections(hostile_pack):
     assert list(risks["Risk"]) == ["R-1", "R-2"]
     assert list(risks["Residual score"]) == [25, 12]
     assert sections["risk"].tables[0].rag[1][0] == "red"
+    # The heat map: the open risks in their residual cells (R-3 is closed), the highest
+    # cell first; drawn from the data, not in Excel.
+    (heat,) = sections["risk"].figures
+    assert heat.kind is None and heat.title == "Heat map (residual)"
+    assert heat.data.to_dict("records") == [
+        {"Likelihood": 5, "Impact": 5, "Residual band": "Critical", "Count": 1, "Risks": "R-1"},
+        {"Likelihood": 4, "Impact": 3, "Residual band": "High", "Count": 1, "Risks": "R-2"},
+    ]
+    assert heat.spec["title"] == "Heat map (residual)"
 
 
 def test_empty_workspace_pack_says_what_to_upload(tmp_path):
