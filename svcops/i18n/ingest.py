@@ -77,8 +77,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "{file}：压缩包中的此文件已加密",
     },
     "ingest.error.encoding": {
-        "en": "{file}: the text is neither UTF-8, UTF-16 nor GBK/GB18030",
-        "zh": "{file}：文本编码既不是 UTF-8、UTF-16，也不是 GBK/GB18030",
+        "en": "{file}: the text is neither UTF-8, UTF-16, GBK/GB18030 nor Windows-1252",
+        "zh": "{file}：文本编码既不是 UTF-8、UTF-16、GBK/GB18030，也不是 Windows-1252",
     },
     "ingest.error.unsupported": {
         "en": "{file}: unsupported file type {suffix}; use one of {supported}",

@@ -392,8 +392,14 @@ def read_text(name: str, data: Source) -> list[RawSheet]:
         try:
             return [_sliced(_read_utf8(name, path))]
         except _NotUtf8:
-            # The top read as UTF-8, a later line did not: a GBK export with an ASCII top.
-            return [_sliced(_read_utf8(name, _utf8_file(name, data, folder, "gb18030")))]
+            # The top read as UTF-8, a later line did not: a GBK (or Windows-1252) export
+            # with an ASCII top.
+            # A top with UTF-8 beyond ASCII is UTF-8 with stray bytes further down: in no
+            # one encoding, and either legacy one would garble the top's characters.
+            if not _top(path).isascii():
+                raise IngestError(say("ingest.error.encoding", file=name)) from None
+            legacy = _legacy_encoding(_not_utf8_lines(data))
+            return [_sliced(_read_utf8(name, _utf8_file(name, data, folder, legacy)))]
 
 
 class _LongLine(Exception):
@@ -420,8 +426,9 @@ def _chunks(data: Source):
 
 
 def _encoding(name: str, data: Source) -> str:
-    """UTF-16 (by its byte-order mark, or its zero bytes when it has none), else UTF-8 when the top of the file reads as
-    UTF-8 (the reader checks the rest), else GB18030 (GBK's superset)."""
+    """UTF-16 (by its byte-order mark, or its zero bytes when it has none), else UTF-8
+    when the top of the file reads as UTF-8 (the reader checks the rest), else GB18030
+    (GBK's superset) or Windows-1252 (see :func:`_legacy_encoding`)."""
     head = _head(data, _HEAD_BYTES)
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "utf-16"
@@ -434,8 +441,65 @@ def _encoding(name: str, data: Source) -> str:
         return "utf-8"
     except UnicodeDecodeError as exc:
         if exc.start < len(head) - 3:  # not merely a character cut at the end
-            return "gb18030"
+            return _legacy_encoding(head)
         return "utf-8"
+
+
+# Symbols a Windows-1252 text has beside its accented letters.
+_CP1252_SYMBOLS = set("€£¥°§±²³µ·¹º»«¼½¾×÷‘’‚“”„–—…•™©®¢¤¦¨¬¯´¸¿¡ª")
+
+
+def _legacy_encoding(sample: bytes) -> str:
+    """The encoding of text that is not UTF-8: GB18030 (GBK's superset), unless it reads
+    as Western text in Windows-1252 (Excel's "CSV" on a Western Windows) and not as
+    Chinese. Chinese text in GBK is almost all GB2312 characters; 'Müller' or 'Søren'
+    in Windows-1252 also decodes as GBK, into rare characters outside GB2312 ('M黮ler',
+    'S鴕en'), which is how such files were imported, without a word."""
+    # A stray invalid byte in a GBK file does not make it Western: it is judged by the
+    # characters that do decode (and refused when transcoded).
+    wide = [c for c in sample.decode("gb18030", errors="replace") if ord(c) > 127]
+    wide = [c for c in wide if c != "\ufffd"]
+    if wide and sum(_in_gb2312(c) for c in wide) >= 0.5 * len(wide):
+        return "gb18030"
+    try:
+        western = sample.decode("cp1252")
+    except UnicodeDecodeError:
+        return "gb18030"  # neither: refused when transcoding, naming the encodings
+    wide = [c for c in western if ord(c) > 127]
+    letters = sum(c.isalpha() or c in _CP1252_SYMBOLS for c in wide)
+    return "cp1252" if wide and letters >= 0.9 * len(wide) else "gb18030"
+
+
+def _in_gb2312(char: str) -> bool:
+    try:
+        char.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _not_utf8_lines(data: Source, limit: int = 65_536) -> bytes:
+    """Up to ``limit`` bytes of the lines of the file that are not UTF-8, to tell their
+    encoding by (:func:`_legacy_encoding`)."""
+    found: list[bytes] = []
+    size = 0
+    rest = b""
+    for chunk in _chunks(data):
+        lines = (rest + chunk).split(b"\n")
+        rest = lines.pop()
+        for line in lines:
+            if line.isascii():
+                continue
+            try:
+                line.decode("utf-8")
+            except UnicodeDecodeError:
+                found.append(line)
+                size += len(line)
+                if size >= limit:
+                    return b"\n".join(found)
+    if rest and not rest.isascii():
+        found.append(rest)
+    return b"\n".join(found)
 
 
 def _utf16_without_bom(head: bytes) -> str | None:

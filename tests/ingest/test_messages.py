@@ -36,6 +36,7 @@ TECHNICAL = {
     "ITIL",
     "API",
     "Freshdesk",
+    "Windows",
     "MB",
     "GB",
     "SVCOPS_MAX_UPLOAD_MB",
@@ -112,9 +113,9 @@ CASES = {
         "empty.csv: the file is empty",
     ),
     "CSV in an unknown encoding": (
-        lambda ws, wb: _refused(ws, "legacy.csv", b"ticket_id,created_at\nA1,\x80\x80\n"),
+        lambda ws, wb: _refused(ws, "legacy.csv", b"ticket_id,created_at\nA1,\x81\xff\n"),
         "ingest.error.encoding",
-        "legacy.csv: the text is neither UTF-8, UTF-16 nor GBK/GB18030",
+        "legacy.csv: the text is neither UTF-8, UTF-16, GBK/GB18030 nor Windows-1252",
     ),
     "no sheet matches": (
         lambda ws, wb: _refused(
