@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from ..risk.scale import SCALE_COLUMNS, SCALE_TABLES
 from ..schema import BOOLEAN, DATE, INTEGER, NUMBER, TEXT, TIMESTAMP, Table
@@ -266,23 +267,46 @@ _EURO_THOUSANDS = "'[+-]?[1-9][0-9]{0,2}([.][0-9]{3})+,[0-9]*'"
 _DECIMAL_COMMA = "'[+-]?[0-9]*,[0-9]+'"
 
 
-def number_text(text: str) -> str:
+def number_text(text: str, decimal_comma: bool = False) -> str:
     """SQL: the clean text ``text`` of a number cell with its commas read (see
-    ``_THOUSANDS``), for a cast to a number; NULL for commas that make no number."""
+    ``_THOUSANDS``), for a cast to a number; NULL for commas that make no number.
+    ``decimal_comma``: the column writes decimals with a comma (see
+    :func:`decimal_comma_column`), so 1,234 is 1.234 too, not a thousand and more."""
+    thousands = (
+        ""
+        if decimal_comma
+        else f"WHEN regexp_full_match({text}, {_THOUSANDS}) THEN replace({text}, ',', '') "
+    )
     return (
-        f"(CASE WHEN NOT contains({text}, ',') THEN {text} "
-        f"WHEN regexp_full_match({text}, {_THOUSANDS}) THEN replace({text}, ',', '') "
+        f"(CASE WHEN NOT contains({text}, ',') THEN {text} {thousands}"
         f"WHEN regexp_full_match({text}, {_EURO_THOUSANDS}) "
         f"THEN replace(replace({text}, '.', ''), ',', '.') "
         f"WHEN regexp_full_match({text}, {_DECIMAL_COMMA}) THEN replace({text}, ',', '.') END)"
     )
 
 
-def number_of(text: str) -> float:
+# Values only a decimal comma explains (12,5; 0,750; 1.234,5), and values only thousands
+# commas explain (1,234.5; 1,234,567), found anywhere in a cell's text.
+_ONLY_DECIMAL = r"^\s*[+-]?([0-9]*,[0-9]{1,2}|[0-9]*,[0-9]{4,}|0?,[0-9]+|[1-9][0-9]{0,2}([.][0-9]{3})+,[0-9]*)\s*$"
+_ONLY_THOUSANDS = r",[0-9]{3}[.,]"
+
+
+def decimal_comma_column(column: pa.ChunkedArray) -> bool:
+    """Whether a text column of numbers writes its decimals with a comma: some value
+    only a decimal comma explains (12,5) and none only thousands commas explain
+    (1,234.5). Then its 1,234 is 1.234, as a European export means it."""
+    if not pc.any(pc.match_substring(column, ",")).as_py():
+        return False
+    if pc.any(pc.match_substring_regex(column, _ONLY_THOUSANDS)).as_py():
+        return False
+    return bool(pc.any(pc.match_substring_regex(column, _ONLY_DECIMAL)).as_py())
+
+
+def number_of(text: str, decimal_comma: bool = False) -> float:
     """Python's twin of :func:`number_text`: ``text`` (stripped) as a float, its commas
     read the same way; ValueError when it is not a number."""
     if "," in text:
-        if re.fullmatch(_THOUSANDS.strip("'"), text):
+        if not decimal_comma and re.fullmatch(_THOUSANDS.strip("'"), text):
             text = text.replace(",", "")
         elif re.fullmatch(_EURO_THOUSANDS.strip("'"), text):
             text = text.replace(".", "").replace(",", ".")
@@ -293,10 +317,13 @@ def number_of(text: str) -> float:
     return float(text)
 
 
-def typed(raw: str, kind: pa.DataType, target: str, text: str | None = None) -> str:
+def typed(
+    raw: str, kind: pa.DataType, target: str, text: str | None = None, decimal_comma: bool = False
+) -> str:
     """SQL converting a raw column to a canonical type; NULL where it cannot.
 
-    ``text`` is the column's clean text (see ``value_text``) when already computed.
+    ``text`` is the column's clean text (see ``value_text``) when already computed;
+    ``decimal_comma``: the column's numbers have decimal commas (:func:`number_text`).
     """
     is_text = pa.types.is_string(kind) or pa.types.is_large_string(kind)
     is_num = pa.types.is_integer(kind) or pa.types.is_floating(kind)
@@ -328,7 +355,7 @@ def typed(raw: str, kind: pa.DataType, target: str, text: str | None = None) -> 
         elif pa.types.is_boolean(kind):
             return f"CAST({raw} AS {'DOUBLE' if target == NUMBER else 'BIGINT'})"
         else:
-            number = f"TRY_CAST({number_text(text)} AS DOUBLE)"
+            number = f"TRY_CAST({number_text(text, decimal_comma)} AS DOUBLE)"
         expr = f"(CASE WHEN isfinite({number}) THEN {number} END)"
         if target == INTEGER:  # a whole number within BIGINT's range, else not one
             whole = f"(CASE WHEN {expr} = round({expr}) THEN TRY_CAST({expr} AS BIGINT) END)"
@@ -337,7 +364,7 @@ def typed(raw: str, kind: pa.DataType, target: str, text: str | None = None) -> 
             if pa.types.is_integer(kind):
                 return f"TRY_CAST({raw} AS BIGINT)"
             if is_text:
-                digits = number_text(text)
+                digits = number_text(text, decimal_comma)
                 return (
                     f"(CASE WHEN regexp_full_match({digits}, '[+-]?[0-9]+') "
                     f"THEN TRY_CAST({digits} AS BIGINT) ELSE {whole} END)"
@@ -529,7 +556,8 @@ def staging_sql(
                 value = f"CAST({value} AS DATE)"
             problem = "datetime"
         else:
-            value = typed(raw, kind, col.type, text)
+            comma = col.name in plan.decimal_comma
+            value = typed(raw, kind, col.type, text, comma)
             problem = _TYPE_REASONS[col.type]
         layer2.append(f"{value} AS {_q(col.name)}")
         values[col.name] = value

@@ -23,7 +23,7 @@ import pyarrow.compute as pc
 
 from ..i18n import say
 from ..schema import normalise_header
-from .coerce import number_of
+from .coerce import decimal_comma_column, number_of
 from .read import RawSheet
 
 MIN_MONTHS = 2
@@ -139,13 +139,14 @@ def _numbers(column: pa.ChunkedArray) -> pa.ChunkedArray | None:
     if not (pa.types.is_string(kind) or pa.types.is_large_string(kind)):
         return None
     out: list[float | None] = []
+    comma = decimal_comma_column(column)
     for v in column.to_pylist():
         text = "" if v is None else str(v).strip()
         if text in _BLANKS:
             out.append(None)
             continue
         try:
-            number = number_of(text)
+            number = number_of(text, comma)
         except ValueError:
             return None
         if not math.isfinite(number):

@@ -18,7 +18,7 @@ import pyarrow.compute as pc
 from ..i18n import Message, say
 from ..risk.scale import SCALE_COLUMNS, SCALE_TABLES, is_three_level, scale_vocab
 from ..schema import BOOLEAN, DATE, INTEGER, NUMBER, TIMESTAMP
-from .coerce import MISSING_MARKERS, number_of
+from .coerce import MISSING_MARKERS, decimal_comma_column, number_of
 from .dates import DateFormatGuess, excel_serial_like, infer_datetime_formats
 from .mapping import Mapping
 from .values import (
@@ -49,7 +49,8 @@ class ColumnPlan:
     ``mapping``: the mapping with unfit columns removed. ``dates``: canonical column ->
     how its text is written. ``vocab``: canonical column (priority, channel, status) ->
     {raw clean value: canonical value or None}. ``csat``: the CSAT scale, if mapped.
-    ``notes``: messages for the import report.
+    ``notes``: messages for the import report. ``decimal_comma``: canonical number
+    columns whose text writes decimals with a comma.
     """
 
     mapping: Mapping
@@ -57,6 +58,7 @@ class ColumnPlan:
     vocab: dict[str, dict[str, str | None]] = field(default_factory=dict)
     csat: CsatScale | None = None
     notes: list[Message] = field(default_factory=list)
+    decimal_comma: set[str] = field(default_factory=set)  # see decimal_comma_column
 
 
 def _is_text(kind: pa.DataType) -> bool:
@@ -163,6 +165,8 @@ def prepare(data: pa.Table, mapping: Mapping) -> ColumnPlan:
                         source=source,
                     )
                 )
+            elif target != BOOLEAN and decimal_comma_column(column):
+                plan.decimal_comma.add(canonical)
         elif canonical == "csat":
             values = _sample(column)
             scale = csat_scale(values)

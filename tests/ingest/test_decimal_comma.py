@@ -67,3 +67,27 @@ def test_number_of_reads_commas_as_the_import_does(text, number):
 def test_a_month_column_of_amounts_reads_decimal_commas():
     column = pa.chunked_array([pa.array(["1.200,50", "300", "-"])])
     assert _numbers(column).to_pylist() == [1200.5, 300.0, None]
+
+
+def test_a_column_with_decimal_commas_reads_1_234_as_a_decimal_too(tmp_path):
+    # 12,5 and 0,75 show the column writes decimals with a comma: its 1,250 is 1.25.
+    # A column with 1,234.50 in it writes thousands with a comma: its 1,250 is 1250.
+    path = tmp_path / "tickets.csv"
+    path.write_text(
+        "Ticket ID;Created;Priority;Cost;Handle time (min)\n"
+        "A1;2026-01-01 08:00;P1;12,5;1,250\n"
+        "A2;2026-01-01 09:00;P2;1,250;1,234.50\n"
+        "A3;2026-01-01 09:00;P2;0,75;2\n",
+        encoding="utf-8",
+    )
+    with Workspace(tmp_path / "w.duckdb") as ws:
+        report = import_paths(ws, [path])
+        assert (report.rows, report.rejected) == (3, 0)
+        frame = ws.query("SELECT ticket_id, cost, handle_minutes FROM tickets ORDER BY 1")
+        assert list(frame.cost) == [12.5, 1.25, 0.75]
+        assert list(frame.handle_minutes) == [1250.0, 1234.5, 2.0]
+
+
+def test_a_month_column_with_decimal_commas_reads_1_234_as_a_decimal_too():
+    column = pa.chunked_array([pa.array(["1,250", "0,5"])])
+    assert _numbers(column).to_pylist() == [1.25, 0.5]
