@@ -866,8 +866,9 @@ _BINARY_WORDS = {
 }
 _NO_RATING = {"offered", "unoffered", "notoffered", "notrated", "norating"}
 
-_CSAT_NUMBER = re.compile(r"^\s*([+-]?\d+(?:\.\d+)?)\s*(%?)\s*(?:[-:]\s*\D.*)?$")
-_CSAT_NUMBER_SQL = r"^\s*([+-]?[0-9]+(\.[0-9]+)?)"
+# A score with a decimal point or a decimal comma (4.5, 4,5: a European export).
+_CSAT_NUMBER = re.compile(r"^\s*([+-]?\d+(?:[.,]\d+)?)\s*(%?)\s*(?:[-:]\s*\D.*)?$")
+_CSAT_NUMBER_SQL = r"^\s*([+-]?[0-9]+([.,][0-9]+)?)"
 
 
 @dataclass(frozen=True)
@@ -905,7 +906,7 @@ def _csat_parse(values: Iterable[object]) -> tuple[list[float], bool, set[str]]:
             continue
         m = _CSAT_NUMBER.match(text)
         if m:
-            numbers.append(float(m.group(1)))
+            numbers.append(float(m.group(1).replace(",", ".")))
             percent = percent or bool(m.group(2))
         else:
             words.add(fold(text))
@@ -984,7 +985,7 @@ def csat_score(value: object, scale: CsatScale) -> float | None:
         if key in scale.words:
             return float(scale.words[key])
         m = re.match(_CSAT_NUMBER_SQL, str(value))
-        number = float(m.group(1)) if m else None
+        number = float(m.group(1).replace(",", ".")) if m else None
     if number is None or scale.lo is None or scale.hi is None:
         return None
     if not scale.lo <= number <= scale.hi:
@@ -1000,7 +1001,7 @@ def csat_sql(expr_sql: str, scale: CsatScale) -> str:
     """DuckDB expression mapping ``expr_sql`` (clean text or a number) to 1-5 (DOUBLE) or NULL.
 
     Words are matched folded (as :func:`fold`); numbers are the leading number of the
-    text (``4``, ``4.5``, ``80%``, ``4 - Satisfied``) mapped with the scale's formula.
+    text (``4``, ``4.5``, ``4,5``, ``80%``, ``4 - Satisfied``) mapped with the scale's formula.
     """
     if not scale.mappable:
         return "CAST(NULL AS DOUBLE)"
@@ -1013,7 +1014,8 @@ def csat_sql(expr_sql: str, scale: CsatScale) -> str:
         )
         parts.append(f"CAST(CASE {folded} {whens} END AS DOUBLE)")
     if scale.lo is not None and scale.hi is not None:
-        num = f"TRY_CAST(regexp_extract({text}, {_lit(_CSAT_NUMBER_SQL)}, 1) AS DOUBLE)"
+        found = f"regexp_extract({text}, {_lit(_CSAT_NUMBER_SQL)}, 1)"
+        num = f"TRY_CAST(replace({found}, ',', '.') AS DOUBLE)"
         lo, hi = float(scale.lo), float(scale.hi)
         parts.append(
             f"(CASE WHEN {num} BETWEEN {lo!r} AND {hi!r} "

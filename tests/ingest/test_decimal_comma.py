@@ -91,3 +91,21 @@ def test_a_column_with_decimal_commas_reads_1_234_as_a_decimal_too(tmp_path):
 def test_a_month_column_with_decimal_commas_reads_1_234_as_a_decimal_too():
     column = pa.chunked_array([pa.array(["1,250", "0,5"])])
     assert _numbers(column).to_pylist() == [1.25, 0.5]
+
+
+def test_csat_scores_with_decimal_commas(tmp_path):
+    # 4,5 was no score: the whole column was kept as written only, every rating lost.
+    path = tmp_path / "tickets.csv"
+    path.write_text(
+        "Ticket ID;Created;Priority;CSAT\n"
+        "A1;2026-01-01 08:00;P1;4\n"
+        "A2;2026-01-01 08:00;P1;4,5\n"
+        "A3;2026-01-01 08:00;P1;1\n"
+        "A4;2026-01-01 08:00;P1;5\n"
+        "A5;2026-01-01 08:00;P1;2,5\n",
+        encoding="utf-8",
+    )
+    with Workspace(tmp_path / "w.duckdb") as ws:
+        import_paths(ws, [path])
+        frame = ws.query("SELECT csat FROM tickets ORDER BY ticket_id")
+        assert list(frame.csat) == [4.0, 4.5, 1.0, 5.0, 2.5]  # a 1-5 scale, as is
