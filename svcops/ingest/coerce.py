@@ -267,11 +267,29 @@ _EURO_THOUSANDS = "'[+-]?[1-9][0-9]{0,2}([.][0-9]{3})+,[0-9]*'"
 _DECIMAL_COMMA = "'[+-]?[0-9]*,[0-9]+'"
 
 
-def number_text(text: str, decimal_comma: bool = False) -> str:
+# Thousands grouped with a space (1 234,50; 1 234.50), as French and Nordic exports write
+# them, a no-break or narrow no-break space mostly.
+_SPACED = "[+-]?[1-9][0-9]{0,2}([ \u00a0\u202f][0-9]{3})+([.,][0-9]*)?"
+_SPACES = "[ \u00a0\u202f]"
+
+
+def spaced_groups_column(column: pa.ChunkedArray) -> bool:
+    """Whether a text column of numbers groups thousands with spaces (1 234,50)."""
+    found = pc.match_substring_regex(column, "[0-9][ \u00a0\u202f][0-9]{3}")
+    return bool(pc.any(found).as_py())
+
+
+def number_text(text: str, decimal_comma: bool = False, spaced: bool = False) -> str:
     """SQL: the clean text ``text`` of a number cell with its commas read (see
     ``_THOUSANDS``), for a cast to a number; NULL for commas that make no number.
     ``decimal_comma``: the column writes decimals with a comma (see
-    :func:`decimal_comma_column`), so 1,234 is 1.234 too, not a thousand and more."""
+    :func:`decimal_comma_column`), so 1,234 is 1.234 too, not a thousand and more.
+    ``spaced``: the column groups thousands with spaces (:func:`spaced_groups_column`)."""
+    if spaced:
+        text = (
+            f"(CASE WHEN regexp_full_match({text}, {_lit(_SPACED)}) "
+            f"THEN regexp_replace({text}, {_lit(_SPACES)}, '', 'g') ELSE {text} END)"
+        )
     thousands = (
         ""
         if decimal_comma
@@ -305,6 +323,8 @@ def decimal_comma_column(column: pa.ChunkedArray) -> bool:
 def number_of(text: str, decimal_comma: bool = False) -> float:
     """Python's twin of :func:`number_text`: ``text`` (stripped) as a float, its commas
     read the same way; ValueError when it is not a number."""
+    if re.fullmatch(_SPACED, text):
+        text = re.sub(_SPACES, "", text)
     if "," in text:
         if not decimal_comma and re.fullmatch(_THOUSANDS.strip("'"), text):
             text = text.replace(",", "")
@@ -318,12 +338,17 @@ def number_of(text: str, decimal_comma: bool = False) -> float:
 
 
 def typed(
-    raw: str, kind: pa.DataType, target: str, text: str | None = None, decimal_comma: bool = False
+    raw: str,
+    kind: pa.DataType,
+    target: str,
+    text: str | None = None,
+    decimal_comma: bool = False,
+    spaced: bool = False,
 ) -> str:
     """SQL converting a raw column to a canonical type; NULL where it cannot.
 
     ``text`` is the column's clean text (see ``value_text``) when already computed;
-    ``decimal_comma``: the column's numbers have decimal commas (:func:`number_text`).
+    ``decimal_comma``, ``spaced``: how the column writes numbers (:func:`number_text`).
     """
     is_text = pa.types.is_string(kind) or pa.types.is_large_string(kind)
     is_num = pa.types.is_integer(kind) or pa.types.is_floating(kind)
@@ -355,7 +380,7 @@ def typed(
         elif pa.types.is_boolean(kind):
             return f"CAST({raw} AS {'DOUBLE' if target == NUMBER else 'BIGINT'})"
         else:
-            number = f"TRY_CAST({number_text(text, decimal_comma)} AS DOUBLE)"
+            number = f"TRY_CAST({number_text(text, decimal_comma, spaced)} AS DOUBLE)"
         expr = f"(CASE WHEN isfinite({number}) THEN {number} END)"
         if target == INTEGER:  # a whole number within BIGINT's range, else not one
             whole = f"(CASE WHEN {expr} = round({expr}) THEN TRY_CAST({expr} AS BIGINT) END)"
@@ -364,7 +389,7 @@ def typed(
             if pa.types.is_integer(kind):
                 return f"TRY_CAST({raw} AS BIGINT)"
             if is_text:
-                digits = number_text(text, decimal_comma)
+                digits = number_text(text, decimal_comma, spaced)
                 return (
                     f"(CASE WHEN regexp_full_match({digits}, '[+-]?[0-9]+') "
                     f"THEN TRY_CAST({digits} AS BIGINT) ELSE {whole} END)"
@@ -556,8 +581,8 @@ def staging_sql(
                 value = f"CAST({value} AS DATE)"
             problem = "datetime"
         else:
-            comma = col.name in plan.decimal_comma
-            value = typed(raw, kind, col.type, text, comma)
+            comma, spaced = col.name in plan.decimal_comma, col.name in plan.spaced_groups
+            value = typed(raw, kind, col.type, text, comma, spaced)
             problem = _TYPE_REASONS[col.type]
         layer2.append(f"{value} AS {_q(col.name)}")
         values[col.name] = value

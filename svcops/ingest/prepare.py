@@ -18,7 +18,7 @@ import pyarrow.compute as pc
 from ..i18n import Message, say
 from ..risk.scale import SCALE_COLUMNS, SCALE_TABLES, is_three_level, scale_vocab
 from ..schema import BOOLEAN, DATE, INTEGER, NUMBER, TIMESTAMP
-from .coerce import MISSING_MARKERS, decimal_comma_column, number_of
+from .coerce import MISSING_MARKERS, decimal_comma_column, number_of, spaced_groups_column
 from .dates import DateFormatGuess, excel_serial_like, infer_datetime_formats
 from .mapping import Mapping
 from .values import (
@@ -50,7 +50,8 @@ class ColumnPlan:
     how its text is written. ``vocab``: canonical column (priority, channel, status) ->
     {raw clean value: canonical value or None}. ``csat``: the CSAT scale, if mapped.
     ``notes``: messages for the import report. ``decimal_comma``: canonical number
-    columns whose text writes decimals with a comma.
+    columns whose text writes decimals with a comma; ``spaced_groups``: ... groups
+    thousands with spaces.
     """
 
     mapping: Mapping
@@ -59,6 +60,7 @@ class ColumnPlan:
     csat: CsatScale | None = None
     notes: list[Message] = field(default_factory=list)
     decimal_comma: set[str] = field(default_factory=set)  # see decimal_comma_column
+    spaced_groups: set[str] = field(default_factory=set)  # see spaced_groups_column
 
 
 def _is_text(kind: pa.DataType) -> bool:
@@ -165,8 +167,11 @@ def prepare(data: pa.Table, mapping: Mapping) -> ColumnPlan:
                         source=source,
                     )
                 )
-            elif target != BOOLEAN and decimal_comma_column(column):
-                plan.decimal_comma.add(canonical)
+            elif target != BOOLEAN:
+                if decimal_comma_column(column):
+                    plan.decimal_comma.add(canonical)
+                if spaced_groups_column(column):
+                    plan.spaced_groups.add(canonical)
         elif canonical == "csat":
             values = _sample(column)
             scale = csat_scale(values)

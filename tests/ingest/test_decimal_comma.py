@@ -109,3 +109,34 @@ def test_csat_scores_with_decimal_commas(tmp_path):
         import_paths(ws, [path])
         frame = ws.query("SELECT csat FROM tickets ORDER BY ticket_id")
         assert list(frame.csat) == [4.0, 4.5, 1.0, 5.0, 2.5]  # a 1-5 scale, as is
+
+
+def test_thousands_grouped_with_spaces(tmp_path):
+    # French and Nordic exports group thousands with a (no-break, narrow no-break) space:
+    # every such value was set aside as not a number.
+    path = tmp_path / "tickets.csv"
+    path.write_text(
+        "Ticket ID;Created;Priority;Cost\n"
+        "A1;2026-01-01 08:00;P1;1\u00a0234,50\n"
+        "A2;2026-01-01 08:00;P1;12,5\n"
+        "A3;2026-01-01 08:00;P1;2 000\n"
+        "A4;2026-01-01 08:00;P1;1\u202f000\u202f000,25\n"
+        "A5;2026-01-01 08:00;P1;12 34\n",  # no group of three: not a number
+        encoding="utf-8",
+    )
+    with Workspace(tmp_path / "w.duckdb") as ws:
+        report = import_paths(ws, [path])
+        assert report.rows == 5
+        frame = ws.query("SELECT cost FROM tickets ORDER BY ticket_id")
+        assert [None if pd.isna(v) else v for v in frame.cost] == [
+            1234.5,
+            12.5,
+            2000.0,
+            1000000.25,
+            None,
+        ]
+        (value,) = ws.query(
+            "SELECT json_extract_string(reasons, '$[0].params.value') v FROM rejects"
+        ).v
+        assert value == "12 34"
+    assert number_of("1\u00a0234,5") == 1234.5
