@@ -876,7 +876,7 @@ def risk_management(ws: Workspace, f: Filters, lang: str) -> Section:
 
 
 # The words of the heat map's axes, legend and cells (the Risk page's own).
-_HEAT_WORDS = ("likelihood", "impact", "score", "band", "count", "ids", "more", "appetite")
+HEAT_WORDS = ("likelihood", "impact", "score", "band", "count", "ids", "more", "appetite")
 
 
 def _heat_map(view: risk.RiskView, lang: str) -> Figure:
@@ -887,7 +887,7 @@ def _heat_map(view: risk.RiskView, lang: str) -> Figure:
     spec = charts.risk_heat_chart(
         cells,
         None,
-        {w: t(f"risk.chart.{w}", lang) for w in _HEAT_WORDS},
+        {w: t(f"risk.chart.{w}", lang) for w in HEAT_WORDS},
         appetite=risk.DEFAULT_APPETITE,
         bands={b: t(f"risk.band.{b}", lang) for b in risk.BANDS},
         title=title,

@@ -19,6 +19,7 @@ from svcops import forecast, kpi, performance, quality, risk
 from svcops.explorer import EXAMPLES as EXPLORER_EXAMPLES
 from svcops.i18n import LANGUAGES, STRINGS
 from svcops.ingest.values import STATUSES
+from svcops.report import sections as report_sections
 from svcops.schema import TABLES
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -120,6 +121,7 @@ BUILT = {
     "risk.basis.": lambda: risk.BASES,
     "risk.change.": lambda: risk.CHANGES,
     "risk.status.": lambda: ("green", "amber", "red", "none"),
+    "risk.chart.": lambda: report_sections.HEAT_WORDS,
     "risk.register_status.": lambda: STATUSES,
     "explorer.example.": lambda: EXPLORER_EXAMPLES,
     "explorer.table.": lambda: list(TABLES),
