@@ -27,7 +27,14 @@ from ..schema import EVENT_ACTOR_HEADERS, EVENT_TIME_HEADERS, TABLES, normalise_
 from ..store import SEQ_COL, StagedSheet, UnmatchedSheet, Workspace, key_expr, quiet
 from . import progress as steps
 from .calls import counted_sql, intervals_sql, is_call_log
-from .coerce import _lit, _q, key_duplicates_sql, reason_sql, staging_sql, text_needs
+from .coerce import (
+    _lit,
+    key_duplicates_sql,
+    reason_sql,
+    staging_sql,
+    text_needs,
+    uploaded_row_sql,
+)
 from .dates import infer_datetime_formats
 from .infer import tickets_from_values
 from .mapping import (
@@ -657,14 +664,13 @@ def _headed_tickets_first(
     why = reason_sql("described_elsewhere", ticket_id="s.ticket_id", sheet="h.sheet")
     for i in guessed.values():
         raw = sheets[i].raw
-        fields = [c for c in raw.data.column_names if c != "_row"]
-        row = "to_json({" + ", ".join(f"{_lit(f)}: r.{_q(f)}" for f in fields) + "})"
+        row = uploaded_row_sql([c for c in raw.data.column_names if c != "_row"], "r.")
         name = f"_guessed{i}"
         cur.register(name, raw.data)
         try:
             cur.execute(
                 f"UPDATE {_stage_name(i)} s SET _reject = '[' || {why} || ']', "
-                f"_data = CAST({row} AS VARCHAR) "
+                f"_data = {row} "
                 f"FROM (SELECT ticket_id, min(sheet) AS sheet FROM ({held}) GROUP BY ticket_id) h, "
                 f"{name} r WHERE s.ticket_id = h.ticket_id AND r._row = s._row "
                 # A row set aside as a duplicate of a row set aside here is of that
@@ -748,12 +754,11 @@ def _unmatched(cur, i: int, origin: str, raw: RawSheet) -> UnmatchedSheet:
     row number, so nothing of the file is lost from the workspace."""
     name = f"_unmatched{i}"
     cur.register(name, raw.data)
-    fields = [c for c in raw.data.column_names if c != "_row"]
-    row = "to_json({" + ", ".join(f"{_lit(f)}: {_q(f)}" for f in fields) + "})"
+    row = uploaded_row_sql([c for c in raw.data.column_names if c != "_row"])
     reason = json.dumps([{"key": "ingest.reason.sheet_unmatched", "params": {}}])
     sql = (
         f"SELECT _row AS row_number, 'not imported' AS action, {_lit(reason)} AS reasons, "
-        f"CAST({row} AS VARCHAR) AS data FROM {name}"
+        f"{row} AS data FROM {name}"
     )
     return UnmatchedSheet(raw.file_name, raw.sheet, sql, origin)
 

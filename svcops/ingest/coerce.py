@@ -624,15 +624,26 @@ def staging_sql(
         rejects.insert(0, f"CASE WHEN _row IN ({listed}) THEN {reason_sql('summary')} END")
     names = [_q(c.name) for c in (*table.columns, *table.extras)]
     shown = [f for f in raw_fields if uploaded is None or f.name in uploaded]
-    raw_json = "to_json({" + ", ".join(f"{_lit(f.name)}: {rid[f.name]}" for f in shown) + "})"
+    raw_json = uploaded_row_sql([f.name for f in shown], names=[rid[f.name] for f in shown])
     return f"""
     WITH a AS (SELECT {", ".join(layer1)} FROM {raw_table} WHERE {nonblank}),
     b AS (SELECT *, {", ".join(layer2)} FROM a),
     c AS (SELECT *, {reasons(rejects)} AS _reject, {reasons(warns)} AS _warn FROM b)
     SELECT {", ".join(names)}, _row, _reject, _warn,
            CASE WHEN _reject IS NOT NULL OR _warn IS NOT NULL
-                THEN CAST({raw_json} AS VARCHAR) END AS _data
+                THEN {raw_json} END AS _data
     FROM c"""
+
+
+def uploaded_row_sql(
+    fields: Sequence[str], alias: str = "", names: Sequence[str] | None = None
+) -> str:
+    """SQL: a row as uploaded, as JSON text (``{"header": value, ...}``), what a row set
+    aside keeps. ``fields``: the headers, in order; ``alias``: the relation's alias
+    (``r.``); ``names``: the columns the values are read from, when not the headers."""
+    cols = names or [f"{alias}{_q(f)}" for f in fields]
+    pairs = ", ".join(f"{_lit(f)}: {c}" for f, c in zip(fields, cols, strict=True))
+    return f"CAST(to_json({{{pairs}}}) AS VARCHAR)"
 
 
 def key_duplicates_sql(table: Table, stage: str, raw: str, schema: pa.Schema) -> str:
@@ -642,11 +653,10 @@ def key_duplicates_sql(table: Table, stage: str, raw: str, schema: pa.Schema) ->
 
     key = key_expr(table)
     why = reason_sql("duplicate", columns=_lit(", ".join(table.key)), row="d.last_row")
-    fields = [f.name for f in schema if f.name != "_row"]
-    row = "to_json({" + ", ".join(f"{_lit(f)}: r.{_q(f)}" for f in fields) + "})"
+    row = uploaded_row_sql([f.name for f in schema if f.name != "_row"], "r.")
     return (
         f"UPDATE {stage} s SET _reject = '[' || {why} || ']', "
-        f"_data = coalesce(s._data, CAST({row} AS VARCHAR)) "
+        f"_data = coalesce(s._data, {row}) "
         f"FROM (SELECT _row, max(_row) OVER (PARTITION BY {key}) AS last_row FROM {stage} "
         f"WHERE _reject IS NULL) d, {raw} r "
         f"WHERE s._row = d._row AND d._row <> d.last_row AND r._row = s._row"
