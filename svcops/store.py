@@ -23,7 +23,6 @@ from __future__ import annotations
 import atexit
 import json
 import os
-import re
 import shutil
 import threading
 import time
@@ -47,39 +46,49 @@ UPLOAD_COL = "_upload_id"
 # A row's position within its upload, for tables whose row order means something.
 SEQ_COL = "_seq"
 
+# Each statement with what it makes: a table, a sequence, or a table's column
+# ("table.column"), so that opening a workspace that has it runs nothing.
 _META_DDL = [
-    """CREATE TABLE IF NOT EXISTS uploads (
+    (
+        "uploads",
+        """CREATE TABLE IF NOT EXISTS uploads (
         upload_id BIGINT, file_name VARCHAR, sheet VARCHAR, table_name VARCHAR,
         rows BIGINT, rejected BIGINT, replaced BIGINT, imported_at TIMESTAMP,
         checksum VARCHAR, file_bytes BIGINT)""",
+    ),
     # ``reasons``: why, as a JSON list of messages ({"key", "params"}), worded when read;
     # ``reason``: the English text a workspace written before held instead.
-    """CREATE TABLE IF NOT EXISTS rejects (
+    (
+        "rejects",
+        """CREATE TABLE IF NOT EXISTS rejects (
         upload_id BIGINT, file_name VARCHAR, sheet VARCHAR, row_number BIGINT,
         action VARCHAR, reason VARCHAR, data VARCHAR, reasons VARCHAR)""",
-    "ALTER TABLE rejects ADD COLUMN IF NOT EXISTS reasons VARCHAR",
-    """CREATE TABLE IF NOT EXISTS sla_policy (priority VARCHAR PRIMARY KEY, sla_hours DOUBLE)""",
-    """CREATE TABLE IF NOT EXISTS profiles (
+    ),
+    ("rejects.reasons", "ALTER TABLE rejects ADD COLUMN IF NOT EXISTS reasons VARCHAR"),
+    (
+        "sla_policy",
+        "CREATE TABLE IF NOT EXISTS sla_policy (priority VARCHAR PRIMARY KEY, sla_hours DOUBLE)",
+    ),
+    (
+        "profiles",
+        """CREATE TABLE IF NOT EXISTS profiles (
         name VARCHAR PRIMARY KEY, table_name VARCHAR, signature VARCHAR, mapping VARCHAR,
         saved_at TIMESTAMP)""",
+    ),
     # Which file each upload came from. The bytes are in the originals folder beside the
     # workspace file (see originals.py); ``content`` holds them only for a workspace in
     # memory, uncompressed (uploads are zip containers already).
-    """CREATE TABLE IF NOT EXISTS upload_files (
+    (
+        "upload_files",
+        """CREATE TABLE IF NOT EXISTS upload_files (
         upload_id BIGINT, file_name VARCHAR, checksum VARCHAR, bytes BIGINT,
         content BLOB USING COMPRESSION uncompressed)""",
-    "CREATE SEQUENCE IF NOT EXISTS upload_seq START 1",
+    ),
+    ("upload_seq", "CREATE SEQUENCE IF NOT EXISTS upload_seq START 1"),
     # A workspace's own settings (the cost report's currency, the fiscal year's first
     # month): one text value per name, kept with the data they describe.
-    "CREATE TABLE IF NOT EXISTS settings (name VARCHAR PRIMARY KEY, value VARCHAR)",
+    ("settings", "CREATE TABLE IF NOT EXISTS settings (name VARCHAR PRIMARY KEY, value VARCHAR)"),
 ]
-
-
-# What a statement of _META_DDL makes: (TABLE or SEQUENCE, its name, a column it adds).
-_MADE = re.compile(
-    r"\s*(?:CREATE (?P<kind>TABLE|SEQUENCE) IF NOT EXISTS (?P<name>\w+)"
-    r"|ALTER TABLE (?P<altered>\w+) ADD COLUMN IF NOT EXISTS (?P<column>\w+))"
-)
 
 
 def default_workspace_path() -> Path:
@@ -405,14 +414,11 @@ class Workspace:
         sequences = {
             n for (n,) in con.execute("SELECT sequence_name FROM duckdb_sequences()").fetchall()
         }
-        for ddl in _META_DDL:
-            made = _MADE.match(ddl)
-            if made is not None:
-                kind, name, column = made["kind"], made["name"] or made["altered"], made["column"]
-                there = (name in sequences) if kind == "SEQUENCE" else (name in have)
-                if there and (column is None or column in have[name]):
-                    continue
-            con.execute(ddl)
+        for made, ddl in _META_DDL:
+            owner, _, column = made.partition(".")
+            there = column in have.get(owner, ()) if column else made in have or made in sequences
+            if not there:
+                con.execute(ddl)
         for table in TABLES.values():
             # Only what is not there yet: a page run opens the workspace each time.
             if table.name not in have:
