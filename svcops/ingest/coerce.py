@@ -275,6 +275,10 @@ _SPACES = "[ \u00a0\u202f]"
 
 def spaced_groups_column(column: pa.ChunkedArray) -> bool:
     """Whether a text column of numbers groups thousands with spaces (1 234,50)."""
+    # Looking for the spaces first is a plain byte search; the pattern, on every value of
+    # a million-row column, cost a tenth of a second for each number column.
+    if not any(pc.any(pc.match_substring(column, space)).as_py() for space in _SPACES.strip("[]")):
+        return False
     found = pc.match_substring_regex(column, "[0-9][ \u00a0\u202f][0-9]{3}")
     return bool(pc.any(found).as_py())
 
