@@ -6,7 +6,9 @@ Errors print one line naming the problem to stderr and exit non-zero; never a tr
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -23,6 +25,8 @@ from .store import Workspace, default_workspace_path
 # The exit status of a command that found the workspace busy for longer than it waits
 # (EX_TEMPFAIL: a scheduler may try again later).
 EXIT_BUSY = 75
+# 128 + SIGPIPE: the status of a command whose output pipe was closed under it.
+EXIT_PIPE_CLOSED = 141
 
 
 def _seconds(text: str) -> float:
@@ -782,13 +786,23 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        return args.run(args)
+        code = args.run(args)
+        sys.stdout.flush()  # a closed pipe is met here, not in the interpreter's exit
+        return code
     except WorkspaceBusy as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_BUSY
     except (CliError, IngestError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        # The reader went away (``svcops sql ... | head``): nothing more is wanted, and
+        # there is nobody to tell. What was done is done (an import commits before its
+        # summary is printed). Quiet, with the status a shell gives a command ended by a
+        # closed pipe; stdout is pointed at nothing so the exit's own flush cannot fail.
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_PIPE_CLOSED
     except (OSError, duckdb.Error) as exc:
         # e.g. the workspace file is held by a running app, or is not a DuckDB file
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__

@@ -162,3 +162,38 @@ def test_a_missing_file_is_named_even_while_the_app_holds_the_workspace(tmp_path
         done.stderr.strip() == f"error: {tmp_path / 'nope.xlsx'}: cannot be opened "
         "(No such file or directory)"
     )
+
+
+@pytest.mark.parametrize("buffered", [True, False])
+@pytest.mark.parametrize("command", ["sql", "import"])
+def test_output_piped_into_a_reader_that_has_gone_ends_quietly(
+    tmp_path, sample_workspace, command, buffered
+):
+    """``svcops sql ... | head -1``: the reader closes the pipe. The command stops without
+    a word on stderr (it said "error: [Errno 32] Broken pipe"), with the status a shell
+    gives a command ended by a closed pipe, whether Python buffers its output or not;
+    an import whose summary no one reads has still stored its rows."""
+    if command == "sql":
+        args = ["sql", "SELECT * FROM tickets", "--limit", "20000"]
+        args += ["--workspace", str(sample_workspace)]
+    else:
+        ws = tmp_path / "piped.duckdb"
+        args = ["import", str(SAMPLE), "--workspace", str(ws)]
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    if not buffered:
+        env["PYTHONUNBUFFERED"] = "1"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "svcops", *args],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**env, "PYTHONPATH": str(ROOT)},
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()  # gone before the first line: every write meets a closed pipe
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=300) == 141, err
+    assert "Broken pipe" not in err and "Traceback" not in err and "error" not in err
+    assert "Exception ignored" not in err
+    if command == "import":
+        assert json.loads(cli("kpis", "--workspace", str(ws), "--json").stdout)["tickets"] == 66651
