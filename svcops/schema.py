@@ -48,6 +48,15 @@ class Table:
     # is worked out from, columns of which one must also be there; see
     # ``svcops.ingest.mapping.Mapping.derived`` and ``svcops.ingest.coerce``).
     derivable: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = ()
+    # Columns by which a newer upload's rows replace an earlier upload's, when fewer than
+    # the key: a roster exported again after a shift moved replaces the agent's shifts of
+    # that day, though the key (with the shift's start) tells two shifts of a day apart.
+    replaces_by: tuple[str, ...] = ()
+
+    @property
+    def replace_key(self) -> tuple[str, ...]:
+        """The columns a newer upload replaces an earlier upload's rows by."""
+        return self.replaces_by or self.key
 
     @property
     def column_names(self) -> list[str]:
@@ -544,6 +553,7 @@ ROSTER = Table(
         _c("hourly_cost", NUMBER, "rate", "hourly rate", "时薪"),
     ),
     key=("date", "team", "agent", "shift_start"),
+    replaces_by=("date", "team", "agent"),
     description="staffing roster",
     # A roster that gives each shift's start and end (most workforce tools do) and
     # whose shifts they are, but no hours: its hours are the shifts' lengths (SPEC).

@@ -119,13 +119,14 @@ def stored_columns(table: Table) -> str:
     return ", ".join(f'"{n}"' for n in names)
 
 
-def key_expr(table: Table, alias: str = "") -> str:
-    """One VARCHAR expression that is equal for two rows exactly when their keys are.
+def key_expr(table: Table, alias: str = "", columns: tuple[str, ...] | None = None) -> str:
+    """One VARCHAR expression that is equal for two rows exactly when their keys are
+    (or their ``columns``, such as :attr:`Table.replace_key`).
 
     NULL-safe: a missing key part compares equal to another missing part.
     """
     prefix = f"{alias}." if alias else ""
-    parts = [f'coalesce(CAST({prefix}"{k}" AS VARCHAR), chr(0))' for k in table.key]
+    parts = [f'coalesce(CAST({prefix}"{k}" AS VARCHAR), chr(0))' for k in columns or table.key]
     return parts[0] if len(parts) == 1 else f"concat_ws(chr(31), {', '.join(parts)})"
 
 
@@ -733,13 +734,21 @@ class Workspace:
         # Newest wins: park the rows this upload replaces, so removing it restores them.
         replaced = 0
         if rows:
-            match = f"{key_expr(t, 't')} IN (SELECT {key_expr(t)} FROM {incoming})"
+            by = t.replace_key
+            earlier = (
+                f"t.{UPLOAD_COL} <> {uid} AND {key_expr(t, 't', by)} IN "
+                f"(SELECT {key_expr(t, columns=by)} FROM {incoming})"
+            )
+            same = (
+                f"t.{UPLOAD_COL} = {uid} AND {key_expr(t, 't')} IN "
+                f"(SELECT {key_expr(t)} FROM {incoming})"
+            )
+            match = f"(({earlier}) OR ({same}))"
             # Rows an earlier upload brought are parked so removing this one restores them;
             # rows of this same upload (another sheet of the file) are simply replaced.
             cur.execute(
                 f'INSERT INTO "_superseded_{t.name}" ({stored}, _superseded_by) '
-                f'SELECT {stored}, {uid} FROM "{t.name}" t '
-                f"WHERE {match} AND t.{UPLOAD_COL} <> {uid}"
+                f'SELECT {stored}, {uid} FROM "{t.name}" t WHERE {earlier}'
             )
             replaced = int(
                 cur.execute(f'SELECT count(*) FROM "{t.name}" t WHERE {match}').fetchone()[0]
@@ -854,10 +863,11 @@ class Workspace:
                 )
                 cur.execute(f"DELETE FROM {name} WHERE {UPLOAD_COL} = ?", [upload_id])
                 cols = stored_columns(t)
+                by = t.replace_key
                 cur.execute(
                     f"INSERT INTO {name} ({cols}) SELECT {cols} FROM {sup} s "
-                    f"WHERE _superseded_by = ? AND {key_expr(t, 's')} NOT IN "
-                    f"(SELECT {key_expr(t)} FROM {name})",
+                    f"WHERE _superseded_by = ? AND {key_expr(t, 's', by)} NOT IN "
+                    f"(SELECT {key_expr(t, columns=by)} FROM {name})",
                     [upload_id],
                 )
                 # Rows this upload had replaced, whose key a later upload holds now:
@@ -865,7 +875,7 @@ class Workspace:
                 cur.execute(
                     f"UPDATE {sup} s SET _superseded_by = n._superseded_by FROM {sup} n "
                     f"WHERE s._superseded_by = ? AND n.{UPLOAD_COL} = ? "
-                    f"AND {key_expr(t, 's')} = {key_expr(t, 'n')}",
+                    f"AND {key_expr(t, 's', by)} = {key_expr(t, 'n', by)}",
                     [upload_id, upload_id],
                 )
                 cur.execute(
