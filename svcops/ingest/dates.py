@@ -425,7 +425,7 @@ def strptime_sql(text_sql: str, guess: DateFormatGuess) -> str:
     if plain:
         parts.append(f"CAST(try_strptime({text_sql}, {_sql_list(plain)}) AS TIMESTAMP)")
     if offset:
-        local = rf"regexp_replace({text_sql}, '\s*(Z|[+-]\d\d:?\d\d)$', '')"
+        local = rf"regexp_replace({text_sql}, '\s*(Z|[+-]\d\d(:?\d\d)?)$', '')"
         parts.append(
             f"CAST(try_strptime({local}, {_sql_list(list(dict.fromkeys(offset)))}) AS TIMESTAMP)"
         )
