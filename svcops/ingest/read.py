@@ -403,7 +403,9 @@ def read_text(name: str, data: Source) -> list[RawSheet]:
 
 
 class _LongLine(Exception):
-    """A line longer than DuckDB's reader takes (``max_line_size``): read with pandas."""
+    """A file DuckDB's reader does not take, read with pandas instead: a line longer than
+    it takes (``max_line_size``), or lines that end in more than one way (CRLF and LF, as
+    when two exports are joined), at whose first line end of the other kind it stops."""
 
 
 class _NotUtf8(Exception):
@@ -587,7 +589,7 @@ def _read_utf8(name: str, path: Path) -> RawSheet:
     parsed: pa.Table | None = None
     failed: Exception | None = None
     exact = width == 1
-    long_line = False  # a line over DuckDB's 2 MB: read row by row, as before
+    long_line = False  # a line over DuckDB's 2 MB, or mixed line ends: read row by row
     if not exact:
         # The reader parses on every core while this thread looks for blank lines (numpy
         # lets go of the interpreter while it scans).
@@ -671,7 +673,7 @@ def _parse(name: str, path: Path, sep: str, width: int) -> pa.Table:
         text = str(exc)
         if "Invalid unicode" in text:
             raise _NotUtf8 from None
-        if "Maximum line size" in text:
+        if "Maximum line size" in text or "state machine reached an invalid state" in text:
             raise _LongLine from None
         raise IngestError(
             say("ingest.error.csv_unreadable", file=name, detail=_csv_error(text))
