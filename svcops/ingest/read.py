@@ -28,6 +28,7 @@ import fastexcel
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from ..i18n import Message, say
 from ..i18n.errors import MessageError
@@ -158,7 +159,11 @@ def _load_sheet(reader: fastexcel.ExcelReader, sheet: str, **options) -> pa.Reco
     cell it could not convert; asking it to scan every row up front instead costs about
     a fifth of the read on a full sheet, and most exports need no second read. A column
     whose first rows mix types the reader cannot reconcile (times and durations) is
-    refused by it outright, and read as text too. One coercion goes unreported: a
+    refused by it outright, and read as text too. A formula's error (``#DIV/0!``,
+    ``#REF!``) is no value of any type: its column is read as text and the cell holds
+    the error as Excel shows it, to be set aside as a CSV's would be (the reader gives
+    such a cell as empty, and a cost of #DIV/0! vanished unseen); ``#N/A`` is a
+    missing-value marker and stays empty. One coercion goes unreported: a
     TRUE/FALSE cell in a column of numbers reads as 1/0, and a number in a column of
     TRUE/FALSE as true unless 0.
     """
@@ -174,21 +179,58 @@ def _load_sheet(reader: fastexcel.ExcelReader, sheet: str, **options) -> pa.Reco
                 raise
             as_text[name] = "string"
             continue
-        # An Excel error value (#N/A, #DIV/0!) is missing as text too: no reason to re-read.
-        bad = {
-            e.position[1]
-            for e in (errors.errors if errors else ())
-            if "got 'Error(" not in e.detail
-        }
+        failed: dict[int, dict[int, str]] = {}  # column index -> {row: the error's text}
+        bad = set()
+        for e in errors.errors if errors else ():
+            error = _EXCEL_ERROR.search(e.detail)
+            if error is None:
+                bad.add(e.position[1])
+            elif error[1] != "NA":
+                bad.add(e.position[1])
+                text = _EXCEL_ERRORS.get(error[1], f"#{error[1].upper()}")
+                failed.setdefault(e.position[1], {})[e.offset_position[0]] = text
         more = {
             c.name: "string"
             for c in loaded.selected_columns
             if c.index in bad and c.name not in as_text
         }
         if not more:
-            return batch
+            return _with_errors_shown(batch, loaded.selected_columns, failed)
         del batch, loaded
         as_text.update(more)
+
+
+_EXCEL_ERROR = re.compile(r"got 'Error\((\w+)\)'")
+# The reader's names of Excel's error values, and the errors as a cell shows them.
+_EXCEL_ERRORS = {
+    "Div0": "#DIV/0!",
+    "Value": "#VALUE!",
+    "Ref": "#REF!",
+    "Name": "#NAME?",
+    "Null": "#NULL!",
+    "Num": "#NUM!",
+    "GettingData": "#GETTING_DATA",
+}
+
+
+def _with_errors_shown(
+    batch: pa.RecordBatch, columns: list, failed: dict[int, dict[int, str]]
+) -> pa.RecordBatch:
+    """``batch`` with each formula error of ``failed`` (column index -> {row: text}) in
+    its cell of a text column, where the reader left the cell empty."""
+    if not failed:
+        return batch
+    arrays = list(batch.columns)
+    for place, column in enumerate(columns):
+        cells = failed.get(column.index)
+        if not cells:
+            continue
+        mask = np.zeros(batch.num_rows, dtype=bool)
+        rows = sorted(r for r in cells if 0 <= r < batch.num_rows)
+        mask[rows] = True
+        values = pa.array([cells[r] for r in rows], arrays[place].type)
+        arrays[place] = pc.replace_with_mask(arrays[place], pa.array(mask), values)
+    return pa.RecordBatch.from_arrays(arrays, schema=batch.schema)
 
 
 def _unnamed(name: str) -> bool:
