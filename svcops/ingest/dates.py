@@ -107,6 +107,22 @@ _TIME = re.compile(
 )
 
 
+# A Chinese 12-hour clock writes the half of the day before the time: 上午 (morning),
+# 下午 (afternoon), as Excel shows a time in a zh-CN locale (2024/3/5 下午 2:30:00). Such a
+# value is read as the time followed by AM or PM, the layout strptime's %p takes.
+_HALF_DAYS = (("上午", "AM"), ("下午", "PM"))
+_HALF_DAY_TIME = r"\s*([0-9]{1,2}:[0-9]{2}(:[0-9]{2}([.,][0-9]+)?)?)"
+
+
+def _half_day_last(text: str) -> str:
+    """``text`` with a Chinese half of the day moved behind its time as AM/PM (Python's
+    twin of the rewrite in :func:`strptime_sql`)."""
+    for word, marker in _HALF_DAYS:
+        if word in text:
+            text = re.sub(word + _HALF_DAY_TIME, rf"\1 {marker}", text)
+    return text
+
+
 @dataclass(frozen=True)
 class DateFormatGuess:
     """How a text date column is written.
@@ -126,6 +142,7 @@ class DateFormatGuess:
     ``unmatched``: up to five sample values no format reads.
     ``matched_share``: share of the (non-missing) sample that ``formats`` read.
     ``reason``: one sentence for the import report (a message; None: nothing to say).
+    ``half_day_first``: some values write 上午/下午 before the time (read as AM/PM).
     """
 
     formats: list[str]
@@ -136,6 +153,7 @@ class DateFormatGuess:
     matched_share: float
     conflict: bool = False
     reason: Message | None = None
+    half_day_first: bool = False
 
     @property
     def has_offset(self) -> bool:
@@ -201,7 +219,7 @@ def _time_part(rest: str) -> tuple[str, tuple[str, str, str] | None] | None:
 
 def _shape(value: str) -> _Shape | None:
     """The layout of one value, or None when it is not a valid date we can read."""
-    text = value.strip()
+    text = _half_day_last(value.strip())
     for kind, pattern in _DATE_LAYOUTS:
         m = pattern.match(text)
         if not m:
@@ -376,8 +394,17 @@ def infer_datetime_formats(samples: list[str]) -> DateFormatGuess:
     formats = _order(observed, siblings)
     if not formats:
         reason = say("ingest.dates.unknown") if not conflict else reason
+    half_day_first = any(word in v for v in counts for word, _ in _HALF_DAYS)
     return DateFormatGuess(
-        formats, dayfirst, ambiguous, examples, unmatched, matched / total, conflict, reason
+        formats,
+        dayfirst,
+        ambiguous,
+        examples,
+        unmatched,
+        matched / total,
+        conflict,
+        reason,
+        half_day_first,
     )
 
 
@@ -419,6 +446,9 @@ def strptime_sql(text_sql: str, guess: DateFormatGuess) -> str:
     YEAR_MIN..YEAR_MAX. Values with a UTC offset keep their wall-clock time (the
     offset is dropped): an event logged at 08:40+02:00 happened at 08:40 where the
     team works, and intraday shapes and staffing follow local time."""
+    if guess.half_day_first:
+        for word, marker in _HALF_DAYS:
+            text_sql = f"regexp_replace({text_sql}, '{word}{_HALF_DAY_TIME}', '\\1 {marker}')"
     plain = [f for f in guess.formats if "%z" not in f]
     offset = [f.replace("%z", "").rstrip() for f in guess.formats if "%z" in f]
     parts = []
