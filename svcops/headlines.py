@@ -15,12 +15,10 @@ from __future__ import annotations
 import pandas as pd
 
 from .filters import Filters
-from .i18n import Message
+from .i18n import NO_VALUE, Message, value_word
 from .kpi import Scorecard, breakdown, period_scorecard
 from .store import Workspace
 
-# The group of tickets with no value in a dimension (svcops.kpi.breakdown's label).
-NO_VALUE = "(none)"
 # Changes smaller than these read as "steady".
 FLAT_VOLUME = 0.02
 FLAT_POINTS = 0.5
@@ -93,7 +91,9 @@ def headlines(ws: Workspace, filters: Filters, card: Scorecard | None = None) ->
             if driver is None:
                 out.append(Headline(key + "_total", params))
             else:
-                out.append(Headline(key, {**params, "group": driver[0], "gdelta": driver[1]}))
+                out.append(
+                    Headline(key, {**params, "group": value_word(driver[0]), "gdelta": driver[1]})
+                )
     elif vol.value:
         out.append(Headline("headline.volume_new", {"n": vol.value}))
 

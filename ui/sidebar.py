@@ -14,7 +14,7 @@ import streamlit as st
 
 from svcops import kpi
 from svcops.filters import DIMENSIONS, Filters
-from svcops.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
+from svcops.i18n import DEFAULT_LANGUAGE, LANGUAGES, t, value_name
 from svcops.tickets import DataSpan, data_span
 
 from . import state
@@ -164,7 +164,14 @@ def build_context() -> state.Context:
             _init_once(key, [v for v in getattr(url_filters, field) if v in options])
             st.session_state[key] = [v for v in st.session_state[key] if v in options]
             chosen[field] = tuple(
-                sb.multiselect(t(label, lang), options, key=key, placeholder=t("filter.all", lang))
+                sb.multiselect(
+                    t(label, lang),
+                    options,
+                    key=key,
+                    placeholder=t("filter.all", lang),
+                    # A channel the importer recognised is kept as its key ("phone").
+                    format_func=lambda v: value_name(v, lang),
+                )
             )
         sb.button(t("filter.reset", lang), on_click=_reset_filters, args=(span,))
         filters = Filters(start=start, end=end, **chosen)

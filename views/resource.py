@@ -137,10 +137,14 @@ history, ahead = (
     frame.assign(series=frame["series"].map(series_name))
     for frame in resource.chart_frames(series_results)
 )
-# The workspace's values keep each series' colour; the series' own names are added, since
-# tickets without the dimension form a series ("(none)") that the values do not list.
-names = [series_name(str(n)) for n in series_results]
-scale = charts.colour_scale(by, [*ctx.dims.get(by, []), *names]) if series_by else None
+# The workspace's values keep each series' colour, in either language; the series' own
+# are added, since tickets without the dimension form a series ("(none)") that the
+# values do not list.
+scale = (
+    charts.colour_scale(by, [*ctx.dims.get(by, []), *series_results], shown=series_name)
+    if series_by
+    else None
+)
 page.chart(
     charts.forecast_chart(
         history,

@@ -7,6 +7,8 @@ not just the ones currently filtered in.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import altair as alt
 
 THEME = "svcops"
@@ -57,18 +59,27 @@ def _theme() -> alt.theme.ThemeConfig:
     }
 
 
-def colour_scale(dimension: str, values: list[str]) -> alt.Scale:
-    """A stable colour scale for a dimension, from the workspace's full value list."""
+def colour_scale(
+    dimension: str, values: list[str], shown: Callable[[str], object] | None = None
+) -> alt.Scale:
+    """A stable colour scale for a dimension, from the workspace's full value list.
+
+    ``shown``: how the chart names each value (a channel's key ``phone`` in the page's
+    language); the colours are given by the values themselves, so a channel keeps its
+    colour in either language."""
     domain = sorted({str(v) for v in values})
     if dimension == "priority":
         known = [v for v in domain if v in PRIORITY_COLOURS]
         rest = [v for v in domain if v not in PRIORITY_COLOURS]
-        return alt.Scale(
-            domain=known + rest,
-            range=[PRIORITY_COLOURS[v] for v in known]
-            + [PALETTE[i % len(PALETTE)] for i in range(len(rest))],
-        )
-    return alt.Scale(domain=domain, range=[PALETTE[i % len(PALETTE)] for i in range(len(domain))])
+        domain = known + rest
+        colours = [PRIORITY_COLOURS[v] for v in known] + [
+            PALETTE[i % len(PALETTE)] for i in range(len(rest))
+        ]
+    else:
+        colours = [PALETTE[i % len(PALETTE)] for i in range(len(domain))]
+    if shown is not None:
+        domain = [str(shown(v)) for v in domain]
+    return alt.Scale(domain=domain, range=colours)
 
 
 # d3 time and number formats for Simplified Chinese (month and weekday names on axes).

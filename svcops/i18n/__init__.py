@@ -138,6 +138,30 @@ def render(
     return t(message.key, lang, **params)
 
 
+# The group of tickets with no value in a dimension, as the analyses label it
+# (svcops.kpi.breakdown; svcops.headlines.NO_VALUE is this).
+NO_VALUE = "(none)"
+
+
+def value_word(value: object) -> object:
+    """A dimension value (a team, a channel) for show, as a message parameter: one of
+    svcops's own words (a channel the importer recognised, stored as its key ``phone``)
+    or the analyses' ``(none)`` as a Message worded in the reader's language; any other
+    value (a team's name, a category) as it is."""
+    if isinstance(value, str):
+        if value == NO_VALUE:
+            return Message("common.none")
+        if f"value.{value}" in STRINGS:
+            return Message(f"value.{value}")
+    return value
+
+
+def value_name(value: object, lang: str = DEFAULT_LANGUAGE) -> object:
+    """:func:`value_word` worded in ``lang``: a cell of a table of dimension values."""
+    word = value_word(value)
+    return render(word, lang) if isinstance(word, Message) else word
+
+
 def say(key: str, **params: object) -> Message:
     """The message ``key`` with its template's parameters."""
     return Message(key, params)

@@ -57,6 +57,18 @@ STRINGS: dict[str, dict[str, str]] = {
     "common.error": {"en": "Something went wrong: {message}", "zh": "出错了：{message}"},
     # Tickets with no value in a dimension (a blank team or channel), as tables and charts show them.
     "common.none": {"en": "(none)", "zh": "（无）"},
+    # The importer's own words for a ticket's channel (svcops.ingest.values.CHANNELS): a
+    # channel it recognised is stored as one of these keys, which pages, filters, the
+    # headlines and the review pack show in the page's language (svcops.i18n.value_word).
+    "value.phone": {"en": "Phone", "zh": "电话"},
+    "value.email": {"en": "Email", "zh": "邮件"},
+    "value.chat": {"en": "Chat", "zh": "在线聊天"},
+    "value.messaging": {"en": "Messaging", "zh": "即时消息"},
+    "value.portal": {"en": "Portal", "zh": "门户"},
+    "value.social": {"en": "Social media", "zh": "社交媒体"},
+    "value.walk-in": {"en": "Walk-in", "zh": "现场"},
+    "value.system": {"en": "System", "zh": "系统"},
+    "value.other": {"en": "Other", "zh": "其他"},
     "series.created": {"en": "Created", "zh": "新建"},
     "series.resolved": {"en": "Resolved", "zh": "解决"},
     "axis.period": {"en": "Period", "zh": "期间"},

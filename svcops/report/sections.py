@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any
 
 import altair as alt
 import pandas as pd
@@ -19,8 +18,8 @@ import pandas as pd
 from .. import charts, cost, kpi, performance, process, quality, resource, risk
 from .. import innovation as inn
 from ..filters import Filters
-from ..headlines import NO_VALUE, headlines
-from ..i18n import STRINGS, Message, render, t
+from ..headlines import headlines
+from ..i18n import STRINGS, Message, render, t, value_name
 from ..i18n.process import DERIVED_STEPS, EVENT_SOURCES
 from ..store import Workspace
 from ..tickets import period_activity
@@ -100,11 +99,6 @@ RATE, YEARS, DELAY = 0.08, 5, 0.0
 def col(name: str, lang: str) -> str:
     """A pack table's column name in ``lang`` (``report.col.<name>``)."""
     return t("report.col." + name, lang)
-
-
-def value_name(value: Any, lang: str) -> Any:
-    """A dimension value for show: the analyses' "(none)" worded, the rest as it is."""
-    return t("common.none", lang) if isinstance(value, str) and value == NO_VALUE else value
 
 
 def kpi_kind(key: str) -> str:

@@ -77,7 +77,7 @@ def test_resource_page_plans_from_a_call_log_alone(tmp_path, monkeypatch):
     ), _captions(at)
     channels = _channels(at)
     row = channels.iloc[0]
-    assert len(channels) == 1 and row["Channel"] == "phone"
+    assert len(channels) == 1 and row["Channel"] == "Phone"
     assert row["Model"] == "Erlang C" and row["Handle time (s)"] == "300"
     assert row["Handle time from"] == row["Intraday shape from"] == "interval statistics"
 
@@ -97,6 +97,6 @@ def test_resource_page_runs_on_the_real_bank_call_log(tmp_path, monkeypatch):
         )
     at = _run()
     row = _channels(at).iloc[0]
-    assert row["Channel"] == "phone" and row["Model"] == "Erlang C"
+    assert row["Channel"] == "Phone" and row["Model"] == "Erlang C"
     assert row["Handle time (s)"] == f"{aht:,.0f}" == "176"
     assert any("1999-03-01" in c for c in _captions(at))

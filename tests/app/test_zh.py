@@ -19,7 +19,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from svcops.i18n import STRINGS
+from svcops.i18n import STRINGS, t
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGES = [
@@ -269,3 +269,36 @@ def test_the_targets_editor_names_kpis_in_chinese(blanks):
     at.run()
     errors = " ".join(e.value for e in at.error)
     assert "SLA 达成率" in errors and "的 target 必须是 0 到 1" in errors, errors
+
+
+# The sample's channels, as the importer stores a channel it recognised: its key.
+_CHANNEL_KEYS = {"phone", "email", "chat", "portal"}
+
+
+@pytest.mark.parametrize(
+    ("page", "lang"),
+    [
+        ("views/resource.py", "zh"),
+        ("views/quality.py", "zh"),
+        ("views/performance.py", "zh"),
+        ("views/resource.py", "en"),
+    ],
+)
+def test_channels_are_named_in_the_pages_language(page, lang):
+    """A channel is stored as the importer's key (``phone``): the Chinese pages showed
+    that key, in English, in the channel filter, the forecast's legend and its notes."""
+    at = opened(page, lang)
+    if page == "views/quality.py":  # its breakdown by channel
+        at.session_state["quality_by"] = "channel"
+        at.run()
+        assert not at.exception, [e.value for e in at.exception]
+    texts = shown_texts(at) + chart_values(at)
+    words = {"zh": {"电话", "邮件", "在线聊天", "门户"}, "en": {"Phone", "Email", "Chat", "Portal"}}
+    assert not {text.strip() for text in texts} & _CHANNEL_KEYS
+    assert not [text for text in texts if re.match(r"(phone|email|chat|portal)[：:]", text)]
+    (channels,) = [w for w in at.sidebar.multiselect if w.label == t("filter.channel", lang)]
+    assert set(channels.options) == words[lang]
+    if page == "views/resource.py":  # the forecast by channel: legend and notes
+        assert words[lang] <= set(chart_values(at))
+        notes = " ".join(m.value for m in at.markdown)
+        assert all(f"{w}{'：' if lang == 'zh' else ':'}" in notes for w in words[lang]), notes

@@ -18,7 +18,7 @@ import pytest
 from svcops import forecast, kpi, performance, quality, risk
 from svcops.explorer import EXAMPLES as EXPLORER_EXAMPLES
 from svcops.i18n import LANGUAGES, STRINGS
-from svcops.ingest.values import STATUSES
+from svcops.ingest.values import CHANNELS, STATUSES
 from svcops.report import sections as report_sections
 from svcops.schema import TABLES
 
@@ -123,6 +123,9 @@ BUILT = {
     "risk.status.": lambda: ("green", "amber", "red", "none"),
     "risk.chart.": lambda: report_sections.HEAT_WORDS,
     "risk.register_status.": lambda: STATUSES,
+    # A channel the importer recognised is stored as its key and shown in the page's
+    # language (svcops.i18n.value_word); other dimension values are shown as they are.
+    "value.": lambda: CHANNELS,
     "explorer.example.": lambda: EXPLORER_EXAMPLES,
     "explorer.table.": lambda: list(TABLES),
     "explorer.col.": lambda: (
