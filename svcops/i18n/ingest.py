@@ -138,6 +138,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "mapping profile '{profile}' applied (same columns as before)",
         "zh": "已应用映射配置“{profile}”（列与之前相同）",
     },
+    "ingest.note.read_as_text": {
+        "en": "{file} holds text, not a workbook: read as text (CSV)",
+        "zh": "{file} 的内容是文本而不是工作簿：按文本（CSV）读取",
+    },
+    "ingest.note.read_as_workbook": {
+        "en": "{file} holds a workbook, not text: read as a workbook",
+        "zh": "{file} 的内容是工作簿而不是文本：按工作簿读取",
+    },
     "ingest.note.tickets_from_values": {
         "en": "no header names its columns: taken for tickets from its values; check the mapping",
         "zh": "没有表头能说明各列：根据取值识别为工单；请检查映射",

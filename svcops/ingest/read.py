@@ -877,12 +877,19 @@ def printable_name(name: str) -> str:
 
 
 def read_file(name: str, data: Source) -> list[RawSheet]:
-    """Read one uploaded file (by its display name, and its bytes or path) into sheets."""
+    """Read one uploaded file (by its display name, and its bytes or path) into sheets.
+    A file whose suffix does not say what it holds is read as what it holds: text saved
+    as ``.xls`` (many systems name their tab-separated "Excel" export so), a workbook
+    renamed ``.csv``; its sheets' notes say so."""
     check_size(name, source_size(data))
     suffix = Path(name).suffix.lower()
     if suffix in WORKBOOK_SUFFIXES:
+        if not _head(data).startswith((b"PK", _OLE)) and _looks_like_text(data):
+            return _noted(read_text(name, data), say("ingest.note.read_as_text", file=name))
         return read_workbook(name, data)
     if suffix in TEXT_SUFFIXES:
+        if _holds_workbook(data):
+            return _noted(read_workbook(name, data), say("ingest.note.read_as_workbook", file=name))
         return read_text(name, data)
     if suffix == ".zip":
         return read_zip(name, data)
@@ -892,6 +899,46 @@ def read_file(name: str, data: Source) -> list[RawSheet]:
     raise IngestError(
         say("ingest.error.unsupported", file=name, suffix=suffix, supported=supported)
     )
+
+
+_OLE = b"\xd0\xcf\x11\xe0"  # an OLE container: an old .xls workbook
+
+
+def _looks_like_text(data: Source) -> bool:
+    """Whether a file named as a workbook holds a table as text: lines split by a
+    delimiter (``,``, tab, ``;``, ``|``), no zero bytes (but UTF-16's), not markup (an
+    HTML page named .xls is no table we read)."""
+    head = _head(data, 65_536)
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or _utf16_without_bom(head) is not None:
+        return True
+    start = head.lstrip(codecs.BOM_UTF8).lstrip()
+    first, newline, _ = start.partition(b"\n")
+    return (
+        b"\x00" not in head
+        and not start.startswith(b"<")
+        and bool(newline)
+        and any(sep.encode() in first for sep in _DELIMITERS)
+    )
+
+
+def _holds_workbook(data: Source) -> bool:
+    """Whether a file named as text is a workbook: an OLE container, or a zip holding an
+    Office or OpenDocument package."""
+    head = _head(data)
+    if head.startswith(_OLE):
+        return True
+    if not head.startswith(b"PK\x03\x04"):
+        return False
+    try:
+        with zipfile.ZipFile(data if isinstance(data, Path) else io.BytesIO(data)) as zf:
+            names = set(zf.namelist())
+    except (zipfile.BadZipFile, OSError):
+        return False
+    return "[Content_Types].xml" in names or "mimetype" in names
+
+
+def _noted(sheets: list[RawSheet], note: Message) -> list[RawSheet]:
+    return [replace(s, notes=(*s.notes, note)) for s in sheets]
 
 
 def _with_row_numbers(table: pa.Table, first_row: int) -> pa.Table:
