@@ -888,9 +888,11 @@ class CsatScale:
     reason: Message | None = None
 
 
-def _csat_parse(values: Iterable[object]) -> tuple[list[float], bool, set[str]]:
+def _csat_parse(values: Iterable[object]) -> tuple[list[float], list[float], set[str]]:
+    """The column's numbers written without a percent sign, those written with one, and
+    its words (folded)."""
     numbers: list[float] = []
-    percent = False
+    percents: list[float] = []
     words: set[str] = set()
     for v in values:
         if v is None or (isinstance(v, float) and math.isnan(v)):
@@ -906,11 +908,10 @@ def _csat_parse(values: Iterable[object]) -> tuple[list[float], bool, set[str]]:
             continue
         m = _CSAT_NUMBER.match(text)
         if m:
-            numbers.append(float(m.group(1).replace(",", ".")))
-            percent = percent or bool(m.group(2))
+            (percents if m.group(2) else numbers).append(float(m.group(1).replace(",", ".")))
         else:
             words.add(fold(text))
-    return numbers, percent, words
+    return numbers, percents, words
 
 
 def csat_scale(values: Iterable[object]) -> CsatScale:
@@ -921,9 +922,16 @@ def csat_scale(values: Iterable[object]) -> CsatScale:
     1-7, 1-10, 0-10 (a 0 seen) and percentages 0-100 linearly; other ranges, 0/1 only,
     or shares between 0 and 1 are not mapped. Words: five-point satisfaction words
     (English, Chinese) or Excellent..Poor; two-point ratings (Zendesk good/bad) are
-    never mapped -- there is no honest 1-5 number for "good".
+    never mapped -- there is no honest 1-5 number for "good". The scale is the one most
+    numbers are on: in a column mostly of numbers up to 10, a stray 44 or 85% is off its
+    scale (set aside), not a sign that every 5 in it is 5 percent.
     """
-    numbers, percent, words = _csat_parse(values)
+    numbers, percents, words = _csat_parse(values)
+    small = [n for n in numbers if n <= 10]
+    percent = bool(percents) and len(small) <= (len(numbers) + len(percents)) / 2
+    numbers = numbers + percents if percent else numbers
+    if len(small) > len(numbers) / 2:
+        numbers = small
     words -= _NO_RATING
     word_map: dict[str, int] = {}
     if words:
