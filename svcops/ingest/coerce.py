@@ -341,6 +341,25 @@ def number_of(text: str, decimal_comma: bool = False) -> float:
     return float(text)
 
 
+# A column measured in time (its name ends in its unit: aht_seconds, handle_minutes,
+# scheduled_hours) takes a duration as its number in that unit: an Excel duration cell
+# ([h]:mm:ss, as ACD reports write AHT) or text h:mm:ss (0:03:20 is 200 seconds). Text
+# of two parts (1:30) says neither h:mm nor m:ss, and is not a number.
+_TIME_UNITS = {"_seconds": 1, "_minutes": 60, "_hours": 3600}
+DURATION_TEXT = r"[0-9]{1,5}:[0-5][0-9]:[0-5][0-9]([.][0-9]+)?"
+
+
+def duration_unit(column: str) -> int | None:
+    """Seconds in one unit of a canonical column measured in time, else None."""
+    return next((n for suffix, n in _TIME_UNITS.items() if column.endswith(suffix)), None)
+
+
+def _duration_seconds(text: str) -> str:
+    """SQL: the seconds of an h:mm:ss text (:data:`DURATION_TEXT`)."""
+    part = [f"CAST(split_part({text}, ':', {i}) AS DOUBLE)" for i in (1, 2, 3)]
+    return f"({part[0]} * 3600 + {part[1]} * 60 + {part[2]})"
+
+
 def typed(
     raw: str,
     kind: pa.DataType,
@@ -348,11 +367,14 @@ def typed(
     text: str | None = None,
     decimal_comma: bool = False,
     spaced: bool = False,
+    unit: int | None = None,
 ) -> str:
     """SQL converting a raw column to a canonical type; NULL where it cannot.
 
     ``text`` is the column's clean text (see ``value_text``) when already computed;
-    ``decimal_comma``, ``spaced``: how the column writes numbers (:func:`number_text`).
+    ``decimal_comma``, ``spaced``: how the column writes numbers (:func:`number_text`);
+    ``unit``: seconds in the column's unit when it is measured in time
+    (:func:`duration_unit`), so a duration is a number of such units.
     """
     is_text = pa.types.is_string(kind) or pa.types.is_large_string(kind)
     is_num = pa.types.is_integer(kind) or pa.types.is_floating(kind)
@@ -383,8 +405,15 @@ def typed(
             number = f"CAST({raw} AS DOUBLE)"
         elif pa.types.is_boolean(kind):
             return f"CAST({raw} AS {'DOUBLE' if target == NUMBER else 'BIGINT'})"
+        elif unit and pa.types.is_duration(kind):
+            number = f"(epoch({raw}) / {unit})"
         else:
             number = f"TRY_CAST({number_text(text, decimal_comma, spaced)} AS DOUBLE)"
+            if unit and is_text:
+                number = (
+                    f"(CASE WHEN regexp_full_match({text}, {_lit(DURATION_TEXT)}) "
+                    f"THEN {_duration_seconds(text)} / {unit} ELSE {number} END)"
+                )
         expr = f"(CASE WHEN isfinite({number}) THEN {number} END)"
         if target == INTEGER:  # a whole number within BIGINT's range, else not one
             whole = f"(CASE WHEN {expr} = round({expr}) THEN TRY_CAST({expr} AS BIGINT) END)"
@@ -586,7 +615,8 @@ def staging_sql(
             problem = "datetime"
         else:
             comma, spaced = col.name in plan.decimal_comma, col.name in plan.spaced_groups
-            value = typed(raw, kind, col.type, text, comma, spaced)
+            unit = duration_unit(col.name)
+            value = typed(raw, kind, col.type, text, comma, spaced, unit)
             problem = _TYPE_REASONS[col.type]
         layer2.append(f"{value} AS {_q(col.name)}")
         values[col.name] = value

@@ -10,6 +10,7 @@ canonical lists, and how a CSAT column maps to 1-5.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 import pyarrow as pa
@@ -18,7 +19,14 @@ import pyarrow.compute as pc
 from ..i18n import Message, say
 from ..risk.scale import SCALE_COLUMNS, SCALE_TABLES, is_three_level, scale_vocab
 from ..schema import BOOLEAN, DATE, INTEGER, NUMBER, TIMESTAMP
-from .coerce import MISSING_MARKERS, decimal_comma_column, number_of, spaced_groups_column
+from .coerce import (
+    DURATION_TEXT,
+    MISSING_MARKERS,
+    decimal_comma_column,
+    duration_unit,
+    number_of,
+    spaced_groups_column,
+)
 from .dates import DateFormatGuess, excel_serial_like, infer_datetime_formats
 from .mapping import Mapping
 from .values import (
@@ -97,9 +105,13 @@ def _readable_share(values: list, target: str, canonical: str = "") -> float:
     verdicts = sla_verdict_words(canonical)
     words = set(verdicts[0] + verdicts[1]) if verdicts else set()
     ok = 0
+    unit = duration_unit(canonical)
     for v in values:
         if target == BOOLEAN:
             ok += normalise_bool(v) is not None or str(v).strip().lower() in words
+            continue
+        if unit and re.fullmatch(DURATION_TEXT, str(v).strip()):
+            ok += 1
             continue
         try:
             number = number_of(str(v).strip())
