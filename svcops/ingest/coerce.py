@@ -343,7 +343,8 @@ def number_of(text: str, decimal_comma: bool = False) -> float:
 
 # A column measured in time (its name ends in its unit: aht_seconds, handle_minutes,
 # scheduled_hours) takes a duration as its number in that unit: an Excel duration cell
-# ([h]:mm:ss, as ACD reports write AHT) or text h:mm:ss (0:03:20 is 200 seconds). Text
+# ([h]:mm:ss, as ACD reports write AHT; one shown as hh:mm:ss is a time of Excel's day 0)
+# or text h:mm:ss (0:03:20 is 200 seconds). Text
 # of two parts (1:30) says neither h:mm nor m:ss, and is not a number.
 _TIME_UNITS = {"_seconds": 1, "_minutes": 60, "_hours": 3600}
 DURATION_TEXT = r"[0-9]{1,5}:[0-5][0-9]:[0-5][0-9]([.][0-9]+)?"
@@ -407,6 +408,12 @@ def typed(
             return f"CAST({raw} AS {'DOUBLE' if target == NUMBER else 'BIGINT'})"
         elif unit and pa.types.is_duration(kind):
             number = f"(epoch({raw}) / {unit})"
+        elif unit and pa.types.is_timestamp(kind):
+            # A cell shown as hh:mm:ss holds a time of Excel's day 0, 1899-12-31.
+            number = (
+                f"(CASE WHEN {raw} >= TIMESTAMP '1899-12-30' AND {raw} < TIMESTAMP '1900-01-01' "
+                f"THEN (epoch({raw}) - epoch(date_trunc('day', {raw}))) / {unit} END)"
+            )
         else:
             number = f"TRY_CAST({number_text(text, decimal_comma, spaced)} AS DOUBLE)"
             if unit and is_text:

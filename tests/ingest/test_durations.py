@@ -15,13 +15,14 @@ from svcops.ingest import import_paths
 from svcops.store import Workspace
 
 
-def test_excel_durations_in_seconds_columns(tmp_path):
+@pytest.mark.parametrize("shown", ["[h]:mm:ss", "hh:mm:ss"])  # a duration, a time of day
+def test_excel_durations_in_seconds_columns(tmp_path, shown):
     path = tmp_path / "intervals.xlsx"
     book = xlsxwriter.Workbook(path)
     sheet = book.add_worksheet("Intervals")
     sheet.write_row(0, 0, ["Interval start", "Offered", "Answered", "AHT", "ASA"])
     when = book.add_format({"num_format": "yyyy-mm-dd hh:mm"})
-    span = book.add_format({"num_format": "[h]:mm:ss"})
+    span = book.add_format({"num_format": shown})
     for i in range(4):
         sheet.write_datetime(i + 1, 0, datetime(2026, 12, 1, 9) + timedelta(minutes=30 * i), when)
         sheet.write_row(i + 1, 1, [100 + i, 90 + i])
