@@ -104,6 +104,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "ingest.error.other": {"en": "{detail}", "zh": "无法导入：{detail}"},
     # -- sheets skipped --------------------------------------------------------------
     "ingest.skip.in_sheet": {"en": "sheet '{sheet}': {reason}", "zh": "工作表“{sheet}”：{reason}"},
+    "ingest.skip.more_sheets": {
+        "en": "{count} more sheets likewise",
+        "zh": "另有 {count} 个工作表同样如此",
+    },
     "ingest.skip.empty": {"en": "the sheet is empty", "zh": "工作表为空"},
     "ingest.skip.chosen": {
         "en": "skipped, as chosen on the mapping check",

@@ -68,6 +68,8 @@ __all__ = [
 _INTERVALS_FROM_CALLS = Mapping(
     TABLES["intervals"], {c: f"__{c}" for c in TABLES["intervals"].column_names}
 )
+# A file with nothing to import is refused naming this many of its sheets, counting the rest.
+_SHEETS_NAMED = 5
 # A tickets-shaped sheet is a state history when this share of its rows repeat an id.
 STATE_HISTORY_SHARE = 0.1
 # Activities that resolve a case (the work is done: resolve, solved, fixed, 已解决 ...)
@@ -398,6 +400,9 @@ def _read_all(
                         for f, s, r in report.skipped
                         if f == name or f.startswith(f"{name}/")
                     )
+                    if len(reasons) > _SHEETS_NAMED:  # one line, not one per member
+                        more = say("ingest.skip.more_sheets", count=len(reasons) - _SHEETS_NAMED)
+                        reasons = (*reasons[:_SHEETS_NAMED], more)
                     raise IngestError(
                         say("ingest.error.nothing", file=name, reasons=reasons)
                         if reasons
