@@ -6,7 +6,7 @@ import re
 
 import streamlit as st
 
-from svcops.i18n import t
+from svcops.i18n import t, unsigned_zero
 from svcops.kpi import COUNT_KEYS, RATE_KEYS, ScoreRow
 
 # Streamlit's Markdown is escaped in two ways. What its parser reads (emphasis, code,
@@ -81,12 +81,18 @@ def kpi_delta(row: ScoreRow, lang: str) -> str | None:
     if row.delta is None:
         return None
     if row.kpi in RATE_KEYS:
-        return t("delta.points", lang, delta=100 * row.delta)
+        return unsigned_zero(t("delta.points", lang, delta=100 * row.delta))
     if row.kpi == "csat_avg":
-        return f"{row.delta:+.2f}"
+        return unsigned_zero(f"{row.delta:+.2f}")
     if row.change is None:
         return None
-    return f"{row.change:+.1%}"
+    return unsigned_zero(f"{row.change:+.1%}")
+
+
+def flat(change: str) -> bool:
+    """Whether a change as shown rounds to nothing (:func:`unsigned_zero`): a metric
+    then shows it with no arrow and no colour, neither better nor worse."""
+    return change[:1] not in "+-"
 
 
 def delta_colour(row: ScoreRow) -> str:
@@ -127,12 +133,12 @@ def kpi_delta_value(kpi: str, delta, lang: str) -> str:
     if delta is None or delta != delta:
         return "—"
     if kpi in RATE_KEYS:
-        return t("delta.points", lang, delta=100 * delta)
+        return unsigned_zero(t("delta.points", lang, delta=100 * delta))
     if kpi in COUNT_KEYS:
-        return f"{delta:+,.0f}"
+        return unsigned_zero(f"{delta:+,.0f}")
     if kpi == "csat_avg":
-        return f"{delta:+.2f}"
-    return f"{delta:+,.1f}"
+        return unsigned_zero(f"{delta:+.2f}")
+    return unsigned_zero(f"{delta:+,.1f}")
 
 
 def kpi_values(kpis, values) -> list[str]:

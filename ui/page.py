@@ -24,7 +24,7 @@ import streamlit as st
 from svcops import charts
 from svcops.downloads import to_csv_bytes
 from svcops.headlines import NO_VALUE
-from svcops.i18n import STRINGS, Message, column_label, render, t
+from svcops.i18n import STRINGS, Message, column_label, render, t, unsigned_zero
 
 from . import state
 from .format import escape_md, rag_style, sparkline
@@ -132,7 +132,9 @@ def _formatted(value: Any, fmt: str | Callable[[Any], str]) -> str:
     when missing."""
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return ""
-    return fmt.format(value) if isinstance(fmt, str) else fmt(value)
+    if isinstance(fmt, str):  # a signed change that rounds to nothing: no sign
+        return unsigned_zero(fmt.format(value)) if fmt.startswith("{:+") else fmt.format(value)
+    return fmt(value)
 
 
 def download(frame, file_name: str, where: Any = st) -> None:

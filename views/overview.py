@@ -6,7 +6,7 @@ from svcops import charts, kpi
 from svcops.headlines import headlines
 from svcops.i18n import t
 from ui import page, state
-from ui.format import delta_colour, kpi_delta, kpi_value
+from ui.format import delta_colour, flat, kpi_delta, kpi_value
 
 ctx = state.page("overview.title")
 lang = ctx.lang
@@ -36,8 +36,8 @@ for i in range(0, len(rows), per_line):
             kpi_name(row.kpi),
             kpi_value(row.kpi, row.value),
             delta=change if change is not None else "—",
-            delta_color=delta_colour(row) if change is not None else "off",
-            delta_arrow="auto" if change is not None else "off",
+            delta_color=delta_colour(row) if change is not None and not flat(change) else "off",
+            delta_arrow="auto" if change is not None and not flat(change) else "off",
             help=(
                 t("overview.no_previous", lang)
                 if change is None

@@ -162,6 +162,15 @@ def value_name(value: object, lang: str = DEFAULT_LANGUAGE) -> object:
     return render(word, lang) if isinstance(word, Message) else word
 
 
+def unsigned_zero(text: str) -> str:
+    """A signed change as shown (``-0.0``, ``+0.0 pts``, ``+0``) without its sign when
+    it rounds to nothing: ``-0.0`` read as a fall, and a change of -0.03 shown to one
+    decimal is neither up nor down. Any other text as it is."""
+    if text[:1] in "+-" and not any(c in "123456789" for c in text):
+        return text[1:]
+    return text
+
+
 def say(key: str, **params: object) -> Message:
     """The message ``key`` with its template's parameters."""
     return Message(key, params)

@@ -17,8 +17,8 @@ import vl_convert as vlc
 
 from .. import charts
 from ..filters import Filters
-from ..i18n import t
-from .pack import KINDS, POINTS, Figure, Pack, Table
+from ..i18n import t, unsigned_zero
+from .pack import KINDS, POINTS, SIGNED_KINDS, Figure, Pack, Table
 
 RAG_COLOURS = {
     "green": ("#DAFBE1", "#1A7F37"),
@@ -63,7 +63,8 @@ def cell_text(value: Any, kind: str | None, lang: str = "en") -> str:
     if value is None or (isinstance(value, float) and value != value) or value is pd.NaT:
         return ""
     if kind and kind != "date" and isinstance(value, int | float) and not isinstance(value, bool):
-        return KINDS[kind][1].format(value, unit=POINTS.get(lang, POINTS["en"]))
+        text = KINDS[kind][1].format(value, unit=POINTS.get(lang, POINTS["en"]))
+        return unsigned_zero(text) if kind in SIGNED_KINDS else text
     return str(value)
 
 

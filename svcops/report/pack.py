@@ -32,6 +32,8 @@ KINDS: dict[str, tuple[str, str]] = {
     # Percentage points: the value is points (5.2), the unit worded per language.
     "spts": ('+0.0" {unit}";-0.0" {unit}";0.0" {unit}"', "{:+.1f} {unit}"),
 }
+# Kinds shown with a sign (a change); one that rounds to nothing is shown without.
+SIGNED_KINDS = frozenset(k for k, (_, text) in KINDS.items() if text.startswith("{:+"))
 # The points' unit as the tables show it (the app's own "{delta:+.1f} pts").
 POINTS = {"en": "pts", "zh": "个百分点"}
 # Red/amber/green statuses a table's status column may carry (one per row).

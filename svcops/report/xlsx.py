@@ -22,7 +22,7 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 from ..downloads import neutralise
 from ..i18n import t
 from .html import cell_text, filters_text, provenance_frame, settings_rows
-from .pack import KINDS, POINTS, Figure, Pack, Table
+from .pack import KINDS, POINTS, SIGNED_KINDS, Figure, Pack, Table
 
 RAG_FILLS = {
     "green": {"bg_color": "#DAFBE1", "font_color": "#1A7F37", "bold": True},
@@ -78,6 +78,8 @@ class _Writer:
             # the report's text of it ("inf"), as the HTML shows it.
             ws.write_string(row, column, safe_text(cell_text(value, kind, self.pack.lang)))
         elif isinstance(value, int | float):
+            if kind in SIGNED_KINDS and cell_text(value, kind, self.pack.lang)[:1] not in "+-":
+                value = 0.0  # a change that rounds to nothing: Excel would show "-0.0"
             ws.write_number(row, column, float(value), self.number.get(kind or "", None))
         elif isinstance(value, datetime | pd.Timestamp):
             ws.write_datetime(row, column, pd.Timestamp(value).to_pydatetime(), self.date)
