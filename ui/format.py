@@ -18,7 +18,7 @@ from svcops.kpi import COUNT_KEYS, RATE_KEYS, ScoreRow
 # ``@`` (e-mail autolinks), inside ``www.`` (autolinks) and inside the arrows ``->``,
 # ``<=`` ... it turns into symbols.
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$&])")
-_JOINER = "\u2060"
+JOINER = "\u2060"  # U+2060 WORD JOINER: no line break here, nothing shown
 # After every @: GFM takes a-z, digits, "-", "_" and "." after it for an e-mail address.
 _FOUND_IN_TEXT = re.compile(r"(?<=:)(?=[\w+\-/])|(?<=@)|(?<=www)(?=\.)", re.IGNORECASE)
 # Wherever they stand: the browser's idea of white space around them (U+FEFF) is wider
@@ -34,8 +34,8 @@ def escape_md(text: str) -> str:
     become spaces, and leading whitespace cannot start an indented code block.
     """
     shown = " ".join(str(text).splitlines())
-    shown = _SYMBOLS.sub(lambda m: _JOINER.join(m[0]), shown)
-    shown = _MD_SPECIAL.sub(r"\\\1", _FOUND_IN_TEXT.sub(_JOINER, shown))
+    shown = _SYMBOLS.sub(lambda m: JOINER.join(m[0]), shown)
+    shown = _MD_SPECIAL.sub(r"\\\1", _FOUND_IN_TEXT.sub(JOINER, shown))
     return re.sub(r"^\s", "&#32;", shown)
 
 

@@ -27,7 +27,7 @@ from svcops.headlines import NO_VALUE
 from svcops.i18n import STRINGS, Message, column_label, render, t, unsigned_zero
 
 from . import state
-from .format import escape_md, rag_style, sparkline
+from .format import JOINER, escape_md, rag_style, sparkline
 
 R = TypeVar("R")
 
@@ -59,6 +59,20 @@ def labelled(frame):
 # the presenter stylesheet enlarges: a table scrolling inside itself hides rows on a
 # shared screen, and a grid's canvas text does not grow with the page.
 STATIC_ROWS = 60
+# A static table's text without a space up to this long is kept on one line: a narrow
+# column broke a stage (规模化) into a character per line and an id (I-01) at its hyphen.
+_UNBROKEN = 12
+
+
+def static_text(text: str) -> str:
+    """A static table's cell as text: Streamlit renders those cells as Markdown (a team
+    named ``[login](http://…)`` was a live link on the presenter's screen), so it is
+    escaped; a short word is kept whole (word joiners, unseen, between its characters)."""
+    if len(text) <= _UNBROKEN and not any(c.isspace() for c in text):
+        text = JOINER.join(text)
+    return escape_md(text)
+
+
 # st.dataframe's row and header height in px, and its border.
 _ROW_PX, _BORDER_PX = 35, 3
 
@@ -107,10 +121,17 @@ def table(
                 data[column] = data[column].map({True: "✓", False: ""})
             elif pd.api.types.is_integer_dtype(data[column]):
                 data[column] = data[column].map("{:,}".format)
+            else:
+                data[column] = data[column].map(
+                    lambda v: static_text(v) if isinstance(v, str) else v
+                )
     shown = labelled(data) if labels else data
+    if static:  # headers are Markdown too
+        shown = shown.rename(columns=lambda c: escape_md(str(c)))
     if rag is not None:
         column, statuses = rag
-        shown = rag_style(shown, column_label(column, ctx.lang), statuses)
+        label = column_label(column, ctx.lang)
+        shown = rag_style(shown, escape_md(label) if static else label, statuses)
     if static:
         where.table(shown, hide_index=True)
         return

@@ -179,3 +179,29 @@ def test_a_hostile_file_name_is_text_while_checking_the_mapping(hostile_ws, lang
     assert titles, [e.label for e in at.expander]
     for text in markdown_texts(at):
         assert not ALIVE.search(text), text
+
+
+def static_table_texts(at: AppTest) -> list[str]:
+    """The headers and text cells of every static table (``st.table``), which Streamlit
+    1.67 renders as Markdown: presenter mode draws short tables so."""
+    texts = []
+    for table in at.table:
+        frame = table.value
+        texts += [str(c) for c in frame.columns]
+        texts += [v for col in frame.columns for v in frame[col] if isinstance(v, str)]
+    return texts
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_presenter_tables_show_hostile_names_as_text(hostile_ws, page):
+    """In presenter mode a short table is a static table, whose cells Streamlit renders
+    as Markdown: a team named ``[login](http://evil.example)`` was a live link on the
+    presenter's screen, ``**bold**`` bold and ``$x^2$`` a formula."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=300)
+    at.query_params.update(source="own", lang="en", present="1")
+    at.run()
+    if page != "views/overview.py":
+        at.switch_page(page).run()
+    assert not at.exception, [e.value for e in at.exception]
+    for text in static_table_texts(at):
+        assert not ALIVE.search(text), text
