@@ -225,6 +225,22 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "{source}: left unmapped, its values are not numbers",
         "zh": "{source}：未映射，其值不是数字",
     },
+    "ingest.note.currency": {
+        "en": "{source}: amounts in {currency} ({signs}), read without the sign; "
+        "currencies are not converted",
+        "zh": "{source}：金额币种为 {currency}（{signs}），去掉符号后读取；不做币种换算",
+    },
+    "ingest.note.currency_mixed": {
+        "en": "{source}: amounts in {currency} ({signs}); {count} in other currencies "
+        "({others}) set aside",
+        "zh": "{source}：金额币种为 {currency}（{signs}）；另有 {count} 个其他币种（{others}）"
+        "的值已剔除",
+    },
+    "ingest.note.currency_tie": {
+        "en": "{source}: left unmapped, as many amounts in {currencies}: amounts in "
+        "different currencies are not added up",
+        "zh": "{source}：未映射，{currencies} 的金额一样多：不同币种的金额不能相加",
+    },
     "ingest.note.csat_raw": {
         "en": "{source}: CSAT kept as written only ({reason})",
         "zh": "{source}：CSAT 仅按原样保留（{reason}）",
@@ -381,6 +397,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "ingest.reason.number": {
         "en": '{column} ({source}): "{value}" cannot be read as a number',
         "zh": "{column}（{source}）：“{value}”无法读取为数字",
+    },
+    "ingest.reason.currency": {
+        "en": '{column} ({source}): "{value}" is not in {currency}, the currency of the rest '
+        "of the column; amounts in different currencies are not added up",
+        "zh": "{column}（{source}）：“{value}”的币种不是该列其余金额的币种 {currency}；"
+        "不同币种的金额不能相加",
     },
     "ingest.reason.integer": {
         "en": '{column} ({source}): "{value}" cannot be read as a whole number',

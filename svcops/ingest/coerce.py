@@ -341,6 +341,99 @@ def number_of(text: str, decimal_comma: bool = False) -> float:
     return float(text)
 
 
+# Columns that hold money: an amount may carry its currency ($10,000; 1 200 €; USD 1,200;
+# 1,200 元) and an accounting export writes a negative one in brackets, (1,200.00). One
+# currency per column: the column's is stripped, a value in another is set aside (amounts
+# in two currencies cannot be added up); nothing is converted. A count or a duration with
+# a currency sign is no number.
+MONEY_COLUMNS = frozenset(
+    {
+        ("tickets", "cost"),
+        ("roster", "hourly_cost"),
+        ("costs", "amount"),
+        ("costs", "budget"),
+        ("budget", "budget"),
+        ("initiatives", "investment"),
+        ("initiatives", "expected_annual_benefit"),
+        ("initiatives", "realised_benefit"),
+        ("initiatives", "running_cost"),
+        ("initiatives", "benefit_per_unit"),
+    }
+)
+# Currency signs and the currency each is read as; any other three capital letters before
+# or after an amount are an ISO code (CHF 300). $ is read as the US dollar and ¥ (either
+# width) as the yuan, so a column mixing $ and CAD, or ¥ and JPY, is in two currencies.
+CURRENCY_SIGNS = {
+    "US$": "USD",
+    "HK$": "HKD",
+    "$": "USD",
+    "€": "EUR",
+    "£": "GBP",
+    "¥": "CNY",
+    "￥": "CNY",
+    "元": "CNY",
+    "人民币": "CNY",
+    "RMB": "CNY",
+    "円": "JPY",
+    "₹": "INR",
+    "₩": "KRW",
+}
+_CODE = "[A-Z]{3}"
+
+
+def currency_pattern(currency: str | None) -> str:
+    """Regular expression (RE2 and Python alike) of the signs of ``currency``, or of
+    every currency when None."""
+    signs = [s for s, c in CURRENCY_SIGNS.items() if currency in (None, c)]
+    signs.sort(key=len, reverse=True)  # US$ before $
+    extra = [_CODE] if currency is None else [] if currency in signs else [currency]
+    return "|".join([*(_REGEX_SPECIAL.sub(r"\\\1", s) for s in signs), *extra])
+
+
+# An amount with a sign or code before or after it (the sign's currency: group "pre" or
+# "post"), in accounting brackets or not: how a column's currency is found.
+def currency_of_values() -> str:
+    signs = currency_pattern(None)
+    return (
+        rf"^\(?\s*[+-]?\s*(?P<pre>{signs})?\s*[+-]?\s*[0-9.,][0-9., \x{{a0}}\x{{202f}}]*?"
+        rf"\s*(?P<post>{signs})?\s*\)?$"
+    )
+
+
+def currency_name(sign: str) -> str:
+    """The currency a sign or code stands for."""
+    return CURRENCY_SIGNS.get(sign, sign)
+
+
+def money_steps(currency: str | None) -> list[tuple[str, str]]:
+    """(pattern, replacement) steps that take a money cell's clean text to a number's:
+    accounting brackets to a minus, then the signs of ``currency`` before (after a minus,
+    or before one) and after the amount removed."""
+    steps = [(r"^\((.*)\)$", r"-\1")]
+    if currency:
+        signs = currency_pattern(currency)
+        steps += [(rf"^([+-]?)\s*(?:{signs})\s*", r"\1"), (rf"\s*(?:{signs})$", "")]
+    return steps
+
+
+def money_text(text: str, currency: str | None) -> str:
+    """SQL: the clean text ``text`` of a money cell as a number's text (see
+    :func:`money_steps`), for :func:`number_text`."""
+    for pattern, replacement in money_steps(currency):
+        text = f"regexp_replace({text}, {_lit(pattern)}, {_lit(replacement)})"
+    return text
+
+
+def other_currency(text: str, number: str) -> str:
+    """SQL: whether a money cell (clean text ``text``, read as ``number`` by
+    :func:`money_text`) is an amount in a currency not the column's: amount-shaped, with
+    a sign or code left after the column's were removed."""
+    return (
+        f"(regexp_full_match({text}, {_lit(currency_of_values())}) "
+        f"AND regexp_matches({number}, {_lit(currency_pattern(None))}))"
+    )
+
+
 # A column measured in time (its name ends in its unit: aht_seconds, handle_minutes,
 # scheduled_hours) takes a duration as its number in that unit: an Excel duration cell
 # ([h]:mm:ss, as ACD reports write AHT; one shown as hh:mm:ss is a time of Excel's day 0)
@@ -581,6 +674,7 @@ def staging_sql(
             continue
         raw, kind, text = rid[source], kinds[source], text_of(source)
         vocab = plan.vocab.get(col.name)
+        foreign: tuple[str, str] | None = None  # (SQL: in another currency, the column's)
         if col.name == "priority":
             value = case_sql(text, vocab) if vocab else priority_expr(text)
             problem = "priority"
@@ -623,7 +717,13 @@ def staging_sql(
         else:
             comma, spaced = col.name in plan.decimal_comma, col.name in plan.spaced_groups
             unit = duration_unit(col.name)
-            value = typed(raw, kind, col.type, text, comma, spaced, unit)
+            number = text
+            if (table.name, col.name) in MONEY_COLUMNS and is_text[source]:
+                currency = plan.currency.get(col.name)
+                number = money_text(text, currency)
+                if currency:  # a value in another currency says so
+                    foreign = (other_currency(text, number), _lit(currency))
+            value = typed(raw, kind, col.type, number, comma, spaced, unit)
             problem = _TYPE_REASONS[col.type]
         layer2.append(f"{value} AS {_q(col.name)}")
         values[col.name] = value
@@ -634,11 +734,12 @@ def staging_sql(
         )
         label = {"column": _lit(col.name), "source": _lit(source)}
         kept = {"raw": _lit(f"{col.name}_raw")} if problem in _KEPT_RAW else {}
+        why = reason_sql(problem, **label, value=text, **kept) if problem else ""
+        if foreign:
+            currency_why = reason_sql("currency", **label, value=text, currency=foreign[1])
+            why = f"CASE WHEN {foreign[0]} THEN {currency_why} ELSE {why} END"
         bad = (
-            (
-                f"CASE WHEN {has_value} IS NOT NULL AND {_q(col.name)} IS NULL "
-                f"THEN {reason_sql(problem, **label, value=text, **kept)} END"
-            )
+            f"CASE WHEN {has_value} IS NOT NULL AND {_q(col.name)} IS NULL THEN {why} END"
             if problem
             else None
         )

@@ -22,8 +22,13 @@ from ..schema import BOOLEAN, DATE, INTEGER, NUMBER, TIMESTAMP
 from .coerce import (
     DURATION_TEXT,
     MISSING_MARKERS,
+    MONEY_COLUMNS,
+    currency_name,
+    currency_of_values,
+    currency_pattern,
     decimal_comma_column,
     duration_unit,
+    money_steps,
     number_of,
     spaced_groups_column,
 )
@@ -59,7 +64,8 @@ class ColumnPlan:
     {raw clean value: canonical value or None}. ``csat``: the CSAT scale, if mapped.
     ``notes``: messages for the import report. ``decimal_comma``: canonical number
     columns whose text writes decimals with a comma; ``spaced_groups``: ... groups
-    thousands with spaces.
+    thousands with spaces. ``currency``: canonical money columns (coerce.MONEY_COLUMNS)
+    of text -> the currency their amounts are in (None: no sign or code on any).
     """
 
     mapping: Mapping
@@ -69,6 +75,7 @@ class ColumnPlan:
     notes: list[Message] = field(default_factory=list)
     decimal_comma: set[str] = field(default_factory=set)  # see decimal_comma_column
     spaced_groups: set[str] = field(default_factory=set)  # see spaced_groups_column
+    currency: dict[str, str | None] = field(default_factory=dict)
 
 
 def _is_text(kind: pa.DataType) -> bool:
@@ -121,6 +128,75 @@ def _readable_share(values: list, target: str, canonical: str = "") -> float:
     return ok / len(values)
 
 
+def currency_signs(column: pa.ChunkedArray) -> dict[str, int]:
+    """How many amounts of a text column carry each currency sign or code ($, EUR, 元)."""
+    trimmed = pc.utf8_trim_whitespace(column)
+    if not pc.any(pc.match_substring_regex(trimmed, currency_pattern(None))).as_py():
+        return {}
+    found = pc.extract_regex(trimmed, currency_of_values())
+    pre, post = pc.struct_field(found, "pre"), pc.struct_field(found, "post")
+    sign = pc.if_else(pc.not_equal(pre, ""), pre, post)
+    counts = pc.value_counts(sign.drop_null())
+    return {
+        v: int(n)
+        for v, n in zip(
+            counts.field("values").to_pylist(), counts.field("counts").to_pylist(), strict=True
+        )
+        if v
+    }
+
+
+def _column_currency(
+    signs: dict[str, int], source: str, notes: list[Message]
+) -> tuple[bool, str | None]:
+    """Whether a money column can be read, and the currency its amounts are in, from their
+    signs: the one most carry (None when none does). Not when two currencies tie: amounts
+    in different currencies are not added up, and neither is the column's more than the
+    other's. Notes say which currency was read and how many values in others are set
+    aside."""
+    by_currency: dict[str, int] = {}
+    for sign, n in signs.items():
+        by_currency[currency_name(sign)] = by_currency.get(currency_name(sign), 0) + n
+    if not by_currency:
+        return True, None
+    ranked = sorted(by_currency.items(), key=lambda kv: (-kv[1], kv[0]))
+    currency, most = ranked[0]
+    if len(ranked) > 1 and ranked[1][1] == most:
+        tied = sorted(c for c, n in ranked if n == most)
+        notes.append(
+            say(
+                "ingest.note.currency_tie",
+                source=source,
+                currencies=" & ".join(tied) if len(tied) > 2 else " and ".join(tied),
+            )
+        )
+        return False, None
+    shown = ", ".join(sorted(s for s in signs if currency_name(s) == currency))
+    if len(ranked) == 1:
+        notes.append(say("ingest.note.currency", source=source, currency=currency, signs=shown))
+    else:
+        notes.append(
+            say(
+                "ingest.note.currency_mixed",
+                source=source,
+                currency=currency,
+                signs=shown,
+                count=sum(n for _, n in ranked[1:]),
+                others=", ".join(c for c, _ in ranked[1:]),
+            )
+        )
+    return True, currency
+
+
+def money_column(column: pa.ChunkedArray, currency: str | None) -> pa.ChunkedArray:
+    """A money column's text as its numbers' text (coerce.money_steps): what decides how
+    it writes numbers (decimal commas, spaced thousands) and whether it holds numbers."""
+    out = pc.utf8_trim_whitespace(column)
+    for pattern, replacement in money_steps(currency):
+        out = pc.replace_substring_regex(out, pattern, replacement)
+    return out
+
+
 def prepare(data: pa.Table, mapping: Mapping) -> ColumnPlan:
     """Check each mapped column of ``data`` and decide how to read it."""
     kept = dict(mapping.columns)
@@ -168,6 +244,14 @@ def prepare(data: pa.Table, mapping: Mapping) -> ColumnPlan:
                 del kept[canonical]
                 plan.notes.append(say("ingest.note.values_not_dates", source=source))
         elif target in (NUMBER, INTEGER, BOOLEAN) and canonical != "csat" and _is_text(kind):
+            if (mapping.table.name, canonical) in MONEY_COLUMNS:
+                signs = currency_signs(column)
+                readable, currency = _column_currency(signs, source, plan.notes)
+                if not readable:
+                    del kept[canonical]
+                    continue
+                plan.currency[canonical] = currency
+                column = money_column(column, currency)
             sample = _clean(_sample(column))
             if _readable_share(sample, target, canonical) < MIN_READABLE:
                 del kept[canonical]
