@@ -241,6 +241,16 @@ STRINGS: dict[str, dict[str, str]] = {
         "different currencies are not added up",
         "zh": "{source}：未映射，{currencies} 的金额一样多：不同币种的金额不能相加",
     },
+    "ingest.note.share_percent": {
+        "en": "{source}: numbers read as percentages (0-100), stored as shares 0-1",
+        "zh": "{source}：数字按百分数（0-100）读取，存为 0-1 的比例",
+    },
+    "ingest.note.share_mixed": {
+        "en": "{source}: as many numbers at most 1 (fractions) as above 1 (percentages): "
+        "only values with a % sign and 0 are read, the others set aside",
+        "zh": "{source}：不大于 1 的数字（小数比例）与大于 1 的数字（百分数）一样多："
+        "只读取带 % 的值和 0，其余剔除",
+    },
     "ingest.note.csat_raw": {
         "en": "{source}: CSAT kept as written only ({reason})",
         "zh": "{source}：CSAT 仅按原样保留（{reason}）",
@@ -403,6 +413,16 @@ STRINGS: dict[str, dict[str, str]] = {
         "of the column; amounts in different currencies are not added up",
         "zh": "{column}（{source}）：“{value}”的币种不是该列其余金额的币种 {currency}；"
         "不同币种的金额不能相加",
+    },
+    "ingest.reason.share": {
+        "en": '{column} ({source}): "{value}" is not a share on the column\'s scale, {scale}',
+        "zh": "{column}（{source}）：“{value}”不是该列刻度（{scale}）上的比例",
+    },
+    "ingest.reason.share_mixed": {
+        "en": '{column} ({source}): "{value}": the column has as many numbers at most 1 '
+        "(fractions) as above 1 (percentages), so none of them is read",
+        "zh": "{column}（{source}）：“{value}”：该列不大于 1 的数字（小数比例）与大于 1 的"
+        "数字（百分数）一样多，因此都不读取",
     },
     "ingest.reason.integer": {
         "en": '{column} ({source}): "{value}" cannot be read as a whole number',

@@ -434,6 +434,39 @@ def other_currency(text: str, number: str) -> str:
     )
 
 
+# Columns whose unit is a share, 0-1 (a service level, an adoption rate). A value with a
+# percent sign is that many hundredths (85% is 0.85); the plain numbers of a column are
+# on one scale, decided from them (prepare): fractions when most are at most 1,
+# percentages when most are above 1 (80 is 0.8). A number off the column's scale (7 among
+# fractions, 0.5 among percentages), a share outside 0..1, or any plain number but 0 in a
+# column with as many of each, is set aside: never stored as written.
+SHARE_COLUMNS = frozenset(
+    {
+        ("intervals", "service_level"),
+        ("initiatives", "adoption_rate"),
+        ("initiatives", "target_adoption"),
+    }
+)
+FRACTION, PERCENT = "fraction", "percent"
+# Shown in the reason a value off the scale is set aside (language-neutral).
+SHARE_SCALE_SHOWN = {FRACTION: "0-1", PERCENT: "0-100"}
+PERCENT_SIGN = r"\s*%$"
+
+
+def share_sql(number: str, text: str | None, scale: str | None) -> str:
+    """SQL: a share column's value 0-1 from its number (``number``, a percent sign
+    removed) and its clean text (``text``; None for a column of numbers); NULL when it
+    is no share on the column's ``scale`` (:data:`FRACTION`, :data:`PERCENT`, or None
+    when the column has as many of each: only percent signs and 0 are read)."""
+    pct = f"WHEN ends_with({text}, '%') THEN {number} / 100 " if text else ""
+    plain = {
+        FRACTION: f"WHEN {number} <= 1 THEN {number} ",
+        PERCENT: f"WHEN {number} > 1 THEN {number} / 100 ",
+    }
+    read = f"(CASE {pct}WHEN {number} = 0 THEN 0 {plain.get(scale or '', '')}END)"
+    return f"(CASE WHEN {read} BETWEEN 0 AND 1 THEN {read} END)"
+
+
 # A column measured in time (its name ends in its unit: aht_seconds, handle_minutes,
 # scheduled_hours) takes a duration as its number in that unit: an Excel duration cell
 # ([h]:mm:ss, as ACD reports write AHT; one shown as hh:mm:ss is a time of Excel's day 0)
@@ -674,7 +707,9 @@ def staging_sql(
             continue
         raw, kind, text = rid[source], kinds[source], text_of(source)
         vocab = plan.vocab.get(col.name)
-        foreign: tuple[str, str] | None = None  # (SQL: in another currency, the column's)
+        # A value set aside for a reason more telling than its type's: (SQL: whether it
+        # is the case, the reason's code, its own parameters).
+        special: tuple[str, str, dict[str, str]] | None = None
         if col.name == "priority":
             value = case_sql(text, vocab) if vocab else priority_expr(text)
             problem = "priority"
@@ -718,13 +753,22 @@ def staging_sql(
             comma, spaced = col.name in plan.decimal_comma, col.name in plan.spaced_groups
             unit = duration_unit(col.name)
             number = text
+            share = (table.name, col.name) in SHARE_COLUMNS
             if (table.name, col.name) in MONEY_COLUMNS and is_text[source]:
                 currency = plan.currency.get(col.name)
                 number = money_text(text, currency)
                 if currency:  # a value in another currency says so
-                    foreign = (other_currency(text, number), _lit(currency))
+                    params = {"currency": _lit(currency)}
+                    special = (other_currency(text, number), "currency", params)
+            elif share and is_text[source]:
+                number = f"regexp_replace({text}, {_lit(PERCENT_SIGN)}, '')"
             value = typed(raw, kind, col.type, number, comma, spaced, unit)
             problem = _TYPE_REASONS[col.type]
+            if share:  # a number off the column's scale says so
+                on = plan.shares.get(col.name, FRACTION)
+                scale_shown = {"scale": _lit(SHARE_SCALE_SHOWN[on])} if on else {}
+                special = (f"{value} IS NOT NULL", "share" if on else "share_mixed", scale_shown)
+                value = share_sql(value, text if is_text[source] else None, on)
         layer2.append(f"{value} AS {_q(col.name)}")
         values[col.name] = value
         has_value = (
@@ -735,9 +779,9 @@ def staging_sql(
         label = {"column": _lit(col.name), "source": _lit(source)}
         kept = {"raw": _lit(f"{col.name}_raw")} if problem in _KEPT_RAW else {}
         why = reason_sql(problem, **label, value=text, **kept) if problem else ""
-        if foreign:
-            currency_why = reason_sql("currency", **label, value=text, currency=foreign[1])
-            why = f"CASE WHEN {foreign[0]} THEN {currency_why} ELSE {why} END"
+        if special:
+            told = reason_sql(special[1], **label, value=text, **special[2])
+            why = f"CASE WHEN {special[0]} THEN {told} ELSE {why} END"
         bad = (
             f"CASE WHEN {has_value} IS NOT NULL AND {_q(col.name)} IS NULL THEN {why} END"
             if problem

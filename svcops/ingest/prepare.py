@@ -21,8 +21,12 @@ from ..risk.scale import SCALE_COLUMNS, SCALE_TABLES, is_three_level, scale_voca
 from ..schema import BOOLEAN, DATE, INTEGER, NUMBER, TIMESTAMP
 from .coerce import (
     DURATION_TEXT,
+    FRACTION,
     MISSING_MARKERS,
     MONEY_COLUMNS,
+    PERCENT,
+    PERCENT_SIGN,
+    SHARE_COLUMNS,
     currency_name,
     currency_of_values,
     currency_pattern,
@@ -66,6 +70,8 @@ class ColumnPlan:
     columns whose text writes decimals with a comma; ``spaced_groups``: ... groups
     thousands with spaces. ``currency``: canonical money columns (coerce.MONEY_COLUMNS)
     of text -> the currency their amounts are in (None: no sign or code on any).
+    ``shares``: canonical share columns (coerce.SHARE_COLUMNS) -> the scale of their
+    plain numbers (coerce.FRACTION, coerce.PERCENT; None: as many of each).
     """
 
     mapping: Mapping
@@ -76,6 +82,7 @@ class ColumnPlan:
     decimal_comma: set[str] = field(default_factory=set)  # see decimal_comma_column
     spaced_groups: set[str] = field(default_factory=set)  # see spaced_groups_column
     currency: dict[str, str | None] = field(default_factory=dict)
+    shares: dict[str, str | None] = field(default_factory=dict)
 
 
 def _is_text(kind: pa.DataType) -> bool:
@@ -126,6 +133,29 @@ def _readable_share(values: list, target: str, canonical: str = "") -> float:
             continue
         ok += target != INTEGER or number == round(number)
     return ok / len(values)
+
+
+def share_scale(values: list) -> str | None:
+    """The scale of a share column's plain numbers (no percent sign; 0 and numbers
+    outside 0..100 say nothing): coerce.FRACTION when most are at most 1 (or there are
+    none), coerce.PERCENT when most are above 1, None when there are as many of each."""
+    low = high = 0
+    for v in values:
+        if isinstance(v, str):
+            text = v.strip()
+            if text.endswith("%"):
+                continue
+            try:
+                number = number_of(text)
+            except ValueError:
+                continue
+        elif isinstance(v, int | float) and not isinstance(v, bool):
+            number = float(v)
+        else:
+            continue
+        low += 0 < number <= 1
+        high += 1 < number <= 100
+    return FRACTION if low > high or not high else PERCENT if high > low else None
 
 
 def currency_signs(column: pa.ChunkedArray) -> dict[str, int]:
@@ -215,6 +245,16 @@ def prepare(data: pa.Table, mapping: Mapping) -> ColumnPlan:
                     reason = say("risk.scale.three_level")
                     plan.notes.append(say("ingest.note.column", source=source, reason=reason))
             continue
+        if (mapping.table.name, canonical) in SHARE_COLUMNS:
+            share = share_scale(_sample(column))
+            plan.shares[canonical] = share
+            if share != FRACTION:
+                key = "ingest.note.share_percent" if share else "ingest.note.share_mixed"
+                plan.notes.append(say(key, source=source))
+            if _is_text(kind):
+                column = pc.replace_substring_regex(
+                    pc.utf8_trim_whitespace(column), PERCENT_SIGN, ""
+                )
         if target in (TIMESTAMP, DATE):
             if _is_text(kind):
                 sample = _clean(_sample(column))
