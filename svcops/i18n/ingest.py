@@ -444,6 +444,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "summary row (a total line, not data)",
         "zh": "汇总行（合计行，不是数据）",
     },
+    "ingest.reason.header_repeat": {
+        "en": "the row repeats the header (a paged export): not data",
+        "zh": "该行重复表头（分页导出）：不是数据",
+    },
     "ingest.reason.duplicate": {
         "en": "duplicate {columns}: row {row} of this sheet has the same key and was kept",
         "zh": "{columns} 重复：本工作表第 {row} 行的主键相同，已保留该行",

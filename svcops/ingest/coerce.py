@@ -805,6 +805,21 @@ def staging_sql(
             return "CAST(NULL AS VARCHAR)"
         return f"'[' || nullif(concat_ws(',', {', '.join(parts)}), '') || ']'"  # NULL: none
 
+    # A row that repeats the header (a paged export repeats it on every page) is set
+    # aside as that alone, not for values its headers are not (a "Created" not a date):
+    # at least two of the mapped columns, and half of them, hold their own header.
+    repeats = [
+        f"coalesce(__t{slot[src]} = {_lit(src.strip())}, false)::INT"
+        for src in sources
+        if is_text[src] and src.strip() and not src.startswith("column ")
+    ]
+    repeat = (
+        f"({' + '.join(repeats)}) >= {max(2, (len(sources) + 1) // 2)}"
+        if len(repeats) >= 2
+        else "false"
+    )
+    header_why = f"'[' || {reason_sql('header_repeat')} || ']'"
+
     if summary_rows:
         listed = ", ".join(str(int(r)) for r in summary_rows)
         rejects.insert(0, f"CASE WHEN _row IN ({listed}) THEN {reason_sql('summary')} END")
@@ -814,7 +829,8 @@ def staging_sql(
     return f"""
     WITH a AS (SELECT {", ".join(layer1)} FROM {raw_table} WHERE {nonblank}),
     b AS (SELECT *, {", ".join(layer2)} FROM a),
-    c AS (SELECT *, {reasons(rejects)} AS _reject, {reasons(warns)} AS _warn FROM b)
+    c AS (SELECT *, CASE WHEN {repeat} THEN {header_why} ELSE {reasons(rejects)} END AS _reject,
+                 CASE WHEN NOT {repeat} THEN {reasons(warns)} END AS _warn FROM b)
     SELECT {", ".join(names)}, _row, _reject, _warn,
            CASE WHEN _reject IS NOT NULL OR _warn IS NOT NULL
                 THEN {raw_json} END AS _data
