@@ -495,7 +495,9 @@ if len(slow_edges) and slow_edges["total_hours"].sum() > 0:
         ),
         right,
     )
-    left, right = st.columns(2)
+    # Presenting, each table has the screen's width: side by side at presenter type,
+    # their last columns (total hours, share of SLA breaches) were cut off.
+    left, right = (st, st) if ctx.presenter else st.columns(2)
     left.markdown(f"**{t('process.bottleneck_paths_table', lang)}**")
     show(
         ranked.drop(columns="after_done"),

@@ -93,3 +93,24 @@ def test_presenter_mode_is_readable_at_1280_by_720(server, page, sample_ws):
     names.sort(key=lambda lab: lab["top"])
     for above, below in zip(names, names[1:], strict=False):
         assert below["top"] >= above["bottom"] - 1, (above, below)
+
+
+# Each static table's own width against the width it is given (a wider table is cut off
+# at the right: its last columns are off the shared screen).
+_TABLE_WIDTHS = """
+() => [...document.querySelectorAll('[data-testid="stTable"]')].map(t => ({
+  given: t.getBoundingClientRect().width,
+  drawn: t.querySelector('table').getBoundingClientRect().width,
+  head: [...t.querySelectorAll('th')].map(h => h.innerText).join(' | ')}))
+"""
+
+
+def test_presenter_tables_on_the_process_page_fit_the_screen(server, page, sample_ws):
+    # Side by side, the bottleneck tables (paths; statuses by hours) were cut off in
+    # their half of the screen: Total hours and Share of SLA breaches out of sight.
+    _open(page, f"{server}/process?source=sample&present=1")
+    page.wait_for_function("document.querySelectorAll('[data-testid=\"stTable\"]').length > 2")
+    tables = page.evaluate(_TABLE_WIDTHS)
+    assert any("Share of SLA breaches" in t["head"] for t in tables), tables
+    for table in tables:
+        assert table["drawn"] <= table["given"] + 1, table
