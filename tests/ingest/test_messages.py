@@ -227,6 +227,10 @@ REASON_CODES = {
     "duplicate",
     "described_elsewhere",
     "derived_scheduled_hours",
+    "currency",
+    "share",
+    "share_mixed",
+    "header_repeat",
     *_TYPE_REASONS.values(),
 }
 _KEY = re.compile(r"""["'](ingest\.[a-z_]+(?:\.[a-z_]+)?)["']""")
