@@ -117,6 +117,9 @@ html, body, [data-testid="stAppViewContainer"] {font-size: 1.3rem;}
 [data-testid="stMetricDelta"], [data-testid="stMetricDelta"] p {font-size: 1.3rem !important;}
 [data-testid="stMetricDelta"] svg {width: 1.3rem; height: 1.3rem;}
 [data-testid="stTable"] th, [data-testid="stTable"] td {font-size: 1.05rem !important;}
+[data-testid="stTable"] table:has(th:nth-child(9)) :is(th, td) {font-size: 0.9rem !important;
+  padding-left: 0.35rem; padding-right: 0.35rem;}
+[data-testid="stTable"] table:has(th:nth-child(12)) :is(th, td) {font-size: 0.8rem !important;}
 h1 {font-size: 3rem !important;}
 </style>
 """

@@ -203,7 +203,9 @@ uploads = ctx.ws.uploads()
 if uploads.empty:
     st.caption(t("data.no_uploads", lang))
 else:
-    page.table(uploads, column_config=_counts(uploads))
+    # A shared screen has no room for a 64-character checksum (it cannot wrap).
+    listed = uploads.drop(columns="checksum") if ctx.presenter else uploads
+    page.table(listed, column_config=_counts(listed))
     # Newest first, so the pick starts on the latest upload; a changed workspace (an
     # import, a removal, the other source) starts it there again.
     ids = sorted(uploads["upload_id"].unique().tolist(), reverse=True)

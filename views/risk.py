@@ -401,19 +401,27 @@ if picked_cell is not None:
     )
 
 
+# The register's columns a presenter's screen leaves out: it had 17, 1,400 px wide at
+# 1280 px. The residual rating, its band, the target and the dates stay.
+PRESENTER_LEAVES_OUT = ["category", "inherent", "score", "band", "last_review", "indicators"]
+
+
+def rating(likelihood, impact) -> str:
+    """A rating as the register shows it, ``4 × 3``, kept on one line (no-break spaces:
+    a narrow column put it on three)."""
+    return risk.rating_text(likelihood, impact).replace(" ", "\u00a0")
+
+
 def register_table(frame, columns: list[str]):
     """Register rows for show: ratings as 'L × I', bands and changes worded."""
     out = frame.assign(
-        inherent=[
-            risk.rating_text(a, b)
-            for a, b in zip(frame["likelihood"], frame["impact"], strict=True)
-        ],
+        inherent=[rating(a, b) for a, b in zip(frame["likelihood"], frame["impact"], strict=True)],
         residual=[
-            risk.rating_text(a, b)
+            rating(a, b)
             for a, b in zip(frame["residual_likelihood"], frame["residual_impact"], strict=True)
         ],
         target=[
-            risk.rating_text(a, b)
+            rating(a, b)
             for a, b in zip(frame["target_likelihood"], frame["target_impact"], strict=True)
         ],
         status=frame["status"].map(register_status),
@@ -492,6 +500,8 @@ if view.has_register:
             "review",
         ],
     )
+    if ctx.presenter:  # a shared screen: the risk as it stands now and its dates
+        table = table.drop(columns=PRESENTER_LEAVES_OUT)
     show(table, rag=("residual_band", [BAND_RAG.get(b, "none") for b in shown["residual_band"]]))
     if len(view.unknown):
         st.caption(

@@ -148,3 +148,17 @@ def test_the_registers_statuses_read_in_the_pages_language(register_only, lang, 
     assert set(words) <= statuses
     assert "Mitigating" in statuses
     assert not statuses & {"open", "closed"}
+
+
+def test_a_rating_stays_on_one_line_and_presenting_leaves_out_the_inherent_view(register_only):
+    """The register's ratings ("4 × 3") broke onto three lines in a narrow column, and
+    its 17 columns ran off a presenter's screen."""
+    residual = "Residual L × I"
+    register = _table(_run(), residual)
+    assert len(register.columns) == 17
+    assert all(" " not in r and "\u00a0×\u00a0" in r for r in register[residual] if r)
+    assert register[residual].str.len().gt(0).any()
+    shown = _run(present="1")
+    (static,) = [t.value for t in shown.table if residual in t.value.columns]
+    assert "Inherent L × I" not in static.columns and "Category" not in static.columns
+    assert len(static.columns) == 11

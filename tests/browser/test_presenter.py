@@ -8,6 +8,7 @@ value is a Markdown paragraph inside its container, and that paragraph is what s
 
 from __future__ import annotations
 
+import pytest
 from playwright.sync_api import expect
 
 from svcops.kpi import dimension_values
@@ -113,4 +114,30 @@ def test_presenter_tables_on_the_process_page_fit_the_screen(server, page, sampl
     tables = page.evaluate(_TABLE_WIDTHS)
     assert any("Share of SLA breaches" in t["head"] for t in tables), tables
     for table in tables:
+        assert table["drawn"] <= table["given"] + 1, table
+
+
+@pytest.mark.parametrize(
+    ("path", "lang", "tables", "columns"),
+    [
+        ("risk", "en", 6, 11),  # the register: 17 columns, 1,757 px at 1,072 px given
+        ("risk", "zh", 6, 11),
+        ("innovation", "en", 4, 13),  # the benefit check, 1,163 px
+        ("data", "en", 2, 8),  # the uploads: a 64-character checksum that cannot wrap
+    ],
+)
+def test_wide_presenter_tables_fit_the_screen(server, page, sample_ws, path, lang, tables, columns):
+    """A table with many columns was wider than the screen when presenting, its last
+    columns out of sight: many columns get smaller type, and the risk register and the
+    uploads leave out what a shared screen has no room for."""
+    page.set_viewport_size(VIEWPORT)
+    page.goto(f"{server}/{path}?source=sample&present=1&lang={lang}")
+    page.wait_for_function(
+        f"document.querySelectorAll('[data-testid=\"stTable\"]').length >= {tables}",
+        timeout=120_000,
+    )
+    expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=120_000)
+    drawn = page.evaluate(_TABLE_WIDTHS)
+    assert columns in {len(t["head"].split(" | ")) for t in drawn}, drawn  # the table is there
+    for table in drawn:
         assert table["drawn"] <= table["given"] + 1, table
