@@ -18,7 +18,7 @@ from svcops.kpi import ScoreRow
 from svcops.report import Pack, Section, Table
 from svcops.report.html import cell_text
 from svcops.report.xlsx import to_xlsx
-from ui.format import flat, kpi_delta, kpi_delta_value
+from ui.format import flat, kpi_delta, kpi_delta_value, metric_change
 
 
 @pytest.mark.parametrize(
@@ -88,3 +88,12 @@ def test_the_packs_tables_and_workbook():
         if isinstance(c.value, float | int) and c.number_format.startswith("+#,##0.0")
     ]
     assert [c.value for c in cells] == [0, -12]
+
+
+def test_a_metrics_change():
+    assert metric_change("-0.0%", "inverse") == {
+        "delta": "0.0%",
+        "delta_color": "off",
+        "delta_arrow": "off",
+    }
+    assert metric_change("+1.2%", "inverse") == {"delta": "+1.2%", "delta_color": "inverse"}

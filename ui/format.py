@@ -95,6 +95,15 @@ def flat(change: str) -> bool:
     return change[:1] not in "+-"
 
 
+def metric_change(change: str, colour: str = "normal") -> dict:
+    """``st.metric``'s delta arguments for a signed change as text: one that rounds to
+    nothing without its sign, arrow or colour (a -0.0% read as a fall)."""
+    change = unsigned_zero(change)
+    if flat(change):
+        return {"delta": change, "delta_color": "off", "delta_arrow": "off"}
+    return {"delta": change, "delta_color": colour}
+
+
 def delta_colour(row: ScoreRow) -> str:
     return {1: "normal", -1: "inverse", 0: "off"}[row.direction]
 

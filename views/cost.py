@@ -5,11 +5,17 @@ import streamlit as st
 from svcops import charts, cost
 from svcops.i18n import Message, t
 from ui import page, state
+from ui.format import metric_change
 
 ctx = state.page("cost.title", needs_tickets=False)
 lang, f = ctx.lang, ctx.filters
 shown = page.named("value")
 MONEY, SHARE, CHANGE = "{:,.0f}", "{:.1%}", "{:+.1%}"
+
+
+def over_budget(ratio: float) -> dict:
+    """A metric's change against budget, in percent: over is worse."""
+    return metric_change(CHANGE.format(ratio), "inverse")
 
 
 def signed(value: float) -> str:
@@ -314,8 +320,7 @@ else:
     m3.metric(
         t("cost.metric.variance", lang),
         signed(total_actual - total_budget),
-        delta=CHANGE.format((total_actual - total_budget) / total_budget) if total_budget else None,
-        delta_color="inverse",
+        **(over_budget((total_actual - total_budget) / total_budget) if total_budget else {}),
     )
     if monthly is not None:
         fy, by_month = monthly
@@ -325,10 +330,11 @@ else:
             m4.metric(
                 t("cost.metric.ytd_variance", lang),
                 signed(ytd["ytd_variance"]),
-                delta=CHANGE.format(ytd["ytd_variance"] / ytd["ytd_budget"])
-                if ytd["ytd_budget"]
-                else None,
-                delta_color="inverse",
+                **(
+                    over_budget(ytd["ytd_variance"] / ytd["ytd_budget"])
+                    if ytd["ytd_budget"]
+                    else {}
+                ),
             )
     lines = page.query(cost.variance, f, ("cost_center", "category"))
     worst = lines[lines["status"].isin(["unfavourable", "unbudgeted"])].head(1)
@@ -537,8 +543,7 @@ else:
     m6.metric(
         t("cost.metric.projected", lang),
         signed(view.over) if has_budget else "—",
-        delta=CHANGE.format(view.over / view.budget) if has_budget and view.budget else None,
-        delta_color="inverse",
+        **(over_budget(view.over / view.budget) if has_budget and view.budget else {}),
     )
     m7.metric(
         t("cost.metric.exhausted", lang),
