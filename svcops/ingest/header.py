@@ -142,6 +142,36 @@ class _Grid:
         below = self.data_rows(j)
         return any(s == "text" and self.mostly_typed_below(c, below) for c, s in enumerate(sub))
 
+    def rows_above(self, before: int) -> list[int]:
+        out = [i for i in range(before - 1, -1, -1) if not self.blank(i)]
+        return out[:_LOOKAHEAD]
+
+    def repeated(self, first: int, last: int, around: list[int]) -> float:
+        """Share of the labels in rows first..last that a row around them holds in their column.
+
+        A header's labels name its columns and are not among their values; a data row's
+        words (High, Open, a team) recur in the rows above and below it. A row that holds
+        nothing but the header's labels (a paged export repeats its header) is no evidence.
+        """
+        labels = {
+            (c, _label(v).casefold())
+            for r in range(first, last + 1)
+            for c, (v, k) in enumerate(zip(self.rows[r], self.kinds[r], strict=True))
+            if k == "text"
+        }
+        if not labels:
+            return 0.0
+        found: set[tuple[int, str]] = set()
+        for r in around:
+            cells = {
+                (c, _label(v).casefold())
+                for c, (v, k) in enumerate(zip(self.rows[r], self.kinds[r], strict=True))
+                if k != "blank"
+            }
+            if not cells <= labels:
+                found |= cells & labels
+        return len(found) / len(labels)
+
     def score(self, first: int, last: int) -> float:
         head = {
             c for r in range(first, last + 1) for c, k in enumerate(self.kinds[r]) if k != "blank"
@@ -162,7 +192,8 @@ class _Grid:
             if k == "text"
         ]
         unique = len(set(labels)) / len(labels) if labels else 0.0
-        return coverage * (0.6 + 0.4 * contrast) * (0.5 + 0.5 * unique)
+        own_values = self.repeated(first, last, self.rows_above(first) + below)
+        return coverage * (0.6 + 0.4 * contrast) * (0.5 + 0.5 * unique) * (1 - own_values)
 
 
 def _names(g: _Grid, first: int, last: int) -> tuple[list[str], bool]:
@@ -215,8 +246,9 @@ def locate_table(grid: list[list[object]]) -> TableLocation:
     them with ``header_row=None`` (NaN is treated as blank).
     Output: a :class:`TableLocation`. The header is the earliest row of labels only (no
     numbers or dates) that covers the columns of the rows below and is followed by
-    rows holding numbers or dates; title rows, export notes and blank rows above it
-    are skipped. A two-row header (group labels merged across columns over sub-labels)
+    rows holding numbers or dates, its score cut by the share of its labels that rows
+    around it hold in the same column (a data row's words recur, a header's labels do
+    not); title rows, export notes and blank rows above it are skipped. A two-row header (group labels merged across columns over sub-labels)
     gives ``"Dates Opened"`` only when the sub-labels alone repeat, else the sub-labels
     (a column merged down both rows keeps its top label). With no row of labels, the
     first non-blank row is taken as the header with confidence 0.
