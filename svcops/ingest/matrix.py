@@ -9,7 +9,10 @@ of the row's other columns plus ``period`` (the month's first day) and ``amount`
 (``budget`` on a sheet named for budgets). Blank cells are left out (no posting that
 month); columns that total the months (``Total``, ``FY``, ``合计``) are dropped,
 since the months already hold their amounts. Each new row keeps its cell's sheet row
-in ``_row``, so a rejected cell is still found in the original.
+in ``_row``, so a rejected cell is still found in the original. Amounts written with
+their currency or in accounting brackets (``$1,200``, ``(200.00)``) are kept as text,
+so that the sheet's ``amount`` is read as any money column is (``coerce.MONEY_COLUMNS``):
+one currency for the whole sheet, a cell in another set aside with the reason.
 """
 
 from __future__ import annotations
@@ -23,7 +26,8 @@ import pyarrow.compute as pc
 
 from ..i18n import say
 from ..schema import normalise_header
-from .coerce import decimal_comma_column, number_of
+from .coerce import currency_name, decimal_comma_column, number_of
+from .prepare import currency_signs, money_column
 from .read import RawSheet
 
 MIN_MONTHS = 2
@@ -98,6 +102,10 @@ def months_as_rows(raw: RawSheet) -> RawSheet:
         if numbers is None:
             return raw
         values[header] = numbers
+    if any(pa.types.is_string(v.type) for v in values.values()):
+        # Amounts with their currency or in brackets are read as a money column reads
+        # them (prepare, coerce): the sheet's amounts are one column, in one currency.
+        values = {h: v.cast(pa.string()) for h, v in values.items()}
     value = "budget" if normalise_header(raw.sheet) in _BUDGET_SHEETS else "amount"
     if value in (normalise_header(h) for h in labels) or "period" in labels:
         return raw  # the sheet already has such a column: not a plain matrix
@@ -132,24 +140,34 @@ def _numbers(column: pa.ChunkedArray) -> pa.ChunkedArray | None:
     """The month column as float64, or None when it is not one of amounts. Numbers
     stored as text (``"1,200.50"``, as CSV exports and text-formatted cells have them)
     are read as the long layout reads amounts (commas as :func:`number_of` reads them); a blank or a
-    dash is no posting. Any other text means the column is not amounts."""
+    dash is no posting. Any other text means the column is not amounts. A column with
+    an amount written with its currency (``$1,200``, ``1 200 €``) or in accounting
+    brackets (``(1,200.00)``) is returned as its text (blanks and dashes null), for the
+    import to read as a money column: one currency, amounts in another set aside."""
     kind = column.type
     if pa.types.is_integer(kind) or pa.types.is_floating(kind) or pa.types.is_null(kind):
         return column.cast(pa.float64())
     if not (pa.types.is_string(kind) or pa.types.is_large_string(kind)):
         return None
+    column = pc.utf8_trim_whitespace(column.cast(pa.string()))
+    column = pc.if_else(pc.is_in(column, pa.array(sorted(_BLANKS))), None, column)
+    # Each amount's sign or code and brackets taken off, whichever currency it is in.
+    plain = money_column(column, None)
+    for currency in sorted({currency_name(sign) for sign in currency_signs(column)}):
+        plain = money_column(plain, currency)
     out: list[float | None] = []
-    comma = decimal_comma_column(column)
-    for v in column.to_pylist():
-        text = "" if v is None else str(v).strip()
-        if text in _BLANKS:
+    comma = decimal_comma_column(plain)
+    for v in plain.to_pylist():
+        if v is None:
             out.append(None)
             continue
         try:
-            number = number_of(text, comma)
+            number = number_of(v, comma)
         except ValueError:
             return None
         if not math.isfinite(number):
             return None
         out.append(number)
+    if not pc.all(pc.equal(plain, column)).as_py():
+        return column
     return pa.chunked_array([pa.array(out, pa.float64())])
