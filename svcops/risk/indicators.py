@@ -386,7 +386,9 @@ def _downtime(ws: Workspace, w: pd.DataFrame) -> pd.DataFrame:
 
 
 def _single_agent(ws: Workspace, f: Filters, w: pd.DataFrame) -> pd.DataFrame:
-    """Per period and category: the busiest agent's share of the tickets done."""
+    """Per period and category: the busiest agent's share of the tickets done; of two
+    agents as busy, the one first by name (the rows come sorted: a group's order was
+    DuckDB's, and the agent named changed from run to run)."""
     cte, params = tickets_cte(ws, f)
     k = kpi_sql(done=in_period("done_at", "w.lo", "w.hi"))
     sql = (
@@ -396,7 +398,8 @@ def _single_agent(ws: Workspace, f: Filters, w: pd.DataFrame) -> pd.DataFrame:
     SELECT w.k, {_scope("category")} AS scope, agent, {k["resolved"]} AS n
     FROM w JOIN t ON t.done_at >= w.lo AND t.done_at < w.hi
     WHERE agent IS NOT NULL
-    GROUP BY 1, 2, 3"""
+    GROUP BY 1, 2, 3
+    ORDER BY 1, 2, 3"""
     )
     got = query(ws, sql, params)
     if got.empty:
