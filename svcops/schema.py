@@ -20,12 +20,20 @@ INTEGER = "BIGINT"
 BOOLEAN = "BOOLEAN"
 
 
+# What a number column measures, where the importer reads it by its unit: an amount of
+# money (it may carry its currency: svcops.ingest.coerce, money columns) or a share 0-1
+# (it may be written as a percentage: share columns).
+MONEY = "money"
+SHARE = "share"
+
+
 @dataclass(frozen=True)
 class Column:
     name: str
     type: str
     required: bool = False
     aliases: tuple[str, ...] = ()
+    unit: str | None = None  # MONEY, SHARE or None
 
 
 @dataclass(frozen=True)
@@ -73,8 +81,10 @@ class Table:
         raise KeyError(f"{self.name} has no column {name!r}")
 
 
-def _c(name: str, type_: str, *aliases: str, required: bool = False) -> Column:
-    return Column(name, type_, required, aliases)
+def _c(
+    name: str, type_: str, *aliases: str, required: bool = False, unit: str | None = None
+) -> Column:
+    return Column(name, type_, required, aliases, unit)
 
 
 # Headers that name when a row was *changed* in a state-history export (one row per
@@ -360,7 +370,7 @@ TICKETS = Table(
             "处理时长",
             "处理分钟",
         ),
-        _c("cost", NUMBER, "ticket cost", "费用", "成本"),
+        _c("cost", NUMBER, "ticket cost", "费用", "成本", unit=MONEY),
     ),
     key=("ticket_id",),
     description="one row per service request or incident",
@@ -457,7 +467,7 @@ INTERVALS = Table(
         _c("abandoned", INTEGER, "calls abandoned", "放弃量"),
         _c("aht_seconds", NUMBER, "aht", "average handle time", "平均处理时长"),
         _c("asa_seconds", NUMBER, "asa", "average speed of answer", "平均应答时间"),
-        _c("service_level", NUMBER, "sl", "service level %", "服务水平"),
+        _c("service_level", NUMBER, "sl", "service level %", "服务水平", unit=SHARE),
     ),
     key=("interval_start", "channel"),
     description="contact-centre interval statistics",
@@ -550,7 +560,7 @@ ROSTER = Table(
         _c("shift_end", TIMESTAMP, "end", "end time", "下班时间"),
         _c("scheduled_hours", NUMBER, "hours", "planned hours", "排班时长", required=True),
         _c("worked_hours", NUMBER, "actual hours", "实际工时"),
-        _c("hourly_cost", NUMBER, "rate", "hourly rate", "时薪"),
+        _c("hourly_cost", NUMBER, "rate", "hourly rate", "时薪", unit=MONEY),
     ),
     key=("date", "team", "agent", "shift_start"),
     replaces_by=("date", "team", "agent"),
@@ -612,6 +622,7 @@ COSTS = Table(
             "支出",
             "费用",
             required=True,
+            unit=MONEY,
         ),
         _c(
             "cost_center",
@@ -661,6 +672,7 @@ COSTS = Table(
             "预算金额",
             "预算数",
             "计划金额",
+            unit=MONEY,
         ),
         # The currency a line's amounts are in, when the report names it: never used to
         # convert; the Cost page warns when the report holds more than one.
@@ -687,6 +699,7 @@ BUDGET = Table(
             "预算金额",
             "预算数",
             required=True,
+            unit=MONEY,
         ),
         _c("cost_center", TEXT, "cost centre", "department", "成本中心", "部门", "成本中心名称"),
         _c("category", TEXT, "cost category", "account", "类别", "科目", "费用类别", "费用项目"),
@@ -934,7 +947,9 @@ INITIATIVES = Table(
         # The day the initiative entered the idea stage (it was logged).
         _c("start_date", DATE, "start", "idea date", "created", "开始日期", "立项日期"),
         # One-off investment (currency), spent at the start of the business case.
-        _c("investment", NUMBER, "cost", "capex", "investment amount", "投资", "投资额"),
+        _c(
+            "investment", NUMBER, "cost", "capex", "investment amount", "投资", "投资额", unit=MONEY
+        ),
         _c(
             "expected_annual_benefit",
             NUMBER,
@@ -943,6 +958,7 @@ INITIATIVES = Table(
             "planned benefit",
             "预期收益",
             "预期年收益",
+            unit=MONEY,
         ),
         # The benefit the owner reports as realised (typed in, per year).
         _c(
@@ -952,8 +968,9 @@ INITIATIVES = Table(
             "claimed benefit",
             "实际收益",
             "已实现收益",
+            unit=MONEY,
         ),
-        _c("adoption_rate", NUMBER, "adoption", "采用率"),
+        _c("adoption_rate", NUMBER, "adoption", "采用率", unit=SHARE),
         _c("category", TEXT, "类别"),
         # Recurring cost per year once live (licences, support), currency.
         _c(
@@ -965,6 +982,7 @@ INITIATIVES = Table(
             "运行成本",
             "年运行成本",
             "运营成本",
+            unit=MONEY,
         ),
         _c("go_live_date", DATE, "go live", "go-live", "launch date", "上线日期", "上线时间"),
         # The operational KPI the initiative should move, and the tickets it acts on.
@@ -973,8 +991,16 @@ INITIATIVES = Table(
         _c("segment", TEXT, "segment value", "scope", "细分", "适用范围"),
         # Money per unit of improvement of the linked KPI, per ticket (or per ticket
         # avoided for volume): e.g. cost of one agent minute, value of a first-contact fix.
-        _c("benefit_per_unit", NUMBER, "value per unit", "unit value", "单位收益", "单位价值"),
-        _c("target_adoption", NUMBER, "adoption target", "目标采用率"),
+        _c(
+            "benefit_per_unit",
+            NUMBER,
+            "value per unit",
+            "unit value",
+            "单位收益",
+            "单位价值",
+            unit=MONEY,
+        ),
+        _c("target_adoption", NUMBER, "adoption target", "目标采用率", unit=SHARE),
         # The channel whose share of the segment's tickets measures adoption.
         _c("adoption_channel", TEXT, "new channel", "采用渠道"),
         # The day the initiative entered each later stage (empty when it never did).

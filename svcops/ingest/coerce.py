@@ -16,7 +16,18 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ..risk.scale import SCALE_COLUMNS, SCALE_TABLES
-from ..schema import BOOLEAN, DATE, INTEGER, NUMBER, TEXT, TIMESTAMP, Table
+from ..schema import (
+    BOOLEAN,
+    DATE,
+    INTEGER,
+    MONEY,
+    NUMBER,
+    SHARE,
+    TABLES,
+    TEXT,
+    TIMESTAMP,
+    Table,
+)
 from .dates import (
     MISSING_MARKERS,
     SERIAL_MAX,
@@ -345,20 +356,9 @@ def number_of(text: str, decimal_comma: bool = False) -> float:
 # 1,200 元) and an accounting export writes a negative one in brackets, (1,200.00). One
 # currency per column: the column's is stripped, a value in another is set aside (amounts
 # in two currencies cannot be added up); nothing is converted. A count or a duration with
-# a currency sign is no number.
+# a currency sign is no number. Which columns: those the schema marks unit=MONEY.
 MONEY_COLUMNS = frozenset(
-    {
-        ("tickets", "cost"),
-        ("roster", "hourly_cost"),
-        ("costs", "amount"),
-        ("costs", "budget"),
-        ("budget", "budget"),
-        ("initiatives", "investment"),
-        ("initiatives", "expected_annual_benefit"),
-        ("initiatives", "realised_benefit"),
-        ("initiatives", "running_cost"),
-        ("initiatives", "benefit_per_unit"),
-    }
+    (t.name, c.name) for t in TABLES.values() for c in t.columns if c.unit == MONEY
 )
 # Currency signs and the currency each is read as; any other three capital letters before
 # or after an amount are an ISO code (CHF 300). $ is read as the US dollar and ¥ (either
@@ -439,13 +439,10 @@ def other_currency(text: str, number: str) -> str:
 # on one scale, decided from them (prepare): fractions when most are at most 1,
 # percentages when most are above 1 (80 is 0.8). A number off the column's scale (7 among
 # fractions, 0.5 among percentages), a share outside 0..1, or any plain number but 0 in a
-# column with as many of each, is set aside: never stored as written.
+# column with as many of each, is set aside: never stored as written. Which columns:
+# those the schema marks unit=SHARE.
 SHARE_COLUMNS = frozenset(
-    {
-        ("intervals", "service_level"),
-        ("initiatives", "adoption_rate"),
-        ("initiatives", "target_adoption"),
-    }
+    (t.name, c.name) for t in TABLES.values() for c in t.columns if c.unit == SHARE
 )
 FRACTION, PERCENT = "fraction", "percent"
 # Shown in the reason a value off the scale is set aside (language-neutral).
